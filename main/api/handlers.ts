@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import { contract, type ApiName, type ApiOutput, type ApiParsedInput, type Envelope } from '../../shared/api/contract';
+import type { AppStatus, AuditView, DashboardRow } from '../../shared/api/types';
+import { nextDeadline } from '../../shared/clock/caseClocks';
+import { buildDemoCase } from '../../shared/domain/demoCase';
+import { describeZodError } from '../../shared/domain/validation';
+import { todayInLondon } from '../services/clockToday';
+import { deadlinesToIcs } from '../services/calendarExport';
+import { clocksForCase } from '../services/cases/caseClocks';
+import { caseRepository } from '../services/cases/caseRepository';
+import { UserError, isUserError } from '../services/errors';
+import type { Session } from '../services/session/session';
+import { listAudit, verifyAuditChain } from '../services/store/audit';
+import { CaseStore } from '../services/store/caseStore';
+
+type Handler<N extends ApiName> = (input: ApiParsedInput<N>, session: Session) => Promise<ApiOutput<N>> | ApiOutput<N>;
+type HandlerTable = { [N in ApiName]: Handler<N> };
+
+function status(session: Session): AppStatus {
+  const s = session.settings();
+  const vaultOk = session.platform.vault?.isAvailable() ?? false;
+  return {
+    version: session.platform.appVersion,
+    storeOpen: session.isOpen,
+    storePath: session.path,
+    recentStores: s.recentStores.map((p) => ({ path: p, remembered: vaultOk && p in s.remembered })),
+    rememberAvailable: vaultOk,
+    ownerName: session.isOpen ? session.requireStore().meta('created_by') : null,
+  };
+}
+
+function auditSummary(action: string, detail: unknown): string {
+  const d = detail as { changes?: { path: string }[]; reference?: string };
+  if (d.changes) {
+    const paths = d.changes.map((c) => c.path);
+    return `Changed ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` and ${paths.length - 5} more` : ''}`;
+  }
+  return d.reference ? `${action} ${d.reference}` : action;
+}
+
+const today = (t: string | undefined) => {
+  if (t === undefined) return todayInLondon();
+  return t;
+};
+
+/** The one handler table. Each entry gets input already checked against the contract. */
+export const handlers: HandlerTable = {
+  'app.status': (_i, s) => status(s),
+  'store.choosePath': async ({ mode }, s) => ({ path: await s.platform.chooseStorePath(mode) }),
+  'store.create': ({ path, passphrase, ownerName, demo }, s) => {
+    const store = CaseStore.create(path, passphrase, { actor: ownerName, nativeBinding: s.platform.nativeBinding });
+    s.attach(store);
+    if (demo) s.cases().create(buildDemoCase(todayInLondon()), 'case.demo');
+    return status(s);
+  },
+  'store.open': ({ path, passphrase, remember }, s) => {
+    const store = CaseStore.open(path, passphrase, { actor: s.platform.actor, nativeBinding: s.platform.nativeBinding });
+    s.attach(store);
+    const vault = s.platform.vault;
+    if (remember) {
+      if (!vault?.isAvailable()) throw new UserError('UNSUPPORTED', 'This device has no secure keychain, so the passphrase cannot be remembered; the store is open.');
+      s.updateSettings({ remembered: { ...s.settings().remembered, [path]: vault.encrypt(passphrase) } });
+    }
+    return status(s);
+  },
+  'store.openRemembered': ({ path }, s) => {
+    const sealed = s.settings().remembered[path];
+    const vault = s.platform.vault;
+    if (!sealed || !vault?.isAvailable()) throw new UserError('NOT_FOUND', 'This device does not remember a passphrase for that store; enter it instead.');
+    let passphrase: string;
+    try {
+      passphrase = vault.decrypt(sealed);
+    } catch {
+      throw new UserError('WRONG_PASSPHRASE', 'The remembered passphrase could not be read on this device; enter it instead.');
+    }
+    s.attach(CaseStore.open(path, passphrase, { actor: s.platform.actor, nativeBinding: s.platform.nativeBinding }));
+    return status(s);
+  },
+  'store.forget': ({ path }, s) => {
+    const { [path]: _gone, ...rest } = s.settings().remembered;
+    s.updateSettings({ remembered: rest });
+    return status(s);
+  },
+  'store.lock': (_i, s) => {
+    s.lock('user');
+    return status(s);
+  },
+  'store.changePassphrase': ({ current, next }, s) => {
+    const store = s.requireStore();
+    store.changePassphrase(current, next);
+    // A remembered old passphrase would no longer open the store: forget it rather than keep a stale secret.
+    const { [store.path]: _stale, ...rest } = s.settings().remembered;
+    s.updateSettings({ remembered: rest });
+    return { changed: true };
+  },
+  'store.verify': (_i, s) => {
+    const store = s.requireStore();
+    const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db)];
+    return { ok: problems.length === 0, problems };
+  },
+  'session.touch': (_i, s) => ({ lockAt: s.touch() }),
+  'settings.get': (_i, s) => ({ idleLockMinutes: s.settings().idleLockMinutes }),
+  'settings.update': (input, s) => {
+    const next = s.updateSettings(input.idleLockMinutes !== undefined ? { idleLockMinutes: input.idleLockMinutes } : {});
+    return { idleLockMinutes: next.idleLockMinutes };
+  },
+  'cases.list': (_i, s) => s.cases().list(),
+  'cases.get': ({ id }, s) => s.cases().get(id),
+  'cases.create': ({ record }, s) => s.cases().create(record as never),
+  'cases.update': ({ id, revision, record }, s) => s.cases().update(id, revision, record as never),
+  'cases.addDemo': (_i, s) => s.cases().create(buildDemoCase(todayInLondon()), 'case.demo'),
+  'cases.importJson': ({ json }, s) => s.cases().importJson(json),
+  'cases.exportJson': ({ id }, s) => ({ json: s.cases().exportJson(id) }),
+  'cases.audit': ({ id }, s): AuditView[] => {
+    s.cases().get(id);
+    return listAudit(s.requireStore().db, id).map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, summary: auditSummary(r.action, r.detail) }));
+  },
+  'cases.deadlines': ({ id, today: t }, s) => clocksForCase(s.cases().get(id).record, today(t)),
+  'dashboard.deadlines': ({ today: t }, s): DashboardRow[] => {
+    const day = today(t);
+    const rows = caseRepository.listRecords(s.requireStore().db).map((c) => {
+      const clocks = clocksForCase(c.record, day);
+      return {
+        caseId: c.id,
+        reference: c.record.reference,
+        council: c.record.council.name,
+        childName: c.record.child.name,
+        next: nextDeadline(clocks),
+        overdueCount: clocks.filter((k) => k.state === 'overdue').length,
+      };
+    });
+    // Nearest deadline first; cases with no open clock go last.
+    return rows.sort((a, b) => (a.next?.due ?? '9999').localeCompare(b.next?.due ?? '9999') || a.reference.localeCompare(b.reference));
+  },
+  'calendar.exportIcs': async ({ id }, s) => {
+    const db = s.requireStore().db;
+    const day = todayInLondon();
+    const cases = (id ? [s.cases().get(id)] : caseRepository.listRecords(db)).map((c) => ({ reference: c.record.reference, clocks: clocksForCase(c.record, day) }));
+    const ics = deadlinesToIcs(cases);
+    const name = id && cases[0] ? `${cases[0].reference.replace(/[^A-Za-z0-9._-]+/g, '-')}-deadlines.ics` : 'casewright-deadlines.ics';
+    const path = await s.platform.chooseSavePath(name, { name: 'Calendar', extensions: ['ics'] });
+    if (!path) return { path: null };
+    try {
+      fs.writeFileSync(path, ics, 'utf8');
+    } catch (e) {
+      throw new UserError('READ_ONLY', `The calendar file could not be saved to ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}); choose another folder.`);
+    }
+    return { path };
+  },
+};
+
+export type Dispatch = (name: string, input: unknown) => Promise<Envelope<unknown>>;
+
+/** Validates, calls, and wraps every result in the envelope; the three transports all call this. */
+export function createDispatcher(session: Session, onInternalError: (e: unknown) => void = () => {}): Dispatch {
+  return async (name, input) => {
+    if (!Object.hasOwn(contract, name)) {
+      return { ok: false, error: { code: 'UNKNOWN_CALL', message: `There is no API call named ${name}.` } };
+    }
+    const n = name as ApiName;
+    const parsed = contract[n].input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeZodError(parsed.error) } };
+    if (n !== 'app.status' && n !== 'session.touch') session.touch();
+    try {
+      const handler = handlers[n] as (i: unknown, s: Session) => unknown;
+      const data = await handler(parsed.data, session);
+      return { ok: true, data };
+    } catch (e) {
+      if (isUserError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+      onInternalError(e);
+      return { ok: false, error: { code: 'INTERNAL', message: `Casewright hit an unexpected problem (${(e as Error)?.message ?? String(e)}); nothing further was changed. Please report it.` } };
+    }
+  };
+}

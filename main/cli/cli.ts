@@ -1,0 +1,268 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/contract';
+import { parseIsoDate } from '../../shared/calendar/date';
+import { makeCalendar } from '../../shared/calendar/workingDays';
+import { createDispatcher } from '../api/handlers';
+import { UserError } from '../services/errors';
+import { memorySettings, type Platform } from '../services/platform';
+import { Session } from '../services/session/session';
+
+/**
+ * The command line: a headless door onto the same handler table as the app. Exit 0 on success, 1 on a
+ * user error (one sentence on stderr), 2 on bad usage (with the usage text).
+ */
+export const USAGE = `Usage: npm run --silent cli -- <group> <command> [options]
+
+  store init [--demo] [--name NAME]   create a case store (with the demo case)
+  store verify                        check the store's integrity and audit chain
+  store passphrase                    change the passphrase
+  case list                           one line per case
+  case import --file CASE.json        import a case file; prints the new case's reference
+  case export --case REF --out FILE   export a case to a case file
+  case deadlines --case REF [--today YYYY-MM-DD]   every clock of the case as JSON
+  clock add --from YYYY-MM-DD --days N [--closure YYYY-MM-DD]...
+  clock count --from YYYY-MM-DD --to YYYY-MM-DD [--closure YYYY-MM-DD]...
+  clock add --stdin | clock count --stdin   one "FROM N" or "FROM TO" pair per line
+
+Options: --store PATH (or CASEWRIGHT_STORE). The passphrase comes from CASEWRIGHT_PASSPHRASE,
+otherwise a hidden prompt on a terminal; the new one for "store passphrase" from
+CASEWRIGHT_NEW_PASSPHRASE or a prompt. A passphrase is never accepted as an argument.`;
+
+export class UsageError extends Error {}
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readStdin: () => Promise<string>;
+  isTTY: boolean;
+  prompt: (q: string) => Promise<string>;
+}
+
+const OPTIONS = {
+  store: { type: 'string' },
+  demo: { type: 'boolean' },
+  name: { type: 'string' },
+  file: { type: 'string' },
+  case: { type: 'string' },
+  out: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  days: { type: 'string' },
+  closure: { type: 'string', multiple: true },
+  stdin: { type: 'boolean' },
+  today: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function cliPlatform(env: NodeJS.ProcessEnv): Platform {
+  return {
+    actor: env.CASEWRIGHT_USER || safeUser(),
+    appVersion: '0.1.0',
+    settings: memorySettings(),
+    vault: null,
+    chooseStorePath: async () => null,
+    chooseSavePath: async () => null,
+    emit: () => {},
+  };
+}
+
+function safeUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown user';
+  }
+}
+
+async function passphraseFrom(io: CliIo, envName: string, question: string): Promise<string> {
+  const v = io.env[envName];
+  if (v !== undefined && v !== '') return v;
+  if (!io.isTTY) throw new UserError('INVALID_INPUT', `No passphrase given: set ${envName}, or run the command in a terminal to be asked for it.`);
+  return io.prompt(question);
+}
+
+function requireDate(value: string | undefined, flag: string): string {
+  if (value === undefined) throw new UsageError(`--${flag} is required`);
+  const d = parseIsoDate(value);
+  if (!d) throw new UserError('INVALID_INPUT', `--${flag} ${value} is not a real date; write it as YYYY-MM-DD, for example 2024-03-07.`);
+  return d;
+}
+
+function parseDays(value: string, where: string): number {
+  if (!/^-?\d+$/.test(value.trim())) throw new UserError('INVALID_INPUT', `${where}: the number of working days "${value}" is not a whole number.`);
+  const n = Number(value);
+  if (n < 0) throw new UserError('INVALID_INPUT', `${where}: the number of working days cannot be negative (${n}).`);
+  if (n > 5000) throw new UserError('INVALID_INPUT', `${where}: ${n} working days is more than the 5000 Casewright counts; use a smaller number.`);
+  return n;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values: o, positionals } = parsed;
+  const [group, command, ...extra] = positionals;
+  if (o.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const session = new Session(cliPlatform(io.env));
+  const dispatch = createDispatcher(session);
+  const call = async <N extends ApiName>(name: N, input: ApiInput<N>): Promise<ApiOutput<N>> => {
+    const r = await dispatch(name, input);
+    if (!r.ok) throw new UserError(r.error.code as never, r.error.message);
+    return r.data as ApiOutput<N>;
+  };
+  const storePath = () => {
+    const p = o.store ?? io.env.CASEWRIGHT_STORE;
+    if (!p) throw new UsageError('--store PATH (or CASEWRIGHT_STORE) is required');
+    return p;
+  };
+  const open = async () => call('store.open', { path: storePath(), passphrase: await passphraseFrom(io, 'CASEWRIGHT_PASSPHRASE', 'Passphrase: ') });
+  const caseId = async (ref: string | undefined) => {
+    if (!ref) throw new UsageError('--case REF is required');
+    const found = (await call('cases.list', {})).find((c) => c.reference.toLowerCase() === ref.toLowerCase());
+    if (!found) throw new UserError('NOT_FOUND', `There is no case with reference ${ref} in this store; run "case list" to see the references.`);
+    return found.id;
+  };
+
+  try {
+    if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra.join(' ')}`);
+    const key = `${group ?? ''} ${command ?? ''}`;
+    switch (key) {
+      case 'store init': {
+        const passphrase = await passphraseFrom(io, 'CASEWRIGHT_PASSPHRASE', 'New passphrase: ');
+        if (!io.env.CASEWRIGHT_PASSPHRASE && (await io.prompt('Type it again: ')) !== passphrase) {
+          throw new UserError('INVALID_INPUT', 'The two passphrases you typed differ; nothing was created. Run the command again.');
+        }
+        await call('store.create', { path: storePath(), passphrase, ownerName: o.name ?? cliPlatform(io.env).actor, demo: o.demo ?? false });
+        io.stdout(`Created ${storePath()}${o.demo ? ' with the demo case' : ''}.\n`);
+        return 0;
+      }
+      case 'store verify': {
+        await open();
+        const r = await call('store.verify', {});
+        if (r.ok) {
+          io.stdout('ok\n');
+          return 0;
+        }
+        io.stderr(`${r.problems.join('\n')}\n`);
+        return 1;
+      }
+      case 'store passphrase': {
+        const current = await passphraseFrom(io, 'CASEWRIGHT_PASSPHRASE', 'Current passphrase: ');
+        await call('store.open', { path: storePath(), passphrase: current });
+        const next = await passphraseFrom(io, 'CASEWRIGHT_NEW_PASSPHRASE', 'New passphrase: ');
+        if (!io.env.CASEWRIGHT_NEW_PASSPHRASE && (await io.prompt('Type it again: ')) !== next) {
+          throw new UserError('INVALID_INPUT', 'The two new passphrases you typed differ; the passphrase was not changed.');
+        }
+        await call('store.changePassphrase', { current, next });
+        io.stdout('Passphrase changed.\n');
+        return 0;
+      }
+      case 'case list': {
+        await open();
+        for (const c of await call('cases.list', {})) {
+          io.stdout(`${c.reference}\t${c.council}\t${c.childName}\t${c.complainants.join('; ')}\n`);
+        }
+        return 0;
+      }
+      case 'case import': {
+        if (!o.file) throw new UsageError('--file CASE.json is required');
+        let json: string;
+        try {
+          json = fs.readFileSync(o.file, 'utf8');
+        } catch (e) {
+          throw new UserError('NOT_FOUND', `Cannot read ${o.file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); check the path.`);
+        }
+        await open();
+        const c = await call('cases.importJson', { json });
+        io.stdout(`${c.record.reference}\n`);
+        return 0;
+      }
+      case 'case export': {
+        if (!o.out) throw new UsageError('--out FILE is required');
+        await open();
+        const { json } = await call('cases.exportJson', { id: await caseId(o.case) });
+        try {
+          fs.writeFileSync(o.out, json, { encoding: 'utf8', flag: 'w' });
+        } catch (e) {
+          throw new UserError('READ_ONLY', `Cannot write ${o.out} (${(e as NodeJS.ErrnoException).code ?? 'error'}); choose a folder you can write to.`);
+        }
+        return 0;
+      }
+      case 'case deadlines': {
+        await open();
+        const today = o.today === undefined ? undefined : requireDate(o.today, 'today');
+        const clocks = await call('cases.deadlines', { id: await caseId(o.case), ...(today ? { today } : {}) });
+        io.stdout(`${JSON.stringify(clocks, null, 2)}\n`);
+        return 0;
+      }
+      case 'clock add':
+      case 'clock count':
+        return await clockCommand(command as 'add' | 'count', o, io);
+      default:
+        throw new UsageError(group ? `unknown command: ${key.trim()}` : 'no command given');
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof UserError) {
+      io.stderr(`${e.message}\n`);
+      return 1;
+    }
+    io.stderr(`Casewright hit an unexpected problem: ${(e as Error)?.message ?? String(e)}\n`);
+    return 1;
+  } finally {
+    session.lock('user');
+  }
+}
+
+async function clockCommand(
+  command: 'add' | 'count',
+  o: { from?: string; to?: string; days?: string; closure?: string[]; stdin?: boolean },
+  io: CliIo,
+): Promise<number> {
+  const closures = (o.closure ?? []).map((c) => requireDate(c, 'closure'));
+  const cal = makeCalendar({ closures });
+  const answer = (from: string, second: string, where: string): string => {
+    if (command === 'add') return cal.addWorkingDays(from, parseDays(second, where));
+    const to = parseIsoDate(second);
+    if (!to) throw new UserError('INVALID_INPUT', `${where}: "${second}" is not a real date; write it as YYYY-MM-DD.`);
+    return String(cal.countWorkingDays(from, to));
+  };
+  if (o.stdin) {
+    const lines = (await io.readStdin()).split(/\r?\n/);
+    const out: string[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!.trim();
+      if (line === '') continue;
+      const parts = line.split(/\s+/);
+      const where = `Line ${i + 1} ("${line}")`;
+      if (parts.length !== 2) throw new UserError('INVALID_INPUT', `${where}: expected two values, ${command === 'add' ? 'FROM N' : 'FROM TO'}.`);
+      const from = parseIsoDate(parts[0]!);
+      if (!from) throw new UserError('INVALID_INPUT', `${where}: "${parts[0]}" is not a real date; write it as YYYY-MM-DD.`);
+      out.push(answer(from, parts[1]!, where));
+    }
+    io.stdout(out.length ? `${out.join('\n')}\n` : '');
+    return 0;
+  }
+  const from = requireDate(o.from, 'from');
+  if (command === 'add') {
+    if (o.days === undefined) throw new UsageError('--days N is required');
+    io.stdout(`${answer(from, o.days, '--days')}\n`);
+  } else {
+    if (o.to === undefined) throw new UsageError('--to YYYY-MM-DD is required');
+    io.stdout(`${answer(from, requireDate(o.to, 'to'), '--to')}\n`);
+  }
+  return 0;
+}

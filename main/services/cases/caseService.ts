@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { caseRecordSchema, type CaseRecord, type CaseRecordInput, type CaseSummary, type StoredCase } from '../../../shared/domain/case';
+import { diffJson } from '../../../shared/domain/diff';
+import { describeZodError } from '../../../shared/domain/validation';
+import { CASE_FILE_FORMAT, CASE_FILE_VERSION, caseFileSchema } from '../../../shared/format/caseFile';
+import { UserError } from '../errors';
+import { appendAudit } from '../store/audit';
+import { caseRepository } from './caseRepository';
+
+/** Cases: validation, optimistic concurrency and an audit entry for every change. */
+export class CaseService {
+  constructor(
+    private readonly db: () => Database,
+    private readonly actor: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  list(): CaseSummary[] {
+    return caseRepository.list(this.db());
+  }
+
+  get(id: string): StoredCase {
+    const c = caseRepository.get(this.db(), id);
+    if (!c) throw new UserError('NOT_FOUND', 'That case is not in this store; it may have been removed. Choose it again from the case list.');
+    return c;
+  }
+
+  findByReference(reference: string): StoredCase {
+    const c = caseRepository.findByReference(this.db(), reference);
+    if (!c) throw new UserError('NOT_FOUND', `There is no case with reference ${reference} in this store; run "case list" to see the references.`);
+    return c;
+  }
+
+  private validate(input: unknown, root = 'case'): CaseRecord {
+    const parsed = caseRecordSchema.safeParse(input);
+    if (!parsed.success) throw new UserError('INVALID_INPUT', describeZodError(parsed.error, root));
+    return parsed.data;
+  }
+
+  create(input: CaseRecordInput, action = 'case.create'): StoredCase {
+    const record = this.validate(input);
+    const db = this.db();
+    return db.transaction(() => {
+      if (caseRepository.findByReference(db, record.reference)) {
+        throw new UserError('EXISTS', `A case with reference ${record.reference} is already in this store; use another reference.`);
+      }
+      const at = this.now().toISOString();
+      const stored: StoredCase = { id: randomUUID(), revision: 1, createdAt: at, updatedAt: at, record };
+      caseRepository.insert(db, stored);
+      appendAudit(db, { actor: this.actor, action, entity: 'case', entityId: stored.id, detail: { reference: record.reference } }, this.now);
+      return stored;
+    })();
+  }
+
+  update(id: string, expectedRevision: number, input: CaseRecordInput): StoredCase {
+    const record = this.validate(input);
+    const db = this.db();
+    return db.transaction(() => {
+      const current = this.get(id);
+      if (current.revision !== expectedRevision) {
+        throw new UserError('CONFLICT', 'This case was changed elsewhere since you opened it; reopen it to see the latest version, then make your change again.');
+      }
+      const clash = caseRepository.findByReference(db, record.reference);
+      if (clash && clash.id !== id) {
+        throw new UserError('EXISTS', `A case with reference ${record.reference} is already in this store; use another reference.`);
+      }
+      const changes = diffJson(current.record, record);
+      if (changes.length === 0) return current;
+      const next: StoredCase = { ...current, revision: current.revision + 1, updatedAt: this.now().toISOString(), record };
+      caseRepository.update(db, next, expectedRevision);
+      appendAudit(db, { actor: this.actor, action: 'case.update', entity: 'case', entityId: id, detail: { changes } }, this.now);
+      return next;
+    })();
+  }
+
+  exportJson(id: string): string {
+    const c = this.get(id);
+    appendAudit(this.db(), { actor: this.actor, action: 'case.export', entity: 'case', entityId: id, detail: { reference: c.record.reference } }, this.now);
+    return `${JSON.stringify(
+      { format: CASE_FILE_FORMAT, version: CASE_FILE_VERSION, exportedAt: this.now().toISOString(), exportedBy: this.actor, case: c.record },
+      null,
+      2,
+    )}\n`;
+  }
+
+  importJson(text: string): StoredCase {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      throw new UserError('INVALID_INPUT', `The file is not valid JSON (${(e as Error).message}); export it again from Casewright or fix it in an editor.`);
+    }
+    const head = raw as { format?: unknown; version?: unknown } | null;
+    if (typeof head !== 'object' || head === null || head.format !== CASE_FILE_FORMAT) {
+      throw new UserError('INVALID_INPUT', `The file is not a Casewright case file (its "format" should be "${CASE_FILE_FORMAT}").`);
+    }
+    if (typeof head.version === 'number' && head.version > CASE_FILE_VERSION) {
+      throw new UserError('NEWER_VERSION', `The case file is format version ${head.version}, newer than this Casewright reads (${CASE_FILE_VERSION}); install the latest Casewright to import it.`);
+    }
+    const parsed = caseFileSchema.safeParse(raw);
+    if (!parsed.success) throw new UserError('INVALID_INPUT', `The case file is not valid: ${describeZodError(parsed.error)}`);
+    return this.create(parsed.data.case, 'case.import');
+  }
+}

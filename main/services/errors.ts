@@ -1,0 +1,31 @@
+/**
+ * An error meant for the person using the app: `message` is one plain sentence saying what is wrong and
+ * what to do. Anything else that escapes a service is a bug and is reported as INTERNAL.
+ */
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'LOCKED'
+  | 'NO_STORE'
+  | 'WRONG_PASSPHRASE'
+  | 'WEAK_PASSPHRASE'
+  | 'NOT_A_STORE'
+  | 'NEWER_VERSION'
+  | 'READ_ONLY'
+  | 'DISK_FULL'
+  | 'EXISTS'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNSUPPORTED'
+  | 'INTERNAL';
+
+export class UserError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export const isUserError = (e: unknown): e is UserError => e instanceof UserError;

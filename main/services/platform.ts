@@ -1,0 +1,50 @@
+import type { AppEvent } from '../../shared/api/contract';
+
+/**
+ * What the services need from the machine they run on. Electron supplies dialogs, safeStorage and
+ * electron-store; the CLI and the browser test bridge supply their own. Nothing here ever holds case data.
+ */
+export interface PersistedSettings {
+  idleLockMinutes: number;
+  recentStores: string[];
+  /** Passphrases the user asked this device to remember, encrypted by the OS keychain (base64). */
+  remembered: Record<string, string>;
+}
+
+export const DEFAULT_SETTINGS: PersistedSettings = { idleLockMinutes: 15, recentStores: [], remembered: {} };
+
+export interface SettingsStore {
+  read(): PersistedSettings;
+  write(next: PersistedSettings): void;
+}
+
+/** OS-backed encryption of small secrets (Electron's safeStorage). */
+export interface SecretVault {
+  isAvailable(): boolean;
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+}
+
+export interface Platform {
+  /** Who is at the keyboard, for the audit log. */
+  actor: string;
+  appVersion: string;
+  settings: SettingsStore;
+  vault: SecretVault | null;
+  chooseStorePath(mode: 'create' | 'open'): Promise<string | null>;
+  chooseSavePath(suggestedName: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
+  emit(event: AppEvent): void;
+  nativeBinding?: string;
+  /** Tests shorten the idle lock below a minute. */
+  idleLockMsOverride?: number;
+}
+
+export function memorySettings(initial: Partial<PersistedSettings> = {}): SettingsStore {
+  let value: PersistedSettings = { ...DEFAULT_SETTINGS, ...initial };
+  return {
+    read: () => value,
+    write: (next) => {
+      value = next;
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { migration001 } from './001_initial';
+import type { Migration } from './types';
+
+/** Every migration ever shipped, in order. A shipped migration is never edited: add a new one. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const LATEST_VERSION = MIGRATIONS.length;
+
+export function currentVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies each pending migration in its own transaction, so a failure leaves the store at the last good version. */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} is numbered ${m.version}, expected ${i + 1}`);
+  });
+  const applied: number[] = [];
+  for (const m of migrations) {
+    if (m.version <= currentVersion(db)) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { AuditView, AppStatus, DashboardRow, Settings, VerifyResult } from './types';
+import type { CaseSummary, StoredCase } from '../domain/case';
+import type { ClockView } from '../clock/caseClocks';
+import { isoDateSchema } from '../domain/schemaHelpers';
+
+/**
+ * The one API of the app: name -> input schema (checked at runtime by main/api) and output type (checked
+ * by the compiler). Electron IPC, the CLI and the browser test bridge all carry exactly these calls.
+ */
+interface Op<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: only its type is used. */
+  output?: O;
+}
+const op = <O>() => <I extends z.ZodType>(input: I): Op<I, O> => ({ input });
+
+const none = z.object({}).strict();
+const id = z.object({ id: z.string().min(1) }).strict();
+const passphrase = z.string().min(1, { message: 'Enter the passphrase' }).max(1024);
+const today = isoDateSchema.optional();
+
+export const contract = {
+  'app.status': op<AppStatus>()(none),
+  'store.choosePath': op<{ path: string | null }>()(z.object({ mode: z.enum(['create', 'open']) }).strict()),
+  'store.create': op<AppStatus>()(
+    z.object({ path: z.string().min(1), passphrase, ownerName: z.string().trim().min(1, { message: 'Enter your name' }).max(200), demo: z.boolean().default(false) }).strict(),
+  ),
+  'store.open': op<AppStatus>()(z.object({ path: z.string().min(1), passphrase, remember: z.boolean().default(false) }).strict()),
+  'store.openRemembered': op<AppStatus>()(z.object({ path: z.string().min(1) }).strict()),
+  'store.forget': op<AppStatus>()(z.object({ path: z.string().min(1) }).strict()),
+  'store.lock': op<AppStatus>()(none),
+  'store.changePassphrase': op<{ changed: true }>()(z.object({ current: passphrase, next: passphrase }).strict()),
+  'store.verify': op<VerifyResult>()(none),
+  'session.touch': op<{ lockAt: number | null }>()(none),
+  'settings.get': op<Settings>()(none),
+  'settings.update': op<Settings>()(
+    z.object({ idleLockMinutes: z.number().int().min(1, { message: 'The idle lock must be at least 1 minute' }).max(240, { message: 'The idle lock can be at most 240 minutes' }).optional() }).strict(),
+  ),
+  'cases.list': op<CaseSummary[]>()(none),
+  'cases.get': op<StoredCase>()(id),
+  'cases.create': op<StoredCase>()(z.object({ record: z.unknown() }).strict()),
+  'cases.update': op<StoredCase>()(z.object({ id: z.string().min(1), revision: z.number().int().min(1), record: z.unknown() }).strict()),
+  'cases.addDemo': op<StoredCase>()(none),
+  'cases.importJson': op<StoredCase>()(z.object({ json: z.string() }).strict()),
+  'cases.exportJson': op<{ json: string }>()(id),
+  'cases.audit': op<AuditView[]>()(id),
+  'cases.deadlines': op<ClockView[]>()(z.object({ id: z.string().min(1), today }).strict()),
+  'dashboard.deadlines': op<DashboardRow[]>()(z.object({ today }).strict()),
+  'calendar.exportIcs': op<{ path: string | null }>()(z.object({ id: z.string().min(1).optional() }).strict()),
+} as const;
+
+export type Contract = typeof contract;
+export type ApiName = keyof Contract;
+export type ApiInput<N extends ApiName> = z.input<Contract[N]['input']>;
+export type ApiParsedInput<N extends ApiName> = z.output<Contract[N]['input']>;
+export type ApiOutput<N extends ApiName> = NonNullable<Contract[N]['output']>;
+
+export interface ApiError {
+  code: string;
+  message: string;
+}
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** The object the renderer sees as window.casewright: one async method per API name. */
+export type CasewrightApi = {
+  [N in ApiName]: (input: ApiInput<N>) => Promise<Envelope<ApiOutput<N>>>;
+} & {
+  /** Events pushed by main (for now only 'locked'). Returns an unsubscribe function. */
+  onEvent(listener: (event: AppEvent) => void): () => void;
+};
+
+export type AppEvent = { type: 'locked'; reason: 'idle' | 'user' };
+
+export const API_NAMES = Object.keys(contract) as ApiName[];
