@@ -38,6 +38,21 @@ function auditSummary(action: string, detail: unknown): string {
   return d.reference ? `${action} ${d.reference}` : action;
 }
 
+const safeFileName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
+
+/** Writes a file the user chose to export; a failure is one sentence and leaves nothing half-written. */
+function writeExport(path: string, content: string): void {
+  const tmp = `${path}.part`;
+  try {
+    fs.writeFileSync(tmp, content, 'utf8');
+    fs.renameSync(tmp, path);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOSPC' ? 'DISK_FULL' : 'READ_ONLY', `The file could not be saved to ${path} (${code ?? 'error'}); choose another folder.`);
+  }
+}
+
 const today = (t: string | undefined) => {
   if (t === undefined) return todayInLondon();
   return t;
@@ -111,6 +126,17 @@ export const handlers: HandlerTable = {
   'cases.addDemo': (_i, s) => s.cases().create(buildDemoCase(todayInLondon()), 'case.demo'),
   'cases.importJson': ({ json }, s) => s.cases().importJson(json),
   'cases.exportJson': ({ id }, s) => ({ json: s.cases().exportJson(id) }),
+  'cases.exportFile': async ({ id }, s) => {
+    const cases = s.cases();
+    const c = cases.get(id);
+    const path = await s.platform.chooseSavePath(`${safeFileName(c.record.reference)}.json`, { name: 'Casewright case file', extensions: ['json'] });
+    if (!path) return { path: null };
+    writeExport(path, cases.exportJson(id));
+    return { path };
+  },
+  'cases.recordExtension': ({ id, revision, extension, today: t }, s) =>
+    s.cases().recordExtension(id, revision, extension as never, today(t)),
+  'cases.setLateReason': ({ id, revision, clock, reason }, s) => s.cases().setLateReason(id, revision, clock, reason),
   'cases.audit': ({ id }, s): AuditView[] => {
     s.cases().get(id);
     return listAudit(s.requireStore().db, id).map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, summary: auditSummary(r.action, r.detail) }));
@@ -137,14 +163,10 @@ export const handlers: HandlerTable = {
     const day = todayInLondon();
     const cases = (id ? [s.cases().get(id)] : caseRepository.listRecords(db)).map((c) => ({ reference: c.record.reference, clocks: clocksForCase(c.record, day) }));
     const ics = deadlinesToIcs(cases);
-    const name = id && cases[0] ? `${cases[0].reference.replace(/[^A-Za-z0-9._-]+/g, '-')}-deadlines.ics` : 'casewright-deadlines.ics';
+    const name = id && cases[0] ? `${safeFileName(cases[0].reference)}-deadlines.ics` : 'casewright-deadlines.ics';
     const path = await s.platform.chooseSavePath(name, { name: 'Calendar', extensions: ['ics'] });
     if (!path) return { path: null };
-    try {
-      fs.writeFileSync(path, ics, 'utf8');
-    } catch (e) {
-      throw new UserError('READ_ONLY', `The calendar file could not be saved to ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}); choose another folder.`);
-    }
+    writeExport(path, ics);
     return { path };
   },
 };

@@ -44,6 +44,13 @@ export const contract = {
   'cases.addDemo': op<StoredCase>()(none),
   'cases.importJson': op<StoredCase>()(z.object({ json: z.string() }).strict()),
   'cases.exportJson': op<{ json: string }>()(id),
+  'cases.exportFile': op<{ path: string | null }>()(id),
+  'cases.recordExtension': op<StoredCase>()(
+    z.object({ id: z.string().min(1), revision: z.number().int().min(1), extension: z.record(z.string(), z.unknown()), today }).strict(),
+  ),
+  'cases.setLateReason': op<StoredCase>()(
+    z.object({ id: z.string().min(1), revision: z.number().int().min(1), clock: z.string().min(1), reason: z.string().max(2000) }).strict(),
+  ),
   'cases.audit': op<AuditView[]>()(id),
   'cases.deadlines': op<ClockView[]>()(z.object({ id: z.string().min(1), today }).strict()),
   'dashboard.deadlines': op<DashboardRow[]>()(z.object({ today }).strict()),

@@ -131,13 +131,30 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
 }
 
+// Memo of formatted dates, in chunks of 1024 days allocated on first use ('' = not yet formatted).
+const formatted: (IsoDate[] | undefined)[] = new Array<IsoDate[] | undefined>(
+  ((MAX_DAY_NUMBER - MIN_DAY_NUMBER) >> 10) + 1,
+).fill(undefined);
+
 /** The IsoDate of a day number. Throws RangeError for a non-integer or a date outside 1900–2199. */
 export function fromDayNumber(n: number): IsoDate {
   if (!Number.isInteger(n) || n < MIN_DAY_NUMBER || n > MAX_DAY_NUMBER) {
     throw new RangeError(`Day number ${n} is not a whole number within 1900–2199`);
   }
-  const [y, m, d] = partsFromDayNumber(n);
-  return `${y}-${pad2(m)}-${pad2(d)}`;
+  const offset = n - MIN_DAY_NUMBER;
+  const chunkIndex = offset >> 10;
+  let chunk = formatted[chunkIndex];
+  if (chunk === undefined) {
+    chunk = new Array<IsoDate>(1024).fill('');
+    formatted[chunkIndex] = chunk;
+  }
+  let s = chunk[offset & 1023] as IsoDate;
+  if (s === '') {
+    const [y, m, d] = partsFromDayNumber(n);
+    s = `${y}-${pad2(m)}-${pad2(d)}`;
+    chunk[offset & 1023] = s;
+  }
+  return s;
 }
 
 /** Builds an IsoDate from parts, or null if the parts do not make a real date in 1900–2199. */

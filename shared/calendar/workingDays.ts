@@ -9,10 +9,20 @@
  *  - "working days taken" from D to E = number of working days d with D < d <= E.
  *
  * Speed: weekdays are counted arithmetically (whole weeks at a time), and only the few non-working
- * weekdays of each year (bank holidays + closures, memoised per year in a sorted array) are subtracted.
+ * weekdays (bank holidays + closures, memoised per year, joined into one sorted array per calendar and
+ * binary-searched) are subtracted.
  */
 import { bankHolidayDayNumbers, isProvisionalYear } from './bankHolidays';
-import { type IsoDate, fromDayNumber, isIsoDate, toDayNumber, yearOfDayNumber } from './date';
+import {
+  type IsoDate,
+  fromDayNumber,
+  isIsoDate,
+  MAX_DAY_NUMBER,
+  MIN_DAY_NUMBER,
+  toDayNumber,
+  yearOfDayNumber,
+  yearStartDayNumber,
+} from './date';
 
 export interface CalendarOptions {
   /** The council's own closure days (e.g. between Christmas and New Year). Weekend dates are harmless. */
@@ -65,11 +75,23 @@ function checkCount(n: number): void {
   }
 }
 
+/** The next weekday strictly after day n. */
+function nextWeekday(n: number): number {
+  const q = (((n - 4) % 7) + 7) % 7; // 0 = Monday … 6 = Sunday
+  return q === 4 ? n + 3 : q === 5 ? n + 2 : n + 1;
+}
+
 class CalendarImpl implements Calendar {
   readonly closures: readonly IsoDate[];
   private readonly closureDays: Set<number>;
   private readonly closuresByYear = new Map<number, number[]>();
   private readonly yearMemo = new Map<number, Int32Array>();
+  // All non-working weekdays of years loYear..hiYear, sorted, covering day numbers [coveredFrom, coveredTo].
+  private flat = new Int32Array(0);
+  private loYear = 0;
+  private hiYear = -1;
+  private coveredFrom = 0;
+  private coveredTo = -1;
 
   constructor(closures: readonly IsoDate[]) {
     this.closures = Object.freeze([...closures]);
@@ -98,20 +120,49 @@ class CalendarImpl implements Calendar {
     return v;
   }
 
-  /** Non-working weekdays in (a, b]. */
-  private holidaysBetween(a: number, b: number): number {
-    if (b <= a) return 0;
-    const y1 = yearOfDayNumber(a + 1);
-    const y2 = yearOfDayNumber(b);
-    let count = 0;
-    for (let y = y1; y <= y2; y++) {
-      const list = this.nonWorking(y);
-      for (let i = 0; i < list.length; i++) {
-        const n = list[i] as number;
-        if (n > a && n <= b) count++;
-      }
+  /** Makes sure the flat index covers day numbers a..b (rebuilt rarely, with a year's margin each side). */
+  private cover(a: number, b: number): void {
+    if (a >= this.coveredFrom && b <= this.coveredTo) return;
+    if (a < MIN_DAY_NUMBER - 800 || b > MAX_DAY_NUMBER + 800) {
+      throw new RangeError('Working days can only be counted between 1900 and 2199');
     }
-    return count;
+    let lo = yearOfDayNumber(a) - 1;
+    let hi = yearOfDayNumber(b) + 1;
+    if (this.hiYear >= this.loYear) {
+      lo = Math.min(lo, this.loYear);
+      hi = Math.max(hi, this.hiYear);
+    }
+    const parts: Int32Array[] = [];
+    let total = 0;
+    for (let y = lo; y <= hi; y++) {
+      const p = this.nonWorking(y);
+      parts.push(p);
+      total += p.length;
+    }
+    const flat = new Int32Array(total);
+    let at = 0;
+    for (const p of parts) {
+      flat.set(p, at);
+      at += p.length;
+    }
+    this.flat = flat;
+    this.loYear = lo;
+    this.hiYear = hi;
+    this.coveredFrom = yearStartDayNumber(lo);
+    this.coveredTo = yearStartDayNumber(hi + 1) - 1;
+  }
+
+  /** Index of the first non-working weekday after day n (the index must cover n). */
+  private upperBound(n: number): number {
+    const a = this.flat;
+    let lo = 0;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((a[mid] as number) <= n) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   isWorkingDayNumber(n: number): boolean {
@@ -125,20 +176,26 @@ class CalendarImpl implements Calendar {
   addWorkingDaysToDayNumber(from: number, n: number): number {
     checkCount(n);
     if (n === 0) return from;
-    let prev = from;
+    // The n-th weekday after `from`, then one more weekday for each non-working weekday passed on the way.
     let target = weekdayAt(weekdayIndex(from) + n);
-    let deficit = this.holidaysBetween(prev, target);
-    while (deficit > 0) {
-      prev = target;
-      target = weekdayAt(weekdayIndex(target) + deficit);
-      deficit = this.holidaysBetween(prev, target);
+    this.cover(from + 1, target);
+    const flat = this.flat;
+    const coveredTo = this.coveredTo;
+    for (let i = this.upperBound(from); i < flat.length && (flat[i] as number) <= target; i++) {
+      target = nextWeekday(target);
+      if (target > coveredTo) {
+        // Ran past the index (a very long closure run): widen it and start again.
+        this.cover(from + 1, target + 366);
+        return this.addWorkingDaysToDayNumber(from, n);
+      }
     }
     return target;
   }
 
   countWorkingDayNumbers(from: number, to: number): number {
     if (to <= from) return 0;
-    return weekdayIndex(to) - weekdayIndex(from) - this.holidaysBetween(from, to);
+    this.cover(from, to);
+    return weekdayIndex(to) - weekdayIndex(from) - (this.upperBound(to) - this.upperBound(from));
   }
 
   isWorkingDay(d: IsoDate): boolean {

@@ -15,11 +15,12 @@ import {
   yearOfDayNumber,
 } from '../calendar/date';
 import { isProvisionalYear } from '../calendar/bankHolidays';
-import { type Calendar, DEFAULT_CALENDAR, makeCalendar, validClosures } from '../calendar/workingDays';
+import { type Calendar, DEFAULT_CALENDAR, calendarFor, makeCalendar, validClosures } from '../calendar/workingDays';
 import {
   type ClockId,
   type ClockParty,
   type ClockUnit,
+  KEY_DATE_NAMES,
   type KeyDateName,
   type OmbudsmanFrom,
   type ProcedureId,
@@ -88,9 +89,7 @@ export interface ClockView {
   lateReason?: string;
 }
 
-function dayOrNull(d: IsoDate | null | undefined): number | null {
-  return d === null || d === undefined ? null : tryDayNumber(d);
-}
+const DUE_SOON_LABEL = `Due within ${DUE_SOON_DAYS} working days`;
 
 function pluralDays(n: number): string {
   return n === 1 ? '1 working day' : `${n} working days`;
@@ -103,7 +102,7 @@ function stateLabelFor(state: ClockState, daysOver: number): string {
     case 'on-track':
       return 'On track';
     case 'due-soon':
-      return `Due within ${DUE_SOON_DAYS} working days`;
+      return DUE_SOON_LABEL;
     case 'overdue':
       return daysOver > 0 ? `Overdue by ${pluralDays(daysOver)}` : 'Overdue';
     case 'met':
@@ -125,11 +124,11 @@ function clockView(
   input: CaseClockInput,
   cal: Calendar,
   today: number,
-  keyDays: Partial<Record<KeyDateName, number | null>>,
+  startN: number | null,
+  endN: number | null,
 ): ClockView {
-  const startN = keyDays[rule.startsFrom] ?? null;
-  const endN = rule.endsAt === null ? null : (keyDays[rule.endsAt] ?? null);
   const lateReason = input.lateReasons?.[rule.id];
+  // One object shape for every clock (lateReason always present, possibly undefined) keeps this fast.
   const view: ClockView = {
     id: rule.id,
     label: rule.label,
@@ -147,10 +146,10 @@ function clockView(
     takenDays: null,
     leftDays: null,
     state: 'not-started',
-    stateLabel: stateLabelFor('not-started', 0),
+    stateLabel: 'Not started',
     provisional: false,
+    lateReason: lateReason === '' ? undefined : lateReason,
   };
-  if (lateReason !== undefined && lateReason !== '') view.lateReason = lateReason;
   if (startN === null) return view;
 
   view.start = fromDayNumber(startN);
@@ -209,24 +208,50 @@ function clockView(
   return view;
 }
 
-function keyDayNumbers(keyDates: CaseClockInput['keyDates']): Partial<Record<KeyDateName, number | null>> {
-  const out: Partial<Record<KeyDateName, number | null>> = {};
-  for (const k of Object.keys(keyDates) as KeyDateName[]) out[k] = dayOrNull(keyDates[k]);
-  return out;
+// Key dates of the case being computed, as day numbers (NaN = not recorded). Reused: computing is synchronous.
+const KEY_INDEX = new Map<KeyDateName, number>(KEY_DATE_NAMES.map((k, i) => [k, i]));
+const keyDays = new Float64Array(KEY_DATE_NAMES.length);
+
+function loadKeyDays(keyDates: CaseClockInput['keyDates']): void {
+  for (let i = 0; i < KEY_DATE_NAMES.length; i++) {
+    const v = keyDates[KEY_DATE_NAMES[i] as KeyDateName];
+    keyDays[i] = v === null || v === undefined ? NaN : (tryDayNumber(v) ?? NaN);
+  }
 }
 
+function keyDay(name: KeyDateName | null): number | null {
+  if (name === null) return null;
+  const v = keyDays[KEY_INDEX.get(name) ?? -1];
+  return v === undefined || Number.isNaN(v) ? null : v;
+}
+
+// Resolved rules by procedure and settings, looked up without building a key string.
+const rulesTable = new Map<ProcedureId, (readonly ResolvedClockRule[] | undefined)[]>();
+
 function rulesFor(input: CaseClockInput): readonly ResolvedClockRule[] {
-  const settings: { acknowledgementDays?: number; stage2StartsFrom?: Stage2StartsFrom; ombudsmanFrom?: OmbudsmanFrom } =
-    {};
-  if (input.acknowledgementDays !== undefined) settings.acknowledgementDays = input.acknowledgementDays;
-  if (input.stage2StartsFrom !== undefined) settings.stage2StartsFrom = input.stage2StartsFrom;
-  if (input.ombudsmanFrom !== undefined) settings.ombudsmanFrom = input.ombudsmanFrom;
-  return resolveClockRules(input.procedure, settings);
+  const ack = input.acknowledgementDays ?? 3;
+  const s2 = input.stage2StartsFrom ?? 'statementAgreed';
+  const omb = input.ombudsmanFrom ?? 'councilResponseSent';
+  if (!Number.isInteger(ack) || ack < 1 || ack > 10) {
+    return resolveClockRules(input.procedure, { acknowledgementDays: ack }); // throws a RangeError
+  }
+  const index = (ack - 1) * 4 + (s2 === 'statementAgreed' ? 0 : 2) + (omb === 'councilResponseSent' ? 0 : 1);
+  let byProcedure = rulesTable.get(input.procedure);
+  if (byProcedure === undefined) {
+    byProcedure = [];
+    rulesTable.set(input.procedure, byProcedure);
+  }
+  let rules = byProcedure[index];
+  if (rules === undefined) {
+    rules = resolveClockRules(input.procedure, { acknowledgementDays: ack, stage2StartsFrom: s2, ombudsmanFrom: omb });
+    byProcedure[index] = rules;
+  }
+  return rules;
 }
 
 function calendarForInput(input: CaseClockInput): Calendar {
   const closures = validClosures(input.closures);
-  return closures.length === 0 ? DEFAULT_CALENDAR : makeCalendar({ closures });
+  return closures.length === 0 ? DEFAULT_CALENDAR : calendarFor({ closures });
 }
 
 /**
@@ -236,8 +261,14 @@ function calendarForInput(input: CaseClockInput): Calendar {
 export function computeCaseClocks(input: CaseClockInput, calendar?: Calendar): ClockView[] {
   const today = toDayNumber(input.today);
   const cal = calendar ?? calendarForInput(input);
-  const keyDays = keyDayNumbers(input.keyDates);
-  return rulesFor(input).map((rule) => clockView(rule, input, cal, today, keyDays));
+  const rules = rulesFor(input);
+  loadKeyDays(input.keyDates);
+  const out: ClockView[] = new Array<ClockView>(rules.length);
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as ResolvedClockRule;
+    out[i] = clockView(rule, input, cal, today, keyDay(rule.startsFrom), keyDay(rule.endsAt));
+  }
+  return out;
 }
 
 /** Clocks for many cases at once, sharing one calendar per distinct set of closures. */

@@ -7,7 +7,7 @@
  * per-procedure code anywhere.
  */
 import { z } from 'zod';
-import { isIsoDate, type IsoDate } from '../calendar/date';
+import { isIsoDate } from '../calendar/date';
 
 export const PROCEDURE_IDS = [
   'children-statutory',

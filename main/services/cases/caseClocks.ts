@@ -1,10 +1,11 @@
-import { computeCaseClocks, type ClockView } from '../../../shared/clock/caseClocks';
+import { computeCaseClocks, validateExtensionForCase, type CaseClockInput, type ClockView } from '../../../shared/clock/caseClocks';
+import type { Extension, ExtensionValidation } from '../../../shared/clock/extensions';
 import type { ProcedureId } from '../../../shared/clock/profiles';
 import type { CaseRecord } from '../../../shared/domain/case';
 
-/** The statutory clocks of one case, from its council profile, key dates and extension records. */
-export function clocksForCase(record: CaseRecord, today: string): ClockView[] {
-  return computeCaseClocks({
+/** What the clock rules need from a case: its council profile, key dates and extension records. */
+export function clockInputForCase(record: CaseRecord, today: string): CaseClockInput {
+  return {
     procedure: record.council.procedure as ProcedureId,
     acknowledgementDays: record.council.acknowledgementDays,
     stage2StartsFrom: record.council.stage2StartsFrom,
@@ -13,5 +14,13 @@ export function clocksForCase(record: CaseRecord, today: string): ClockView[] {
     extensions: record.extensions,
     lateReasons: record.lateReasons,
     today,
-  });
+  };
+}
+
+export function clocksForCase(record: CaseRecord, today: string): ClockView[] {
+  return computeCaseClocks(clockInputForCase(record, today));
+}
+
+export function checkExtension(record: CaseRecord, ext: Extension, today: string): ExtensionValidation {
+  return validateExtensionForCase(clockInputForCase(record, today), ext);
 }

@@ -7,6 +7,9 @@ import { CASE_FILE_FORMAT, CASE_FILE_VERSION, caseFileSchema } from '../../../sh
 import { UserError } from '../errors';
 import { appendAudit } from '../store/audit';
 import { caseRepository } from './caseRepository';
+import { checkExtension } from './caseClocks';
+import { extensionSchema, type Extension } from '../../../shared/clock/extensions';
+import { CLOCK_IDS, type ClockId } from '../../../shared/clock/profiles';
 
 /** Cases: validation, optimistic concurrency and an audit entry for every change. */
 export class CaseService {
@@ -72,6 +75,26 @@ export class CaseService {
       appendAudit(db, { actor: this.actor, action: 'case.update', entity: 'case', entityId: id, detail: { changes } }, this.now);
       return next;
     })();
+  }
+
+  /** An extension is a record checked against the clock's limit, never a new date typed over the old one. */
+  recordExtension(id: string, expectedRevision: number, input: Omit<Extension, 'id'>, today: string): StoredCase {
+    const parsed = extensionSchema.safeParse({ ...input, id: randomUUID() });
+    if (!parsed.success) throw new UserError('INVALID_INPUT', describeZodError(parsed.error, 'extension'));
+    const current = this.get(id);
+    const verdict = checkExtension(current.record, parsed.data, today);
+    if (!verdict.ok) throw new UserError('INVALID_INPUT', verdict.message);
+    return this.update(id, expectedRevision, { ...current.record, extensions: [...current.record.extensions, parsed.data] });
+  }
+
+  /** Why a clock ran late, kept with the case (an empty reason removes it). */
+  setLateReason(id: string, expectedRevision: number, clock: string, reason: string): StoredCase {
+    if (!(CLOCK_IDS as readonly string[]).includes(clock)) throw new UserError('INVALID_INPUT', `There is no clock called ${clock}.`);
+    const current = this.get(id);
+    const lateReasons = { ...current.record.lateReasons };
+    if (reason.trim()) lateReasons[clock as ClockId] = reason.trim();
+    else delete lateReasons[clock as ClockId];
+    return this.update(id, expectedRevision, { ...current.record, lateReasons });
   }
 
   exportJson(id: string): string {

@@ -34,6 +34,8 @@ describe('addWorkingDays', () => {
     expect(() => addWorkingDays('2023-01-03', 2.5)).toThrow(RangeError);
     expect(() => addWorkingDays('2023-01-03', Number.NaN)).toThrow(RangeError);
     expect(() => addWorkingDays('2023-02-30', 1)).toThrow(RangeError);
+    expect(() => addWorkingDays('2199-12-01', 30)).toThrow(RangeError); // past the supported range
+    expect(() => addWorkingDays('2023-01-03', 1e9)).toThrow(RangeError);
   });
 
   it('skips Christmas, Boxing Day and New Year', () => {

@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppStatus } from '../../shared/api/types';
+import { call, messageOf, setLockedHandler } from './api';
+import { CaseList } from './features/cases/CaseList';
+import { CaseOverview } from './features/cases/CaseOverview';
+import { NewCaseForm } from './features/cases/NewCaseForm';
+import { Dashboard } from './features/deadlines/Dashboard';
+import { SettingsScreen } from './features/settings/SettingsScreen';
+import { UnlockScreen } from './features/unlock/UnlockScreen';
+import { Alert } from './ui/Field';
+
+export type View = { name: 'cases' } | { name: 'dashboard' } | { name: 'new-case' } | { name: 'case'; id: string } | { name: 'settings' };
+
+const TOUCH_EVERY_MS = 20_000;
+
+export function App() {
+  const [status, setStatus] = useState<AppStatus | null>(null);
+  const [view, setView] = useState<View>({ name: 'cases' });
+  const [lockNotice, setLockNotice] = useState<string | null>(null);
+  const [fatal, setFatal] = useState<string | null>(null);
+  // Bumped on every lock so that every screen below is thrown away, not just hidden.
+  const [sessionKey, setSessionKey] = useState(0);
+  const lastTouch = useRef(0);
+
+  const refresh = useCallback(() => {
+    call('app.status', {}).then(setStatus, (e) => setFatal(messageOf(e)));
+  }, []);
+
+  const locked = useCallback((reason: 'idle' | 'user') => {
+    setSessionKey((k) => k + 1);
+    setView({ name: 'cases' });
+    setLockNotice(reason === 'idle' ? 'Casewright locked the case store because it was not used for a while. Enter your passphrase to carry on.' : null);
+    refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    refresh();
+    setLockedHandler(() => locked('idle'));
+    const off = window.casewright.onEvent((e) => {
+      if (e.type === 'locked') locked(e.reason);
+    });
+    return off;
+  }, [refresh, locked]);
+
+  // Keyboard and pointer activity keep the store open; the idle lock itself runs in the main process.
+  useEffect(() => {
+    if (!status?.storeOpen) return;
+    const onActivity = () => {
+      const now = Date.now();
+      if (now - lastTouch.current < TOUCH_EVERY_MS) return;
+      lastTouch.current = now;
+      void window.casewright['session.touch']({});
+    };
+    window.addEventListener('keydown', onActivity, true);
+    window.addEventListener('pointerdown', onActivity, true);
+    return () => {
+      window.removeEventListener('keydown', onActivity, true);
+      window.removeEventListener('pointerdown', onActivity, true);
+    };
+  }, [status?.storeOpen]);
+
+  if (fatal) {
+    return (
+      <main className="page">
+        <h1>Casewright could not start</h1>
+        <Alert kind="error">{fatal}</Alert>
+      </main>
+    );
+  }
+  if (!status) return <p className="page">Loading…</p>;
+
+  if (!status.storeOpen) {
+    return (
+      <UnlockScreen
+        key={sessionKey}
+        status={status}
+        notice={lockNotice}
+        onOpened={(s) => {
+          setLockNotice(null);
+          setStatus(s);
+          setView({ name: 'cases' });
+        }}
+      />
+    );
+  }
+
+  const go = (v: View) => setView(v);
+  const navItem = (label: string, target: View, current: boolean) => (
+    <li>
+      <button type="button" className="nav-link" aria-current={current ? 'page' : undefined} onClick={() => go(target)}>
+        {label}
+      </button>
+    </li>
+  );
+
+  return (
+    <div className="shell" key={sessionKey}>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="topbar">
+        <span className="brand">Casewright</span>
+        <nav aria-label="Main">
+          <ul>
+            {navItem('Cases', { name: 'cases' }, view.name === 'cases' || view.name === 'case' || view.name === 'new-case')}
+            {navItem('Deadlines', { name: 'dashboard' }, view.name === 'dashboard')}
+            {navItem('Settings', { name: 'settings' }, view.name === 'settings')}
+          </ul>
+        </nav>
+        <span className="store-name" title={status.storePath ?? ''}>
+          {status.storePath?.split(/[\\/]/).pop()}
+        </span>
+        <button type="button" className="button button--secondary" onClick={() => void call('store.lock', {}).then(() => locked('user'))}>
+          Lock
+        </button>
+      </header>
+      <main id="main" className="page">
+        {view.name === 'cases' && <CaseList onOpen={(id) => go({ name: 'case', id })} onNew={() => go({ name: 'new-case' })} />}
+        {view.name === 'new-case' && <NewCaseForm onCreated={(id) => go({ name: 'case', id })} onCancel={() => go({ name: 'cases' })} />}
+        {view.name === 'case' && <CaseOverview id={view.id} onBack={() => go({ name: 'cases' })} />}
+        {view.name === 'dashboard' && <Dashboard onOpen={(id) => go({ name: 'case', id })} />}
+        {view.name === 'settings' && <SettingsScreen />}
+      </main>
+    </div>
+  );
+}

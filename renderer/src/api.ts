@@ -1,0 +1,33 @@
+import type { ApiInput, ApiName, ApiOutput, CasewrightApi, Envelope } from '../../shared/api/contract';
+
+declare global {
+  interface Window {
+    casewright: CasewrightApi;
+  }
+}
+
+/** A refused call: `message` is the sentence to show the user. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let onLocked: () => void = () => {};
+/** The app shell registers what to do when any call finds the store locked (idle lock, another window). */
+export function setLockedHandler(fn: () => void): void {
+  onLocked = fn;
+}
+
+export async function call<N extends ApiName>(name: N, input: ApiInput<N>): Promise<ApiOutput<N>> {
+  const method = window.casewright[name] as unknown as (i: ApiInput<N>) => Promise<Envelope<ApiOutput<N>>>;
+  const r = await method(input);
+  if (r.ok) return r.data;
+  if (r.error.code === 'LOCKED') onLocked();
+  throw new ApiFailure(r.error.code, r.error.message);
+}
+
+export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

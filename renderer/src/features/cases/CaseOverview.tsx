@@ -1,0 +1,261 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { parseIsoDate } from '../../../../shared/calendar/date';
+import type { ClockView } from '../../../../shared/clock/caseClocks';
+import { KEY_DATE_LABELS, KEY_DATE_NAMES, PROCEDURES, type ProcedureId } from '../../../../shared/clock/profiles';
+import type { AuditView } from '../../../../shared/api/types';
+import type { StoredCase } from '../../../../shared/domain/case';
+import { call, messageOf } from '../../api';
+import { Alert, Field } from '../../ui/Field';
+import { useFocusHeading } from '../../ui/useFocusHeading';
+import { ClockTable } from '../deadlines/ClockTable';
+import { ExtensionForm } from '../deadlines/ExtensionForm';
+
+/** One case: who and what, its points, its key dates and every clock, extensions and the audit trail. */
+export function CaseOverview(props: { id: string; onBack: () => void }) {
+  const heading = useFocusHeading<HTMLHeadingElement>();
+  const [stored, setStored] = useState<StoredCase | null>(null);
+  const [clocks, setClocks] = useState<ClockView[]>([]);
+  const [audit, setAudit] = useState<AuditView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [c, k, a] = await Promise.all([call('cases.get', { id: props.id }), call('cases.deadlines', { id: props.id }), call('cases.audit', { id: props.id })]);
+      setStored(c);
+      setClocks(k);
+      setAudit(a);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, [props.id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const saved = async (c: StoredCase, message: string) => {
+    setStored(c);
+    setNotice(message);
+    setError(null);
+    await load();
+  };
+
+  if (!stored) {
+    return (
+      <section>
+        <h1 ref={heading} tabIndex={-1}>
+          Case
+        </h1>
+        {error ? <Alert kind="error">{error}</Alert> : <p>Loading…</p>}
+      </section>
+    );
+  }
+  const r = stored.record;
+  const roles: [string, { name: string } | null][] = [
+    ['Investigating officer', r.roles.investigatingOfficer],
+    ['Independent person', r.roles.independentPerson],
+    ['Adjudicating officer', r.roles.adjudicatingOfficer],
+    ['Complaints manager', r.roles.complaintsManager],
+  ];
+
+  return (
+    <article aria-labelledby="case-heading">
+      <p>
+        <button type="button" className="link" onClick={props.onBack}>
+          ← All cases
+        </button>
+      </p>
+      <h1 id="case-heading" ref={heading} tabIndex={-1}>
+        Case {r.reference}
+      </h1>
+      {error && <Alert kind="error">{error}</Alert>}
+      {notice && <Alert kind="success">{notice}</Alert>}
+
+      <section aria-labelledby="who-heading">
+        <h2 id="who-heading">The case</h2>
+        <dl className="facts">
+          <dt>Commissioning council</dt>
+          <dd>{r.council.name}</dd>
+          <dt>Procedure</dt>
+          <dd>{PROCEDURES[r.council.procedure as ProcedureId]?.label ?? r.council.procedure}</dd>
+          <dt>Team complained about</dt>
+          <dd>{r.teamComplainedAbout || '—'}</dd>
+          <dt>Child or young person</dt>
+          <dd>
+            {r.child.name}
+            {r.child.legalStatus && ` (${r.child.legalStatus})`}
+          </dd>
+          <dt>Complainant{r.complainants.length > 1 ? 's' : ''}</dt>
+          <dd>{r.complainants.map((c) => `${c.name} (${c.relationshipToChild})`).join('; ')}</dd>
+          <dt>Advocate</dt>
+          <dd>{r.advocate ? `${r.advocate.name}${r.advocate.organisation ? `, ${r.advocate.organisation}` : ''}: written consent ${r.advocate.writtenConsentHeld ? 'held' : 'not held'}` : 'None'}</dd>
+          {r.representative && (
+            <>
+              <dt>Representative</dt>
+              <dd>{`${r.representative.name}: written consent ${r.representative.writtenConsentHeld ? 'held' : 'not held'}`}</dd>
+            </>
+          )}
+          {roles.map(([label, p]) => (
+            <div key={label} className="facts__pair">
+              <dt>{label}</dt>
+              <dd>{p?.name ?? 'Not yet appointed'}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="points-heading">
+        <h2 id="points-heading">Points of complaint</h2>
+        {r.points.length === 0 ? (
+          <p>No points recorded yet.</p>
+        ) : (
+          <ol className="points">
+            {r.points.map((p) => (
+              <li key={p.number} value={p.number}>
+                <p>{p.summary}</p>
+                {p.desiredOutcomes.length > 0 && <p className="hint">Outcome sought: {p.desiredOutcomes.join('; ')}</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="clocks-heading">
+        <h2 id="clocks-heading">Statutory clocks</h2>
+        <ClockTable clocks={clocks} caption={`Clocks for case ${r.reference}`} />
+        <div className="actions">
+          <button type="button" className="button button--secondary" onClick={async () => {
+            try {
+              const res = await call('calendar.exportIcs', { id: stored.id });
+              if (res.path) setNotice(`Saved the deadlines to ${res.path}.`);
+            } catch (e) {
+              setError(messageOf(e));
+            }
+          }}>
+            Export this case's deadlines (.ics)
+          </button>
+        </div>
+      </section>
+
+      <KeyDatesForm stored={stored} onSaved={(c) => saved(c, 'The key dates were saved.')} />
+
+      <ExtensionForm stored={stored} clocks={clocks} onSaved={(c) => saved(c, 'The extension was recorded.')} />
+
+      <LateReasons stored={stored} clocks={clocks} onSaved={(c) => saved(c, 'The reason was saved.')} />
+
+      <section aria-labelledby="export-heading">
+        <h2 id="export-heading">Case file</h2>
+        <button type="button" className="button button--secondary" onClick={async () => {
+          try {
+            const res = await call('cases.exportFile', { id: stored.id });
+            if (res.path) setNotice(`Exported the case to ${res.path}. The file is not encrypted: keep it safe.`);
+          } catch (e) {
+            setError(messageOf(e));
+          }
+        }}>
+          Export the case file (JSON)
+        </button>
+      </section>
+
+      <section aria-labelledby="audit-heading">
+        <h2 id="audit-heading">Audit trail</h2>
+        <table className="table">
+          <caption className="visually-hidden">Changes to this case</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+            </tr>
+          </thead>
+          <tbody>
+            {audit.map((a) => (
+              <tr key={a.seq}>
+                <td>{new Date(a.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                <td>{a.actor}</td>
+                <td>{a.summary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </article>
+  );
+}
+
+function KeyDatesForm(props: { stored: StoredCase; onSaved: (c: StoredCase) => void }) {
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(KEY_DATE_NAMES.map((k) => [k, props.stored.record.keyDates[k] ?? ''])),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const bad: Record<string, string> = {};
+    for (const k of KEY_DATE_NAMES) {
+      const v = values[k]?.trim() ?? '';
+      if (v && !parseIsoDate(v)) bad[k] = `${v} is not a real date; write it as YYYY-MM-DD, for example 2024-03-07.`;
+    }
+    setErrors(bad);
+    if (Object.keys(bad).length > 0) return setError('Some dates need correcting; each is marked below.');
+    setError(null);
+    const keyDates = Object.fromEntries(KEY_DATE_NAMES.map((k) => [k, values[k]?.trim() || null]));
+    try {
+      props.onSaved(await call('cases.update', { id: props.stored.id, revision: props.stored.revision, record: { ...props.stored.record, keyDates } }));
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="dates-heading">
+      <h2 id="dates-heading">Key dates</h2>
+      <p className="hint">Dates as YYYY-MM-DD. Leave a date empty until it happens.</p>
+      {error && <Alert kind="error">{error}</Alert>}
+      <div className="grid">
+        {KEY_DATE_NAMES.map((k) => (
+          <Field key={k} label={KEY_DATE_LABELS[k]} error={errors[k]}>
+            {({ id, describedBy, invalid }) => (
+              <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={values[k] ?? ''} inputMode="numeric" placeholder="YYYY-MM-DD" onChange={(e) => setValues({ ...values, [k]: e.target.value })} />
+            )}
+          </Field>
+        ))}
+      </div>
+      <button type="submit" className="button">
+        Save the key dates
+      </button>
+    </form>
+  );
+}
+
+function LateReasons(props: { stored: StoredCase; clocks: ClockView[]; onSaved: (c: StoredCase) => void }) {
+  const late = props.clocks.filter((c) => c.state === 'met-late' || c.state === 'overdue');
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  if (late.length === 0) return null;
+  return (
+    <section aria-labelledby="late-heading">
+      <h2 id="late-heading">Reasons for lateness</h2>
+      <p className="hint">Record why each late clock ran over; the reason is kept with the case and shown with the clock.</p>
+      {error && <Alert kind="error">{error}</Alert>}
+      {late.map((c) => (
+        <form key={c.id} noValidate onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            props.onSaved(await call('cases.setLateReason', { id: props.stored.id, revision: props.stored.revision, clock: c.id, reason: drafts[c.id] ?? c.lateReason ?? '' }));
+          } catch (err) {
+            setError(messageOf(err));
+          }
+        }}>
+          <Field label={`Why ${c.label.toLowerCase()} is late`}>
+            {({ id }) => <textarea id={id} rows={2} value={drafts[c.id] ?? c.lateReason ?? ''} onChange={(e) => setDrafts({ ...drafts, [c.id]: e.target.value })} />}
+          </Field>
+          <button type="submit" className="button button--secondary">
+            Save the reason for {c.label.toLowerCase()}
+          </button>
+        </form>
+      ))}
+    </section>
+  );
+}

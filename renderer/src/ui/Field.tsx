@@ -1,0 +1,42 @@
+import { useId, type ReactNode } from 'react';
+
+/** A labelled control with hint and error text wired up through aria-describedby. */
+export function Field(props: {
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+}) {
+  const id = useId();
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = props.error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${props.error ? ' field--error' : ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint && (
+        <p className="hint" id={hintId}>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p className="error-text" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {props.error}
+        </p>
+      )}
+      {props.children({ id, describedBy, invalid: Boolean(props.error) })}
+    </div>
+  );
+}
+
+/** A message the screen reader announces at once; marked with a word, not only a colour. */
+export function Alert(props: { kind: 'error' | 'success' | 'info'; children: ReactNode }) {
+  const word = props.kind === 'error' ? 'Problem' : props.kind === 'success' ? 'Done' : 'Note';
+  return (
+    <div className={`alert alert--${props.kind}`} role={props.kind === 'error' ? 'alert' : 'status'}>
+      <strong>{word}: </strong>
+      {props.children}
+    </div>
+  );
+}
