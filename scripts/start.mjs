@@ -136,7 +136,12 @@ function run(command, args, cwd) {
 export async function main(argv, projectDir = PROJECT_DIR) {
   const skipBuild = argv.includes('--no-build');
   const electronArgs = argv.filter((a) => a !== '--no-build');
-  const versions = readVersions(projectDir);
+  let versions;
+  try {
+    versions = readVersions(projectDir);
+  } catch (e) {
+    throw new Error(`the dependencies are not installed (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); run \`npm install\` first.`, { cause: e });
+  }
   const electronDir = path.join(projectDir, 'node_modules', 'electron');
   const dir = nativeDir(projectDir, versions.electronVersion);
   const expected = buildStamp({ electronVersion: versions.electronVersion, moduleVersion: versions.moduleVersion });

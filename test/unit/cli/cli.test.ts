@@ -1,0 +1,175 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../../main/cli/cli';
+import { GOOD_PASSPHRASE, OTHER_PASSPHRASE, tempDir } from '../../helpers/tmp';
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function cli(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<Run> {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    env: { CASEWRIGHT_PASSPHRASE: GOOD_PASSPHRASE, CASEWRIGHT_USER: 'Test Officer', ...env },
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    readStdin: async () => stdin,
+    isTTY: false,
+    prompt: async () => {
+      throw new Error('no terminal in tests');
+    },
+  };
+  const code = await runCli(args, io);
+  return { code, out, err };
+}
+
+function storeIn(dir: string) {
+  return path.join(dir, 'cases.cwstore');
+}
+
+describe('the command line', () => {
+  it('creates a store with the demo case, lists it and verifies it', async () => {
+    const store = storeIn(tempDir());
+    expect(await cli(['store', 'init', '--demo', '--store', store])).toMatchObject({ code: 0 });
+    const list = await cli(['case', 'list', '--store', store]);
+    expect(list.code).toBe(0);
+    expect(list.out).toMatch(/^DEMO-ST2-0001\tHarrowfield Borough Council \(demo\)\tKieran Nowak\tZoë Ó Súilleabháin-Nowak\n$/);
+    expect(await cli(['store', 'verify', '--store', store])).toEqual({ code: 0, out: 'ok\n', err: '' });
+  });
+
+  it('takes the store from CASEWRIGHT_STORE', async () => {
+    const store = storeIn(tempDir());
+    expect((await cli(['store', 'init'], { CASEWRIGHT_STORE: store })).code).toBe(0);
+    expect(await cli(['case', 'list'], { CASEWRIGHT_STORE: store })).toEqual({ code: 0, out: '', err: '' });
+  });
+
+  it('round-trips a case through export and import losslessly', async () => {
+    const dir = tempDir();
+    const a = storeIn(dir);
+    const b = path.join(dir, 'other.cwstore');
+    await cli(['store', 'init', '--demo', '--store', a]);
+    await cli(['store', 'init', '--store', b]);
+    const file = path.join(dir, 'case.json');
+    expect(await cli(['case', 'export', '--case', 'demo-st2-0001', '--out', file, '--store', a])).toEqual({ code: 0, out: '', err: '' });
+    expect(await cli(['case', 'import', '--file', file, '--store', b])).toEqual({ code: 0, out: 'DEMO-ST2-0001\n', err: '' });
+    const again = path.join(dir, 'again.json');
+    await cli(['case', 'export', '--case', 'DEMO-ST2-0001', '--out', again, '--store', b]);
+    const strip = (f: string) => {
+      const j = JSON.parse(fs.readFileSync(f, 'utf8')) as Record<string, unknown>;
+      delete j.exportedAt;
+      return j;
+    };
+    expect(strip(again)).toEqual(strip(file));
+    // Importing the same reference twice is refused, not duplicated.
+    const dup = await cli(['case', 'import', '--file', file, '--store', b]);
+    expect(dup.code).toBe(1);
+    expect(dup.err).toBe('A case with reference DEMO-ST2-0001 is already in this store; use another reference.\n');
+  });
+
+  it('refuses a malformed case file naming the field and the problem', async () => {
+    const dir = tempDir();
+    const store = storeIn(dir);
+    await cli(['store', 'init', '--demo', '--store', store]);
+    const file = path.join(dir, 'case.json');
+    await cli(['case', 'export', '--case', 'DEMO-ST2-0001', '--out', file, '--store', store]);
+    const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+    j.case.reference = 'NEW-REF';
+    j.case.keyDates.statementAgreed = '2023-02-30';
+    fs.writeFileSync(file, JSON.stringify(j));
+    const bad = await cli(['case', 'import', '--file', file, '--store', store]);
+    expect(bad).toEqual({ code: 1, out: '', err: 'The case file is not valid: case.keyDates.statementAgreed: must be a real date written as YYYY-MM-DD (for example 2024-03-07).\n' });
+
+    j.case.keyDates.statementAgreed = null;
+    j.case.complainants[0].relationshipToChild = 'neighbour';
+    fs.writeFileSync(file, JSON.stringify(j));
+    expect((await cli(['case', 'import', '--file', file, '--store', store])).err).toMatch(/^The case file is not valid: case\.complainants\[0\]\.relationshipToChild: must be one of: "child or young person"/);
+
+    fs.writeFileSync(file, '{"format": "casewright.case", "version": 1, "case": ');
+    expect((await cli(['case', 'import', '--file', file, '--store', store])).err).toMatch(/^The file is not valid JSON/);
+    fs.writeFileSync(file, '{"format": "casewright.case", "version": 7, "case": {}}');
+    expect((await cli(['case', 'import', '--file', file, '--store', store])).err).toMatch(/format version 7, newer than this Casewright reads/);
+    expect((await cli(['case', 'list', '--store', store])).out.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('gives one sentence and exit 1 for a wrong passphrase, no passphrase, or a missing store', async () => {
+    const store = storeIn(tempDir());
+    await cli(['store', 'init', '--store', store]);
+    expect(await cli(['case', 'list', '--store', store], { CASEWRIGHT_PASSPHRASE: OTHER_PASSPHRASE })).toEqual({
+      code: 1,
+      out: '',
+      err: 'That passphrase does not open this case store; check it and try again.\n',
+    });
+    const none = await cli(['case', 'list', '--store', store], { CASEWRIGHT_PASSPHRASE: '' });
+    expect(none).toMatchObject({ code: 1, err: 'No passphrase given: set CASEWRIGHT_PASSPHRASE, or run the command in a terminal to be asked for it.\n' });
+    const missing = await cli(['case', 'list', '--store', `${store}.nope`]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/^There is no case store at /);
+    expect(missing.err.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('exits 2 with the usage text on bad usage, and never takes a passphrase as an argument', async () => {
+    for (const args of [[], ['store'], ['case', 'frobnicate'], ['case', 'list', '--passphrase', 'x'], ['clock', 'add', '--from', '2024-01-01']]) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(/Usage: npm run --silent cli/);
+    }
+  });
+
+  it('changes the passphrase from CASEWRIGHT_NEW_PASSPHRASE', async () => {
+    const store = storeIn(tempDir());
+    await cli(['store', 'init', '--store', store]);
+    expect((await cli(['store', 'passphrase', '--store', store], { CASEWRIGHT_NEW_PASSPHRASE: OTHER_PASSPHRASE })).code).toBe(0);
+    expect((await cli(['case', 'list', '--store', store])).code).toBe(1);
+    expect((await cli(['case', 'list', '--store', store], { CASEWRIGHT_PASSPHRASE: OTHER_PASSPHRASE })).code).toBe(0);
+    const weak = await cli(['store', 'passphrase', '--store', store], { CASEWRIGHT_PASSPHRASE: OTHER_PASSPHRASE, CASEWRIGHT_NEW_PASSPHRASE: 'short' });
+    expect(weak.code).toBe(1);
+    expect(weak.err).toMatch(/at least 12 characters/);
+  });
+
+  it('adds and counts working days, singly and from stdin', async () => {
+    expect(await cli(['clock', 'add', '--from', '2023-01-03', '--days', '25'])).toEqual({ code: 0, out: '2023-02-07\n', err: '' });
+    expect(await cli(['clock', 'count', '--from', '2023-01-03', '--to', '2023-02-07'])).toEqual({ code: 0, out: '25\n', err: '' });
+    // A council closure day pushes the date one working day later.
+    expect((await cli(['clock', 'add', '--from', '2023-01-03', '--days', '25', '--closure', '2023-01-20'])).out).toBe('2023-02-08\n');
+    // Across Christmas 2024, and across the 2022 Platinum Jubilee (2 and 3 June).
+    expect(await cli(['clock', 'add', '--stdin'], {}, '2023-01-03 25\n2024-12-20 10\n\n2022-05-27 5\n')).toEqual({
+      code: 0,
+      out: '2023-02-07\n2025-01-08\n2022-06-07\n',
+      err: '',
+    });
+    expect(await cli(['clock', 'count', '--stdin'], {}, '2023-01-03 2023-02-07\n2024-12-24 2024-12-27\n')).toEqual({ code: 0, out: '25\n1\n', err: '' });
+  });
+
+  it('names the line of an impossible date or a negative count', async () => {
+    expect(await cli(['clock', 'add', '--stdin'], {}, '2023-01-03 25\n2023-02-30 5\n')).toEqual({
+      code: 1,
+      out: '',
+      err: 'Line 2 ("2023-02-30 5"): "2023-02-30" is not a real date; write it as YYYY-MM-DD.\n',
+    });
+    expect((await cli(['clock', 'add', '--stdin'], {}, '2023-01-03 -4\n')).err).toBe('Line 1 ("2023-01-03 -4"): the number of working days cannot be negative (-4).\n');
+    expect((await cli(['clock', 'count', '--stdin'], {}, '2023-01-03\n')).err).toMatch(/^Line 1 .*expected two values, FROM TO/);
+    expect((await cli(['clock', 'add', '--from', '2023-02-29', '--days', '3'])).err).toBe('--from 2023-02-29 is not a real date; write it as YYYY-MM-DD, for example 2024-03-07.\n');
+  });
+
+  it('prints every clock of a case as JSON', async () => {
+    const store = storeIn(tempDir());
+    await cli(['store', 'init', '--demo', '--store', store]);
+    const r = await cli(['case', 'deadlines', '--case', 'DEMO-ST2-0001', '--store', store]);
+    expect(r.code).toBe(0);
+    const clocks = JSON.parse(r.out) as { id: string; statutory: boolean; state: string; takenDays: number }[];
+    const s2 = clocks.find((c) => c.id === 'stage2-response-from-statement');
+    expect(s2).toMatchObject({ statutory: true, state: 'on-track', takenDays: 12 });
+    expect(clocks.find((c) => c.id === 'stage2-response-from-request')).toMatchObject({ statutory: false, takenDays: 24 });
+  });
+
+  it('runs as a real process through npm run cli with no stack trace on error', () => {
+    const r = spawnSync('npx', ['tsx', 'main/cli/index.ts', 'clock', 'add', '--from', '2023-13-01', '--days', '3'], { encoding: 'utf8', cwd: path.resolve(__dirname, '../../..') });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('--from 2023-13-01 is not a real date; write it as YYYY-MM-DD, for example 2024-03-07.\n');
+  });
+});
