@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { caseFileJsonSchema, caseFileSchema } from '../../../shared/format/caseFile';
+import { buildDemoCase } from '../../../shared/domain/demoCase';
+import { caseRecordSchema } from '../../../shared/domain/case';
+import { describeZodError } from '../../../shared/domain/validation';
+
+describe('the case file format', () => {
+  it('has a committed JSON Schema identical to the one the zod schemas generate (run npm run schema)', () => {
+    const committed = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../docs/case-format.schema.json'), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(caseFileJsonSchema())));
+  });
+
+  it('accepts the demo case and refuses unknown top-level fields', () => {
+    const demo = caseRecordSchema.parse(buildDemoCase('2026-11-27'));
+    expect(caseFileSchema.safeParse({ format: 'casewright.case', version: 1, case: demo }).success).toBe(true);
+    const extra = caseFileSchema.safeParse({ format: 'casewright.case', version: 1, case: demo, surprise: 1 });
+    expect(extra.success).toBe(false);
+    if (!extra.success) expect(describeZodError(extra.error)).toBe('has a field Casewright does not know (surprise).');
+  });
+
+  it('names the field and the problem', () => {
+    const demo = buildDemoCase('2026-11-27');
+    const cases: [unknown, string][] = [
+      [{ ...demo, complainants: [] }, 'case.complainants: At least one complainant is required.'],
+      [{ ...demo, reference: '  ' }, 'case.reference: The case reference is required.'],
+      [{ ...demo, points: [...(demo.points ?? []), { number: 1, summary: 'again' }] }, 'case.points[5].number: point number 1 is used twice.'],
+      [{ ...demo, child: { name: 'X', dateOfBirth: '2012-13-01' } }, 'case.child.dateOfBirth: must be a real date written as YYYY-MM-DD (for example 2024-03-07).'],
+      [{ ...demo, council: undefined }, 'case.council: is missing.'],
+    ];
+    for (const [input, message] of cases) {
+      const r = caseRecordSchema.safeParse(input);
+      expect(r.success).toBe(false);
+      if (!r.success) expect(describeZodError(r.error, 'case')).toBe(message);
+    }
+  });
+});
