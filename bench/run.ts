@@ -1,0 +1,20 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchClocks } from './clocks';
+import { benchStore } from './store';
+
+// `npm run bench`: every benchmark, figures written to docs/benchmarks.md. Targets are judged here, never in
+// timed unit tests; where a comparison matters it is a ratio within this one run.
+const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/benchmarks.md');
+const lines = [
+  '# Benchmarks',
+  '',
+  `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB. Shared machines are noisy: read ratios within one run, not absolute figures across runs.`,
+  '',
+  ...benchClocks(),
+  ...benchStore(),
+];
+fs.writeFileSync(out, `${lines.join('\n')}\n`);
+console.log(lines.join('\n'));
