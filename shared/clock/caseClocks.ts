@@ -95,7 +95,16 @@ function pluralDays(n: number): string {
   return n === 1 ? '1 working day' : `${n} working days`;
 }
 
+// Labels with a count are made once per count and shared: 10,000 cases would otherwise build tens of
+// thousands of identical strings on every refresh of the dashboard.
+const overdueLabels: string[] = [];
+const metLateLabels: string[] = [];
+
 function stateLabelFor(state: ClockState, daysOver: number): string {
+  if (daysOver > 0 && (state === 'overdue' || state === 'met-late')) {
+    const memo = state === 'overdue' ? overdueLabels : metLateLabels;
+    return (memo[daysOver] ??= state === 'overdue' ? `Overdue by ${pluralDays(daysOver)}` : `Met late (${pluralDays(daysOver)} over)`);
+  }
   switch (state) {
     case 'not-started':
       return 'Not started';
@@ -127,85 +136,87 @@ function clockView(
   startN: number | null,
   endN: number | null,
 ): ClockView {
-  const lateReason = input.lateReasons?.[rule.id];
-  // One object shape for every clock (lateReason always present, possibly undefined) keeps this fast.
-  const view: ClockView = {
+  const reason = input.lateReasons?.[rule.id];
+  const lateReason = reason === '' ? undefined : reason;
+  const end = endN === null ? null : fromDayNumber(endN);
+  // Everything is worked out in locals and the view built once at the end: one object literal of one
+  // shape is several times faster than filling in a placeholder field by field (measured in npm run bench).
+  let start: IsoDate | null = null;
+  let due: IsoDate | null = null;
+  let baseDue: IsoDate | null = null;
+  let maxDue: IsoDate | null = null;
+  let extendedTo: IsoDate | null = null;
+  let takenDays: number | null = null;
+  let leftDays: number | null = null;
+  let state: ClockState = 'not-started';
+  let daysOver = 0;
+  let provisional = false;
+
+  if (startN !== null) {
+    start = fromDayNumber(startN);
+    takenDays = cal.countWorkingDayNumbers(startN, endN ?? today);
+    if (rule.limitDays === null) {
+      state = endN === null ? 'no-limit' : 'met';
+    } else {
+      let baseDueN: number;
+      if (rule.unit === 'calendar-months') {
+        baseDueN = toDayNumber(addCalendarMonths(start, rule.limitDays));
+      } else {
+        baseDueN = cal.addWorkingDaysToDayNumber(startN, rule.limitDays);
+        provisional = provisionalSpan(startN, baseDueN);
+        if (rule.extendable && rule.maxExtendedDays !== undefined) {
+          maxDue = fromDayNumber(cal.addWorkingDaysToDayNumber(startN, rule.maxExtendedDays));
+        }
+      }
+      baseDue = fromDayNumber(baseDueN);
+      let dueN = baseDueN;
+      if (rule.extendable && input.extensions && input.extensions.length > 0) {
+        const ids: string[] = rule.sharesExtensionsWith ? [rule.id, rule.sharesExtensionsWith] : [rule.id];
+        const ext = latestExtension(input.extensions, ids);
+        if (ext) {
+          extendedTo = ext.newDueDate;
+          dueN = toDayNumber(ext.newDueDate);
+          if (rule.unit === 'working-days') provisional = provisionalSpan(startN, Math.max(dueN, baseDueN));
+        }
+      }
+      due = dueN === baseDueN ? baseDue : fromDayNumber(dueN);
+      if (endN !== null) {
+        if (endN <= dueN) state = 'met';
+        else {
+          state = 'met-late';
+          daysOver = cal.countWorkingDayNumbers(dueN, endN);
+        }
+      } else if (today > dueN) {
+        daysOver = cal.countWorkingDayNumbers(dueN, today);
+        leftDays = -daysOver;
+        state = 'overdue';
+      } else {
+        leftDays = cal.countWorkingDayNumbers(today, dueN);
+        state = leftDays <= DUE_SOON_DAYS ? 'due-soon' : 'on-track';
+      }
+    }
+  }
+  return {
     id: rule.id,
     label: rule.label,
     statutory: rule.statutory,
     alternative: rule.alternative,
     party: rule.party,
     unit: rule.unit,
-    start: null,
-    due: null,
-    baseDue: null,
-    maxDue: null,
-    end: endN === null ? null : fromDayNumber(endN),
+    start,
+    due,
+    baseDue,
+    maxDue,
+    end,
     limitDays: rule.limitDays,
-    extendedTo: null,
-    takenDays: null,
-    leftDays: null,
-    state: 'not-started',
-    stateLabel: 'Not started',
-    provisional: false,
-    lateReason: lateReason === '' ? undefined : lateReason,
+    extendedTo,
+    takenDays,
+    leftDays,
+    state,
+    stateLabel: stateLabelFor(state, daysOver),
+    provisional,
+    lateReason,
   };
-  if (startN === null) return view;
-
-  view.start = fromDayNumber(startN);
-  view.takenDays = cal.countWorkingDayNumbers(startN, endN ?? today);
-
-  if (rule.limitDays === null) {
-    view.state = endN === null ? 'no-limit' : 'met';
-    view.stateLabel = stateLabelFor(view.state, 0);
-    return view;
-  }
-
-  let baseDueN: number;
-  if (rule.unit === 'calendar-months') {
-    baseDueN = toDayNumber(addCalendarMonths(view.start, rule.limitDays));
-  } else {
-    baseDueN = cal.addWorkingDaysToDayNumber(startN, rule.limitDays);
-    view.provisional = provisionalSpan(startN, baseDueN);
-    if (rule.extendable && rule.maxExtendedDays !== undefined) {
-      view.maxDue = fromDayNumber(cal.addWorkingDaysToDayNumber(startN, rule.maxExtendedDays));
-    }
-  }
-  view.baseDue = fromDayNumber(baseDueN);
-  let dueN = baseDueN;
-  if (rule.extendable && input.extensions && input.extensions.length > 0) {
-    const ids: string[] = rule.sharesExtensionsWith ? [rule.id, rule.sharesExtensionsWith] : [rule.id];
-    const ext = latestExtension(input.extensions, ids);
-    if (ext) {
-      view.extendedTo = ext.newDueDate;
-      dueN = toDayNumber(ext.newDueDate);
-      if (rule.unit === 'working-days') view.provisional = provisionalSpan(startN, Math.max(dueN, baseDueN));
-    }
-  }
-  view.due = fromDayNumber(dueN);
-
-  if (endN !== null) {
-    if (endN <= dueN) {
-      view.state = 'met';
-      view.stateLabel = stateLabelFor('met', 0);
-    } else {
-      view.state = 'met-late';
-      view.stateLabel = stateLabelFor('met-late', cal.countWorkingDayNumbers(dueN, endN));
-    }
-    return view;
-  }
-  if (today > dueN) {
-    const over = cal.countWorkingDayNumbers(dueN, today);
-    view.leftDays = -over;
-    view.state = 'overdue';
-    view.stateLabel = stateLabelFor('overdue', over);
-  } else {
-    const left = cal.countWorkingDayNumbers(today, dueN);
-    view.leftDays = left;
-    view.state = left <= DUE_SOON_DAYS ? 'due-soon' : 'on-track';
-    view.stateLabel = stateLabelFor(view.state, 0);
-  }
-  return view;
 }
 
 // Key dates of the case being computed, as day numbers (NaN = not recorded). Reused: computing is synchronous.
