@@ -390,7 +390,7 @@ export function isProcedureId(id: unknown): id is ProcedureId {
 
 export const isoDateSchema = z
   .string()
-  .refine((s) => isIsoDate(s), { message: 'Enter a real date as YYYY-MM-DD (years 1900–2199).' });
+  .refine((s) => isIsoDate(s), { message: 'must be a real date written as YYYY-MM-DD (for example 2024-03-07)' });
 
 export const STAGE2_STARTS_FROM = ['statementAgreed', 'stage2Requested'] as const;
 export const OMBUDSMAN_FROM = ['councilResponseSent', 'matterKnown'] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { PROCEDURE_IDS } from '../clock/profiles';
+import { KEY_DATE_NAMES, councilClockSettingsSchema, type KeyDateName } from '../clock/profiles';
 import { extensionSchema } from '../clock/extensions';
-import { isoDateSchema, optionalIsoDate, requiredText, text } from './schemaHelpers';
+import { optionalIsoDate, requiredText, text } from './schemaHelpers';
 
 /** Default complaint categories (seed 004); a council profile may replace them. */
 export const DEFAULT_CATEGORIES = [
@@ -13,14 +13,9 @@ export const DEFAULT_CATEGORIES = [
   'Unwelcome or disputed decision',
 ] as const;
 
-export const procedureIdSchema = z.enum(PROCEDURE_IDS as unknown as [string, ...string[]]);
-
-export const councilSchema = z.object({
+/** The commissioning council's profile on a case: its clock settings plus its name and categories. */
+export const councilSchema = councilClockSettingsSchema.extend({
   name: requiredText('The commissioning council'),
-  procedure: procedureIdSchema.default('children-statutory'),
-  acknowledgementDays: z.number().int().min(1).max(10).default(3),
-  stage2StartsFrom: z.enum(['statementAgreed', 'stage2Requested']).default('statementAgreed'),
-  closures: z.array(isoDateSchema).default([]),
   categories: z.array(requiredText('A category')).default([...DEFAULT_CATEGORIES]),
 });
 export type Council = z.infer<typeof councilSchema>;
@@ -67,40 +62,11 @@ export const rolesSchema = z.object({
   complaintsManager: personRefSchema.nullable().default(null),
 });
 
-/** Every date the statutory clocks start or stop on; all optional until they happen. */
-export const KEY_DATE_NAMES = [
-  'matterKnown',
-  'stage1Received',
-  'stage1Acknowledged',
-  'stage1Responded',
-  'stage2Requested',
-  'statementAgreed',
-  'stage2ResponseSent',
-  'stage3Requested',
-  'panelHeld',
-  'panelReportSent',
-  'councilResponseSent',
-] as const;
-export type KeyDateName = (typeof KEY_DATE_NAMES)[number];
-
-export const KEY_DATE_LABELS: Record<KeyDateName, string> = {
-  matterKnown: 'Complainant became aware of the matter',
-  stage1Received: 'Stage 1 complaint received',
-  stage1Acknowledged: 'Stage 1 acknowledged',
-  stage1Responded: 'Stage 1 response sent',
-  stage2Requested: 'Stage 2 requested',
-  statementAgreed: 'Statement of complaint agreed',
-  stage2ResponseSent: 'Stage 2 response sent',
-  stage3Requested: 'Stage 3 review panel requested',
-  panelHeld: 'Review panel held',
-  panelReportSent: "Panel's report sent",
-  councilResponseSent: "Council's response to the panel sent",
-};
-
 export const keyDatesSchema = z.object(
   Object.fromEntries(KEY_DATE_NAMES.map((k) => [k, optionalIsoDate])) as Record<KeyDateName, typeof optionalIsoDate>,
 );
 export type KeyDates = z.infer<typeof keyDatesSchema>;
+export { KEY_DATE_NAMES, type KeyDateName };
 
 export const pointSchema = z.object({
   number: z.number().int().min(1).max(999),

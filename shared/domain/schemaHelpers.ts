@@ -1,12 +1,7 @@
 import { z } from 'zod';
-import { parseIsoDate } from '../calendar/date';
+import { isoDateSchema } from '../clock/profiles';
 
-/** A calendar date as YYYY-MM-DD that really exists (2023-02-30 is refused). */
-export const isoDateSchema = z
-  .string()
-  .refine((s) => parseIsoDate(s) !== null, {
-    message: 'must be a real date written as YYYY-MM-DD (for example 2024-03-07)',
-  });
+export { isoDateSchema };
 
 export const optionalIsoDate = isoDateSchema.nullable().default(null);
 

@@ -1,14 +1,14 @@
 import { computeCaseClocks, validateExtensionForCase, type CaseClockInput, type ClockView } from '../../../shared/clock/caseClocks';
 import type { Extension, ExtensionValidation } from '../../../shared/clock/extensions';
-import type { ProcedureId } from '../../../shared/clock/profiles';
 import type { CaseRecord } from '../../../shared/domain/case';
 
 /** What the clock rules need from a case: its council profile, key dates and extension records. */
 export function clockInputForCase(record: CaseRecord, today: string): CaseClockInput {
   return {
-    procedure: record.council.procedure as ProcedureId,
+    procedure: record.council.procedure,
     acknowledgementDays: record.council.acknowledgementDays,
     stage2StartsFrom: record.council.stage2StartsFrom,
+    ombudsmanFrom: record.council.ombudsmanFrom,
     closures: record.council.closures,
     keyDates: record.keyDates,
     extensions: record.extensions,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { parseIsoDate } from '../../../../shared/calendar/date';
 import type { ClockView } from '../../../../shared/clock/caseClocks';
-import { KEY_DATE_LABELS, KEY_DATE_NAMES, PROCEDURES, type ProcedureId } from '../../../../shared/clock/profiles';
+import { KEY_DATE_LABELS, KEY_DATE_NAMES, PROCEDURES } from '../../../../shared/clock/profiles';
 import type { AuditView } from '../../../../shared/api/types';
 import type { StoredCase } from '../../../../shared/domain/case';
 import { call, messageOf } from '../../api';
@@ -77,7 +77,7 @@ export function CaseOverview(props: { id: string; onBack: () => void }) {
           <dt>Commissioning council</dt>
           <dd>{r.council.name}</dd>
           <dt>Procedure</dt>
-          <dd>{PROCEDURES[r.council.procedure as ProcedureId]?.label ?? r.council.procedure}</dd>
+          <dd>{PROCEDURES[r.council.procedure].label}</dd>
           <dt>Team complained about</dt>
           <dd>{r.teamComplainedAbout || '—'}</dd>
           <dt>Child or young person</dt>
