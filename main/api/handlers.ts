@@ -10,7 +10,9 @@ import { clocksForCase } from '../services/cases/caseClocks';
 import { caseRepository } from '../services/cases/caseRepository';
 import { UserError, isUserError } from '../services/errors';
 import type { Session } from '../services/session/session';
-import { listAudit, verifyAuditChain } from '../services/store/audit';
+import { appendAudit, listAudit, verifyAuditChain } from '../services/store/audit';
+import { search } from '../services/search/searchIndex';
+import { docxToRich } from '../services/import/docxToRich';
 import { CaseStore } from '../services/store/caseStore';
 
 type Handler<N extends ApiName> = (input: ApiParsedInput<N>, session: Session) => Promise<ApiOutput<N>> | ApiOutput<N>;
@@ -41,10 +43,10 @@ function auditSummary(action: string, detail: unknown): string {
 const safeFileName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
 
 /** Writes a file the user chose to export; a failure is one sentence and leaves nothing half-written. */
-function writeExport(path: string, content: string): void {
+function writeExport(path: string, content: string | Buffer): void {
   const tmp = `${path}.part`;
   try {
-    fs.writeFileSync(tmp, content, 'utf8');
+    fs.writeFileSync(tmp, content);
     fs.renameSync(tmp, path);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
@@ -124,7 +126,7 @@ export const handlers: HandlerTable = {
   'cases.create': ({ record }, s) => s.cases().create(record as never),
   'cases.update': ({ id, revision, record }, s) => s.cases().update(id, revision, record as never),
   'cases.addDemo': (_i, s) => s.cases().create(buildDemoCase(todayInLondon()), 'case.demo'),
-  'cases.importJson': ({ json }, s) => s.cases().importJson(json),
+  'cases.importJson': async ({ json }, s) => s.cases().importJson(json),
   'cases.exportJson': ({ id }, s) => ({ json: s.cases().exportJson(id) }),
   'cases.exportFile': async ({ id }, s) => {
     const cases = s.cases();
@@ -142,6 +144,22 @@ export const handlers: HandlerTable = {
     return listAudit(s.requireStore().db, id).map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, summary: auditSummary(r.action, r.detail) }));
   },
   'cases.deadlines': ({ id, today: t }, s) => clocksForCase(s.cases().get(id).record, today(t)),
+  'attachments.add': ({ caseId, fileName, dataBase64 }, s) => s.attachments().add(caseId, fileName, Buffer.from(dataBase64, 'base64')),
+  'attachments.list': ({ caseId }, s) => s.attachments().list(caseId),
+  'attachments.read': ({ id }, s) => {
+    const r = s.attachments().read(id);
+    return { info: r.info, dataBase64: r.data.toString('base64'), text: r.text };
+  },
+  'attachments.exportCopy': async ({ id }, s) => {
+    const r = s.attachments().read(id);
+    const path = await s.platform.chooseSavePath(r.info.fileName, { name: 'Copy of the file', extensions: [r.info.fileName.split('.').pop() ?? '*'] });
+    if (!path) return { path: null };
+    writeExport(path, r.data);
+    appendAudit(s.requireStore().db, { actor: s.platform.actor, action: 'attachment.export', entity: 'case', entityId: r.info.caseId, detail: { attachmentId: id, path } });
+    return { path };
+  },
+  'search.query': ({ query, limit }, s) => search(s.requireStore().db, query, limit),
+  'import.docxToRich': ({ dataBase64 }) => docxToRich(Buffer.from(dataBase64, 'base64')),
   'dashboard.deadlines': ({ today: t }, s): DashboardRow[] => {
     const day = today(t);
     const rows = caseRepository.listRecords(s.requireStore().db).map((c) => {

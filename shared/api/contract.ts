@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AuditView, AppStatus, DashboardRow, Settings, VerifyResult } from './types';
+import type { AttachmentInfo, AuditView, AppStatus, DashboardRow, SearchHit, Settings, VerifyResult } from './types';
+import type { RichNode } from '../domain/richText';
 import type { CaseSummary, StoredCase } from '../domain/case';
 import type { ClockView } from '../clock/caseClocks';
 import { isoDateSchema } from '../domain/schemaHelpers';
@@ -53,6 +54,14 @@ export const contract = {
   ),
   'cases.audit': op<AuditView[]>()(id),
   'cases.deadlines': op<ClockView[]>()(z.object({ id: z.string().min(1), today }).strict()),
+  'attachments.add': op<AttachmentInfo>()(
+    z.object({ caseId: z.string().min(1), fileName: z.string().min(1).max(255), dataBase64: z.string().max(70_000_000, { message: 'The file is larger than the 50 MB an attachment can be' }) }).strict(),
+  ),
+  'attachments.list': op<AttachmentInfo[]>()(z.object({ caseId: z.string().min(1) }).strict()),
+  'attachments.read': op<{ info: AttachmentInfo; dataBase64: string; text: string }>()(id),
+  'attachments.exportCopy': op<{ path: string | null }>()(id),
+  'search.query': op<SearchHit[]>()(z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).default(50) }).strict()),
+  'import.docxToRich': op<{ doc: RichNode; warnings: string[] }>()(z.object({ dataBase64: z.string().max(70_000_000) }).strict()),
   'dashboard.deadlines': op<DashboardRow[]>()(z.object({ today }).strict()),
   'calendar.exportIcs': op<{ path: string | null }>()(z.object({ id: z.string().min(1).optional() }).strict()),
 } as const;

@@ -27,6 +27,12 @@ export const API_NAME_LIST = [
   'cases.setLateReason',
   'cases.audit',
   'cases.deadlines',
+  'attachments.add',
+  'attachments.list',
+  'attachments.read',
+  'attachments.exportCopy',
+  'search.query',
+  'import.docxToRich',
   'dashboard.deadlines',
   'calendar.exportIcs',
 ] as const;

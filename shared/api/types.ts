@@ -36,3 +36,27 @@ export interface DashboardRow {
   next: ClockView | null;
   overdueCount: number;
 }
+
+/** A place a search found: `snippet` marks the matched words with [[ and ]]. */
+export interface SearchHit {
+  caseId: string;
+  reference: string;
+  kind: string;
+  itemId: string;
+  title: string;
+  snippet: string;
+  /** For an attached PDF, the page the words are on. */
+  page: number | null;
+}
+
+export interface AttachmentInfo {
+  id: string;
+  caseId: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  addedAt: string;
+  /** Set when the file's text could not be read for search. */
+  textProblem?: string | null;
+}

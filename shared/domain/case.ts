@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { KEY_DATE_NAMES, councilClockSettingsSchema, type KeyDateName } from '../clock/profiles';
 import { extensionSchema } from '../clock/extensions';
+import {
+  POINT_STATUSES,
+  chronologyEntrySchema,
+  evidenceSchema,
+  findingSchema,
+  interviewSchema,
+  personSchema,
+  planSchema,
+  recommendationSchema,
+} from './investigation';
 import { optionalIsoDate, requiredText, text } from './schemaHelpers';
 
 /** Default complaint categories (seed 004); a council profile may replace them. */
@@ -69,10 +79,19 @@ export type KeyDates = z.infer<typeof keyDatesSchema>;
 export { KEY_DATE_NAMES, type KeyDateName };
 
 export const pointSchema = z.object({
+  /** Stable across reordering; links from evidence, interviews and findings use it. Filled in if missing. */
+  id: z.string().min(1).max(100).optional(),
   number: z.number().int().min(1).max(999),
   summary: requiredText('The point of complaint', 5000),
   desiredOutcomes: z.array(requiredText('A desired outcome', 2000)).default([]),
   category: text(200).default(''),
+  /** Inside the statutory procedure, or handled elsewhere (with the reason). */
+  inProcedure: z.boolean().default(true),
+  outOfProcedureReason: text(2000).default(''),
+  /** Withdrawn and merged points are kept, marked, never deleted. */
+  status: z.enum(POINT_STATUSES).default('active'),
+  statusReason: text(2000).default(''),
+  mergedInto: z.string().max(100).nullable().default(null),
 });
 export type PointOfComplaint = z.infer<typeof pointSchema>;
 
@@ -103,16 +122,86 @@ export const caseRecordSchema = z
     points: z.array(pointSchema).default([]),
     extensions: z.array(extensionSchema).default([]),
     lateReasons: z.record(z.string(), text(2000)).default({}),
+    statement: z.object({ agreedHow: text(2000).default(''), notes: text(10_000).default('') }).default({ agreedHow: '', notes: '' }),
+    people: z.array(personSchema).max(500).default([]),
+    plan: planSchema.default({ linesOfEnquiry: {}, records: [], tasks: [], agreedOn: null, agreedWith: '' }),
+    interviews: z.array(interviewSchema).max(500).default([]),
+    evidence: z.array(evidenceSchema).max(5000).default([]),
+    chronology: z.array(chronologyEntrySchema).max(5000).default([]),
+    /** Per point id. */
+    findings: z.record(z.string(), findingSchema).default({}),
+    recommendations: z.array(recommendationSchema).max(500).default([]),
   })
-  .superRefine((c, ctx) => {
-    const seen = new Set<number>();
-    c.points.forEach((p, i) => {
-      if (seen.has(p.number)) {
-        ctx.addIssue({ code: 'custom', path: ['points', i, 'number'], message: `point number ${p.number} is used twice` });
-      }
-      seen.add(p.number);
+  .transform((c) => ({ ...c, points: c.points.map((p) => ({ ...p, id: p.id ?? `point-${p.number}` })) }))
+  .superRefine((c, ctx) => checkLinks(c, ctx));
+type Parsed = {
+  points: { id: string; number: number; mergedInto: string | null }[];
+  people: { id: string; actsForId: string | null }[];
+  interviews: { id: string; personId: string | null; pointIds: string[] }[];
+  evidence: { id: string; ref: string; pointIds: string[]; extracts: { id: string; pointIds: string[] }[] }[];
+  chronology: { id: string; pointIds: string[]; source: { kind: string; id: string | null } }[];
+  findings: Record<string, unknown>;
+  recommendations: { id: string; pointIds: string[] }[];
+  plan: { records: { id: string; pointIds: string[] }[]; tasks: { id: string }[]; linesOfEnquiry: Record<string, string> };
+};
+
+/** Every link points at something that exists, and nothing is numbered or identified twice. */
+function checkLinks(c: Parsed, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const unique = <T>(items: T[], key: (t: T) => string | number, path: string, field: string, what: string) => {
+    const seen = new Set<string | number>();
+    items.forEach((t, i) => {
+      const k = key(t);
+      if (seen.has(k)) issue([path, i, field], `${what} ${k} is used twice`);
+      seen.add(k);
     });
+  };
+  unique(c.points, (p) => p.number, 'points', 'number', 'point number');
+  unique(c.points, (p) => p.id, 'points', 'id', 'point id');
+  unique(c.people, (p) => p.id, 'people', 'id', 'person id');
+  unique(c.interviews, (p) => p.id, 'interviews', 'id', 'interview id');
+  unique(c.evidence, (p) => p.id, 'evidence', 'id', 'evidence id');
+  unique(c.evidence, (p) => p.ref, 'evidence', 'ref', 'evidence reference');
+  unique(c.chronology, (p) => p.id, 'chronology', 'id', 'chronology entry id');
+  unique(c.recommendations, (p) => p.id, 'recommendations', 'id', 'recommendation id');
+  const points = new Set(c.points.map((p) => p.id));
+  const people = new Set(c.people.map((p) => p.id));
+  const checkPoints = (list: string[], path: (string | number)[]) =>
+    list.forEach((pid, i) => {
+      if (!points.has(pid)) issue([...path, i], `refers to point ${pid}, which is not in the case`);
+    });
+  c.points.forEach((p, i) => {
+    if (p.mergedInto !== null && !points.has(p.mergedInto)) issue(['points', i, 'mergedInto'], `refers to point ${p.mergedInto}, which is not in the case`);
   });
+  c.people.forEach((p, i) => {
+    if (p.actsForId !== null && !people.has(p.actsForId)) issue(['people', i, 'actsForId'], `refers to person ${p.actsForId}, who is not in the case`);
+  });
+  c.interviews.forEach((v, i) => {
+    if (v.personId !== null && !people.has(v.personId)) issue(['interviews', i, 'personId'], `refers to person ${v.personId}, who is not in the case`);
+    checkPoints(v.pointIds, ['interviews', i, 'pointIds']);
+  });
+  const evidenceIds = new Set(c.evidence.map((e) => e.id));
+  const interviewIds = new Set(c.interviews.map((e) => e.id));
+  c.evidence.forEach((e, i) => {
+    checkPoints(e.pointIds, ['evidence', i, 'pointIds']);
+    e.extracts.forEach((x, j) => checkPoints(x.pointIds, ['evidence', i, 'extracts', j, 'pointIds']));
+  });
+  c.chronology.forEach((e, i) => {
+    checkPoints(e.pointIds, ['chronology', i, 'pointIds']);
+    const src = e.source;
+    if (src.kind === 'evidence' && (src.id === null || !evidenceIds.has(src.id))) issue(['chronology', i, 'source', 'id'], 'must name an evidence item in the case');
+    if (src.kind === 'interview' && (src.id === null || !interviewIds.has(src.id))) issue(['chronology', i, 'source', 'id'], 'must name an interview in the case');
+  });
+  Object.keys(c.findings).forEach((pid) => {
+    if (!points.has(pid)) issue(['findings', pid], `is a finding for point ${pid}, which is not in the case`);
+  });
+  Object.keys(c.plan.linesOfEnquiry).forEach((pid) => {
+    if (!points.has(pid)) issue(['plan', 'linesOfEnquiry', pid], `refers to point ${pid}, which is not in the case`);
+  });
+  c.plan.records.forEach((r, i) => checkPoints(r.pointIds, ['plan', 'records', i, 'pointIds']));
+  c.recommendations.forEach((r, i) => checkPoints(r.pointIds, ['recommendations', i, 'pointIds']));
+}
+
 /** What a user supplies (defaults not yet applied). */
 export type CaseRecordInput = z.input<typeof caseRecordSchema>;
 export type CaseRecord = z.output<typeof caseRecordSchema>;

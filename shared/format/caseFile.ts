@@ -7,17 +7,38 @@ import { caseRecordSchema } from '../domain/case';
  * whose JSON Schema is generated from this zod schema (npm run schema).
  */
 export const CASE_FILE_FORMAT = 'casewright.case';
-export const CASE_FILE_VERSION = 1;
+/** 2 added the investigation (people, plan, interviews, evidence, chronology, findings) and attachments. */
+export const CASE_FILE_VERSION = 2;
+
+export const attachmentFileSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    fileName: z.string().min(1).max(255),
+    /** The file's bytes, base64-encoded. */
+    dataBase64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'must be base64-encoded data' }),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  })
+  .strict();
 
 export const caseFileSchema = z
   .object({
     format: z.literal(CASE_FILE_FORMAT),
-    version: z.literal(CASE_FILE_VERSION),
+    // Version 1 files (no investigation, no attachments) are read as they are; the defaults fill the rest.
+    version: z.union([z.literal(1), z.literal(CASE_FILE_VERSION)]),
     exportedAt: z.string().optional(),
     exportedBy: z.string().optional(),
     case: caseRecordSchema,
+    attachments: z.array(attachmentFileSchema).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((f, ctx) => {
+    const held = new Set(f.attachments.map((a) => a.id));
+    f.case.evidence.forEach((e, i) => {
+      if (e.attachmentId !== null && !held.has(e.attachmentId)) {
+        ctx.addIssue({ code: 'custom', path: ['case', 'evidence', i, 'attachmentId'], message: `refers to attachment ${e.attachmentId}, which is not in the file` });
+      }
+    });
+  });
 export type CaseFile = z.output<typeof caseFileSchema>;
 
 export function caseFileJsonSchema(): unknown {

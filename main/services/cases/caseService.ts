@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { caseRecordSchema, type CaseRecord, type CaseRecordInput, type CaseSummary, type StoredCase } from '../../../shared/domain/case';
 import { diffJson } from '../../../shared/domain/diff';
@@ -7,6 +7,8 @@ import { CASE_FILE_FORMAT, CASE_FILE_VERSION, caseFileSchema } from '../../../sh
 import { UserError } from '../errors';
 import { appendAudit } from '../store/audit';
 import { caseRepository } from './caseRepository';
+import { indexCase } from '../search/searchIndex';
+import { AttachmentService } from '../attachments/attachmentService';
 import { checkExtension } from './caseClocks';
 import { extensionSchema, type Extension } from '../../../shared/clock/extensions';
 import { CLOCK_IDS, type ClockId } from '../../../shared/clock/profiles';
@@ -51,6 +53,7 @@ export class CaseService {
       const at = this.now().toISOString();
       const stored: StoredCase = { id: randomUUID(), revision: 1, createdAt: at, updatedAt: at, record };
       caseRepository.insert(db, stored);
+      indexCase(db, stored.id, record);
       appendAudit(db, { actor: this.actor, action, entity: 'case', entityId: stored.id, detail: { reference: record.reference } }, this.now);
       return stored;
     })();
@@ -72,6 +75,7 @@ export class CaseService {
       if (changes.length === 0) return current;
       const next: StoredCase = { ...current, revision: current.revision + 1, updatedAt: this.now().toISOString(), record };
       caseRepository.update(db, next, expectedRevision);
+      indexCase(db, id, record);
       appendAudit(db, { actor: this.actor, action: 'case.update', entity: 'case', entityId: id, detail: { changes } }, this.now);
       return next;
     })();
@@ -99,15 +103,20 @@ export class CaseService {
 
   exportJson(id: string): string {
     const c = this.get(id);
-    appendAudit(this.db(), { actor: this.actor, action: 'case.export', entity: 'case', entityId: id, detail: { reference: c.record.reference } }, this.now);
+    const files = new AttachmentService(this.db, this.actor);
+    const attachments = files.list(id).map((a) => {
+      const { data } = files.read(a.id);
+      return { id: a.id, fileName: a.fileName, sha256: a.sha256, dataBase64: data.toString('base64') };
+    });
+    appendAudit(this.db(), { actor: this.actor, action: 'case.export', entity: 'case', entityId: id, detail: { reference: c.record.reference, attachments: attachments.length } }, this.now);
     return `${JSON.stringify(
-      { format: CASE_FILE_FORMAT, version: CASE_FILE_VERSION, exportedAt: this.now().toISOString(), exportedBy: this.actor, case: c.record },
+      { format: CASE_FILE_FORMAT, version: CASE_FILE_VERSION, exportedAt: this.now().toISOString(), exportedBy: this.actor, case: c.record, attachments },
       null,
       2,
     )}\n`;
   }
 
-  importJson(text: string): StoredCase {
+  async importJson(text: string): Promise<StoredCase> {
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -123,6 +132,27 @@ export class CaseService {
     }
     const parsed = caseFileSchema.safeParse(raw);
     if (!parsed.success) throw new UserError('INVALID_INPUT', `The case file is not valid: ${describeZodError(parsed.error)}`);
-    return this.create(parsed.data.case, 'case.import');
+    const files = parsed.data.attachments.map((a, i) => {
+      const data = Buffer.from(a.dataBase64, 'base64');
+      if (a.sha256 && createHash('sha256').update(data).digest('hex') !== a.sha256) {
+        throw new UserError('INVALID_INPUT', `The case file is not valid: attachments[${i}] (${a.fileName}) does not match its checksum; the file may be damaged. Export it again.`);
+      }
+      return { ...a, data };
+    });
+    const created = this.create(parsed.data.case, 'case.import');
+    const attachments = new AttachmentService(this.db, this.actor);
+    try {
+      for (const f of files) await attachments.add(created.id, f.fileName, f.data, { id: f.id, audit: false });
+    } catch (e) {
+      // All or nothing: a file that cannot be stored takes the half-imported case with it.
+      this.db().transaction(() => {
+        this.db().prepare('DELETE FROM attachments WHERE case_id = ?').run(created.id);
+        this.db().prepare('DELETE FROM search_index WHERE case_id = ?').run(created.id);
+        this.db().prepare('DELETE FROM cases WHERE id = ?').run(created.id);
+        appendAudit(this.db(), { actor: this.actor, action: 'case.import-undone', entity: 'case', entityId: created.id, detail: { reason: (e as Error).message } }, this.now);
+      })();
+      throw e instanceof UserError ? new UserError(e.code, `The case was not imported: ${e.message}`) : e;
+    }
+    return created;
   }
 }

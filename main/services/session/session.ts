@@ -1,3 +1,4 @@
+import { AttachmentService } from '../attachments/attachmentService';
 import { CaseService } from '../cases/caseService';
 import { UserError } from '../errors';
 import type { Platform, PersistedSettings } from '../platform';
@@ -34,6 +35,11 @@ export class Session {
   cases(): CaseService {
     const store = this.requireStore();
     return new CaseService(() => store.db, this.platform.actor);
+  }
+
+  attachments(): AttachmentService {
+    const store = this.requireStore();
+    return new AttachmentService(() => store.db, this.platform.actor);
   }
 
   settings(): PersistedSettings {

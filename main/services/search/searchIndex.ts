@@ -1,0 +1,113 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { CaseRecord } from '../../../shared/domain/case';
+import { formatPartialDate } from '../../../shared/domain/partialDate';
+import { richToPlain } from '../../../shared/domain/richText';
+import type { SearchHit } from '../../../shared/api/types';
+import { PAGE_BREAK } from '../attachments/extractText';
+
+/**
+ * The full-text index (SQLite FTS5 inside the encrypted store). Each row is one place a result can open at:
+ * a point, a person, an interview, an evidence item, a chronology entry, a finding, a recommendation or an
+ * attached file. The case's rows are rewritten on every save; attachment rows when a file is added.
+ */
+type Row = { kind: string; itemId: string; title: string; body: string };
+
+function rowsFor(c: CaseRecord): Row[] {
+  const rows: Row[] = [
+    {
+      kind: 'case',
+      itemId: '',
+      title: `Case ${c.reference}`,
+      body: [c.council.name, c.teamComplainedAbout, c.summary, c.child.name, ...c.complainants.map((x) => x.name), c.statement.notes].join('\n'),
+    },
+  ];
+  for (const p of c.points) rows.push({ kind: 'point', itemId: p.id, title: `Point ${p.number}`, body: [p.summary, ...p.desiredOutcomes, c.plan.linesOfEnquiry[p.id] ?? ''].join('\n') });
+  for (const p of c.people) rows.push({ kind: 'person', itemId: p.id, title: p.name, body: [p.role, p.organisation, p.pseudonym].join('\n') });
+  for (const v of c.interviews) {
+    const who = c.people.find((p) => p.id === v.personId)?.name ?? 'Interview';
+    rows.push({ kind: 'interview', itemId: v.id, title: `Interview: ${who}`, body: [v.questions, richToPlain(v.notes)].join('\n') });
+  }
+  for (const e of c.evidence) {
+    rows.push({ kind: 'evidence', itemId: e.id, title: `${e.ref} ${e.title}`, body: [e.source, e.description, ...e.extracts.map((x) => x.quote)].join('\n') });
+  }
+  for (const e of c.chronology) rows.push({ kind: 'chronology', itemId: e.id, title: formatPartialDate(e.date), body: e.event });
+  for (const [pointId, f] of Object.entries(c.findings)) {
+    const n = c.points.find((p) => p.id === pointId)?.number;
+    rows.push({
+      kind: 'finding',
+      itemId: pointId,
+      title: `Finding on point ${n ?? '?'}`,
+      body: [f.complainantSays, f.recordsShow, f.staffSay, f.analysis].map(richToPlain).join('\n'),
+    });
+  }
+  for (const r of c.recommendations) rows.push({ kind: 'recommendation', itemId: r.id, title: 'Recommendation', body: r.text });
+  return rows;
+}
+
+export function indexCase(db: Database, caseId: string, record: CaseRecord): void {
+  db.prepare("DELETE FROM search_index WHERE case_id = ? AND kind <> 'attachment'").run(caseId);
+  const put = db.prepare('INSERT INTO search_index (case_id, kind, item_id, title, body) VALUES (?, ?, ?, ?, ?)');
+  for (const r of rowsFor(record)) put.run(caseId, r.kind, r.itemId, r.title, r.body);
+}
+
+export function indexAttachment(db: Database, caseId: string, attachmentId: string, title: string, text: string): void {
+  db.prepare("DELETE FROM search_index WHERE kind = 'attachment' AND item_id = ?").run(attachmentId);
+  db.prepare('INSERT INTO search_index (case_id, kind, item_id, title, body) VALUES (?, ?, ?, ?, ?)').run(caseId, 'attachment', attachmentId, title, text.replaceAll(PAGE_BREAK, '\n'));
+}
+
+/**
+ * The user's words as an FTS5 query: "quoted text" is a phrase, other words must all appear (the last one
+ * may be the start of a word). Everything is quoted, so FTS5 operators in the input are just words.
+ */
+export function toFtsQuery(input: string): string | null {
+  const parts: string[] = [];
+  const re = /"([^"]*)"|([^\s"]+)/g;
+  for (const m of input.matchAll(re)) {
+    const words = (m[1] ?? m[2] ?? '').match(/[\p{L}\p{N}]+/gu);
+    if (!words) continue;
+    parts.push(m[1] !== undefined ? `"${words.join(' ')}"` : words.map((w) => `"${w}"`).join(' '));
+  }
+  if (parts.length === 0) return null;
+  const last = parts[parts.length - 1]!;
+  if (!input.trimEnd().endsWith('"') && /^"[^ ]+"$/.test(last)) parts[parts.length - 1] = `${last}*`;
+  return parts.join(' ');
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The page of an attachment's text on which the first word of the query appears (1 for a text without pages). */
+function pageOf(text: string, query: string): number | null {
+  if (!text.includes(PAGE_BREAK)) return null;
+  const word = (query.match(/[\p{L}\p{N}]+/gu) ?? [])[0];
+  if (!word) return null;
+  const at = fold(text).indexOf(fold(word));
+  if (at < 0) return null;
+  return text.slice(0, at).split(PAGE_BREAK).length;
+}
+
+export function search(db: Database, input: string, limit = 50): SearchHit[] {
+  const q = toFtsQuery(input);
+  if (!q) return [];
+  const rows = db
+    .prepare(
+      `SELECT s.case_id AS caseId, s.kind, s.item_id AS itemId, s.title, c.reference,
+              snippet(search_index, 4, '[[', ']]', '…', 16) AS snippet,
+              CASE WHEN s.kind = 'attachment' THEN a.text ELSE NULL END AS fullText
+         FROM search_index s
+         JOIN cases c ON c.id = s.case_id
+         LEFT JOIN attachments a ON s.kind = 'attachment' AND a.id = s.item_id
+        WHERE search_index MATCH ?
+        ORDER BY bm25(search_index, 0, 0, 0, 5.0, 1.0)
+        LIMIT ?`,
+    )
+    .all(q, limit) as { caseId: string; kind: string; itemId: string; title: string; reference: string; snippet: string; fullText: string | null }[];
+  return rows.map((r) => ({
+    caseId: r.caseId,
+    reference: r.reference,
+    kind: r.kind,
+    itemId: r.itemId,
+    title: r.title,
+    snippet: r.snippet,
+    page: r.fullText ? pageOf(r.fullText, input) : null,
+  }));
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { isoDateSchema } from '../clock/profiles';
+import { partialDateSchema } from './partialDate';
+import { EMPTY_DOC, richDocSchema } from './richText';
+
+/**
+ * The investigation held on a case (issue 4): people, the plan, interviews, evidence, chronology, findings
+ * and recommendations. Items have stable ids so that links (to points, people, evidence) survive
+ * reordering and renumbering. Every part defaults to empty, so a case starts with nothing to fill in.
+ */
+const id = z.string().min(1).max(100);
+const ids = z.array(id).max(500).default([]);
+const txt = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` }).default('');
+const name = (label: string) => z.string().trim().min(1, { message: `${label} is required` }).max(200);
+const rich = richDocSchema.default(EMPTY_DOC);
+const optDate = isoDateSchema.nullable().default(null);
+
+export const PERSON_KINDS = ['complainant', 'child', 'family', 'staff', 'professional', 'advocate', 'representative', 'other'] as const;
+
+export const personSchema = z.object({
+  id,
+  name: name('A name'),
+  kind: z.enum(PERSON_KINDS).default('other'),
+  /** Their role in the story, e.g. "Social worker", "Team manager", "Foster carer". */
+  role: txt(200),
+  organisation: txt(200),
+  /** How reports for the complainant refer to them: "Child A", "Social Worker 1", "the Team Manager". */
+  pseudonym: txt(100),
+  /** Whose behalf they act on (a person id), and whether written consent to do so is held. */
+  actsForId: id.nullable().default(null),
+  consentHeld: z.boolean().default(false),
+  /** Third parties' details are left out of what the complainant receives. */
+  thirdParty: z.boolean().default(false),
+});
+export type Person = z.output<typeof personSchema>;
+
+export const planRecordSchema = z.object({
+  id,
+  description: name('What record is needed'),
+  source: txt(200),
+  requestedOn: optDate,
+  receivedOn: optDate,
+  pointIds: ids,
+});
+export const planTaskSchema = z.object({ id, text: name('The task'), dueOn: optDate, done: z.boolean().default(false) });
+export const planSchema = z.object({
+  /** Lines of enquiry for each point (point id -> text). */
+  linesOfEnquiry: z.record(id, z.string().max(10_000)).default({}),
+  records: z.array(planRecordSchema).max(1000).default([]),
+  tasks: z.array(planTaskSchema).max(1000).default([]),
+  agreedOn: optDate,
+  agreedWith: txt(300),
+});
+export type Plan = z.output<typeof planSchema>;
+
+export const INTERVIEW_MODES = ['in person', 'video', 'phone'] as const;
+export const INTERVIEW_STATUSES = ['planned', 'held', 'notes drafted', 'sent for agreement', 'agreed', 'amended'] as const;
+export const ATTENDEE_ROLES = ['investigating officer', 'independent person', 'note-taker', 'supporter', 'interpreter', 'other'] as const;
+
+export const interviewSchema = z.object({
+  id,
+  personId: id.nullable().default(null),
+  date: optDate,
+  time: z.string().regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time as HH:MM (24-hour)' }).default(''),
+  mode: z.enum(INTERVIEW_MODES).default('in person'),
+  attendees: z.array(z.object({ role: z.enum(ATTENDEE_ROLES), name: name('An attendee’s name') })).max(20).default([]),
+  status: z.enum(INTERVIEW_STATUSES).default('planned'),
+  questions: txt(20_000),
+  notes: rich,
+  pointIds: ids,
+});
+export type Interview = z.output<typeof interviewSchema>;
+
+export const extractSchema = z.object({
+  id,
+  quote: name('The quotation'),
+  page: z.number().int().min(1).max(100_000).nullable().default(null),
+  pointIds: ids,
+});
+
+export const evidenceSchema = z.object({
+  id,
+  /** E1, E2 …: assigned in order of registration and never reused. */
+  ref: z.string().regex(/^E\d{1,4}$/, { message: 'must be E followed by a number, e.g. E12' }),
+  title: name('A title'),
+  source: txt(300),
+  date: partialDateSchema.nullable().default(null),
+  description: txt(5000),
+  /** The file held inside the encrypted store, if any. */
+  attachmentId: id.nullable().default(null),
+  pointIds: ids,
+  extracts: z.array(extractSchema).max(500).default([]),
+});
+export type EvidenceItem = z.output<typeof evidenceSchema>;
+
+export const chronologyEntrySchema = z.object({
+  id,
+  date: partialDateSchema,
+  event: name('What happened'),
+  source: z
+    .object({ kind: z.enum(['evidence', 'interview', 'other']), id: id.nullable().default(null), note: txt(300) })
+    .default({ kind: 'other', id: null, note: '' }),
+  pointIds: ids,
+  key: z.boolean().default(false),
+});
+export type ChronologyEntry = z.output<typeof chronologyEntrySchema>;
+
+export const FINDINGS = ['upheld', 'partially upheld', 'not upheld', 'unable to reach a finding'] as const;
+export type FindingOutcome = (typeof FINDINGS)[number];
+
+export const findingSchema = z.object({
+  complainantSays: rich,
+  recordsShow: rich,
+  staffSay: rich,
+  analysis: rich,
+  finding: z.enum(FINDINGS).nullable().default(null),
+});
+export type Finding = z.output<typeof findingSchema>;
+
+export const recommendationSchema = z.object({ id, text: name('The recommendation').max(5000), pointIds: ids });
+export type Recommendation = z.output<typeof recommendationSchema>;
+
+export const POINT_STATUSES = ['active', 'withdrawn', 'merged'] as const;
