@@ -2,14 +2,21 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '../../shared/api/types';
 import { call, messageOf, setLockedHandler } from './api';
 import { CaseList } from './features/cases/CaseList';
-import { CaseOverview } from './features/cases/CaseOverview';
+import { CaseWorkspace, type TabName } from './features/workspace/CaseWorkspace';
+import { SearchScreen } from './features/search/SearchScreen';
 import { NewCaseForm } from './features/cases/NewCaseForm';
 import { Dashboard } from './features/deadlines/Dashboard';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { UnlockScreen } from './features/unlock/UnlockScreen';
 import { Alert } from './ui/Field';
 
-export type View = { name: 'cases' } | { name: 'dashboard' } | { name: 'new-case' } | { name: 'case'; id: string } | { name: 'settings' };
+export type View =
+  | { name: 'cases' }
+  | { name: 'dashboard' }
+  | { name: 'new-case' }
+  | { name: 'case'; id: string; tab?: TabName; item?: string | null }
+  | { name: 'settings' }
+  | { name: 'search'; query: string };
 
 const TOUCH_EVERY_MS = 20_000;
 
@@ -107,6 +114,19 @@ export function App() {
             {navItem('Settings', { name: 'settings' }, view.name === 'settings')}
           </ul>
         </nav>
+        <form role="search" className="search-form" onSubmit={(e) => {
+          e.preventDefault();
+          const q = new FormData(e.currentTarget).get('q');
+          if (typeof q === 'string' && q.trim()) go({ name: 'search', query: q.trim() });
+        }}>
+          <label htmlFor="global-search" className="visually-hidden">
+            Search all cases
+          </label>
+          <input id="global-search" name="q" type="search" placeholder="Search all cases" />
+          <button type="submit" className="button button--secondary">
+            Search
+          </button>
+        </form>
         <span className="store-name" title={status.storePath ?? ''}>
           {status.storePath?.split(/[\\/]/).pop()}
         </span>
@@ -117,7 +137,8 @@ export function App() {
       <main id="main" className="page">
         {view.name === 'cases' && <CaseList onOpen={(id) => go({ name: 'case', id })} onNew={() => go({ name: 'new-case' })} />}
         {view.name === 'new-case' && <NewCaseForm onCreated={(id) => go({ name: 'case', id })} onCancel={() => go({ name: 'cases' })} />}
-        {view.name === 'case' && <CaseOverview id={view.id} onBack={() => go({ name: 'cases' })} />}
+        {view.name === 'case' && <CaseWorkspace key={`${view.id}-${view.tab ?? ''}-${view.item ?? ''}`} id={view.id} initialTab={view.tab} focusItem={view.item ?? null} onBack={() => go({ name: 'cases' })} />}
+        {view.name === 'search' && <SearchScreen key={view.query} query={view.query} onOpen={(id, tab, item) => go({ name: 'case', id, tab, item })} />}
         {view.name === 'dashboard' && <Dashboard onOpen={(id) => go({ name: 'case', id })} />}
         {view.name === 'settings' && <SettingsScreen />}
       </main>

@@ -172,7 +172,7 @@ describe('the app in Chromium', () => {
       visited.push(text);
       if (text === 'Settings') break;
     }
-    expect(visited).toEqual(['Lock', 'Settings']);
+    expect(visited).toEqual(['Lock', 'Search', '', 'Settings']); // '' is the search box
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Settings');

@@ -6,13 +6,11 @@ import type { AuditView } from '../../../../shared/api/types';
 import type { StoredCase } from '../../../../shared/domain/case';
 import { call, messageOf } from '../../api';
 import { Alert, Field } from '../../ui/Field';
-import { useFocusHeading } from '../../ui/useFocusHeading';
 import { ClockTable } from '../deadlines/ClockTable';
 import { ExtensionForm } from '../deadlines/ExtensionForm';
 
 /** One case: who and what, its points, its key dates and every clock, extensions and the audit trail. */
-export function CaseOverview(props: { id: string; onBack: () => void }) {
-  const heading = useFocusHeading<HTMLHeadingElement>();
+export function CaseOverview(props: { id: string; embedded?: boolean; onBack?: () => void }) {
   const [stored, setStored] = useState<StoredCase | null>(null);
   const [clocks, setClocks] = useState<ClockView[]>([]);
   const [audit, setAudit] = useState<AuditView[]>([]);
@@ -40,16 +38,7 @@ export function CaseOverview(props: { id: string; onBack: () => void }) {
     await load();
   };
 
-  if (!stored) {
-    return (
-      <section>
-        <h1 ref={heading} tabIndex={-1}>
-          Case
-        </h1>
-        {error ? <Alert kind="error">{error}</Alert> : <p>Loading…</p>}
-      </section>
-    );
-  }
+  if (!stored) return <section>{error ? <Alert kind="error">{error}</Alert> : <p>Loading…</p>}</section>;
   const r = stored.record;
   const roles: [string, { name: string } | null][] = [
     ['Investigating officer', r.roles.investigatingOfficer],
@@ -59,15 +48,7 @@ export function CaseOverview(props: { id: string; onBack: () => void }) {
   ];
 
   return (
-    <article aria-labelledby="case-heading">
-      <p>
-        <button type="button" className="link" onClick={props.onBack}>
-          ← All cases
-        </button>
-      </p>
-      <h1 id="case-heading" ref={heading} tabIndex={-1}>
-        Case {r.reference}
-      </h1>
+    <div>
       {error && <Alert kind="error">{error}</Alert>}
       {notice && <Alert kind="success">{notice}</Alert>}
 
@@ -179,7 +160,7 @@ export function CaseOverview(props: { id: string; onBack: () => void }) {
           </tbody>
         </table>
       </section>
-    </article>
+    </div>
   );
 }
 

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import type { SearchHit } from '../../../../shared/api/types';
+import { call, messageOf } from '../../api';
+import { Alert } from '../../ui/Field';
+import { useFocusHeading } from '../../ui/useFocusHeading';
+import type { TabName } from '../workspace/CaseWorkspace';
+
+const TAB_FOR: Record<string, TabName> = {
+  case: 'Overview',
+  point: 'Statement of complaint',
+  person: 'People',
+  interview: 'Interviews',
+  evidence: 'Evidence',
+  attachment: 'Evidence',
+  chronology: 'Chronology',
+  finding: 'Findings',
+  recommendation: 'Findings',
+};
+
+const KIND_LABEL: Record<string, string> = {
+  case: 'Case details',
+  point: 'Point of complaint',
+  person: 'Person',
+  interview: 'Interview',
+  evidence: 'Evidence',
+  attachment: 'Attached file',
+  chronology: 'Chronology',
+  finding: 'Finding',
+  recommendation: 'Recommendation',
+};
+
+/** The snippet with the matched words emphasised (the index marks them [[so]]). */
+function Snippet({ text }: { text: string }) {
+  const parts = text.split(/(\[\[.*?\]\])/g);
+  return <>{parts.map((p, i) => (p.startsWith('[[') ? <mark key={i}>{p.slice(2, -2)}</mark> : <span key={i}>{p}</span>))}</>;
+}
+
+/** Results across every case, each opening the case at the part where it was found. */
+export function SearchScreen(props: { query: string; onOpen: (caseId: string, tab: TabName, item: string | null) => void }) {
+  const heading = useFocusHeading<HTMLHeadingElement>();
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('search.query', { query: props.query }).then(setHits, (e) => setError(messageOf(e)));
+  }, [props.query]);
+  return (
+    <section aria-labelledby="search-heading">
+      <h1 id="search-heading" ref={heading} tabIndex={-1}>
+        Search results for “{props.query}”
+      </h1>
+      {error && <Alert kind="error">{error}</Alert>}
+      {hits === null ? (
+        <p>Searching…</p>
+      ) : hits.length === 0 ? (
+        <p>Nothing in any case matches “{props.query}”. Try fewer words, or the start of a word.</p>
+      ) : (
+        <ol className="results">
+          {hits.map((h, i) => (
+            <li key={`${h.caseId}-${h.kind}-${h.itemId}-${i}`}>
+              <button type="button" className="link" onClick={() => props.onOpen(h.caseId, TAB_FOR[h.kind] ?? 'Overview', h.itemId || null)}>
+                {h.reference}: {h.title}
+              </button>{' '}
+              <span className="tag">{KIND_LABEL[h.kind] ?? h.kind}</span>
+              {h.page !== null && <span className="tag">page {h.page}</span>}
+              <p className="snippet">
+                <Snippet text={h.snippet} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { pointGaps } from '../../../../shared/domain/gaps';
+import { Alert } from '../../ui/Field';
+import { useFocusHeading } from '../../ui/useFocusHeading';
+import { CaseOverview } from '../cases/CaseOverview';
+import { ChronologyTab } from './ChronologyTab';
+import { EvidenceTab } from './EvidenceTab';
+import { FindingsTab } from './FindingsTab';
+import { InterviewsTab } from './InterviewsTab';
+import { PeopleTab } from './PeopleTab';
+import { PlanTab } from './PlanTab';
+import { StatementTab } from './StatementTab';
+import { useCaseEditor } from './useCaseEditor';
+
+const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings'] as const;
+export type TabName = (typeof TABS)[number];
+
+/** A case open for work: its parts as tabs (arrow keys move between them), autosave and undo. */
+export function CaseWorkspace(props: { id: string; onBack: () => void; initialTab?: TabName; focusItem?: string | null }) {
+  const heading = useFocusHeading<HTMLHeadingElement>();
+  const [tab, setTab] = useState<TabName>(props.initialTab ?? 'Overview');
+  const editor = useCaseEditor(props.id);
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const r = editor.record;
+
+  const onTabKey = (e: KeyboardEvent, i: number) => {
+    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    const j = (next + TABS.length) % TABS.length;
+    setTab(TABS[j]!);
+    tabRefs.current[j]?.focus();
+  };
+
+  const gaps = r ? pointGaps(r).filter((g) => g.gaps.length > 0) : [];
+
+  return (
+    <article aria-labelledby="case-heading">
+      <p>
+        <button type="button" className="link" onClick={props.onBack}>
+          ← All cases
+        </button>
+      </p>
+      <h1 id="case-heading" ref={heading} tabIndex={-1}>
+        Case {r?.reference ?? ''}
+      </h1>
+      <div className="save-status" role="status" aria-live="polite">
+        {editor.status}
+        {editor.undo && (
+          <>
+            {' '}
+            <button type="button" className="link" onClick={() => void editor.undoLast()}>
+              Undo {editor.undo.label}
+            </button>
+          </>
+        )}
+      </div>
+      {editor.error && <Alert kind="error">{editor.error}</Alert>}
+      {gaps.length > 0 && (
+        <details className="gaps">
+          <summary>
+            {gaps.length} point{gaps.length === 1 ? '' : 's'} still need{gaps.length === 1 ? 's' : ''} work
+          </summary>
+          <ul>
+            {gaps.map((g) => (
+              <li key={g.pointId}>
+                Point {g.number}: {g.gaps.join('; ')}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div role="tablist" aria-label="Parts of the case" className="tablist">
+        {TABS.map((t, i) => (
+          <button
+            key={t}
+            ref={(el) => {
+              tabRefs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${i}`}
+            aria-selected={tab === t}
+            aria-controls={`panel-${i}`}
+            tabIndex={tab === t ? 0 : -1}
+            className="tab"
+            onClick={() => setTab(t)}
+            onKeyDown={(e) => onTabKey(e, i)}
+          >
+            {t}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${TABS.indexOf(tab)}`} aria-labelledby={`tab-${TABS.indexOf(tab)}`} className="tabpanel">
+        {tab === 'Overview' && <CaseOverview id={props.id} embedded />}
+        {r && tab === 'Statement of complaint' && <StatementTab editor={editor} />}
+        {r && tab === 'People' && <PeopleTab editor={editor} />}
+        {r && tab === 'Plan' && <PlanTab editor={editor} />}
+        {r && tab === 'Interviews' && <InterviewsTab editor={editor} focusItem={props.focusItem ?? null} />}
+        {r && tab === 'Evidence' && <EvidenceTab editor={editor} focusItem={props.focusItem ?? null} />}
+        {r && tab === 'Chronology' && <ChronologyTab editor={editor} />}
+        {r && tab === 'Findings' && <FindingsTab editor={editor} />}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,125 @@
+import { useState, type FormEvent } from 'react';
+import { formatPartialDate, parsePartialDate, partialDateKey } from '../../../../shared/domain/partialDate';
+import type { ChronologyEntry } from '../../../../shared/domain/investigation';
+import { Alert, Field } from '../../ui/Field';
+import { PointPicker } from '../../ui/PointPicker';
+import type { CaseEditor } from './useCaseEditor';
+import { newId } from './useCaseEditor';
+
+/** Dated events (a month or year is enough), their source, the points they bear on; filter by point. */
+export function ChronologyTab({ editor }: { editor: CaseEditor }) {
+  const r = editor.record!;
+  const [filter, setFilter] = useState('');
+  const [date, setDate] = useState('');
+  const [event, setEvent] = useState('');
+  const [source, setSource] = useState('');
+  const [key, setKey] = useState(false);
+  const [pointIds, setPointIds] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const sources = [
+    ...r.evidence.map((e) => ({ value: `evidence:${e.id}`, label: `${e.ref} ${e.title}` })),
+    ...r.interviews.map((v, i) => ({ value: `interview:${v.id}`, label: `Interview ${i + 1} (${r.people.find((p) => p.id === v.personId)?.name ?? 'not chosen'})` })),
+  ];
+  const describeSource = (c: ChronologyEntry) =>
+    c.source.kind === 'other' ? c.source.note || '—' : sources.find((s) => s.value === `${c.source.kind}:${c.source.id}`)?.label ?? '—';
+
+  const entries = [...r.chronology]
+    .filter((c) => !filter || c.pointIds.includes(filter))
+    .sort((a, b) => partialDateKey(a.date).localeCompare(partialDateKey(b.date)));
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    const d = parsePartialDate(date);
+    if (!d) return setError('Enter the date as YYYY-MM-DD, a month as YYYY-MM, or a year as YYYY.');
+    if (!event.trim()) return setError('Describe what happened.');
+    setError(null);
+    const [kind, id] = source ? (source.split(':') as ['evidence' | 'interview', string]) : (['other', null] as const);
+    const entry: ChronologyEntry = { id: newId('chron'), date: d, event: event.trim(), source: { kind, id, note: '' }, pointIds, key };
+    if (await editor.save((rec) => ({ ...rec, chronology: [...rec.chronology, entry] }), { describe: 'Entry added to the chronology.' })) {
+      setDate('');
+      setEvent('');
+      setKey(false);
+      setPointIds([]);
+    }
+  };
+
+  return (
+    <section aria-labelledby="chron-heading">
+      <h2 id="chron-heading">Chronology</h2>
+      <Field label="Show entries for">
+        {({ id }) => (
+          <select id={id} value={filter} onChange={(e) => setFilter(e.target.value)}>
+            <option value="">All points</option>
+            {r.points.filter((p) => p.status === 'active').map((p) => (
+              <option key={p.id} value={p.id}>
+                Point {p.number}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <table className="table">
+        <caption className="visually-hidden">Chronology{filter ? ' (filtered)' : ''}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Event</th>
+            <th scope="col">Source</th>
+            <th scope="col">Points</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((c) => (
+            <tr key={c.id}>
+              <td>{formatPartialDate(c.date)}</td>
+              <td>
+                {c.key && <span className="tag">key event</span>} {c.event}
+              </td>
+              <td>{describeSource(c)}</td>
+              <td>{c.pointIds.map((pid) => r.points.find((p) => p.id === pid)?.number).filter(Boolean).join(', ') || '—'}</td>
+              <td>
+                <button type="button" className="link" onClick={() => {
+                  if (window.confirm(`Delete the entry for ${formatPartialDate(c.date)}?`)) void editor.save((rec) => ({ ...rec, chronology: rec.chronology.filter((x) => x.id !== c.id) }), { undoable: 'deleting a chronology entry' });
+                }}>
+                  Delete the entry for {formatPartialDate(c.date)}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form onSubmit={add} noValidate className="item-card" aria-labelledby="add-chron-heading">
+        <h3 id="add-chron-heading">Add an entry</h3>
+        {error && <Alert kind="error">{error}</Alert>}
+        <div className="grid">
+          <Field label="Date" hint="YYYY-MM-DD, or YYYY-MM for a month, or YYYY for a year.">
+            {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={date} onChange={(e) => setDate(e.target.value)} />}
+          </Field>
+          <Field label="Source">
+            {({ id }) => (
+              <select id={id} value={source} onChange={(e) => setSource(e.target.value)}>
+                <option value="">Other</option>
+                {sources.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <Field label="What happened">{({ id }) => <textarea id={id} rows={2} value={event} onChange={(e) => setEvent(e.target.value)} />}</Field>
+        <div className="checkbox">
+          <input id="chron-key" type="checkbox" checked={key} onChange={(e) => setKey(e.target.checked)} />
+          <label htmlFor="chron-key">Key event</label>
+        </div>
+        <PointPicker legend="Points the entry bears on" points={r.points} value={pointIds} onChange={setPointIds} />
+        <button type="submit" className="button">
+          Add to the chronology
+        </button>
+      </form>
+    </section>
+  );
+}

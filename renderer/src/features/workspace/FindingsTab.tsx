@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { FINDINGS, type Finding } from '../../../../shared/domain/investigation';
+import { EMPTY_DOC } from '../../../../shared/domain/richText';
+import { PointPicker } from '../../ui/PointPicker';
+import { RichTextField } from '../../ui/RichTextField';
+import { TextField } from '../../ui/TextField';
+import type { CaseEditor } from './useCaseEditor';
+import { newId } from './useCaseEditor';
+
+const blank: Finding = { complainantSays: EMPTY_DOC, recordsShow: EMPTY_DOC, staffSay: EMPTY_DOC, analysis: EMPTY_DOC, finding: null };
+
+/** For each point: the accounts, the analysis and the finding; then the recommendations, each linked to its points. */
+export function FindingsTab({ editor }: { editor: CaseEditor }) {
+  const r = editor.record!;
+  const [open, setOpen] = useState(r.points.find((p) => p.status === 'active')?.id ?? '');
+  const setFinding = (pid: string, patch: Partial<Finding>) =>
+    editor.save((rec) => ({ ...rec, findings: { ...rec.findings, [pid]: { ...(rec.findings[pid] ?? blank), ...patch } } }));
+  const point = r.points.find((p) => p.id === open);
+  const f = (point && r.findings[point.id]) ?? blank;
+
+  return (
+    <section aria-labelledby="findings-heading">
+      <h2 id="findings-heading">Findings and recommendations</h2>
+      <div className="field">
+        <label htmlFor="finding-point">Point of complaint</label>
+        <select id="finding-point" value={open} onChange={(e) => setOpen(e.target.value)}>
+          {r.points.filter((p) => p.status === 'active').map((p) => (
+            <option key={p.id} value={p.id}>
+              Point {p.number}: {r.findings[p.id]?.finding ?? 'no finding yet'}
+            </option>
+          ))}
+        </select>
+      </div>
+      {point && (
+        <div key={point.id} className="item-card">
+          <h3>Point {point.number}</h3>
+          <blockquote>{point.summary}</blockquote>
+          <RichTextField label={`Point ${point.number}: what the complainant says`} value={f.complainantSays} onSave={(doc) => void setFinding(point.id, { complainantSays: doc })} />
+          <RichTextField label={`Point ${point.number}: what the records show`} value={f.recordsShow} onSave={(doc) => void setFinding(point.id, { recordsShow: doc })} />
+          <RichTextField label={`Point ${point.number}: what staff say`} value={f.staffSay} onSave={(doc) => void setFinding(point.id, { staffSay: doc })} />
+          <RichTextField label={`Point ${point.number}: analysis`} hint="On the balance of probabilities." value={f.analysis} onSave={(doc) => void setFinding(point.id, { analysis: doc })} />
+          <fieldset>
+            <legend>Finding on point {point.number}</legend>
+            {FINDINGS.map((o) => (
+              <div className="checkbox" key={o}>
+                <input type="radio" id={`finding-${point.id}-${o.replace(/ /g, '-')}`} name={`finding-${point.id}`} checked={f.finding === o} onChange={() => void setFinding(point.id, { finding: o })} />
+                <label htmlFor={`finding-${point.id}-${o.replace(/ /g, '-')}`}>{o[0]!.toUpperCase() + o.slice(1)}</label>
+              </div>
+            ))}
+          </fieldset>
+        </div>
+      )}
+      <h3>Recommendations</h3>
+      {r.recommendations.map((rec, i) => (
+        <div key={rec.id} className="item-card" role="group" aria-label={`Recommendation ${i + 1}`}>
+          <TextField label={`Recommendation ${i + 1}`} multiline value={rec.text} validate={(v) => (v.trim() ? null : 'Enter the recommendation.')} onSave={(v) => editor.save((x) => ({ ...x, recommendations: x.recommendations.map((y) => (y.id === rec.id ? { ...y, text: v.trim() } : y)) }))} />
+          <PointPicker legend={`Points recommendation ${i + 1} answers`} points={r.points} value={rec.pointIds} onChange={(ids) => void editor.save((x) => ({ ...x, recommendations: x.recommendations.map((y) => (y.id === rec.id ? { ...y, pointIds: ids } : y)) }))} />
+          <button type="button" className="button button--secondary" onClick={() => {
+            if (window.confirm(`Delete recommendation ${i + 1}?`)) void editor.save((x) => ({ ...x, recommendations: x.recommendations.filter((y) => y.id !== rec.id) }), { undoable: `deleting recommendation ${i + 1}` });
+          }}>
+            Delete recommendation {i + 1}
+          </button>
+        </div>
+      ))}
+      <button type="button" className="button" onClick={() => void editor.save((x) => ({ ...x, recommendations: [...x.recommendations, { id: newId('rec'), text: 'New recommendation', pointIds: open ? [open] : [] }] }), { describe: 'Recommendation added.' })}>
+        Add a recommendation
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import * as pdfjs from 'pdfjs-dist';
+import { useEffect, useRef, useState } from 'react';
+import { call, messageOf } from '../api';
+import { Alert } from './Field';
+import { base64ToBytes } from './files';
+
+pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).toString();
+
+/**
+ * Shows an attached file inside the app, from the store, never via a file on disk: PDFs page by page with
+ * pdf.js, images as images, Word files and e-mails as their text.
+ */
+export function FileViewer(props: { attachmentId: string; onClose: () => void; startPage?: number | null }) {
+  const [file, setFile] = useState<{ name: string; mime: string; b64: string; text: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [page, setPage] = useState(props.startPage ?? 1);
+  const [pages, setPages] = useState(0);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const docRef = useRef<pdfjs.PDFDocumentProxy | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+    call('attachments.read', { id: props.attachmentId }).then(
+      (r) => setFile({ name: r.info.fileName, mime: r.info.mimeType, b64: r.dataBase64, text: r.text }),
+      (e) => setError(messageOf(e)),
+    );
+  }, [props.attachmentId]);
+
+  useEffect(() => {
+    if (!file || file.mime !== 'application/pdf') return;
+    let cancelled = false;
+    pdfjs
+      .getDocument({ data: base64ToBytes(file.b64), isEvalSupported: false })
+      .promise.then((doc) => {
+        if (cancelled) return void doc.destroy();
+        docRef.current = doc;
+        setPages(doc.numPages);
+        setPage((p) => Math.min(Math.max(1, p), doc.numPages));
+      })
+      .catch((e: unknown) => setError(`The PDF could not be shown (${messageOf(e)}).`));
+    return () => {
+      cancelled = true;
+      void docRef.current?.destroy();
+      docRef.current = null;
+    };
+  }, [file]);
+
+  useEffect(() => {
+    const doc = docRef.current;
+    if (!doc || !canvas.current || pages === 0) return;
+    let task: { cancel(): void } | null = null;
+    void doc.getPage(page).then((p) => {
+      const viewport = p.getViewport({ scale: 1.3 });
+      const c = canvas.current!;
+      c.width = viewport.width;
+      c.height = viewport.height;
+      const r = p.render({ canvas: c, viewport });
+      task = r;
+      return r.promise;
+    }).catch(() => {});
+    return () => task?.cancel();
+  }, [page, pages]);
+
+  return (
+    <section className="viewer" aria-labelledby="viewer-heading">
+      <h3 id="viewer-heading" ref={heading} tabIndex={-1}>
+        {file ? file.name : 'Loading the file…'}
+      </h3>
+      {error && <Alert kind="error">{error}</Alert>}
+      {file?.mime === 'application/pdf' && pages > 0 && (
+        <div className="actions">
+          <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            Previous page
+          </button>
+          <span aria-live="polite">
+            Page {page} of {pages}
+          </span>
+          <button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+            Next page
+          </button>
+        </div>
+      )}
+      {file?.mime === 'application/pdf' && <canvas ref={canvas} className="pdf-page" role="img" aria-label={`Page ${page} of ${file.name}`} />}
+      {file?.mime.startsWith('image/') && <img className="image-view" src={`data:${file.mime};base64,${file.b64}`} alt={`The attached image ${file.name}`} />}
+      {file && file.mime !== 'application/pdf' && !file.mime.startsWith('image/') && <pre className="text-view">{file.text || 'This file has no text to show.'}</pre>}
+      <button type="button" className="button button--secondary" onClick={props.onClose}>
+        Close the viewer
+      </button>
+    </section>
+  );
+}
