@@ -40,7 +40,8 @@ export function EvidenceTab({ editor, focusItem }: { editor: CaseEditor; focusIt
     try {
       for (const f of Array.from(list)) {
         const info = await call('attachments.add', { caseId, fileName: f.name, dataBase64: await fileToBase64(f) });
-        await editor.save((rec) => ({ ...rec, evidence: [...rec.evidence, { id: newId('evidence'), ref: nextRef(rec.evidence), title: f.name.replace(/\.[^.]+$/, ''), source: '', date: null, description: '', attachmentId: info.id, pointIds: [], extracts: [] }] }));
+        const itemId = newId('evidence');
+        await editor.save((rec) => ({ ...rec, evidence: [...rec.evidence, { id: itemId, ref: nextRef(rec.evidence), title: f.name.replace(/\.[^.]+$/, ''), source: '', date: null, description: '', attachmentId: info.id, pointIds: [], extracts: [] }] }));
         setNotice(`Added ${f.name} to the evidence register.${info.textProblem ? ` ${info.textProblem}` : ''}`);
       }
       await loadFiles();
@@ -64,9 +65,10 @@ export function EvidenceTab({ editor, focusItem }: { editor: CaseEditor; focusIt
             e.target.value = '';
           }} />
         </label>
-        <button type="button" className="button button--secondary" onClick={() =>
-          void editor.save((rec) => ({ ...rec, evidence: [...rec.evidence, { id: newId('evidence'), ref: nextRef(rec.evidence), title: 'Untitled evidence', source: '', date: null, description: '', attachmentId: null, pointIds: [], extracts: [] }] }), { describe: 'Evidence item added.' })
-        }>
+        <button type="button" className="button button--secondary" onClick={() => {
+          const itemId = newId('evidence');
+          void editor.save((rec) => ({ ...rec, evidence: [...rec.evidence, { id: itemId, ref: nextRef(rec.evidence), title: 'Untitled evidence', source: '', date: null, description: '', attachmentId: null, pointIds: [], extracts: [] }] }), { describe: 'Evidence item added.' });
+        }}>
           Add an item without a file
         </button>
       </div>

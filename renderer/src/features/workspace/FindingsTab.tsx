@@ -53,7 +53,7 @@ export function FindingsTab({ editor }: { editor: CaseEditor }) {
       <h3>Recommendations</h3>
       {r.recommendations.map((rec, i) => (
         <div key={rec.id} className="item-card" role="group" aria-label={`Recommendation ${i + 1}`}>
-          <TextField label={`Recommendation ${i + 1}`} multiline value={rec.text} validate={(v) => (v.trim() ? null : 'Enter the recommendation.')} onSave={(v) => editor.save((x) => ({ ...x, recommendations: x.recommendations.map((y) => (y.id === rec.id ? { ...y, text: v.trim() } : y)) }))} />
+          <TextField label={`Text of recommendation ${i + 1}`} multiline value={rec.text} validate={(v) => (v.trim() ? null : 'Enter the recommendation.')} onSave={(v) => editor.save((x) => ({ ...x, recommendations: x.recommendations.map((y) => (y.id === rec.id ? { ...y, text: v.trim() } : y)) }))} />
           <PointPicker legend={`Points recommendation ${i + 1} answers`} points={r.points} value={rec.pointIds} onChange={(ids) => void editor.save((x) => ({ ...x, recommendations: x.recommendations.map((y) => (y.id === rec.id ? { ...y, pointIds: ids } : y)) }))} />
           <button type="button" className="button button--secondary" onClick={() => {
             if (window.confirm(`Delete recommendation ${i + 1}?`)) void editor.save((x) => ({ ...x, recommendations: x.recommendations.filter((y) => y.id !== rec.id) }), { undoable: `deleting recommendation ${i + 1}` });
@@ -62,7 +62,10 @@ export function FindingsTab({ editor }: { editor: CaseEditor }) {
           </button>
         </div>
       ))}
-      <button type="button" className="button" onClick={() => void editor.save((x) => ({ ...x, recommendations: [...x.recommendations, { id: newId('rec'), text: 'New recommendation', pointIds: open ? [open] : [] }] }), { describe: 'Recommendation added.' })}>
+      <button type="button" className="button" onClick={() => {
+        const recId = newId('rec');
+        void editor.save((x) => ({ ...x, recommendations: [...x.recommendations, { id: recId, text: 'New recommendation', pointIds: open ? [open] : [] }] }), { describe: 'Recommendation added.' });
+      }}>
         Add a recommendation
       </button>
     </section>

@@ -115,9 +115,10 @@ export function InterviewsTab({ editor, focusItem }: { editor: CaseEditor; focus
           </button>
         </div>
       ))}
-      <button type="button" className="button" onClick={() =>
-        void editor.save((rec) => ({ ...rec, interviews: [...rec.interviews, { id: newId('interview'), personId: null, date: null, time: '', mode: 'in person', attendees: [], status: 'planned', questions: '', notes: EMPTY_DOC, pointIds: [] }] }), { describe: 'Interview added.' })
-      }>
+      <button type="button" className="button" onClick={() => {
+        const interviewId = newId('interview');
+        void editor.save((rec) => ({ ...rec, interviews: [...rec.interviews, { id: interviewId, personId: null, date: null, time: '', mode: 'in person', attendees: [], status: 'planned', questions: '', notes: EMPTY_DOC, pointIds: [] }] }), { describe: 'Interview added.' });
+      }}>
         Plan an interview
       </button>
     </section>

@@ -57,13 +57,14 @@ export function StatementTab({ editor }: { editor: CaseEditor }) {
               <button type="button" className="button button--secondary" disabled={i === r.points.length - 1} onClick={() => void move(i, 1)}>
                 Move point {p.number} down
               </button>
-              <button type="button" className="button button--secondary" onClick={() =>
+              <button type="button" className="button button--secondary" onClick={() => {
+                const splitId = newId('point');
                 void editor.save((rec) => {
                   const pts = [...rec.points];
-                  pts.splice(i + 1, 0, { ...p, id: newId('point'), summary: `Part of point ${p.number}: ${p.summary}`, status: 'active', statusReason: '', mergedInto: null });
+                  pts.splice(i + 1, 0, { ...p, id: splitId, summary: `Part of point ${p.number}: ${p.summary}`, status: 'active', statusReason: '', mergedInto: null });
                   return { ...rec, points: renumber(pts) };
-                }, { undoable: `splitting point ${p.number}` })
-              }>
+                }, { undoable: `splitting point ${p.number}` });
+              }}>
                 Split point {p.number}
               </button>
               {p.status === 'active' ? (
@@ -97,9 +98,10 @@ export function StatementTab({ editor }: { editor: CaseEditor }) {
           </li>
         ))}
       </ol>
-      <button type="button" className="button" onClick={() =>
-        void editor.save((rec) => ({ ...rec, points: renumber([...rec.points, { id: newId('point'), number: 0, summary: 'New point of complaint', desiredOutcomes: [], category: '', inProcedure: true, outOfProcedureReason: '', status: 'active', statusReason: '', mergedInto: null }]) }), { describe: 'Point added.' })
-      }>
+      <button type="button" className="button" onClick={() => {
+        const pointId = newId('point');
+        void editor.save((rec) => ({ ...rec, points: renumber([...rec.points, { id: pointId, number: 0, summary: 'New point of complaint', desiredOutcomes: [], category: '', inProcedure: true, outOfProcedureReason: '', status: 'active', statusReason: '', mergedInto: null }]) }), { describe: 'Point added.' });
+      }}>
         Add a point of complaint
       </button>
     </section>
