@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import { contract, type ApiName, type ApiOutput, type ApiParsedInput, type Envelope } from '../../shared/api/contract';
 import type { AppStatus, AuditView, DashboardRow } from '../../shared/api/types';
 import { nextDeadline } from '../../shared/clock/caseClocks';
-import { buildDemoCase } from '../../shared/domain/demoCase';
 import { describeZodError } from '../../shared/domain/validation';
 import { todayInLondon } from '../services/clockToday';
+import { addDemoCase } from '../services/demo';
 import { deadlinesToIcs } from '../services/calendarExport';
 import { clocksForCase } from '../services/cases/caseClocks';
 import { caseRepository } from '../services/cases/caseRepository';
@@ -64,10 +64,10 @@ const today = (t: string | undefined) => {
 export const handlers: HandlerTable = {
   'app.status': (_i, s) => status(s),
   'store.choosePath': async ({ mode }, s) => ({ path: await s.platform.chooseStorePath(mode) }),
-  'store.create': ({ path, passphrase, ownerName, demo }, s) => {
+  'store.create': async ({ path, passphrase, ownerName, demo }, s) => {
     const store = CaseStore.create(path, passphrase, { actor: ownerName, nativeBinding: s.platform.nativeBinding });
     s.attach(store);
-    if (demo) s.cases().create(buildDemoCase(todayInLondon()), 'case.demo');
+    if (demo) await addDemoCase(s, todayInLondon());
     return status(s);
   },
   'store.open': ({ path, passphrase, remember }, s) => {
@@ -125,7 +125,7 @@ export const handlers: HandlerTable = {
   'cases.get': ({ id }, s) => s.cases().get(id),
   'cases.create': ({ record }, s) => s.cases().create(record as never),
   'cases.update': ({ id, revision, record }, s) => s.cases().update(id, revision, record as never),
-  'cases.addDemo': (_i, s) => s.cases().create(buildDemoCase(todayInLondon()), 'case.demo'),
+  'cases.addDemo': (_i, s) => addDemoCase(s, todayInLondon()),
   'cases.importJson': async ({ json }, s) => s.cases().importJson(json),
   'cases.exportJson': ({ id }, s) => ({ json: s.cases().exportJson(id) }),
   'cases.exportFile': async ({ id }, s) => {

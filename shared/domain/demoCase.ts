@@ -101,5 +101,94 @@ export function buildDemoCase(today: string): CaseRecordInput {
     ],
     extensions: [],
     lateReasons: {},
+    statement: {
+      agreedHow: `Agreed at a meeting with Ms Ó Súilleabháin-Nowak, her advocate, the investigating officer and the independent person, confirmed by e-mail the same day.`,
+      notes: '',
+    },
+    people: [
+      { id: 'person-zoe', name: 'Zoë Ó Súilleabháin-Nowak', kind: 'complainant', role: 'Mother', pseudonym: 'Ms N', thirdParty: false },
+      { id: 'person-kieran', name: 'Kieran Nowak', kind: 'child', role: 'Child', pseudonym: 'Child A', thirdParty: false },
+      { id: 'person-priya', name: 'Priya Raman', kind: 'advocate', role: 'Advocate', organisation: 'Brightside Advocacy (demo)', pseudonym: 'the advocate', actsForId: 'person-zoe', consentHeld: true, thirdParty: false },
+      { id: 'person-jordan', name: 'Jordan Blake', kind: 'staff', role: 'Social worker', organisation: 'Harrowfield Borough Council (demo)', pseudonym: 'Social Worker 1', thirdParty: true },
+      { id: 'person-sam', name: 'Sam Okafor', kind: 'staff', role: 'Team manager', organisation: 'Harrowfield Borough Council (demo)', pseudonym: 'the Team Manager', thirdParty: true },
+      { id: 'person-lena', name: 'Lena Fischer', kind: 'professional', role: 'Designated teacher', organisation: 'Northgate Academy (demo)', pseudonym: 'the Designated Teacher', thirdParty: true },
+      { id: 'person-carers', name: 'Mr and Mrs Hale', kind: 'family', role: 'Foster carers', pseudonym: 'the foster carers', thirdParty: true },
+    ],
+    plan: {
+      linesOfEnquiry: {
+        'point-1': 'Why the move happened at two days’ notice; whether a placement planning meeting was held; what Kieran was told.',
+        'point-2': 'Who decided to reduce family time, when, on what assessment, and whether it was recorded and explained.',
+        'point-3': 'Contact records for March; the duty arrangements while Jordan Blake was on leave.',
+        'point-4': 'PEP review dates; school transport request and approval dates.',
+        'point-5': 'Whether the Stage 1 response addressed every concern raised.',
+      },
+      records: [
+        { id: 'rec-1', description: 'Case recording system notes, January to May', source: 'Children in Care Team', requestedOn: workingDaysBefore(today, 10), receivedOn: workingDaysBefore(today, 7), pointIds: ['point-1', 'point-2', 'point-3'] },
+        { id: 'rec-2', description: 'Personal education plan and transport request', source: 'Virtual School', requestedOn: workingDaysBefore(today, 10), receivedOn: null, pointIds: ['point-4'] },
+      ],
+      tasks: [{ id: 'task-1', text: 'Send interview notes to Sam Okafor for agreement', dueOn: today, done: false }],
+      agreedOn: workingDaysBefore(today, 10),
+      agreedWith: 'Dr Femi Adebayo (independent person) and Marcus Lee (complaints manager)',
+    },
+    interviews: [
+      {
+        id: 'interview-zoe',
+        personId: 'person-zoe',
+        date: workingDaysBefore(today, 9),
+        time: '10:00',
+        mode: 'in person',
+        attendees: [
+          { role: 'investigating officer', name: 'Alex Morgan' },
+          { role: 'independent person', name: 'Dr Femi Adebayo' },
+          { role: 'supporter', name: 'Priya Raman' },
+        ],
+        status: 'agreed',
+        questions: 'What were you told about the move, and when?\nWhat difference has fortnightly family time made?',
+        notes: {
+          type: 'doc',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'Ms Ó Súilleabháin-Nowak said she learned of the move from Kieran, not from the social worker.' }] },
+            { type: 'bulletList', content: [
+              { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'She was phoned two days before the move.' }] }] },
+              { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Family time was changed without a meeting.', marks: [{ type: 'bold' }] }] }] },
+            ] },
+          ],
+        },
+        pointIds: ['point-1', 'point-2', 'point-3'],
+      },
+      {
+        id: 'interview-sam',
+        personId: 'person-sam',
+        date: workingDaysBefore(today, 4),
+        time: '14:30',
+        mode: 'video',
+        attendees: [{ role: 'investigating officer', name: 'Alex Morgan' }, { role: 'independent person', name: 'Dr Femi Adebayo' }],
+        status: 'sent for agreement',
+        questions: 'Why was no placement planning meeting held?\nWho decided to reduce family time?',
+        notes: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The Team Manager said the previous placement ended at short notice and the meeting was planned for the week after the move.' }] }] },
+        pointIds: ['point-1', 'point-2', 'point-4'],
+      },
+    ],
+    evidence: [
+      { id: 'evidence-1', ref: 'E1', title: 'Case notes, January to May', source: 'Case recording system', date: '2026-05', description: 'Printed case notes.', pointIds: ['point-1', 'point-2', 'point-3'], extracts: [{ id: 'extract-1', quote: 'Placement ending – carers unable to continue. Move to be arranged this week.', page: 14, pointIds: ['point-1'] }] },
+      { id: 'evidence-2', ref: 'E2', title: 'Stage 1 response', source: 'Complaints team', date: stage1Responded, description: 'The council’s Stage 1 response letter.', pointIds: ['point-5'], extracts: [] },
+      { id: 'evidence-3', ref: 'E3', title: 'Personal education plan', source: 'Virtual School', date: '2026-04', description: 'PEP dated before the move; not reviewed after it.', pointIds: ['point-4'], extracts: [] },
+    ],
+    chronology: [
+      { id: 'chron-1', date: '2026-03', event: 'Social worker on leave for three weeks; no duty cover recorded for Kieran.', source: { kind: 'evidence', id: 'evidence-1', note: '' }, pointIds: ['point-3'], key: true },
+      { id: 'chron-2', date: '2026-04-20', event: 'Foster carers give notice; move arranged for 22 April.', source: { kind: 'evidence', id: 'evidence-1', note: '' }, pointIds: ['point-1'], key: true },
+      { id: 'chron-3', date: '2026-04-22', event: 'Kieran moves to a new placement.', source: { kind: 'interview', id: 'interview-zoe', note: '' }, pointIds: ['point-1', 'point-4'], key: true },
+      { id: 'chron-4', date: '2026-05', event: 'Family time reduced to fortnightly.', source: { kind: 'interview', id: 'interview-sam', note: '' }, pointIds: ['point-2'], key: false },
+    ],
+    findings: {
+      'point-1': {
+        complainantSays: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ms Ó Súilleabháin-Nowak says she was told of the move two days before it happened.' }] }] },
+        recordsShow: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The case notes (E1) record the carers’ notice on 20 April and the move on 22 April; no placement planning meeting is recorded.' }] }] },
+        staffSay: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The Team Manager accepts that no meeting was held before the move.' }] }] },
+        analysis: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'On the balance of probabilities the move was made without the planning the regulations require.' }] }] },
+        finding: 'upheld',
+      },
+    },
+    recommendations: [{ id: 'rec-a', text: 'Hold a placement planning meeting before, or within five working days of, any unplanned move, and record it.', pointIds: ['point-1'] }],
   };
 }

@@ -110,8 +110,9 @@ describe('the handler table', () => {
     const clocks = (await dispatch('cases.deadlines', { id, today: '2026-11-27' })) as { ok: true; data: { id: string; due: string; extendedTo: string | null }[] };
     expect(clocks.data.find((c) => c.id === 'stage2-response-from-statement')).toMatchObject({ due: '2027-01-29', extendedTo: '2027-01-29' });
     const audit = (await dispatch('cases.audit', { id })) as { ok: true; data: { action: string; summary: string }[] };
-    expect(audit.data.map((a) => a.action)).toEqual(['case.demo', 'case.update']);
-    expect(audit.data[1]!.summary).toMatch(/extensions\[0\]/);
+    // The demo is created, its e-mail attached and linked as E4, then the extension recorded.
+    expect(audit.data.map((a) => a.action)).toEqual(['case.demo', 'attachment.add', 'case.update', 'case.update']);
+    expect(audit.data[3]!.summary).toMatch(/extensions\[0\]/);
   });
 
   it('exports deadlines as an .ics calendar without children’s or complainants’ names', async () => {
