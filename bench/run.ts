@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchClocks } from './clocks';
 import { benchStore } from './store';
+import { benchWorkspace } from './workspace';
 
 // `npm run bench`: every benchmark, figures written to docs/benchmarks.md. Targets are judged here, never in
 // timed unit tests; where a comparison matters it is a ratio within this one run.
@@ -15,6 +16,7 @@ const lines = [
   '',
   ...benchClocks(),
   ...benchStore(),
+  ...(await benchWorkspace(Number(process.env.BENCH_CASES ?? 200))),
 ];
 fs.writeFileSync(out, `${lines.join('\n')}\n`);
 console.log(lines.join('\n'));

@@ -11,7 +11,8 @@ import { EMPTY_DOC, richDocSchema } from './richText';
 const id = z.string().min(1).max(100);
 const ids = z.array(id).max(500).default([]);
 const txt = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` }).default('');
-const name = (label: string) => z.string().trim().min(1, { message: `${label} is required` }).max(200);
+const name = (label: string, max = 200) =>
+  z.string().trim().min(1, { message: `${label} is required` }).max(max, { message: `must be at most ${max} characters` });
 const rich = richDocSchema.default(EMPTY_DOC);
 const optDate = isoDateSchema.nullable().default(null);
 
@@ -36,13 +37,13 @@ export type Person = z.output<typeof personSchema>;
 
 export const planRecordSchema = z.object({
   id,
-  description: name('What record is needed'),
+  description: name('What record is needed', 1000),
   source: txt(200),
   requestedOn: optDate,
   receivedOn: optDate,
   pointIds: ids,
 });
-export const planTaskSchema = z.object({ id, text: name('The task'), dueOn: optDate, done: z.boolean().default(false) });
+export const planTaskSchema = z.object({ id, text: name('The task', 1000), dueOn: optDate, done: z.boolean().default(false) });
 export const planSchema = z.object({
   /** Lines of enquiry for each point (point id -> text). */
   linesOfEnquiry: z.record(id, z.string().max(10_000)).default({}),
@@ -73,7 +74,7 @@ export type Interview = z.output<typeof interviewSchema>;
 
 export const extractSchema = z.object({
   id,
-  quote: name('The quotation'),
+  quote: name('The quotation', 10_000),
   page: z.number().int().min(1).max(100_000).nullable().default(null),
   pointIds: ids,
 });
@@ -82,7 +83,7 @@ export const evidenceSchema = z.object({
   id,
   /** E1, E2 …: assigned in order of registration and never reused. */
   ref: z.string().regex(/^E\d{1,4}$/, { message: 'must be E followed by a number, e.g. E12' }),
-  title: name('A title'),
+  title: name('A title', 300),
   source: txt(300),
   date: partialDateSchema.nullable().default(null),
   description: txt(5000),
@@ -96,7 +97,7 @@ export type EvidenceItem = z.output<typeof evidenceSchema>;
 export const chronologyEntrySchema = z.object({
   id,
   date: partialDateSchema,
-  event: name('What happened'),
+  event: name('What happened', 5000),
   source: z
     .object({ kind: z.enum(['evidence', 'interview', 'other']), id: id.nullable().default(null), note: txt(300) })
     .default({ kind: 'other', id: null, note: '' }),
@@ -117,7 +118,7 @@ export const findingSchema = z.object({
 });
 export type Finding = z.output<typeof findingSchema>;
 
-export const recommendationSchema = z.object({ id, text: name('The recommendation').max(5000), pointIds: ids });
+export const recommendationSchema = z.object({ id, text: name('The recommendation', 5000), pointIds: ids });
 export type Recommendation = z.output<typeof recommendationSchema>;
 
 export const POINT_STATUSES = ['active', 'withdrawn', 'merged'] as const;

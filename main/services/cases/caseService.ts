@@ -147,7 +147,8 @@ export class CaseService {
       // All or nothing: a file that cannot be stored takes the half-imported case with it.
       this.db().transaction(() => {
         this.db().prepare('DELETE FROM attachments WHERE case_id = ?').run(created.id);
-        this.db().prepare('DELETE FROM search_index WHERE case_id = ?').run(created.id);
+        this.db().prepare('DELETE FROM search_index WHERE rowid IN (SELECT fts_rowid FROM search_rows WHERE case_id = ?)').run(created.id);
+        this.db().prepare('DELETE FROM search_rows WHERE case_id = ?').run(created.id);
         this.db().prepare('DELETE FROM cases WHERE id = ?').run(created.id);
         appendAudit(this.db(), { actor: this.actor, action: 'case.import-undone', entity: 'case', entityId: created.id, detail: { reason: (e as Error).message } }, this.now);
       })();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { formatPartialDate } from '../../../shared/domain/partialDate';
@@ -44,15 +45,42 @@ function rowsFor(c: CaseRecord): Row[] {
   return rows;
 }
 
+const digestOf = (r: Row) => createHash('sha1').update(r.title).update('\u0000').update(r.body).digest('base64');
+
+function putRow(db: Database, caseId: string, r: Row, digest: string): void {
+  const { lastInsertRowid } = db.prepare('INSERT INTO search_index (case_id, kind, item_id, title, body) VALUES (?, ?, ?, ?, ?)').run(caseId, r.kind, r.itemId, r.title, r.body);
+  db.prepare('INSERT OR REPLACE INTO search_rows (case_id, kind, item_id, fts_rowid, digest) VALUES (?, ?, ?, ?, ?)').run(caseId, r.kind, r.itemId, lastInsertRowid, digest);
+}
+
+function dropRow(db: Database, caseId: string, kind: string, itemId: string, ftsRowid: number): void {
+  db.prepare('DELETE FROM search_index WHERE rowid = ?').run(ftsRowid);
+  db.prepare('DELETE FROM search_rows WHERE case_id = ? AND kind = ? AND item_id = ?').run(caseId, kind, itemId);
+}
+
+/** Brings the case's index rows in line with the record, touching only the items whose text changed. */
 export function indexCase(db: Database, caseId: string, record: CaseRecord): void {
-  db.prepare("DELETE FROM search_index WHERE case_id = ? AND kind <> 'attachment'").run(caseId);
-  const put = db.prepare('INSERT INTO search_index (case_id, kind, item_id, title, body) VALUES (?, ?, ?, ?, ?)');
-  for (const r of rowsFor(record)) put.run(caseId, r.kind, r.itemId, r.title, r.body);
+  const existing = new Map(
+    (db.prepare("SELECT kind, item_id AS itemId, fts_rowid AS ftsRowid, digest FROM search_rows WHERE case_id = ? AND kind <> 'attachment'").all(caseId) as {
+      kind: string; itemId: string; ftsRowid: number; digest: string;
+    }[]).map((e) => [`${e.kind}\u0000${e.itemId}`, e]),
+  );
+  for (const r of rowsFor(record)) {
+    const key = `${r.kind}\u0000${r.itemId}`;
+    const digest = digestOf(r);
+    const old = existing.get(key);
+    existing.delete(key);
+    if (old?.digest === digest) continue;
+    if (old) dropRow(db, caseId, old.kind, old.itemId, old.ftsRowid);
+    putRow(db, caseId, r, digest);
+  }
+  for (const gone of existing.values()) dropRow(db, caseId, gone.kind, gone.itemId, gone.ftsRowid);
 }
 
 export function indexAttachment(db: Database, caseId: string, attachmentId: string, title: string, text: string): void {
-  db.prepare("DELETE FROM search_index WHERE kind = 'attachment' AND item_id = ?").run(attachmentId);
-  db.prepare('INSERT INTO search_index (case_id, kind, item_id, title, body) VALUES (?, ?, ?, ?, ?)').run(caseId, 'attachment', attachmentId, title, text.replaceAll(PAGE_BREAK, '\n'));
+  const old = db.prepare("SELECT fts_rowid AS ftsRowid FROM search_rows WHERE case_id = ? AND kind = 'attachment' AND item_id = ?").get(caseId, attachmentId) as { ftsRowid: number } | undefined;
+  if (old) dropRow(db, caseId, 'attachment', attachmentId, old.ftsRowid);
+  const row: Row = { kind: 'attachment', itemId: attachmentId, title, body: text.replaceAll(PAGE_BREAK, '\n') };
+  putRow(db, caseId, row, digestOf(row));
 }
 
 /**

@@ -115,3 +115,23 @@ describe('interview notes from Word', () => {
     await expect(docxToRich(Buffer.from('not a word file'))).rejects.toThrow(/not a Word \.docx document/);
   });
 });
+
+describe('the search index on save', () => {
+  it('re-indexes only what changed and forgets what was removed', async () => {
+    const { store, cases, c } = openStore();
+    const rows = () => (store.db.prepare('SELECT count(*) AS n FROM search_index').get() as { n: number }).n;
+    const rowidOf = (kind: string, itemId: string) =>
+      (store.db.prepare('SELECT fts_rowid AS r FROM search_rows WHERE case_id = ? AND kind = ? AND item_id = ?').get(c.id, kind, itemId) as { r: number } | undefined)?.r;
+    const before = rows();
+    const person = rowidOf('person', 'person-jordan');
+    const rec = cases.get(c.id);
+    const changed = cases.update(c.id, rec.revision, { ...rec.record, chronology: rec.record.chronology.map((e) => (e.id === 'chron-1' ? { ...e, event: 'Leave cover arranged late by the PELICAN team' } : e)) });
+    expect(rows()).toBe(before);
+    expect(rowidOf('person', 'person-jordan')).toBe(person); // untouched
+    expect(search(store.db, 'pelican')[0]).toMatchObject({ kind: 'chronology', itemId: 'chron-1' });
+    cases.update(c.id, changed.revision, { ...changed.record, chronology: changed.record.chronology.filter((e) => e.id !== 'chron-1') });
+    expect(search(store.db, 'pelican')).toEqual([]);
+    expect(rows()).toBe(before - 1);
+    store.lock();
+  });
+});

@@ -31,6 +31,17 @@ export const migration002: Migration = {
         body,
         tokenize = 'unicode61 remove_diacritics 2'
       );
+
+      -- Which index row holds which item of which case, and a digest of what was indexed: a save
+      -- re-indexes only the items that changed, found by case without scanning the whole index.
+      CREATE TABLE search_rows (
+        case_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        fts_rowid INTEGER NOT NULL,
+        digest TEXT NOT NULL,
+        PRIMARY KEY (case_id, kind, item_id)
+      ) STRICT, WITHOUT ROWID;
     `);
   },
 };
