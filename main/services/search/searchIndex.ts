@@ -116,26 +116,35 @@ function pageOf(text: string, query: string): number | null {
 export function search(db: Database, input: string, limit = 50): SearchHit[] {
   const q = toFtsQuery(input);
   if (!q) return [];
+  // Rank first, touching only the index; snippets and joins only for the rows that will be shown.
+  // (In one query SQLite would build a snippet and read the file text for every match before sorting.)
+  const top = db
+    .prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, 0, 0, 0, 5.0, 1.0) LIMIT ?')
+    .all(q, limit) as { rowid: number }[];
+  if (top.length === 0) return [];
+  const order = new Map(top.map((t, i) => [t.rowid, i]));
   const rows = db
     .prepare(
-      `SELECT s.case_id AS caseId, s.kind, s.item_id AS itemId, s.title, c.reference,
+      `SELECT s.rowid AS rowid, s.case_id AS caseId, s.kind, s.item_id AS itemId, s.title, c.reference,
               snippet(search_index, 4, '[[', ']]', '…', 16) AS snippet,
               CASE WHEN s.kind = 'attachment' THEN a.text ELSE NULL END AS fullText
          FROM search_index s
          JOIN cases c ON c.id = s.case_id
          LEFT JOIN attachments a ON s.kind = 'attachment' AND a.id = s.item_id
-        WHERE search_index MATCH ?
-        ORDER BY bm25(search_index, 0, 0, 0, 5.0, 1.0)
-        LIMIT ?`,
+        WHERE search_index MATCH ? AND s.rowid IN (SELECT value FROM json_each(?))`,
     )
-    .all(q, limit) as { caseId: string; kind: string; itemId: string; title: string; reference: string; snippet: string; fullText: string | null }[];
-  return rows.map((r) => ({
-    caseId: r.caseId,
-    reference: r.reference,
-    kind: r.kind,
-    itemId: r.itemId,
-    title: r.title,
-    snippet: r.snippet,
-    page: r.fullText ? pageOf(r.fullText, input) : null,
-  }));
+    .all(q, JSON.stringify(top.map((t) => t.rowid))) as {
+    rowid: number; caseId: string; kind: string; itemId: string; title: string; reference: string; snippet: string; fullText: string | null;
+  }[];
+  return rows
+    .sort((a, b) => order.get(a.rowid)! - order.get(b.rowid)!)
+    .map((r) => ({
+      caseId: r.caseId,
+      reference: r.reference,
+      kind: r.kind,
+      itemId: r.itemId,
+      title: r.title,
+      snippet: r.snippet,
+      page: r.fullText ? pageOf(r.fullText, input) : null,
+    }));
 }
