@@ -3,8 +3,10 @@ import { KEY_DATE_NAMES, councilClockSettingsSchema, type KeyDateName } from '..
 import { extensionSchema } from '../clock/extensions';
 import {
   POINT_STATUSES,
+  adjudicationSchema,
   chronologyEntrySchema,
   evidenceSchema,
+  ipReviewSchema,
   findingSchema,
   interviewSchema,
   personSchema,
@@ -24,9 +26,17 @@ export const DEFAULT_CATEGORIES = [
 ] as const;
 
 /** The commissioning council's profile on a case: its clock settings plus its name and categories. */
+export const DEFAULT_OMBUDSMAN_PARAGRAPH =
+  'If you remain dissatisfied once the council’s complaints procedure has finished, you can ask the Local Government and Social Care Ombudsman to look at your complaint. The Ombudsman is independent and free to use. You can contact the Ombudsman on 0300 061 0614 or at www.lgo.org.uk. The Ombudsman usually expects complaints to be made within 12 months of you becoming aware of the matter.';
+
 export const councilSchema = councilClockSettingsSchema.extend({
   name: requiredText('The commissioning council'),
   categories: z.array(requiredText('A category')).default([...DEFAULT_CATEGORIES]),
+  /** The letterhead on its documents. */
+  addressLines: z.array(text(200)).max(8).default([]),
+  contactLines: z.array(text(200)).max(6).default([]),
+  protectiveMarking: text(60).default('OFFICIAL-SENSITIVE'),
+  ombudsmanParagraph: text(3000).default(DEFAULT_OMBUDSMAN_PARAGRAPH),
 });
 export type Council = z.infer<typeof councilSchema>;
 
@@ -131,6 +141,8 @@ export const caseRecordSchema = z
     /** Per point id. */
     findings: z.record(z.string(), findingSchema).default({}),
     recommendations: z.array(recommendationSchema).max(500).default([]),
+    ipReview: ipReviewSchema.default({ perPoint: {}, fairness: '', thoroughness: '', transparency: '', childFocus: '', observations: '' }),
+    adjudication: adjudicationSchema.default({ decidedOn: null, perPoint: {}, perRecommendation: {}, actions: [], apology: '' }),
   })
   .transform((c) => ({ ...c, points: c.points.map((p) => ({ ...p, id: p.id ?? `point-${p.number}` })) }))
   .superRefine((c, ctx) => checkLinks(c, ctx));
@@ -143,6 +155,8 @@ type Parsed = {
   findings: Record<string, unknown>;
   recommendations: { id: string; pointIds: string[] }[];
   plan: { records: { id: string; pointIds: string[] }[]; tasks: { id: string }[]; linesOfEnquiry: Record<string, string> };
+  ipReview: { perPoint: Record<string, unknown> };
+  adjudication: { perPoint: Record<string, unknown>; perRecommendation: Record<string, unknown> };
 };
 
 /** Every link points at something that exists, and nothing is numbered or identified twice. */
@@ -191,6 +205,16 @@ function checkLinks(c: Parsed, ctx: z.RefinementCtx): void {
     const src = e.source;
     if (src.kind === 'evidence' && (src.id === null || !evidenceIds.has(src.id))) issue(['chronology', i, 'source', 'id'], 'must name an evidence item in the case');
     if (src.kind === 'interview' && (src.id === null || !interviewIds.has(src.id))) issue(['chronology', i, 'source', 'id'], 'must name an interview in the case');
+  });
+  Object.keys(c.ipReview.perPoint).forEach((pid) => {
+    if (!points.has(pid)) issue(['ipReview', 'perPoint', pid], `refers to point ${pid}, which is not in the case`);
+  });
+  Object.keys(c.adjudication.perPoint).forEach((pid) => {
+    if (!points.has(pid)) issue(['adjudication', 'perPoint', pid], `refers to point ${pid}, which is not in the case`);
+  });
+  const recs = new Set(c.recommendations.map((r) => r.id));
+  Object.keys(c.adjudication.perRecommendation).forEach((rid) => {
+    if (!recs.has(rid)) issue(['adjudication', 'perRecommendation', rid], `refers to recommendation ${rid}, which is not in the case`);
   });
   Object.keys(c.findings).forEach((pid) => {
     if (!points.has(pid)) issue(['findings', pid], `is a finding for point ${pid}, which is not in the case`);

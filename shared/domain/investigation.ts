@@ -122,3 +122,31 @@ export const recommendationSchema = z.object({ id, text: name('The recommendatio
 export type Recommendation = z.output<typeof recommendationSchema>;
 
 export const POINT_STATUSES = ['active', 'withdrawn', 'merged'] as const;
+
+/** The independent person's view (their report): per point, and on the investigation as a whole. */
+export const ipReviewSchema = z.object({
+  perPoint: z.record(id, z.object({ agrees: z.boolean().nullable().default(null), comment: txt(5000) })).default({}),
+  fairness: txt(10_000),
+  thoroughness: txt(10_000),
+  transparency: txt(10_000),
+  childFocus: txt(10_000),
+  observations: txt(20_000),
+});
+export type IpReview = z.output<typeof ipReviewSchema>;
+
+export const DECISIONS = ['accepted', 'accepted in part', 'not accepted'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** The adjudicating officer's decisions, which the adjudication letter sets out. */
+export const adjudicationSchema = z.object({
+  decidedOn: optDate,
+  perPoint: z.record(id, z.object({ decision: z.enum(DECISIONS).nullable().default(null), reasons: txt(5000) })).default({}),
+  perRecommendation: z.record(id, z.object({ decision: z.enum(DECISIONS).nullable().default(null), reasons: txt(5000) })).default({}),
+  actions: z
+    .array(z.object({ id, text: name('The action', 2000), owner: txt(200), dueOn: optDate, recommendationId: id.nullable().default(null) }))
+    .max(200)
+    .default([]),
+  /** The apology offered where fault is found. */
+  apology: txt(5000),
+});
+export type Adjudication = z.output<typeof adjudicationSchema>;

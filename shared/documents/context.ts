@@ -1,0 +1,80 @@
+import { formatLongDate } from '../calendar/date';
+import { addWorkingDays } from '../calendar/workingDays';
+import { computeCaseClocks, type ClockView } from '../clock/caseClocks';
+import type { CaseRecord } from '../domain/case';
+import type { Person } from '../domain/investigation';
+import { mapModelText, pseudonymiser } from './pseudonymise';
+import type { DocumentKind, DocumentModel, Letterhead, Variant } from './model';
+
+/** What every builder needs: the case, the day the document is dated, which version, and helpers. */
+export interface BuildContext {
+  record: CaseRecord;
+  today: string;
+  variant: Variant;
+  draft: { version: number } | null;
+}
+
+export const longDate = (d: string | null | undefined) => (d ? formatLongDate(d).replace(/^\w+ /, '') : 'not recorded');
+
+export function letterheadOf(r: CaseRecord): Letterhead {
+  return { council: r.council.name, addressLines: r.council.addressLines, contactLines: r.council.contactLines };
+}
+
+export function clocksOf(ctx: BuildContext): ClockView[] {
+  const r = ctx.record;
+  return computeCaseClocks({
+    procedure: r.council.procedure,
+    acknowledgementDays: r.council.acknowledgementDays,
+    stage2StartsFrom: r.council.stage2StartsFrom,
+    ombudsmanFrom: r.council.ombudsmanFrom,
+    closures: r.council.closures,
+    keyDates: r.keyDates,
+    extensions: r.extensions,
+    lateReasons: r.lateReasons,
+    today: ctx.today,
+  });
+}
+
+/** The statutory Stage 2 clock (the one the council's profile counts from). */
+export function stage2Clock(ctx: BuildContext): ClockView | undefined {
+  return clocksOf(ctx).find((c) => c.id.startsWith('stage2-response') && c.statutory);
+}
+
+/** The date a complainant must ask for a review panel by: 20 working days from the letter's date. */
+export function stage3Deadline(ctx: BuildContext, from: string): string {
+  return addWorkingDays(from, 20, { closures: ctx.record.council.closures });
+}
+
+export function personName(r: CaseRecord, id: string | null): string {
+  return r.people.find((p) => p.id === id)?.name ?? 'not recorded';
+}
+
+/** How a person is described in the report: their role, and their name in the council's version. */
+export function describePerson(p: Person): string {
+  return p.role ? `${p.name} (${p.role})` : p.name;
+}
+
+export function variantNote(v: Variant): string {
+  return v === 'complainant'
+    ? 'Version for the complainant: people are referred to by role or pseudonym, and third parties’ details are left out.'
+    : 'Full version for the council: it names everyone involved and must not be given to the complainant.';
+}
+
+/** Applies the variant to a finished model: the complainant's version goes through the pseudonymiser. */
+export function finish(ctx: BuildContext, kind: DocumentKind, title: string, subject: string, author: string, blocks: DocumentModel['blocks']): DocumentModel {
+  const r = ctx.record;
+  const model: DocumentModel = {
+    kind,
+    title,
+    subject,
+    author,
+    reference: r.reference,
+    marking: r.council.protectiveMarking,
+    variant: ctx.variant,
+    variantNote: variantNote(ctx.variant),
+    draft: ctx.draft,
+    letterhead: letterheadOf(r),
+    blocks,
+  };
+  return ctx.variant === 'council' ? model : mapModelText(model, pseudonymiser(r.people));
+}

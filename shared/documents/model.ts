@@ -1,0 +1,91 @@
+/**
+ * The neutral document model (DESIGN.md, Documents): every output document is built once from the case as
+ * these blocks, and two renderers turn the same blocks into DOCX and PDF, so Word and PDF say the same thing.
+ */
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export type Block =
+  | { type: 'title'; text: string }
+  | { type: 'heading'; level: 1 | 2 | 3; text: string }
+  | { type: 'paragraph'; runs: Run[]; style?: 'normal' | 'quote' | 'small' | 'right' }
+  | { type: 'list'; ordered: boolean; items: Run[][] }
+  /** `widths` are fractions of the text width; the header row repeats on every page. */
+  | { type: 'table'; header: string[]; rows: Run[][][]; widths: number[] }
+  | { type: 'pageBreak' }
+  | { type: 'signature'; name: string; role: string; date?: string }
+  | { type: 'spacer' };
+
+export type DocumentKind =
+  | 'investigation-report'
+  | 'ip-report'
+  | 'adjudication-letter'
+  | 'statement-of-complaint'
+  | 'extension-letter'
+  | 'interview-record';
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'investigation-report',
+  'ip-report',
+  'adjudication-letter',
+  'statement-of-complaint',
+  'extension-letter',
+  'interview-record',
+];
+
+export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
+  'investigation-report': 'Investigation report',
+  'ip-report': 'Independent person report',
+  'adjudication-letter': 'Adjudication letter',
+  'statement-of-complaint': 'Statement of complaint',
+  'extension-letter': 'Extension letter',
+  'interview-record': 'Interview record',
+};
+
+export type Variant = 'complainant' | 'council';
+
+export interface Letterhead {
+  council: string;
+  addressLines: string[];
+  contactLines: string[];
+}
+
+export interface DocumentModel {
+  kind: DocumentKind;
+  /** PDF/DOCX metadata and the running header. */
+  title: string;
+  subject: string;
+  author: string;
+  reference: string;
+  /** e.g. OFFICIAL-SENSITIVE; in the header of every page. */
+  marking: string;
+  variant: Variant;
+  /** "Version for the complainant: people are referred to by role" etc.; printed under the title. */
+  variantNote: string;
+  /** Null once final; otherwise DRAFT and the version number go in the header and on the title page. */
+  draft: { version: number } | null;
+  letterhead: Letterhead;
+  blocks: Block[];
+}
+
+export const plain = (text: string): Run[] => [{ text }];
+export const para = (text: string, style?: 'normal' | 'quote' | 'small' | 'right'): Block => ({ type: 'paragraph', runs: plain(text), ...(style ? { style } : {}) });
+export const heading = (level: 1 | 2 | 3, text: string): Block => ({ type: 'heading', level, text });
+
+/** The words of a model (for tests, search and checking the variants). */
+export function modelText(m: DocumentModel): string {
+  const parts: string[] = [m.title, m.subject, m.reference, m.variantNote, m.letterhead.council, ...m.letterhead.addressLines, ...m.letterhead.contactLines];
+  for (const b of m.blocks) {
+    if (b.type === 'title' || b.type === 'heading') parts.push(b.text);
+    else if (b.type === 'paragraph') parts.push(b.runs.map((r) => r.text).join(''));
+    else if (b.type === 'list') b.items.forEach((i) => parts.push(i.map((r) => r.text).join('')));
+    else if (b.type === 'table') {
+      parts.push(b.header.join(' '));
+      b.rows.forEach((row) => parts.push(row.map((cell) => cell.map((r) => r.text).join('')).join(' ')));
+    } else if (b.type === 'signature') parts.push(b.name, b.role, b.date ?? '');
+  }
+  return parts.join('\n');
+}
