@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import nodePath from 'node:path';
+import { documentFileName, exportAll } from '../services/documents/documentService';
 import { contract, type ApiName, type ApiOutput, type ApiParsedInput, type Envelope } from '../../shared/api/contract';
 import type { AppStatus, AuditView, DashboardRow } from '../../shared/api/types';
 import { nextDeadline } from '../../shared/clock/caseClocks';
@@ -160,6 +162,31 @@ export const handlers: HandlerTable = {
   },
   'search.query': ({ query, limit }, s) => search(s.requireStore().db, query, limit),
   'import.docxToRich': ({ dataBase64 }) => docxToRich(Buffer.from(dataBase64, 'base64')),
+  'documents.preview': ({ caseId, kind, variant, subjectId }, s) => s.documents().current(s.cases().get(caseId), kind, variant, todayInLondon(), subjectId),
+  'documents.export': async ({ caseId, kind, variant, subjectId, format, issueId }, s) => {
+    const c = s.cases().get(caseId);
+    const docs = s.documents();
+    const model = issueId ? docs.issuedModel(issueId) : docs.current(c, kind, variant, todayInLondon(), subjectId);
+    const data = await docs.render(model, format);
+    const path = await s.platform.chooseSavePath(documentFileName(c.record.reference, model, format), format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Word document', extensions: ['docx'] });
+    if (!path) return { path: null };
+    writeExport(path, data);
+    appendAudit(s.requireStore().db, { actor: s.platform.actor, action: 'document.export', entity: 'case', entityId: caseId, detail: { kind, variant, format, path } });
+    return { path };
+  },
+  'documents.issue': ({ caseId, kind, variant, subjectId, final }, s) => s.documents().issue(s.cases().get(caseId), kind, variant, todayInLondon(), final, subjectId),
+  'documents.list': ({ caseId }, s) => s.documents().issued(caseId),
+  'documents.exportAll': async ({ caseId }, s) => {
+    const c = s.cases().get(caseId);
+    const parent = await s.platform.chooseFolder();
+    if (!parent) return { folder: null, files: [], skipped: [] };
+    const r = await exportAll(s.documents(), c, parent, todayInLondon(), (f, d) => {
+      fs.mkdirSync(nodePath.dirname(f), { recursive: true });
+      writeExport(f, d);
+    }, nodePath.join);
+    appendAudit(s.requireStore().db, { actor: s.platform.actor, action: 'document.export-all', entity: 'case', entityId: caseId, detail: { folder: r.folder, files: r.files.length } });
+    return r;
+  },
   'dashboard.deadlines': ({ today: t }, s): DashboardRow[] => {
     const day = today(t);
     const rows = caseRepository.listRecords(s.requireStore().db).map((c) => {

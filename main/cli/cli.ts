@@ -25,6 +25,10 @@ export const USAGE = `Usage: npm run --silent cli -- <group> <command> [options]
   clock add --from YYYY-MM-DD --days N [--closure YYYY-MM-DD]...
   clock count --from YYYY-MM-DD --to YYYY-MM-DD [--closure YYYY-MM-DD]...
   clock add --stdin | clock count --stdin   one "FROM N" or "FROM TO" pair per line
+  doc export --case REF --doc KIND --format docx|pdf [--variant complainant|council] --out FILE
+        KIND: investigation-report, ip-report, adjudication-letter, statement-of-complaint,
+              extension-letter, interview-record
+  doc export-all --case REF --out DIR  the whole response, both formats, into DIR/REF-DATE/
 
 Options: --store PATH (or CASEWRIGHT_STORE). The passphrase comes from CASEWRIGHT_PASSPHRASE,
 otherwise a hidden prompt on a terminal; the new one for "store passphrase" from
@@ -54,17 +58,22 @@ const OPTIONS = {
   closure: { type: 'string', multiple: true },
   stdin: { type: 'boolean' },
   today: { type: 'string' },
+  doc: { type: 'string' },
+  format: { type: 'string' },
+  variant: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function cliPlatform(env: NodeJS.ProcessEnv): Platform {
+function cliPlatform(env: NodeJS.ProcessEnv, out?: string): Platform {
   return {
     actor: env.CASEWRIGHT_USER || safeUser(),
     appVersion: '0.1.0',
     settings: memorySettings(),
     vault: null,
     chooseStorePath: async () => null,
-    chooseSavePath: async () => null,
+    // The "dialogs" answer with --out: the CLI never asks.
+    chooseSavePath: async () => out ?? null,
+    chooseFolder: async () => out ?? null,
     emit: () => {},
   };
 }
@@ -113,7 +122,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  const session = new Session(cliPlatform(io.env));
+  const session = new Session(cliPlatform(io.env, o.out));
   const dispatch = createDispatcher(session);
   const call = async <N extends ApiName>(name: N, input: ApiInput<N>): Promise<ApiOutput<N>> => {
     const r = await dispatch(name, input);
@@ -203,6 +212,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const today = o.today === undefined ? undefined : requireDate(o.today, 'today');
         const clocks = await call('cases.deadlines', { id: await caseId(o.case), ...(today ? { today } : {}) });
         io.stdout(`${JSON.stringify(clocks, null, 2)}\n`);
+        return 0;
+      }
+      case 'doc export': {
+        const kinds = ['investigation-report', 'ip-report', 'adjudication-letter', 'statement-of-complaint', 'extension-letter', 'interview-record'] as const;
+        if (!o.doc || !(kinds as readonly string[]).includes(o.doc)) throw new UsageError(`--doc must be one of: ${kinds.join(', ')}`);
+        if (o.format !== 'docx' && o.format !== 'pdf') throw new UsageError('--format must be docx or pdf');
+        if (o.variant !== undefined && o.variant !== 'complainant' && o.variant !== 'council') throw new UsageError('--variant must be complainant or council');
+        if (!o.out) throw new UsageError('--out FILE is required');
+        await open();
+        await call('documents.export', { caseId: await caseId(o.case), kind: o.doc as (typeof kinds)[number], format: o.format, variant: (o.variant ?? 'council') as 'complainant' | 'council' });
+        return 0;
+      }
+      case 'doc export-all': {
+        if (!o.out) throw new UsageError('--out DIR is required');
+        if (!fs.existsSync(o.out) || !fs.statSync(o.out).isDirectory()) throw new UserError('NOT_FOUND', `${o.out} is not a folder; create it first or choose another.`);
+        await open();
+        const r = await call('documents.exportAll', { caseId: await caseId(o.case) });
+        io.stdout(`${r.folder}\n`);
+        for (const f of r.files) io.stdout(`  ${f}\n`);
+        for (const s of r.skipped) io.stderr(`Skipped: ${s}\n`);
         return 0;
       }
       case 'clock add':

@@ -130,6 +130,12 @@ export function createElectronPlatform(opts: ElectronPlatformOptions): Platform 
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
     },
+    async chooseFolder() {
+      const win = parent();
+      const options = { defaultPath: documents(), properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
+    },
     emit(event: AppEvent) {
       const win = parent();
       if (win && !win.webContents.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);

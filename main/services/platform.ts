@@ -33,6 +33,8 @@ export interface Platform {
   vault: SecretVault | null;
   chooseStorePath(mode: 'create' | 'open'): Promise<string | null>;
   chooseSavePath(suggestedName: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
+  /** A folder to export several files into (the whole Stage 2 response). */
+  chooseFolder(): Promise<string | null>;
   emit(event: AppEvent): void;
   nativeBinding?: string;
   /** Tests shorten the idle lock below a minute. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AttachmentInfo, AuditView, AppStatus, DashboardRow, SearchHit, Settings, VerifyResult } from './types';
 import type { RichNode } from '../domain/richText';
+import { DOCUMENT_KINDS, type DocumentKind, type DocumentModel } from '../documents/model';
+import type { IssuedDocument } from './types';
 import type { CaseSummary, StoredCase } from '../domain/case';
 import type { ClockView } from '../clock/caseClocks';
 import { isoDateSchema } from '../domain/schemaHelpers';
@@ -20,6 +22,15 @@ const none = z.object({}).strict();
 const id = z.object({ id: z.string().min(1) }).strict();
 const passphrase = z.string().min(1, { message: 'Enter the passphrase' }).max(1024);
 const today = isoDateSchema.optional();
+const docInput = z
+  .object({
+    caseId: z.string().min(1),
+    kind: z.enum(DOCUMENT_KINDS as [DocumentKind, ...DocumentKind[]]),
+    variant: z.enum(['complainant', 'council']).default('council'),
+    /** For an interview record: which interview. */
+    subjectId: z.string().max(100).default(''),
+  })
+  .strict();
 
 export const contract = {
   'app.status': op<AppStatus>()(none),
@@ -62,6 +73,11 @@ export const contract = {
   'attachments.exportCopy': op<{ path: string | null }>()(id),
   'search.query': op<SearchHit[]>()(z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).default(50) }).strict()),
   'import.docxToRich': op<{ doc: RichNode; warnings: string[] }>()(z.object({ dataBase64: z.string().max(70_000_000) }).strict()),
+  'documents.preview': op<DocumentModel>()(docInput),
+  'documents.export': op<{ path: string | null }>()(docInput.extend({ format: z.enum(['docx', 'pdf']), issueId: z.string().optional() }).strict()),
+  'documents.issue': op<IssuedDocument>()(docInput.extend({ final: z.boolean().default(false) }).strict()),
+  'documents.list': op<IssuedDocument[]>()(z.object({ caseId: z.string().min(1) }).strict()),
+  'documents.exportAll': op<{ folder: string | null; files: string[]; skipped: string[] }>()(z.object({ caseId: z.string().min(1) }).strict()),
   'dashboard.deadlines': op<DashboardRow[]>()(z.object({ today }).strict()),
   'calendar.exportIcs': op<{ path: string | null }>()(z.object({ id: z.string().min(1).optional() }).strict()),
 } as const;

@@ -33,6 +33,11 @@ export const API_NAME_LIST = [
   'attachments.exportCopy',
   'search.query',
   'import.docxToRich',
+  'documents.preview',
+  'documents.export',
+  'documents.issue',
+  'documents.list',
+  'documents.exportAll',
   'dashboard.deadlines',
   'calendar.exportIcs',
 ] as const;

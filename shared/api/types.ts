@@ -60,3 +60,15 @@ export interface AttachmentInfo {
   /** Set when the file's text could not be read for search. */
   textProblem?: string | null;
 }
+
+/** A document version that was issued (frozen) or made final. */
+export interface IssuedDocument {
+  id: string;
+  kind: string;
+  variant: 'complainant' | 'council';
+  subjectId: string;
+  version: number;
+  final: boolean;
+  issuedAt: string;
+  issuedBy: string;
+}

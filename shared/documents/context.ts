@@ -61,7 +61,15 @@ export function variantNote(v: Variant): string {
 }
 
 /** Applies the variant to a finished model: the complainant's version goes through the pseudonymiser. */
-export function finish(ctx: BuildContext, kind: DocumentKind, title: string, subject: string, author: string, blocks: DocumentModel['blocks']): DocumentModel {
+export function finish(
+  ctx: BuildContext,
+  kind: DocumentKind,
+  title: string,
+  subject: string,
+  author: string,
+  blocks: DocumentModel['blocks'],
+  opts: { letterToComplainant?: boolean } = {},
+): DocumentModel {
   const r = ctx.record;
   const model: DocumentModel = {
     kind,
@@ -76,5 +84,8 @@ export function finish(ctx: BuildContext, kind: DocumentKind, title: string, sub
     letterhead: letterheadOf(r),
     blocks,
   };
-  return ctx.variant === 'council' ? model : mapModelText(model, pseudonymiser(r.people));
+  if (ctx.variant === 'council') return model;
+  // A letter to the complainant names them and their own child; everyone else still goes by pseudonym.
+  const hidden = opts.letterToComplainant ? r.people.filter((p) => p.kind !== 'complainant' && p.kind !== 'child') : r.people;
+  return mapModelText(model, pseudonymiser(hidden));
 }

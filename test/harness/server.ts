@@ -81,6 +81,7 @@ export async function startHarness(opts: { dir: string; idleLockMs?: number; act
     // The "dialogs" answer with files in the temporary folder.
     chooseStorePath: async (mode) => (mode === 'create' ? path.join(opts.dir, `store-${++created}.cwstore`) : platform.settings.read().recentStores[0] ?? null),
     chooseSavePath: async (name) => path.join(exportsDir, name),
+    chooseFolder: async () => exportsDir,
     emit: (e: AppEvent) => {
       for (const res of listeners) res.write(`data: ${JSON.stringify(e)}\n\n`);
     },

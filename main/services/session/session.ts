@@ -1,5 +1,6 @@
 import { AttachmentService } from '../attachments/attachmentService';
 import { CaseService } from '../cases/caseService';
+import { DocumentService } from '../documents/documentService';
 import { UserError } from '../errors';
 import type { Platform, PersistedSettings } from '../platform';
 import { CaseStore } from '../store/caseStore';
@@ -40,6 +41,11 @@ export class Session {
   attachments(): AttachmentService {
     const store = this.requireStore();
     return new AttachmentService(() => store.db, this.platform.actor);
+  }
+
+  documents(): DocumentService {
+    const store = this.requireStore();
+    return new DocumentService(() => store.db, this.platform.actor);
   }
 
   settings(): PersistedSettings {

@@ -42,7 +42,7 @@ export function buildStatementOfComplaint(ctx: BuildContext): DocumentModel {
   b.push(para('Please let us know within five working days whether this is an accurate statement of your complaint, or what should change. The investigation’s timescale runs from the date you agree it.'));
   b.push(para('Yours sincerely,'));
   b.push({ type: 'signature', name: io, role: 'Investigating Officer' });
-  return finish(ctx, 'statement-of-complaint', `Statement of complaint: ${r.reference}`, `Statement of complaint for case ${r.reference}`, io, b);
+  return finish(ctx, 'statement-of-complaint', `Statement of complaint: ${r.reference}`, `Statement of complaint for case ${r.reference}`, io, b, { letterToComplainant: true });
 }
 
 /** Telling the complainant why the response will take longer than 25 working days, and the new date. */
@@ -62,7 +62,7 @@ export function buildExtensionLetter(ctx: BuildContext): DocumentModel {
     para('Yours sincerely,'),
     { type: 'signature', name: signer, role: r.roles.complaintsManager ? 'Complaints Manager' : 'Investigating Officer' },
   ];
-  return finish(ctx, 'extension-letter', `Extension letter: ${r.reference}`, `Extension of the Stage 2 response for case ${r.reference}`, signer, b);
+  return finish(ctx, 'extension-letter', `Extension letter: ${r.reference}`, `Extension of the Stage 2 response for case ${r.reference}`, signer, b, { letterToComplainant: true });
 }
 
 /** The notes of one interview, sent to the interviewee to agree. */
@@ -187,5 +187,5 @@ export function buildAdjudicationLetter(ctx: BuildContext): DocumentModel {
   b.push(para(r.council.ombudsmanParagraph));
   b.push(para('Yours sincerely,'));
   b.push({ type: 'signature', name: ao, role: 'Adjudicating Officer' });
-  return finish({ ...ctx, today: dated }, 'adjudication-letter', `Adjudication letter: ${r.reference}`, `Stage 2 adjudication for case ${r.reference}`, ao, b);
+  return finish({ ...ctx, today: dated }, 'adjudication-letter', `Adjudication letter: ${r.reference}`, `Stage 2 adjudication for case ${r.reference}`, ao, b, { letterToComplainant: true });
 }

@@ -19,6 +19,7 @@ function setup(overrides: Partial<Platform> = {}) {
     vault: testVault,
     chooseStorePath: async () => path.join(dir, 'picked.cwstore'),
     chooseSavePath: async (name) => path.join(dir, name),
+    chooseFolder: async () => dir,
     emit: (e) => events.push(e),
     ...overrides,
   };

@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { migration001 } from './001_initial';
 import { migration002 } from './002_attachments_and_search';
+import { migration003 } from './003_document_issues';
 import type { Migration } from './types';
 
 /** Every migration ever shipped, in order. A shipped migration is never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { buildDocument } from '../../../shared/documents/build';
+import { UserFacingError } from '../../../shared/documents/errors';
+import { DOCUMENT_TITLES, type DocumentKind, type DocumentModel, type Variant } from '../../../shared/documents/model';
+import type { StoredCase } from '../../../shared/domain/case';
+import type { IssuedDocument } from '../../../shared/api/types';
+import { UserError } from '../errors';
+import { appendAudit } from '../store/audit';
+import { renderDocx } from './docxRenderer';
+import { renderPdf } from './pdfRenderer';
+
+export type DocumentFormat = 'docx' | 'pdf';
+
+export type { IssuedDocument };
+
+interface IssueRow {
+  id: string;
+  kind: DocumentKind;
+  variant: Variant;
+  subject_id: string;
+  version: number;
+  final: number;
+  issued_at: string;
+  issued_by: string;
+  model: string;
+}
+
+const toIssued = (r: IssueRow): IssuedDocument => ({ id: r.id, kind: r.kind, variant: r.variant, subjectId: r.subject_id, version: r.version, final: r.final === 1, issuedAt: r.issued_at, issuedBy: r.issued_by });
+
+/**
+ * Documents of a case: built from the current record as a draft carrying the next version number, or
+ * reproduced from an issued version exactly as it was issued.
+ */
+export class DocumentService {
+  constructor(
+    private readonly db: () => Database,
+    private readonly actor: string,
+  ) {}
+
+  issued(caseId: string): IssuedDocument[] {
+    return (this.db().prepare('SELECT * FROM document_issues WHERE case_id = ? ORDER BY kind, variant, subject_id, version').all(caseId) as IssueRow[]).map(toIssued);
+  }
+
+  private latest(caseId: string, kind: DocumentKind, variant: Variant, subjectId: string): IssueRow | undefined {
+    return this.db()
+      .prepare('SELECT * FROM document_issues WHERE case_id = ? AND kind = ? AND variant = ? AND subject_id = ? ORDER BY version DESC LIMIT 1')
+      .get(caseId, kind, variant, subjectId) as IssueRow | undefined;
+  }
+
+  /** The document as it stands now: the next draft version, or the final if one has been issued. */
+  current(c: StoredCase, kind: DocumentKind, variant: Variant, today: string, subjectId = ''): DocumentModel {
+    const last = this.latest(c.id, kind, variant, subjectId);
+    if (last?.final) return JSON.parse(last.model) as DocumentModel;
+    try {
+      return buildDocument(kind, c.record, { today, variant, draft: { version: (last?.version ?? 0) + 1 }, ...(subjectId ? { interviewId: subjectId } : {}) });
+    } catch (e) {
+      if (e instanceof UserFacingError) throw new UserError('INVALID_INPUT', e.message);
+      throw e;
+    }
+  }
+
+  /** Freezes the current draft (or makes it final); later edits to the case never change an issued version. */
+  issue(c: StoredCase, kind: DocumentKind, variant: Variant, today: string, final: boolean, subjectId = ''): IssuedDocument {
+    const last = this.latest(c.id, kind, variant, subjectId);
+    if (last?.final) throw new UserError('CONFLICT', `The ${DOCUMENT_TITLES[kind].toLowerCase()} (${variant} version) is already final as version ${last.version}; it cannot be issued again.`);
+    const version = (last?.version ?? 0) + 1;
+    const model = buildDocument(kind, c.record, { today, variant, draft: final ? null : { version }, ...(subjectId ? { interviewId: subjectId } : {}) });
+    const row: IssueRow = { id: randomUUID(), kind, variant, subject_id: subjectId, version, final: final ? 1 : 0, issued_at: new Date().toISOString(), issued_by: this.actor, model: JSON.stringify(model) };
+    const db = this.db();
+    db.transaction(() => {
+      db.prepare('INSERT INTO document_issues (id, case_id, kind, variant, subject_id, version, final, issued_at, issued_by, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+        row.id, c.id, kind, variant, subjectId, version, row.final, row.issued_at, row.issued_by, row.model,
+      );
+      appendAudit(db, { actor: this.actor, action: final ? 'document.final' : 'document.issue', entity: 'case', entityId: c.id, detail: { kind, variant, version } });
+    })();
+    return toIssued(row);
+  }
+
+  issuedModel(issueId: string): DocumentModel {
+    const row = this.db().prepare('SELECT * FROM document_issues WHERE id = ?').get(issueId) as IssueRow | undefined;
+    if (!row) throw new UserError('NOT_FOUND', 'That issued document is not in this store.');
+    return JSON.parse(row.model) as DocumentModel;
+  }
+
+  async render(model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
+    return format === 'pdf' ? renderPdf(model) : renderDocx(model);
+  }
+}
+
+/** "DEMO-ST2-0001 investigation-report complainant v2.pdf" → a safe file name. */
+export function documentFileName(reference: string, model: DocumentModel, format: DocumentFormat): string {
+  const status = model.draft ? `draft-v${model.draft.version}` : 'final';
+  return `${reference}-${model.kind}-${model.variant}-${status}.${format}`.replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
+/** The whole Stage 2 response and the letters around it. */
+export const RESPONSE_DOCUMENTS: DocumentKind[] = ['investigation-report', 'ip-report', 'adjudication-letter'];
+
+/**
+ * Writes the whole Stage 2 response (each document, both formats, both versions) and the statement of
+ * complaint and any extension letter into `<parent>/<reference>-<date>/`. A document the case cannot make
+ * yet is listed as skipped with the reason, not silently left out.
+ */
+export async function exportAll(
+  service: DocumentService,
+  c: StoredCase,
+  parent: string,
+  today: string,
+  write: (file: string, data: Buffer) => void,
+  join: (...p: string[]) => string,
+): Promise<{ folder: string; files: string[]; skipped: string[] }> {
+  const folder = join(parent, `${c.record.reference}-${today}`.replace(/[^A-Za-z0-9._-]+/g, '-'));
+  const files: string[] = [];
+  const skipped: string[] = [];
+  const plan: [DocumentKind, Variant][] = [
+    ...RESPONSE_DOCUMENTS.flatMap((k): [DocumentKind, Variant][] => [[k, 'complainant'], [k, 'council']]),
+    ['statement-of-complaint', 'complainant'],
+    ['extension-letter', 'complainant'],
+  ];
+  for (const [kind, variant] of plan) {
+    let model: DocumentModel;
+    try {
+      model = service.current(c, kind, variant, today);
+    } catch (e) {
+      skipped.push(`${DOCUMENT_TITLES[kind]}: ${(e as Error).message}`);
+      continue;
+    }
+    for (const format of ['docx', 'pdf'] as const) {
+      const name = documentFileName(c.record.reference, model, format);
+      write(join(folder, name), await service.render(model, format));
+      files.push(name);
+    }
+  }
+  return { folder, files, skipped };
+}
