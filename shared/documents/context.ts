@@ -84,6 +84,9 @@ export function finish(
     letterhead: letterheadOf(r),
     blocks,
   };
+  if (opts.letterToComplainant && ctx.variant === 'complainant') {
+    model.variantNote = 'Version for the complainant: staff and other people are referred to by role or pseudonym.';
+  }
   if (ctx.variant === 'council') return model;
   // A letter to the complainant names them and their own child; everyone else still goes by pseudonym.
   const hidden = opts.letterToComplainant ? r.people.filter((p) => p.kind !== 'complainant' && p.kind !== 'child') : r.people;

@@ -32,6 +32,8 @@ export function buildDemoCase(today: string): CaseRecordInput {
       acknowledgementDays: 3,
       stage2StartsFrom: 'statementAgreed',
       closures: [],
+      addressLines: ['Complaints and Customer Relations', 'Civic Centre, Market Street', 'Harrowfield HF1 2AB'],
+      contactLines: ['complaints@harrowfield.example.gov.uk', '01632 960 000'],
     },
     teamComplainedAbout: 'Children in Care Team (North)',
     summary:
