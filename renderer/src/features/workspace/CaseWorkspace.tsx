@@ -5,14 +5,16 @@ import { useFocusHeading } from '../../ui/useFocusHeading';
 import { CaseOverview } from '../cases/CaseOverview';
 import { ChronologyTab } from './ChronologyTab';
 import { EvidenceTab } from './EvidenceTab';
+import { DocumentsTab } from './DocumentsTab';
 import { FindingsTab } from './FindingsTab';
+import { AdjudicationTab, IpReviewTab } from './ReviewTabs';
 import { InterviewsTab } from './InterviewsTab';
 import { PeopleTab } from './PeopleTab';
 import { PlanTab } from './PlanTab';
 import { StatementTab } from './StatementTab';
 import { useCaseEditor } from './useCaseEditor';
 
-const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings'] as const;
+const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings', 'Independent person', 'Adjudication', 'Documents'] as const;
 export type TabName = (typeof TABS)[number];
 
 /** A case open for work: its parts as tabs (arrow keys move between them), autosave and undo. */
@@ -100,6 +102,9 @@ export function CaseWorkspace(props: { id: string; onBack: () => void; initialTa
         {r && tab === 'Evidence' && <EvidenceTab editor={editor} focusItem={props.focusItem ?? null} />}
         {r && tab === 'Chronology' && <ChronologyTab editor={editor} />}
         {r && tab === 'Findings' && <FindingsTab editor={editor} />}
+        {r && tab === 'Independent person' && <IpReviewTab editor={editor} />}
+        {r && tab === 'Adjudication' && <AdjudicationTab editor={editor} />}
+        {r && tab === 'Documents' && <DocumentsTab editor={editor} />}
       </div>
     </article>
   );

@@ -1,0 +1,259 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { IssuedDocument } from '../../../../shared/api/types';
+import { DOCUMENT_KINDS, DOCUMENT_TITLES, type Block, type DocumentKind, type DocumentModel, type Run, type Variant } from '../../../../shared/documents/model';
+import { call, messageOf } from '../../api';
+import { Alert, Field } from '../../ui/Field';
+import type { CaseEditor } from './useCaseEditor';
+
+function Runs({ runs }: { runs: Run[] }) {
+  return (
+    <>
+      {runs.map((r, i) => {
+        const t = r.text.split('\n').flatMap((part, j) => (j ? [<br key={`b${j}`} />, part] : [part]));
+        const inner = r.italic ? <em>{t}</em> : <>{t}</>;
+        return <span key={i}>{r.bold ? <strong>{inner}</strong> : inner}</span>;
+      })}
+    </>
+  );
+}
+
+/** The document model shown as the page will read (headings sit below the tab's own heading). */
+function Preview({ model }: { model: DocumentModel }) {
+  const H = (level: number, text: string, key: number) => {
+    const Tag = (['h3', 'h4', 'h5', 'h6'] as const)[Math.min(level, 3)]!;
+    return <Tag key={key}>{text}</Tag>;
+  };
+  const block = (b: Block, i: number) => {
+    switch (b.type) {
+      case 'title':
+        return H(0, b.text, i);
+      case 'heading':
+        return H(b.level, b.text, i);
+      case 'paragraph':
+        return b.style === 'quote' ? (
+          <blockquote key={i}>
+            <Runs runs={b.runs} />
+          </blockquote>
+        ) : (
+          <p key={i} className={b.style === 'right' ? 'align-right' : undefined}>
+            <Runs runs={b.runs} />
+          </p>
+        );
+      case 'list': {
+        const items = b.items.map((it, j) => (
+          <li key={j}>
+            <Runs runs={it} />
+          </li>
+        ));
+        return b.ordered ? <ol key={i}>{items}</ol> : <ul key={i}>{items}</ul>;
+      }
+      case 'table':
+        return (
+          <table key={i} className="table">
+            {b.header.some((h) => h.trim()) && (
+              <thead>
+                <tr>
+                  {b.header.map((h, j) => (
+                    <th key={j} scope="col">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+            )}
+            <tbody>
+              {b.rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, c) => (
+                    <td key={c}>
+                      <Runs runs={cell} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      case 'pageBreak':
+        return <hr key={i} aria-hidden="true" />;
+      case 'spacer':
+        return null;
+      case 'signature':
+        return (
+          <p key={i} className="signature">
+            Signed: ____________________
+            <br />
+            <strong>{b.name}</strong>
+            <br />
+            {b.role}
+            {b.date !== undefined && (
+              <>
+                <br />
+                Date: {b.date || '____________'}
+              </>
+            )}
+          </p>
+        );
+    }
+  };
+  return (
+    <article className="doc-preview" aria-label={`Preview of the ${model.title}`}>
+      <p className="doc-preview__meta">
+        {model.marking} · {model.reference} · {model.draft ? `DRAFT version ${model.draft.version}` : 'FINAL'}
+      </p>
+      <p className="hint">{model.variantNote}</p>
+      {model.blocks.map(block)}
+    </article>
+  );
+}
+
+/** Preview, issue and export the documents of the case, one at a time or the whole response. */
+export function DocumentsTab({ editor }: { editor: CaseEditor }) {
+  const r = editor.record!;
+  const caseId = editor.stored!.id;
+  const [kind, setKind] = useState<DocumentKind>('investigation-report');
+  const [variant, setVariant] = useState<Variant>('complainant');
+  const [subjectId, setSubjectId] = useState(r.interviews[0]?.id ?? '');
+  const [model, setModel] = useState<DocumentModel | null>(null);
+  const [issued, setIssued] = useState<IssuedDocument[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const subject = kind === 'interview-record' ? subjectId : '';
+
+  const refresh = useCallback(async () => {
+    setError(null);
+    try {
+      setIssued(await call('documents.list', { caseId }));
+      setModel(await call('documents.preview', { caseId, kind, variant, subjectId: subject }));
+    } catch (e) {
+      setModel(null);
+      setError(messageOf(e));
+    }
+  }, [caseId, kind, variant, subject]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh, editor.stored?.revision]);
+
+  const act = async (fn: () => Promise<string | null>) => {
+    setError(null);
+    setNotice(null);
+    try {
+      const msg = await fn();
+      if (msg) setNotice(msg);
+      await refresh();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  const exportAs = (format: 'docx' | 'pdf', issueId?: string) =>
+    act(async () => {
+      const res = await call('documents.export', { caseId, kind, variant, subjectId: subject, format, ...(issueId ? { issueId } : {}) });
+      return res.path ? `Saved ${res.path}.` : null;
+    });
+  const mine = issued.filter((d) => d.kind === kind && d.variant === variant && d.subjectId === subject);
+
+  return (
+    <section aria-labelledby="docs-heading">
+      <h2 id="docs-heading">Documents</h2>
+      {error && <Alert kind="error">{error}</Alert>}
+      {notice && <Alert kind="success">{notice}</Alert>}
+      <div className="grid">
+        <Field label="Document">
+          {({ id }) => (
+            <select id={id} value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
+              {DOCUMENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {DOCUMENT_TITLES[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {kind === 'interview-record' && (
+          <Field label="Interview">
+            {({ id }) => (
+              <select id={id} value={subjectId} onChange={(e) => setSubjectId(e.target.value)}>
+                {r.interviews.map((v, i) => (
+                  <option key={v.id} value={v.id}>
+                    Interview {i + 1} ({r.people.find((p) => p.id === v.personId)?.name ?? 'not chosen'})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+      </div>
+      <fieldset>
+        <legend>Version</legend>
+        {(['complainant', 'council'] as const).map((v) => (
+          <div className="checkbox" key={v}>
+            <input type="radio" id={`variant-${v}`} name="variant" checked={variant === v} onChange={() => setVariant(v)} />
+            <label htmlFor={`variant-${v}`}>{v === 'complainant' ? 'For the complainant (pseudonyms, no third-party details)' : 'Full version for the council'}</label>
+          </div>
+        ))}
+      </fieldset>
+      <div className="actions">
+        <button type="button" className="button" disabled={!model} onClick={() => void exportAs('docx')}>
+          Export as Word
+        </button>
+        <button type="button" className="button" disabled={!model} onClick={() => void exportAs('pdf')}>
+          Export as PDF
+        </button>
+        <button type="button" className="button button--secondary" disabled={!model?.draft} onClick={() => void act(async () => {
+          const d = await call('documents.issue', { caseId, kind, variant, subjectId: subject, final: false });
+          return `Issued draft version ${d.version}; it is kept exactly as it is now.`;
+        })}>
+          Issue this draft
+        </button>
+        <button type="button" className="button button--secondary" disabled={!model?.draft} onClick={() => {
+          if (window.confirm('Mark this document final? It can then no longer change.')) {
+            void act(async () => {
+              const d = await call('documents.issue', { caseId, kind, variant, subjectId: subject, final: true });
+              return `Version ${d.version} is now the final ${DOCUMENT_TITLES[kind].toLowerCase()}.`;
+            });
+          }
+        }}>
+          Mark final
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void act(async () => {
+          const res = await call('documents.exportAll', { caseId });
+          if (!res.folder) return null;
+          return `Saved ${res.files.length} files to ${res.folder}.${res.skipped.length ? ` Not made: ${res.skipped.join(' ')}` : ''}`;
+        })}>
+          Export the whole response…
+        </button>
+      </div>
+      {mine.length > 0 && (
+        <table className="table">
+          <caption>Issued versions of this document</caption>
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Issued</th>
+              <th scope="col">By</th>
+              <th scope="col">Export</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mine.map((d) => (
+              <tr key={d.id}>
+                <th scope="row">{d.final ? `Final (version ${d.version})` : `Draft version ${d.version}`}</th>
+                <td>{new Date(d.issuedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                <td>{d.issuedBy}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => void exportAs('docx', d.id)}>
+                    Word (version {d.version})
+                  </button>{' '}
+                  <button type="button" className="link" onClick={() => void exportAs('pdf', d.id)}>
+                    PDF (version {d.version})
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {model && <Preview model={model} />}
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { DECISIONS, type Adjudication, type IpReview } from '../../../../shared/domain/investigation';
+import { parseIsoDate } from '../../../../shared/calendar/date';
+import { TextField } from '../../ui/TextField';
+import type { CaseEditor } from './useCaseEditor';
+import { newId } from './useCaseEditor';
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const dateOrEmpty = (v: string) => (v.trim() === '' || parseIsoDate(v.trim()) ? null : 'Enter a real date as YYYY-MM-DD, or leave it empty.');
+
+/** The independent person's view, which their report sets out. */
+export function IpReviewTab({ editor }: { editor: CaseEditor }) {
+  const r = editor.record!;
+  const rv = r.ipReview;
+  const set = (patch: Partial<IpReview>) => editor.save((rec) => ({ ...rec, ipReview: { ...rec.ipReview, ...patch } }));
+  const setPoint = (pid: string, patch: Partial<IpReview['perPoint'][string]>) =>
+    editor.save((rec) => ({ ...rec, ipReview: { ...rec.ipReview, perPoint: { ...rec.ipReview.perPoint, [pid]: { agrees: null, comment: '', ...rec.ipReview.perPoint[pid], ...patch } } } }));
+  return (
+    <section aria-labelledby="ip-heading">
+      <h2 id="ip-heading">Independent person’s review</h2>
+      <TextField label="Was the investigation fair?" multiline value={rv.fairness} onSave={(v) => set({ fairness: v })} />
+      <TextField label="Was it thorough?" multiline value={rv.thoroughness} onSave={(v) => set({ thoroughness: v })} />
+      <TextField label="Was it open and transparent?" multiline value={rv.transparency} onSave={(v) => set({ transparency: v })} />
+      <TextField label="Was it focused on the child?" multiline value={rv.childFocus} onSave={(v) => set({ childFocus: v })} />
+      {r.points.filter((p) => p.status === 'active').map((p) => {
+        const mine = rv.perPoint[p.id];
+        return (
+          <fieldset key={p.id} className="item-card">
+            <legend>
+              Point {p.number}: finding {r.findings[p.id]?.finding ?? 'not yet made'}
+            </legend>
+            {([['yes', true], ['no', false]] as const).map(([word, value]) => (
+              <div className="checkbox" key={word}>
+                <input type="radio" id={`ip-${p.id}-${word}`} name={`ip-${p.id}`} checked={mine?.agrees === value} onChange={() => void setPoint(p.id, { agrees: value })} />
+                <label htmlFor={`ip-${p.id}-${word}`}>{value ? `I agree with the finding on point ${p.number}` : `I do not agree with the finding on point ${p.number}`}</label>
+              </div>
+            ))}
+            <TextField label={`Comment on point ${p.number}`} multiline rows={2} value={mine?.comment ?? ''} onSave={(v) => setPoint(p.id, { comment: v })} />
+          </fieldset>
+        );
+      })}
+      <TextField label="Further observations" multiline value={rv.observations} onSave={(v) => set({ observations: v })} />
+    </section>
+  );
+}
+
+/** The adjudicating officer's decisions on each finding and recommendation, and the action plan. */
+export function AdjudicationTab({ editor }: { editor: CaseEditor }) {
+  const r = editor.record!;
+  const adj = r.adjudication;
+  const set = (patch: Partial<Adjudication>) => editor.save((rec) => ({ ...rec, adjudication: { ...rec.adjudication, ...patch } }));
+  const decisionPicker = (name: string, label: string, value: string | null, onPick: (d: (typeof DECISIONS)[number]) => void) => (
+    <fieldset>
+      <legend>{label}</legend>
+      {DECISIONS.map((d) => (
+        <div className="checkbox" key={d}>
+          <input type="radio" id={`${name}-${d.replace(/ /g, '-')}`} name={name} checked={value === d} onChange={() => onPick(d)} />
+          <label htmlFor={`${name}-${d.replace(/ /g, '-')}`}>{cap(d)}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+  return (
+    <section aria-labelledby="adj-heading">
+      <h2 id="adj-heading">Adjudication</h2>
+      <TextField label="Date of the decision" value={adj.decidedOn ?? ''} placeholder="YYYY-MM-DD" validate={dateOrEmpty} onSave={(v) => set({ decidedOn: v.trim() || null })} hint="The letter is dated this day, and the 20 working days to ask for a review panel run from it." />
+      {r.points.filter((p) => p.status === 'active').map((p) => {
+        const d = adj.perPoint[p.id];
+        return (
+          <div key={p.id} className="item-card">
+            <h3>
+              Point {p.number}: found {r.findings[p.id]?.finding ?? 'not yet made'}
+            </h3>
+            {decisionPicker(`adj-${p.id}`, `Decision on the finding on point ${p.number}`, d?.decision ?? null, (x) => void set({ perPoint: { ...adj.perPoint, [p.id]: { reasons: '', ...d, decision: x } } }))}
+            <TextField label={`Reasons for the decision on point ${p.number}`} multiline rows={2} value={d?.reasons ?? ''} onSave={(v) => set({ perPoint: { ...adj.perPoint, [p.id]: { decision: null, ...d, reasons: v } } })} />
+          </div>
+        );
+      })}
+      {r.recommendations.map((rec, i) => {
+        const d = adj.perRecommendation[rec.id];
+        return (
+          <div key={rec.id} className="item-card">
+            <h3>Recommendation {i + 1}</h3>
+            <p>{rec.text}</p>
+            {decisionPicker(`adjrec-${rec.id}`, `Decision on recommendation ${i + 1}`, d?.decision ?? null, (x) => void set({ perRecommendation: { ...adj.perRecommendation, [rec.id]: { reasons: '', ...d, decision: x } } }))}
+            <TextField label={`Reasons for the decision on recommendation ${i + 1}`} multiline rows={2} value={d?.reasons ?? ''} onSave={(v) => set({ perRecommendation: { ...adj.perRecommendation, [rec.id]: { decision: null, ...d, reasons: v } } })} />
+          </div>
+        );
+      })}
+      <h3>Action plan</h3>
+      {adj.actions.map((a, i) => (
+        <div key={a.id} className="item-card grid">
+          <TextField label={`Action ${i + 1}`} value={a.text} validate={(v) => (v.trim() ? null : 'Enter the action.')} onSave={(v) => set({ actions: adj.actions.map((x) => (x.id === a.id ? { ...x, text: v.trim() } : x)) })} />
+          <TextField label={`Who does action ${i + 1}`} value={a.owner} onSave={(v) => set({ actions: adj.actions.map((x) => (x.id === a.id ? { ...x, owner: v } : x)) })} />
+          <TextField label={`Action ${i + 1} due by`} value={a.dueOn ?? ''} placeholder="YYYY-MM-DD" validate={dateOrEmpty} onSave={(v) => set({ actions: adj.actions.map((x) => (x.id === a.id ? { ...x, dueOn: v.trim() || null } : x)) })} />
+        </div>
+      ))}
+      <button type="button" className="button button--secondary" onClick={() => {
+        const actionId = newId('action');
+        void editor.save((rec) => ({ ...rec, adjudication: { ...rec.adjudication, actions: [...rec.adjudication.actions, { id: actionId, text: 'New action', owner: '', dueOn: null, recommendationId: null }] } }));
+      }}>
+        Add an action
+      </button>
+      <TextField label="Apology (where fault is found)" multiline value={adj.apology} onSave={(v) => set({ apology: v })} hint="Left empty, the letter uses a standard apology when any point is upheld." />
+    </section>
+  );
+}

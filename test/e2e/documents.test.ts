@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfPages } from '../helpers/documents';
+import { buildRendererForWeb, startHarness, type Harness } from '../harness/server';
+import { expectAccessible, launch, watchConsole } from './browser';
+
+const PASSPHRASE = 'lanterns along the canal';
+let browser: Browser;
+let harness: Harness;
+let page: Page;
+let problems: string[];
+let dir: string;
+
+beforeAll(async () => {
+  await buildRendererForWeb();
+  browser = await launch();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casewright-e2e-docs-'));
+  harness = await startHarness({ dir });
+  page = await browser.newPage();
+  problems = watchConsole(page);
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(harness.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const exported = (name: RegExp) => fs.readdirSync(path.join(dir, 'exports')).filter((f) => name.test(f));
+
+describe('the Stage 2 response', () => {
+  it('records the IP’s view and the decisions, previews, issues, exports and finalises the documents', async () => {
+    await page.getByRole('button', { name: 'Create a new case store' }).click();
+    await page.getByLabel('Your name').fill('Alex Morgan');
+    await page.getByRole('button', { name: 'Choose…' }).click();
+    await expect.poll(() => page.getByLabel('Save the store as').inputValue()).toMatch(/\.cwstore$/);
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
+    await page.getByLabel(/Include the demo case/).check();
+    await page.getByRole('button', { name: 'Create the case store' }).click();
+    await page.getByRole('button', { name: 'DEMO-ST2-0001' }).click();
+
+    // The independent person's view.
+    await page.getByRole('tab', { name: 'Independent person' }).click();
+    await page.getByLabel('Was the investigation fair?').fill('Yes: both sides were heard.');
+    await page.getByLabel('Was the investigation fair?').press('Tab');
+    await page.getByRole('radio', { name: 'I agree with the finding on point 1' }).check();
+    await expectAccessible(page, 'independent person');
+
+    // The adjudicating officer's decisions.
+    await page.getByRole('tab', { name: 'Adjudication' }).click();
+    await page.getByLabel('Date of the decision').fill('2026-12-01');
+    await page.getByLabel('Date of the decision').press('Tab');
+    await page.getByRole('group', { name: 'Decision on the finding on point 1' }).getByRole('radio', { name: 'Accepted', exact: true }).check();
+    await page.getByRole('group', { name: 'Decision on recommendation 1' }).getByRole('radio', { name: 'Accepted', exact: true }).check();
+    await page.getByRole('button', { name: 'Add an action' }).click();
+    await page.getByLabel('Action 1', { exact: true }).fill('Brief the team on placement planning');
+    await page.getByLabel('Action 1', { exact: true }).press('Tab');
+    await expect.poll(() => harness.session.cases().get(harness.session.cases().list()[0]!.id).record.adjudication.actions.map((a) => a.text)).toEqual(['Brief the team on placement planning']);
+    await expectAccessible(page, 'adjudication');
+
+    // Documents: the complainant's version of the report names nobody.
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    const preview = page.getByRole('article', { name: /Preview of the Investigation report/ });
+    await preview.waitFor();
+    const text = (await preview.textContent()) ?? '';
+    expect(text).toContain('DRAFT version 1');
+    expect(text).toContain('Child A');
+    for (const name of ['Kieran', 'Súilleabháin', 'Jordan Blake', 'Okafor']) expect(text).not.toContain(name);
+    await expectAccessible(page, 'documents');
+
+    await page.getByRole('button', { name: 'Export as PDF' }).click();
+    await page.getByText(/Saved .*investigation-report-complainant-draft-v1\.pdf/).waitFor();
+    const pdf = fs.readFileSync(path.join(dir, 'exports', exported(/investigation-report-complainant-draft-v1\.pdf$/)[0]!));
+    expect((await pdfPages(pdf)).flat().join(' ')).toContain('Investigation report');
+
+    // Issue the draft: what was issued stays as it was when the case changes afterwards.
+    await page.getByRole('button', { name: 'Issue this draft' }).click();
+    await page.getByText('Issued draft version 1; it is kept exactly as it is now.').waitFor();
+    await page.getByRole('tab', { name: 'Statement of complaint' }).click();
+    await page.getByLabel('Point 1 in the complainant\'s words').fill('A CHANGED WORDING after issue.');
+    await page.getByLabel('Point 1 in the complainant\'s words').press('Tab');
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    await page.getByText('DRAFT version 2').waitFor();
+    await page.getByRole('button', { name: 'PDF (version 1)' }).click();
+    await page.getByText(/Saved .*draft-v1\.pdf/).waitFor();
+    const v1 = (await pdfPages(fs.readFileSync(path.join(dir, 'exports', exported(/investigation-report-complainant-draft-v1\.pdf$/)[0]!)))).flat().join(' ');
+    expect(v1).not.toContain('A CHANGED WORDING');
+
+    // Final: no DRAFT any more, and it cannot be issued again.
+    await page.getByRole('button', { name: 'Mark final' }).click();
+    await page.getByText(/is now the final investigation report/).waitFor();
+    await expect.poll(async () => (await preview.textContent()) ?? '').toContain('FINAL');
+    expect(await page.getByRole('button', { name: 'Issue this draft' }).isDisabled()).toBe(true);
+
+    // The whole response into one folder.
+    await page.getByRole('button', { name: 'Export the whole response…' }).click();
+    await page.getByText(/Saved 14 files to/).waitFor();
+    expect(problems).toEqual([]);
+  });
+});
