@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { benchClocks } from './clocks';
 import { benchStore } from './store';
 import { benchWorkspace } from './workspace';
+import { benchDocuments } from './documents';
 
 // `npm run bench`: every benchmark, figures written to docs/benchmarks.md. Targets are judged here, never in
 // timed unit tests; where a comparison matters it is a ratio within this one run.
@@ -16,6 +17,7 @@ const lines = [
   '',
   ...benchClocks(),
   ...benchStore(),
+  ...(await benchDocuments()),
   ...(await benchWorkspace(Number(process.env.BENCH_CASES ?? 200))),
 ];
 fs.writeFileSync(out, `${lines.join('\n')}\n`);
