@@ -172,4 +172,25 @@ describe('the command line', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('--from 2023-13-01 is not a real date; write it as YYYY-MM-DD, for example 2024-03-07.\n');
   });
+
+  it('exports a document and the whole response', async () => {
+    const dir = tempDir();
+    const store = storeIn(dir);
+    await cli(['store', 'init', '--demo', '--store', store]);
+    const out = path.join(dir, 'report.pdf');
+    expect(await cli(['doc', 'export', '--case', 'DEMO-ST2-0001', '--doc', 'investigation-report', '--format', 'pdf', '--variant', 'complainant', '--out', out, '--store', store])).toEqual({ code: 0, out: '', err: '' });
+    expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    const docx = path.join(dir, 'letter.docx');
+    expect((await cli(['doc', 'export', '--case', 'DEMO-ST2-0001', '--doc', 'statement-of-complaint', '--format', 'docx', '--out', docx, '--store', store])).code).toBe(0);
+    expect(fs.readFileSync(docx).readUInt32LE(0)).toBe(0x04034b50);
+    const all = await cli(['doc', 'export-all', '--case', 'DEMO-ST2-0001', '--out', dir, '--store', store]);
+    expect(all.code).toBe(0);
+    const folder = all.out.split('\n')[0]!;
+    expect(fs.readdirSync(folder).sort()).toHaveLength(14);
+    expect(all.err).toMatch(/^Skipped: Extension letter: There is no Stage 2 extension recorded/);
+    const noExt = await cli(['doc', 'export', '--case', 'DEMO-ST2-0001', '--doc', 'extension-letter', '--format', 'pdf', '--out', path.join(dir, 'x.pdf'), '--store', store]);
+    expect(noExt).toMatchObject({ code: 1, err: 'There is no Stage 2 extension recorded for this case; record the extension first, then make the letter.\n' });
+    expect((await cli(['doc', 'export', '--case', 'DEMO-ST2-0001', '--doc', 'memo', '--format', 'pdf', '--out', out, '--store', store])).code).toBe(2);
+    expect((await cli(['doc', 'export-all', '--case', 'DEMO-ST2-0001', '--out', path.join(dir, 'missing'), '--store', store])).err).toMatch(/is not a folder/);
+  });
 });
