@@ -14,7 +14,7 @@ export type View =
   | { name: 'cases' }
   | { name: 'dashboard' }
   | { name: 'new-case' }
-  | { name: 'case'; id: string; tab?: TabName; item?: string | null }
+  | { name: 'case'; id: string; tab?: TabName; item?: string | null; page?: number | null }
   | { name: 'settings' }
   | { name: 'search'; query: string };
 
@@ -137,8 +137,8 @@ export function App() {
       <main id="main" className="page">
         {view.name === 'cases' && <CaseList onOpen={(id) => go({ name: 'case', id })} onNew={() => go({ name: 'new-case' })} />}
         {view.name === 'new-case' && <NewCaseForm onCreated={(id) => go({ name: 'case', id })} onCancel={() => go({ name: 'cases' })} />}
-        {view.name === 'case' && <CaseWorkspace key={`${view.id}-${view.tab ?? ''}-${view.item ?? ''}`} id={view.id} initialTab={view.tab} focusItem={view.item ?? null} onBack={() => go({ name: 'cases' })} />}
-        {view.name === 'search' && <SearchScreen key={view.query} query={view.query} onOpen={(id, tab, item) => go({ name: 'case', id, tab, item })} />}
+        {view.name === 'case' && <CaseWorkspace key={`${view.id}-${view.tab ?? ''}-${view.item ?? ''}`} id={view.id} initialTab={view.tab} focusItem={view.item ?? null} focusPage={view.page ?? null} onBack={() => go({ name: 'cases' })} />}
+        {view.name === 'search' && <SearchScreen key={view.query} query={view.query} onOpen={(id, tab, item, page) => go({ name: 'case', id, tab, item, page })} />}
         {view.name === 'dashboard' && <Dashboard onOpen={(id) => go({ name: 'case', id })} />}
         {view.name === 'settings' && <SettingsScreen />}
       </main>

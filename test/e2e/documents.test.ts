@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPages } from '../helpers/documents';
-import { buildRendererForWeb, startHarness, type Harness } from '../harness/server';
+import { startHarness, type Harness } from '../harness/server';
 import { expectAccessible, launch, watchConsole } from './browser';
 
 const PASSPHRASE = 'lanterns along the canal';
@@ -15,7 +15,6 @@ let problems: string[];
 let dir: string;
 
 beforeAll(async () => {
-  await buildRendererForWeb();
   browser = await launch();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casewright-e2e-docs-'));
   harness = await startHarness({ dir });

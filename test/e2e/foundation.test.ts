@@ -3,14 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRendererForWeb, startHarness, type Harness } from '../harness/server';
+import { startHarness, type Harness } from '../harness/server';
 import { expectAccessible, launch, watchConsole } from './browser';
+import { addWorkingDays } from '../../shared/calendar/workingDays';
+import { clocksForCase } from '../../main/services/cases/caseClocks';
+import { todayInLondon } from '../../main/services/clockToday';
 
 const PASSPHRASE = 'marmalade on the night train';
 
 let browser: Browser;
 const harnesses: Harness[] = [];
 const dirs: string[] = [];
+
+let current: { page: Page; harness: Harness } | null = null;
 
 async function openApp(opts: { idleLockMs?: number } = {}): Promise<{ page: Page; harness: Harness; problems: string[] }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casewright-e2e-'));
@@ -20,6 +25,7 @@ async function openApp(opts: { idleLockMs?: number } = {}): Promise<{ page: Page
   const page = await browser.newPage();
   const problems = watchConsole(page);
   await page.goto(harness.url);
+  current = { page, harness };
   return { page, harness, problems };
 }
 
@@ -36,7 +42,6 @@ async function createStore(page: Page, opts: { demo?: boolean } = {}) {
 }
 
 beforeAll(async () => {
-  await buildRendererForWeb();
   browser = await launch();
 });
 
@@ -149,6 +154,22 @@ describe('the app in Chromium', () => {
     await table.waitFor();
     await expect.poll(() => table.getByRole('row', { name: /Stage 2 response.*statutory/i }).first().textContent()).toMatch(/12.*13.*On track/);
     await expectAccessible(page, 'case timeline');
+
+    // A council closure day on the due date pushes the statutory Stage 2 date one working day later.
+    const { harness } = current!;
+    const stage2Due = () => {
+      const c = harness.session.cases().list()[0]!;
+      return clocksForCase(harness.session.cases().get(c.id).record, todayInLondon()).find((k) => k.statutory && k.id.startsWith('stage2'))!.due!;
+    };
+    const before = stage2Due();
+    await page.getByLabel('The council’s own closure days').fill(`${before}\n2026-02-30`);
+    await page.getByRole('button', { name: 'Save the council profile' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/The closure day "2026-02-30" is not a real date/);
+    expect(stage2Due()).toBe(before);
+    await page.getByLabel('The council’s own closure days').fill(before);
+    await page.getByRole('button', { name: 'Save the council profile' }).click();
+    await page.getByText('The council profile was saved.').waitFor();
+    expect(stage2Due()).toBe(addWorkingDays(before, 1));
 
     // An extension beyond 65 working days is refused, with the limit shown.
     await page.getByLabel('Clock to extend').selectOption({ label: 'Stage 2 response (from agreed statement)' });

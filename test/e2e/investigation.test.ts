@@ -7,7 +7,7 @@ import { listAudit, verifyAuditChain } from '../../main/services/store/audit';
 import type { CaseRecord } from '../../shared/domain/case';
 import { richToPlain } from '../../shared/domain/richText';
 import { makeDocx, makePdf } from '../fixtures/makeFiles';
-import { buildRendererForWeb, startHarness, type Harness } from '../harness/server';
+import { startHarness, type Harness } from '../harness/server';
 import { expectAccessible, launch, watchConsole } from './browser';
 
 const PASSPHRASE = 'a quiet harbour in november';
@@ -18,7 +18,6 @@ let problems: string[];
 let dir: string;
 
 beforeAll(async () => {
-  await buildRendererForWeb();
   browser = await launch();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casewright-e2e-inv-'));
   harness = await startHarness({ dir });
@@ -196,6 +195,7 @@ describe('an investigation from statement to findings', () => {
     await hit.getByRole('button').click();
     await page.getByRole('tab', { name: 'Evidence', selected: true }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'supervision.pdf' }).waitFor();
+    await page.getByText('Page 2 of 2').waitFor(); // opened at the page the words are on
 
     // The audit log holds every change, and the chain verifies.
     const db = harness.session.requireStore().db;

@@ -8,6 +8,7 @@ import { call, messageOf } from '../../api';
 import { Alert, Field } from '../../ui/Field';
 import { ClockTable } from '../deadlines/ClockTable';
 import { ExtensionForm } from '../deadlines/ExtensionForm';
+import { CouncilProfileForm } from './CouncilProfileForm';
 
 /** One case: who and what, its points, its key dates and every clock, extensions and the audit trail. */
 export function CaseOverview(props: { id: string; embedded?: boolean; onBack?: () => void }) {
@@ -119,6 +120,8 @@ export function CaseOverview(props: { id: string; embedded?: boolean; onBack?: (
       </section>
 
       <KeyDatesForm stored={stored} onSaved={(c) => saved(c, 'The key dates were saved.')} />
+
+      <CouncilProfileForm key={stored.revision} stored={stored} onSaved={(c) => saved(c, 'The council profile was saved.')} />
 
       <ExtensionForm stored={stored} clocks={clocks} onSaved={(c) => saved(c, 'The extension was recorded.')} />
 

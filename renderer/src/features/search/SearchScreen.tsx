@@ -36,7 +36,7 @@ function Snippet({ text }: { text: string }) {
 }
 
 /** Results across every case, each opening the case at the part where it was found. */
-export function SearchScreen(props: { query: string; onOpen: (caseId: string, tab: TabName, item: string | null) => void }) {
+export function SearchScreen(props: { query: string; onOpen: (caseId: string, tab: TabName, item: string | null, page: number | null) => void }) {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,7 +57,7 @@ export function SearchScreen(props: { query: string; onOpen: (caseId: string, ta
         <ol className="results">
           {hits.map((h, i) => (
             <li key={`${h.caseId}-${h.kind}-${h.itemId}-${i}`}>
-              <button type="button" className="link" onClick={() => props.onOpen(h.caseId, TAB_FOR[h.kind] ?? 'Overview', h.itemId || null)}>
+              <button type="button" className="link" onClick={() => props.onOpen(h.caseId, TAB_FOR[h.kind] ?? 'Overview', h.itemId || null, h.page)}>
                 {h.reference}: {h.title}
               </button>{' '}
               <span className="tag">{KIND_LABEL[h.kind] ?? h.kind}</span>

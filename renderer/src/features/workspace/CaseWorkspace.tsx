@@ -18,7 +18,7 @@ const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interview
 export type TabName = (typeof TABS)[number];
 
 /** A case open for work: its parts as tabs (arrow keys move between them), autosave and undo. */
-export function CaseWorkspace(props: { id: string; onBack: () => void; initialTab?: TabName; focusItem?: string | null }) {
+export function CaseWorkspace(props: { id: string; onBack: () => void; initialTab?: TabName | undefined; focusItem?: string | null; focusPage?: number | null }) {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [tab, setTab] = useState<TabName>(props.initialTab ?? 'Overview');
   const editor = useCaseEditor(props.id);
@@ -99,7 +99,7 @@ export function CaseWorkspace(props: { id: string; onBack: () => void; initialTa
         {r && tab === 'People' && <PeopleTab editor={editor} />}
         {r && tab === 'Plan' && <PlanTab editor={editor} />}
         {r && tab === 'Interviews' && <InterviewsTab editor={editor} focusItem={props.focusItem ?? null} />}
-        {r && tab === 'Evidence' && <EvidenceTab editor={editor} focusItem={props.focusItem ?? null} />}
+        {r && tab === 'Evidence' && <EvidenceTab editor={editor} focusItem={props.focusItem ?? null} focusPage={props.focusPage ?? null} />}
         {r && tab === 'Chronology' && <ChronologyTab editor={editor} />}
         {r && tab === 'Findings' && <FindingsTab editor={editor} />}
         {r && tab === 'Independent person' && <IpReviewTab editor={editor} />}

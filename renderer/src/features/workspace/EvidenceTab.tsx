@@ -18,7 +18,7 @@ function nextRef(items: EvidenceItem[]): string {
 }
 
 /** The evidence register: files held in the store, their references, and extracts linked to points. */
-export function EvidenceTab({ editor, focusItem }: { editor: CaseEditor; focusItem: string | null }) {
+export function EvidenceTab({ editor, focusItem, focusPage }: { editor: CaseEditor; focusItem: string | null; focusPage?: number | null }) {
   const r = editor.record!;
   const [files, setFiles] = useState<AttachmentInfo[]>([]);
   const [viewing, setViewing] = useState<string | null>(null);
@@ -72,7 +72,7 @@ export function EvidenceTab({ editor, focusItem }: { editor: CaseEditor; focusIt
           Add an item without a file
         </button>
       </div>
-      {viewing && <FileViewer attachmentId={viewing} onClose={() => setViewing(null)} />}
+      {viewing && <FileViewer key={viewing} attachmentId={viewing} startPage={viewing === focusItem ? focusPage ?? null : null} onClose={() => setViewing(null)} />}
       {r.evidence.map((e) => {
         const file = files.find((f) => f.id === e.attachmentId);
         return (

@@ -1,0 +1,109 @@
+import { useState, type FormEvent } from 'react';
+import { parseIsoDate } from '../../../../shared/calendar/date';
+import { PROCEDURE_IDS, PROCEDURES } from '../../../../shared/clock/profiles';
+import type { StoredCase } from '../../../../shared/domain/case';
+import { call, messageOf } from '../../api';
+import { Alert, Field } from '../../ui/Field';
+
+const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
+
+/**
+ * The commissioning council's profile for this case: its procedure and clock settings, its own closure days,
+ * its complaint categories, and the letterhead its documents carry.
+ */
+export function CouncilProfileForm(props: { stored: StoredCase; onSaved: (c: StoredCase) => void }) {
+  const c = props.stored.record.council;
+  const [v, setV] = useState({
+    name: c.name,
+    procedure: c.procedure as string,
+    acknowledgementDays: String(c.acknowledgementDays),
+    stage2StartsFrom: c.stage2StartsFrom as string,
+    closures: c.closures.join('\n'),
+    categories: c.categories.join('\n'),
+    addressLines: c.addressLines.join('\n'),
+    contactLines: c.contactLines.join('\n'),
+    protectiveMarking: c.protectiveMarking,
+    ombudsmanParagraph: c.ombudsmanParagraph,
+  });
+  const [error, setError] = useState<string | null>(null);
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const badDay = lines(v.closures).find((d) => !parseIsoDate(d));
+    if (badDay) return setError(`The closure day "${badDay}" is not a real date; write one date per line as YYYY-MM-DD.`);
+    const ack = Number(v.acknowledgementDays);
+    if (!/^\d+$/.test(v.acknowledgementDays.trim()) || ack < 1 || ack > 10) return setError('Acknowledgement days must be a whole number from 1 to 10.');
+    setError(null);
+    try {
+      props.onSaved(
+        await call('cases.update', {
+          id: props.stored.id,
+          revision: props.stored.revision,
+          record: {
+            ...props.stored.record,
+            council: {
+              ...c,
+              name: v.name,
+              procedure: v.procedure as (typeof PROCEDURE_IDS)[number],
+              acknowledgementDays: ack,
+              stage2StartsFrom: v.stage2StartsFrom as 'statementAgreed' | 'stage2Requested',
+              closures: lines(v.closures),
+              categories: lines(v.categories),
+              addressLines: lines(v.addressLines),
+              contactLines: lines(v.contactLines),
+              protectiveMarking: v.protectiveMarking.trim(),
+              ombudsmanParagraph: v.ombudsmanParagraph.trim(),
+            },
+          },
+        }),
+      );
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="council-heading">
+      <h2 id="council-heading">Commissioning council</h2>
+      {error && <Alert kind="error">{error}</Alert>}
+      <div className="grid">
+        <Field label="Council’s name">{({ id }) => <input id={id} value={v.name} onChange={set('name')} />}</Field>
+        <Field label="Procedure">
+          {({ id }) => (
+            <select id={id} value={v.procedure} onChange={set('procedure')}>
+              {PROCEDURE_IDS.map((p) => (
+                <option key={p} value={p}>
+                  {PROCEDURES[p].label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Working days to acknowledge a complaint">{({ id }) => <input id={id} inputMode="numeric" value={v.acknowledgementDays} onChange={set('acknowledgementDays')} />}</Field>
+        <Field label="The statutory Stage 2 clock starts from">
+          {({ id }) => (
+            <select id={id} value={v.stage2StartsFrom} onChange={set('stage2StartsFrom')}>
+              <option value="statementAgreed">The date the statement of complaint is agreed</option>
+              <option value="stage2Requested">The date Stage 2 was requested</option>
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label="The council’s own closure days" hint="One date per line as YYYY-MM-DD, for example the days between Christmas and New Year. They are not working days for this council’s clocks.">
+        {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={3} value={v.closures} onChange={set('closures')} />}
+      </Field>
+      <Field label="Complaint categories (one per line)">{({ id }) => <textarea id={id} rows={4} value={v.categories} onChange={set('categories')} />}</Field>
+      <h3>Letterhead</h3>
+      <div className="grid">
+        <Field label="Address (one line each)">{({ id }) => <textarea id={id} rows={3} value={v.addressLines} onChange={set('addressLines')} />}</Field>
+        <Field label="Contact lines (one each)">{({ id }) => <textarea id={id} rows={3} value={v.contactLines} onChange={set('contactLines')} />}</Field>
+        <Field label="Protective marking">{({ id }) => <input id={id} value={v.protectiveMarking} onChange={set('protectiveMarking')} />}</Field>
+      </div>
+      <Field label="The Ombudsman paragraph the adjudication letter ends with">{({ id }) => <textarea id={id} rows={4} value={v.ombudsmanParagraph} onChange={set('ombudsmanParagraph')} />}</Field>
+      <button type="submit" className="button">
+        Save the council profile
+      </button>
+    </form>
+  );
+}
