@@ -12,7 +12,10 @@ function resourcesDir(): string {
     process.env.CASEWRIGHT_RESOURCES,
     // Packaged Electron app: resources/ sits beside app.asar.
     (process as { resourcesPath?: string }).resourcesPath && path.join((process as { resourcesPath?: string }).resourcesPath!, 'resources'),
+    // From source (tests, CLI): main/services/documents/ → resources/.
     path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../resources'),
+    // From the electron-vite bundle: out/main/ → resources/.
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources'),
     path.resolve(process.cwd(), 'resources'),
   ].filter((x): x is string => typeof x === 'string');
   const found = candidates.find((d) => fs.existsSync(path.join(d, 'fonts', 'LiberationSans-Regular.ttf')));
