@@ -1,13 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPages } from '../helpers/documents';
-import { startHarness, type Harness } from '../harness/server';
-import { expectAccessible, launch, watchConsole } from './browser';
+import type { Harness } from '../harness/server';
+import { closeApps, createStore, openApp } from './app';
+import { expectAccessible, launch } from './browser';
 
-const PASSPHRASE = 'lanterns along the canal';
 let browser: Browser;
 let harness: Harness;
 let page: Page;
@@ -16,32 +15,19 @@ let dir: string;
 
 beforeAll(async () => {
   browser = await launch();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casewright-e2e-docs-'));
-  harness = await startHarness({ dir });
-  page = await browser.newPage();
-  problems = watchConsole(page);
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(harness.url);
+  ({ page, harness, problems, dir } = await openApp(browser));
 });
 
 afterAll(async () => {
   await browser?.close();
-  await harness?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await closeApps();
 });
 
 const exported = (name: RegExp) => fs.readdirSync(path.join(dir, 'exports')).filter((f) => name.test(f));
 
 describe('the Stage 2 response', () => {
   it('records the IP’s view and the decisions, previews, issues, exports and finalises the documents', async () => {
-    await page.getByRole('button', { name: 'Create a new case store' }).click();
-    await page.getByLabel('Your name').fill('Alex Morgan');
-    await page.getByRole('button', { name: 'Choose…' }).click();
-    await expect.poll(() => page.getByLabel('Save the store as').inputValue()).toMatch(/\.cwstore$/);
-    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
-    await page.getByLabel(/Include the demo case/).check();
-    await page.getByRole('button', { name: 'Create the case store' }).click();
+    await createStore(page, { demo: true });
     await page.getByRole('button', { name: 'DEMO-ST2-0001' }).click();
 
     // The independent person's view.

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../harness/server';
-import { expectAccessible, launch, watchConsole } from './browser';
+import type { Harness } from '../harness/server';
+import { closeApps, createStore, openApp, type OpenApp } from './app';
+import { expectAccessible, launch } from './browser';
 import { addWorkingDays } from '../../shared/calendar/workingDays';
 import { clocksForCase } from '../../main/services/cases/caseClocks';
 import { todayInLondon } from '../../main/services/clockToday';
@@ -12,33 +11,12 @@ import { todayInLondon } from '../../main/services/clockToday';
 const PASSPHRASE = 'marmalade on the night train';
 
 let browser: Browser;
-const harnesses: Harness[] = [];
-const dirs: string[] = [];
-
 let current: { page: Page; harness: Harness } | null = null;
 
-async function openApp(opts: { idleLockMs?: number } = {}): Promise<{ page: Page; harness: Harness; problems: string[] }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casewright-e2e-'));
-  dirs.push(dir);
-  const harness = await startHarness({ dir, ...opts });
-  harnesses.push(harness);
-  const page = await browser.newPage();
-  const problems = watchConsole(page);
-  await page.goto(harness.url);
-  current = { page, harness };
-  return { page, harness, problems };
-}
-
-async function createStore(page: Page, opts: { demo?: boolean } = {}) {
-  await page.getByRole('button', { name: 'Create a new case store' }).click();
-  await page.getByLabel('Your name').fill('Alex Morgan');
-  await page.getByRole('button', { name: 'Choose…' }).click();
-  await expect.poll(() => page.getByLabel('Save the store as').inputValue()).toMatch(/\.cwstore$/);
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
-  if (opts.demo) await page.getByLabel(/Include the demo case/).check();
-  await page.getByRole('button', { name: 'Create the case store' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+async function open(opts: { idleLockMs?: number } = {}): Promise<OpenApp> {
+  const app = await openApp(browser, opts);
+  current = app;
+  return app;
 }
 
 beforeAll(async () => {
@@ -47,13 +25,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const h of harnesses) await h.close();
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  await closeApps();
 });
 
 describe('the app in Chromium', () => {
   it('creates a store and a case, locks, refuses a wrong passphrase, unlocks and finds the case', async () => {
-    const { page, harness, problems } = await openApp();
+    const { page, harness, problems } = await open();
     await page.getByRole('heading', { level: 1, name: 'Casewright' }).waitFor();
     await expectAccessible(page, 'unlock (create)');
 
@@ -129,7 +106,7 @@ describe('the app in Chromium', () => {
   });
 
   it('locks itself when idle and shows nothing of the case afterwards', async () => {
-    const { page, harness } = await openApp({ idleLockMs: 1500 });
+    const { page, harness } = await open({ idleLockMs: 1500 });
     await createStore(page, { demo: true });
     await page.getByRole('button', { name: 'DEMO-ST2-0001' }).click();
     await page.getByText('Kieran Nowak').first().waitFor();
@@ -141,7 +118,7 @@ describe('the app in Chromium', () => {
   });
 
   it('shows the demo case on the deadlines dashboard and its clocks on the case timeline', async () => {
-    const { page } = await openApp();
+    const { page } = await open();
     await createStore(page, { demo: true });
     await page.getByRole('button', { name: 'Deadlines' }).click();
     await page.getByRole('heading', { level: 1, name: 'Deadlines' }).waitFor();
@@ -182,7 +159,7 @@ describe('the app in Chromium', () => {
   });
 
   it('reaches the settings by keyboard alone and they pass axe', async () => {
-    const { page } = await openApp();
+    const { page } = await open();
     await createStore(page);
     // Focus starts on the screen's heading; the navigation is behind it in tab order.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cases');

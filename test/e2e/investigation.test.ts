@@ -1,36 +1,26 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../main/services/store/audit';
 import type { CaseRecord } from '../../shared/domain/case';
 import { richToPlain } from '../../shared/domain/richText';
 import { makeDocx, makePdf } from '../fixtures/makeFiles';
-import { startHarness, type Harness } from '../harness/server';
-import { expectAccessible, launch, watchConsole } from './browser';
+import type { Harness } from '../harness/server';
+import { closeApps, createStore, openApp } from './app';
+import { expectAccessible, launch } from './browser';
 
-const PASSPHRASE = 'a quiet harbour in november';
 let browser: Browser;
 let harness: Harness;
 let page: Page;
 let problems: string[];
-let dir: string;
 
 beforeAll(async () => {
   browser = await launch();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casewright-e2e-inv-'));
-  harness = await startHarness({ dir });
-  page = await browser.newPage();
-  problems = watchConsole(page);
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(harness.url);
+  ({ page, harness, problems } = await openApp(browser));
 });
 
 afterAll(async () => {
   await browser?.close();
-  await harness?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await closeApps();
 });
 
 /** The case as saved in the store, read through the real services (not the screen). */
@@ -53,13 +43,7 @@ async function fillAndLeave(label: string | RegExp, value: string) {
 describe('an investigation from statement to findings', () => {
   it('walks every part of the workspace and finds a phrase inside an attached PDF', async () => {
     // A store and a case with two points.
-    await page.getByRole('button', { name: 'Create a new case store' }).click();
-    await page.getByLabel('Your name').fill('Alex Morgan');
-    await page.getByRole('button', { name: 'Choose…' }).click();
-    await expect.poll(() => page.getByLabel('Save the store as').inputValue()).toMatch(/\.cwstore$/);
-    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Create the case store' }).click();
+    await createStore(page);
     await page.getByRole('button', { name: 'New case' }).click();
     await page.getByLabel('Case reference').fill('INV-2026-7');
     await page.getByLabel('Commissioning council').fill('Eastmarsh County Council');

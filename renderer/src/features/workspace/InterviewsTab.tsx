@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { parseIsoDate } from '../../../../shared/calendar/date';
+import { dateOrEmpty } from '../../ui/validators';
 import { ATTENDEE_ROLES, INTERVIEW_MODES, INTERVIEW_STATUSES, type Interview } from '../../../../shared/domain/investigation';
 import { EMPTY_DOC } from '../../../../shared/domain/richText';
 import { call, messageOf } from '../../api';
@@ -11,7 +11,6 @@ import { fileToBase64 } from '../../ui/files';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';
 
-const dateOrEmpty = (v: string) => (v.trim() === '' || parseIsoDate(v.trim()) ? null : 'Enter a real date as YYYY-MM-DD, or leave it empty.');
 
 /** Interviews: who, when, how, who attended, the questions, the notes (typed or imported from Word), status. */
 export function InterviewsTab({ editor, focusItem }: { editor: CaseEditor; focusItem: string | null }) {

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { parseIsoDate } from '../../../../shared/calendar/date';
+import { dateOrEmpty } from '../../ui/validators';
 import { Alert, Field } from '../../ui/Field';
 import { TextField } from '../../ui/TextField';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';
 
-const dateOrEmpty = (v: string) => (v.trim() === '' || parseIsoDate(v.trim()) ? null : 'Enter a real date as YYYY-MM-DD, or leave it empty.');
 
 /** The investigation plan: lines of enquiry per point, records to obtain, tasks; when it was agreed. */
 export function PlanTab({ editor }: { editor: CaseEditor }) {

@@ -1,11 +1,10 @@
 import { DECISIONS, type Adjudication, type IpReview } from '../../../../shared/domain/investigation';
-import { parseIsoDate } from '../../../../shared/calendar/date';
+import { dateOrEmpty } from '../../ui/validators';
 import { TextField } from '../../ui/TextField';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const dateOrEmpty = (v: string) => (v.trim() === '' || parseIsoDate(v.trim()) ? null : 'Enter a real date as YYYY-MM-DD, or leave it empty.');
 
 /** The independent person's view, which their report sets out. */
 export function IpReviewTab({ editor }: { editor: CaseEditor }) {

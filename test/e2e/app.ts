@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startHarness, type Harness } from '../harness/server';
+import { watchConsole } from './browser';
+
+/** One app in the browser: a fresh harness on a temporary folder, a page on it, and its console problems. */
+export interface OpenApp {
+  page: Page;
+  harness: Harness;
+  problems: string[];
+  dir: string;
+}
+
+const opened: OpenApp[] = [];
+
+export async function openApp(browser: Browser, opts: { idleLockMs?: number } = {}): Promise<OpenApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casewright-e2e-'));
+  const harness = await startHarness({ dir, ...opts });
+  const page = await browser.newPage();
+  const problems = watchConsole(page);
+  // Confirmation dialogs ("Remove …?") are answered yes.
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(harness.url);
+  const app = { page, harness, problems, dir };
+  opened.push(app);
+  return app;
+}
+
+export async function closeApps(): Promise<void> {
+  for (const a of opened.splice(0)) {
+    await a.harness.close();
+    fs.rmSync(a.dir, { recursive: true, force: true });
+  }
+}
+
+/** Creates a store through the unlock screen and waits for the case list. */
+export async function createStore(page: Page, opts: { demo?: boolean; passphrase?: string } = {}): Promise<string> {
+  const passphrase = opts.passphrase ?? 'marmalade on the night train';
+  await page.getByRole('button', { name: 'Create a new case store' }).click();
+  await page.getByLabel('Your name').fill('Alex Morgan');
+  await page.getByRole('button', { name: 'Choose…' }).click();
+  await expect.poll(() => page.getByLabel('Save the store as').inputValue()).toMatch(/\.cwstore$/);
+  const storePath = await page.getByLabel('Save the store as').inputValue();
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type the passphrase again').fill(passphrase);
+  if (opts.demo) await page.getByLabel(/Include the demo case/).check();
+  await page.getByRole('button', { name: 'Create the case store' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+  return storePath;
+}
