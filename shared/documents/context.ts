@@ -17,7 +17,7 @@ export interface BuildContext {
 export const longDate = (d: string | null | undefined) => (d ? formatLongDate(d).replace(/^\w+ /, '') : 'not recorded');
 
 export function letterheadOf(r: CaseRecord): Letterhead {
-  return { council: r.council.name, addressLines: r.council.addressLines, contactLines: r.council.contactLines };
+  return { council: r.council.name, logo: r.council.logo, addressLines: r.council.addressLines, contactLines: r.council.contactLines };
 }
 
 export function clocksOf(ctx: BuildContext): ClockView[] {

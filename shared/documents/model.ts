@@ -49,6 +49,7 @@ export type Variant = 'complainant' | 'council';
 
 export interface Letterhead {
   council: string;
+  logo: { mime: 'image/png' | 'image/jpeg'; dataBase64: string } | null;
   addressLines: string[];
   contactLines: string[];
 }

@@ -36,6 +36,17 @@ export const councilSchema = councilClockSettingsSchema.extend({
   addressLines: z.array(text(200)).max(8).default([]),
   contactLines: z.array(text(200)).max(6).default([]),
   protectiveMarking: text(60).default('OFFICIAL-SENSITIVE'),
+  /** The council's logo for the letterhead: a PNG or JPEG of at most 500 KB. */
+  logo: z
+    .object({
+      mime: z.enum(['image/png', 'image/jpeg']),
+      dataBase64: z
+        .string()
+        .max(700_000, { message: 'the logo must be at most 500 KB' })
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'must be base64-encoded data' }),
+    })
+    .nullable()
+    .default(null),
   ombudsmanParagraph: text(3000).default(DEFAULT_OMBUDSMAN_PARAGRAPH),
 });
 export type Council = z.infer<typeof councilSchema>;

@@ -5,6 +5,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   PageNumber,
@@ -18,6 +19,7 @@ import {
 } from 'docx';
 import type { Block, DocumentModel, Run } from '../../../shared/documents/model';
 import { WORD_FONT } from './fonts';
+import { fitWithin, imageSize } from './imageSize';
 
 /**
  * Word from the document model with `docx`: real styles (Title, Heading 1–3, list numbering) so Word's
@@ -36,6 +38,22 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   let listInstance = 0;
   const body: (Paragraph | Table)[] = [];
   const lh = model.letterhead;
+  if (lh.logo) {
+    const data = Buffer.from(lh.logo.dataBase64, 'base64');
+    const size = fitWithin(imageSize(data) ?? { width: 200, height: 75 }, 200, 75);
+    body.push(
+      new Paragraph({
+        children: [
+          new ImageRun({
+            type: lh.logo.mime === 'image/png' ? 'png' : 'jpg',
+            data,
+            transformation: size,
+            altText: { title: `${lh.council} logo`, description: `${lh.council} logo`, name: 'Logo' },
+          }),
+        ],
+      }),
+    );
+  }
   body.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: lh.council, bold: true, size: 28 })] }));
   for (const l of [...lh.addressLines, ...lh.contactLines].filter(Boolean)) {
     body.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: l, size: 18, color: '444444' })] }));

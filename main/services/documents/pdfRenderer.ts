@@ -79,6 +79,14 @@ export function renderPdf(model: DocumentModel): Promise<Buffer> {
   // The letterhead, the draft notice and which version this is, at the top of the first page.
   const head = doc.struct('Sect');
   root.add(head);
+  const logo = model.letterhead.logo;
+  if (logo) {
+    const top = doc.y;
+    const fig = doc.struct('Figure', { alt: `${model.letterhead.council} logo` }, () => doc.image(Buffer.from(logo.dataBase64, 'base64'), MARGIN.left, top, { fit: [150, 56] }));
+    head.add(fig);
+    fig.end();
+    doc.y = top;
+  }
   tagged('P', head, () => {
     doc.font('Bold').fontSize(14).fillColor(INK).text(model.letterhead.council, { align: 'right' });
   });

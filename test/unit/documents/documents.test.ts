@@ -154,3 +154,55 @@ describe('the adjudication letter', () => {
     expect(t).toContain('Brief the team on placement planning meetings');
   });
 });
+
+describe('the letterhead', () => {
+  it('carries the council’s logo in both formats, with its proportions and a text alternative', async () => {
+    // A 40 × 20 PNG, built by hand below; small logos are not enlarged (40 × 20 px = 381000 × 190500 EMU).
+    const png = await tinyPng(40, 20);
+    const r = caseRecordSchema.parse({ ...demo(), council: { ...demo().council, logo: { mime: 'image/png', dataBase64: png.toString('base64') } } });
+    const model = build('adjudication-letter', 'council', r);
+    const parts = await docxParts(await renderDocx(model));
+    expect(parts['word/document.xml']).toMatch(/<wp:docPr [^>]*descr="Harrowfield Borough Council \(demo\) logo"/);
+    expect(parts['word/document.xml']).toMatch(/<wp:extent cx="381000" cy="190500"\/>/);
+    const pdf = await renderPdf(model);
+    expect(pdf.includes(Buffer.from('/Subtype /Image'))).toBe(true);
+    const tree = JSON.stringify(await (await (await pdfDocument(pdf)).getPage(1)).getStructTree());
+    expect(tree).toContain('"role":"Figure"');
+    expect(tree).toContain('Harrowfield Borough Council (demo) logo');
+  });
+
+  it('refuses a logo over 500 KB, naming the field', () => {
+    const big = 'A'.repeat(700_004);
+    const res = caseRecordSchema.safeParse({ ...demo(), council: { ...demo().council, logo: { mime: 'image/png', dataBase64: big } } });
+    expect(res.success).toBe(false);
+  });
+});
+
+async function tinyPng(w: number, h: number): Promise<Buffer> {
+  const { deflateSync } = await import('node:zlib');
+  const crcTable = Array.from({ length: 256 }, (_x, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const t = Buffer.from(type, 'latin1');
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(crc(Buffer.concat([t, data])));
+    return Buffer.concat([len, t, data, c]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const rows = Buffer.concat(Array.from({ length: h }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(w * 3, 0x33)])));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}

@@ -4,6 +4,7 @@ import { PROCEDURE_IDS, PROCEDURES } from '../../../../shared/clock/profiles';
 import type { StoredCase } from '../../../../shared/domain/case';
 import { call, messageOf } from '../../api';
 import { Alert, Field } from '../../ui/Field';
+import { fileToBase64 } from '../../ui/files';
 
 const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
@@ -25,6 +26,7 @@ export function CouncilProfileForm(props: { stored: StoredCase; onSaved: (c: Sto
     protectiveMarking: c.protectiveMarking,
     ombudsmanParagraph: c.ombudsmanParagraph,
   });
+  const [logo, setLogo] = useState(c.logo);
   const [error, setError] = useState<string | null>(null);
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
 
@@ -54,6 +56,7 @@ export function CouncilProfileForm(props: { stored: StoredCase; onSaved: (c: Sto
               contactLines: lines(v.contactLines),
               protectiveMarking: v.protectiveMarking.trim(),
               ombudsmanParagraph: v.ombudsmanParagraph.trim(),
+              logo,
             },
           },
         }),
@@ -99,6 +102,33 @@ export function CouncilProfileForm(props: { stored: StoredCase; onSaved: (c: Sto
         <Field label="Address (one line each)">{({ id }) => <textarea id={id} rows={3} value={v.addressLines} onChange={set('addressLines')} />}</Field>
         <Field label="Contact lines (one each)">{({ id }) => <textarea id={id} rows={3} value={v.contactLines} onChange={set('contactLines')} />}</Field>
         <Field label="Protective marking">{({ id }) => <input id={id} value={v.protectiveMarking} onChange={set('protectiveMarking')} />}</Field>
+      </div>
+      <div className="field">
+        <span className="label" id="logo-label">
+          Logo
+        </span>
+        <p className="hint">{logo ? 'A logo is set; it appears at the top of the first page of every document.' : 'No logo: documents start with the council’s name.'}</p>
+        <div className="actions">
+          <label className="button button--secondary file-button">
+            Choose a logo (PNG or JPEG, up to 500 KB)…
+            <input type="file" accept="image/png,image/jpeg" className="visually-hidden" aria-describedby="logo-label" onChange={async (e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (!f) return;
+              const head = new Uint8Array(await f.slice(0, 4).arrayBuffer());
+              const mime = head[0] === 0x89 && head[1] === 0x50 ? 'image/png' : head[0] === 0xff && head[1] === 0xd8 ? 'image/jpeg' : null;
+              if (!mime) return setError(`${f.name} is not a PNG or JPEG image; choose one of those.`);
+              if (f.size > 500 * 1024) return setError(`${f.name} is ${Math.ceil(f.size / 1024)} KB; a logo can be at most 500 KB.`);
+              setError(null);
+              setLogo({ mime, dataBase64: await fileToBase64(f) });
+            }} />
+          </label>
+          {logo && (
+            <button type="button" className="button button--secondary" onClick={() => setLogo(null)}>
+              Remove the logo
+            </button>
+          )}
+        </div>
       </div>
       <Field label="The Ombudsman paragraph the adjudication letter ends with">{({ id }) => <textarea id={id} rows={4} value={v.ombudsmanParagraph} onChange={set('ombudsmanParagraph')} />}</Field>
       <button type="submit" className="button">
