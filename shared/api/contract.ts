@@ -71,7 +71,7 @@ export const contract = {
   'attachments.list': op<AttachmentInfo[]>()(z.object({ caseId: z.string().min(1) }).strict()),
   'attachments.read': op<{ info: AttachmentInfo; dataBase64: string; text: string }>()(id),
   'attachments.exportCopy': op<{ path: string | null }>()(id),
-  'search.query': op<SearchHit[]>()(z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).default(50) }).strict()),
+  'search.query': op<{ hits: SearchHit[]; capped: boolean }>()(z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).default(50) }).strict()),
   'import.docxToRich': op<{ doc: RichNode; warnings: string[] }>()(z.object({ dataBase64: z.string().max(70_000_000) }).strict()),
   'documents.preview': op<DocumentModel>()(docInput),
   'documents.export': op<{ path: string | null }>()(docInput.extend({ format: z.enum(['docx', 'pdf']), issueId: z.string().optional() }).strict()),

@@ -113,15 +113,28 @@ function pageOf(text: string, query: string): number | null {
   return text.slice(0, at).split(PAGE_BREAK).length;
 }
 
+/** Ranking looks at no more than this many matches: the newest ones, when a query matches nearly everything. */
+export const RANK_AT_MOST = 5000;
+
 export function search(db: Database, input: string, limit = 50): SearchHit[] {
+  return searchDetailed(db, input, limit).hits;
+}
+
+/** Hits, and whether only the newest RANK_AT_MOST matches were ranked (the UI then suggests more words). */
+export function searchDetailed(db: Database, input: string, limit = 50, rankAtMost = RANK_AT_MOST): { hits: SearchHit[]; capped: boolean } {
   const q = toFtsQuery(input);
-  if (!q) return [];
+  if (!q) return { hits: [], capped: false };
+  // Ranking costs time for every match; FTS5 walks matches newest first cheaply, so a query that matches more
+  // than RANK_AT_MOST rows is ranked over the newest RANK_AT_MOST of them.
+  const edge = db
+    .prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?')
+    .get(q, rankAtMost) as { rowid: number } | undefined;
   // Rank first, touching only the index; snippets and joins only for the rows that will be shown.
   // (In one query SQLite would build a snippet and read the file text for every match before sorting.)
   const top = db
-    .prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, 0, 0, 0, 5.0, 1.0) LIMIT ?')
-    .all(q, limit) as { rowid: number }[];
-  if (top.length === 0) return [];
+    .prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid > ? ORDER BY bm25(search_index, 0, 0, 0, 5.0, 1.0) LIMIT ?')
+    .all(q, edge?.rowid ?? 0, limit) as { rowid: number }[];
+  if (top.length === 0) return { hits: [], capped: false };
   const order = new Map(top.map((t, i) => [t.rowid, i]));
   const rows = db
     .prepare(
@@ -136,7 +149,7 @@ export function search(db: Database, input: string, limit = 50): SearchHit[] {
     .all(q, JSON.stringify(top.map((t) => t.rowid))) as {
     rowid: number; caseId: string; kind: string; itemId: string; title: string; reference: string; snippet: string; fullText: string | null;
   }[];
-  return rows
+  const hits = rows
     .sort((a, b) => order.get(a.rowid)! - order.get(b.rowid)!)
     .map((r) => ({
       caseId: r.caseId,
@@ -147,4 +160,5 @@ export function search(db: Database, input: string, limit = 50): SearchHit[] {
       snippet: r.snippet,
       page: r.fullText ? pageOf(r.fullText, input) : null,
     }));
+  return { hits, capped: edge !== undefined };
 }

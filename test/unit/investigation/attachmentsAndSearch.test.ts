@@ -5,7 +5,7 @@ import { AttachmentService } from '../../../main/services/attachments/attachment
 import { CaseService } from '../../../main/services/cases/caseService';
 import { UserError } from '../../../main/services/errors';
 import { docxToRich } from '../../../main/services/import/docxToRich';
-import { search, toFtsQuery } from '../../../main/services/search/searchIndex';
+import { search, searchDetailed, toFtsQuery } from '../../../main/services/search/searchIndex';
 import { CaseStore } from '../../../main/services/store/caseStore';
 import { buildDemoCase } from '../../../shared/domain/demoCase';
 import { richToPlain } from '../../../shared/domain/richText';
@@ -80,6 +80,17 @@ describe('search', () => {
     expect(search(store.db, 'fortnightly team')[0]).toMatchObject({ kind: 'chronology', itemId: 'ch1', title: 'March 2023' });
     expect(search(store.db, 'transport')[0]).toMatchObject({ kind: 'point', itemId: rec.points[3]!.id, title: 'Point 4' });
     expect(search(store.db, 'Kieran').map((h) => h.kind)).toContain('case');
+    store.lock();
+  });
+
+  it('ranks only the newest matches when a query matches nearly everything, and says so', async () => {
+    const { store, files, c } = openStore();
+    for (let i = 0; i < 6; i++) await files.add(c.id, `note-${i}.txt`, Buffer.from(`common word here, number ${i}`));
+    expect(searchDetailed(store.db, 'common', 50, 100)).toMatchObject({ capped: false });
+    expect(searchDetailed(store.db, 'common', 50, 100).hits).toHaveLength(6);
+    const capped = searchDetailed(store.db, 'common', 50, 3);
+    expect(capped.capped).toBe(true);
+    expect(capped.hits.map((h) => h.title).sort()).toEqual(['note-3.txt', 'note-4.txt', 'note-5.txt']);
     store.lock();
   });
 

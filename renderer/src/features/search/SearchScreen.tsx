@@ -39,9 +39,16 @@ function Snippet({ text }: { text: string }) {
 export function SearchScreen(props: { query: string; onOpen: (caseId: string, tab: TabName, item: string | null, page: number | null) => void }) {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [capped, setCapped] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    call('search.query', { query: props.query }).then(setHits, (e) => setError(messageOf(e)));
+    call('search.query', { query: props.query }).then(
+      (r) => {
+        setHits(r.hits);
+        setCapped(r.capped);
+      },
+      (e) => setError(messageOf(e)),
+    );
   }, [props.query]);
   return (
     <section aria-labelledby="search-heading">
@@ -49,6 +56,7 @@ export function SearchScreen(props: { query: string; onOpen: (caseId: string, ta
         Search results for “{props.query}”
       </h1>
       {error && <Alert kind="error">{error}</Alert>}
+      {capped && <Alert kind="info">These words appear in a great many places, so only the most recent matches were ranked. Add a word or put a phrase in quotes to narrow the search.</Alert>}
       {hits === null ? (
         <p>Searching…</p>
       ) : hits.length === 0 ? (
