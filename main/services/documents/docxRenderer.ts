@@ -56,7 +56,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   }
   body.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: lh.council, bold: true, size: 28 })] }));
   for (const l of [...lh.addressLines, ...lh.contactLines].filter(Boolean)) {
-    body.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: l, size: 18, color: '444444' })] }));
+    body.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0, line: 240 }, children: [new TextRun({ text: l, size: 18, color: '444444' })] }));
   }
   if (model.draft) {
     body.push(new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: `DRAFT, version ${model.draft.version}: not for circulation until marked final.`, bold: true, color: '8A1C1C' })] }));
