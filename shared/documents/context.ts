@@ -89,6 +89,9 @@ export function finish(
   }
   if (ctx.variant === 'council') return model;
   // A letter to the complainant names them and their own child; everyone else still goes by pseudonym.
-  const hidden = opts.letterToComplainant ? r.people.filter((p) => p.kind !== 'complainant' && p.kind !== 'child') : r.people;
+  // Only this case's child is named, not any other child in the register (a sibling is a third party).
+  const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase().trim() === b.normalize('NFC').toLowerCase().trim();
+  const named = (p: Person) => p.kind === 'complainant' || (p.kind === 'child' && sameName(p.name, r.child.name));
+  const hidden = opts.letterToComplainant ? r.people.filter((p) => !named(p)) : r.people;
   return mapModelText(model, pseudonymiser(hidden));
 }

@@ -2,14 +2,38 @@ import type { Person } from '../domain/investigation';
 import type { Block, DocumentModel, Run } from './model';
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'the', 'and']);
-// Name parts too short or too common to replace on their own ("Ó", "de", "van").
+// Name particles too common to replace on their own ("Ó", "de", "van").
+const PARTICLES = new Set(['o', 'de', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'del', 'mac', 'mc', 'bin', 'ibn', 'al', 'el']);
 const letters = /[\p{L}\p{M}'’-]+/gu;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Lower case, accents and curly apostrophes folded: "Zoë O’Brien" and "zoe o'brien" compare equal. */
+function foldChar(c: string): string {
+  return c.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘ʼ]/g, "'").toLowerCase();
+}
+
+/** The folded text, and for each of its characters the index of the original character it came from. */
+function foldWithMap(text: string): { folded: string; from: number[] } {
+  let folded = '';
+  const from: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = foldChar(ch);
+    for (let k = 0; k < f.length; k++) from.push(i);
+    folded += f;
+    i += ch.length;
+  }
+  from.push(i);
+  return { folded, from };
+}
+
+const fold = (s: string) => foldWithMap(s.normalize('NFC')).folded;
+
 /**
  * For the complainant's version: every person in the people register appears by their pseudonym, everywhere
- * (headings, tables, narrative). Full names first, then each part of a name (so "Kieran" and "Nowak" go too),
- * longest first so "Zoë Ó Súilleabháin-Nowak" is replaced before "Nowak". Matching ignores case.
+ * (headings, tables, narrative). Full names first, then title-and-surname forms ("Ms Ó Súilleabháin-Nowak"),
+ * then each part of a name, longest first. Matching ignores case, accents and the kind of apostrophe, so
+ * "Zoe", "Zoë" and "O’Brien" typed in Word are all found.
  */
 export function pseudonymiser(people: readonly Person[]): (text: string) => string {
   const pairs: [string, string][] = [];
@@ -17,26 +41,39 @@ export function pseudonymiser(people: readonly Person[]): (text: string) => stri
     const alias = p.pseudonym.trim() || (p.kind === 'child' ? 'the child' : p.role ? `the ${p.role.toLowerCase()}` : 'a third party');
     pairs.push([p.name, alias]);
     const parts = p.name.match(letters) ?? [];
-    // "Ms Ó Súilleabháin-Nowak", "Mr Blake": a title with the surname (all of it, or its last word).
     const surnames = [parts.slice(1).join(' '), parts.at(-1) ?? ''].filter((x) => x.length >= 2);
     for (const sn of surnames) {
       pairs.push([sn, alias]);
       for (const t of ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr']) pairs.push([`${t} ${sn}`, alias], [`${t}. ${sn}`, alias]);
     }
     for (const part of parts) {
-      if (part.length >= 3 && !TITLES.has(part.toLowerCase())) pairs.push([part, alias]);
+      const f = fold(part);
+      if (f.length >= 2 && !TITLES.has(f) && !PARTICLES.has(f)) pairs.push([part, alias]);
       // Hyphenated surnames: each half alone too.
-      for (const half of part.split('-')) if (half.length >= 3 && half !== part) pairs.push([half, alias]);
+      for (const half of part.split('-')) if (half.length >= 2 && half !== part && !PARTICLES.has(fold(half))) pairs.push([half, alias]);
     }
   }
-  pairs.sort((a, b) => b[0].length - a[0].length);
-  const seen = new Set<string>();
-  const unique = pairs.filter(([n]) => (seen.has(n.toLowerCase()) ? false : (seen.add(n.toLowerCase()), true)));
-  if (unique.length === 0) return (t) => t;
-  const re = new RegExp(`(?<![\\p{L}\\p{M}])(${unique.map(([n]) => escape(n).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{M}])`, 'giu');
-  const norm = (x: string) => x.toLowerCase().replace(/\s+/g, ' ');
-  const map = new Map(unique.map(([n, a]) => [n.toLowerCase(), a]));
-  return (text) => text.replace(re, (m) => map.get(norm(m)) ?? m);
+  const byFolded = new Map<string, string>();
+  for (const [name, alias] of pairs) {
+    const key = fold(name).replace(/\s+/g, ' ');
+    if (key && !byFolded.has(key)) byFolded.set(key, alias);
+  }
+  if (byFolded.size === 0) return (t) => t;
+  const keys = [...byFolded.keys()].sort((a, b) => b.length - a.length);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${keys.map((k) => escape(k).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return (input) => {
+    const text = input.normalize('NFC');
+    const { folded, from } = foldWithMap(text);
+    let out = '';
+    let last = 0;
+    for (const m of folded.matchAll(re)) {
+      const start = from[m.index]!;
+      const end = from[m.index + m[0].length]!;
+      out += text.slice(last, start) + (byFolded.get(m[0].replace(/\s+/g, ' ')) ?? text.slice(start, end));
+      last = end;
+    }
+    return out + text.slice(last);
+  };
 }
 
 function mapRuns(runs: Run[], fn: (t: string) => string): Run[] {
@@ -61,5 +98,5 @@ export function mapModelText(m: DocumentModel, fn: (t: string) => string): Docum
         return b;
     }
   });
-  return { ...m, title: fn(m.title), subject: fn(m.subject), blocks };
+  return { ...m, title: fn(m.title), subject: fn(m.subject), author: fn(m.author), blocks };
 }

@@ -165,6 +165,12 @@ describe('an investigation from statement to findings', () => {
     await expect.poll(() => saved().recommendations.length).toBe(0);
     await page.getByRole('button', { name: 'Undo deleting recommendation 1' }).click();
     await expect.poll(() => saved().recommendations.length).toBe(1);
+    // Undo is offered only until the next change: it restores the whole record as it was.
+    await page.getByRole('button', { name: 'Delete recommendation 1' }).click();
+    await expect.poll(() => saved().recommendations.length).toBe(0);
+    await page.getByRole('button', { name: 'Add a recommendation' }).click();
+    await expect.poll(() => saved().recommendations.length).toBe(1);
+    expect(await page.getByRole('button', { name: /^Undo / }).count()).toBe(0);
 
     // Nothing is missing any more on either point.
     await expect.poll(() => page.getByText(/still need/).count()).toBe(0);

@@ -37,14 +37,21 @@ export function useCaseEditor(id: string) {
     void reload();
   }, [reload]);
 
+  // Changes queued but not yet saved, in order: what is shown is the saved record with these applied.
+  const pending = useRef<((r: CaseRecord) => CaseRecord)[]>([]);
+  const reshow = () => {
+    const base = latest.current;
+    if (!base) return;
+    shown.current = { ...base, record: pending.current.reduce((r, f) => f(r), base.record) };
+    setStored(shown.current);
+  };
+
   /** `change` runs twice (on what is shown, then on what is saved), so it must not make ids or read the clock. */
   const save = useCallback(
     (change: (r: CaseRecord) => CaseRecord, opts: { describe?: string; undoable?: string } = {}): Promise<boolean> => {
-      if (shown.current) {
-        shown.current = { ...shown.current, record: change(shown.current.record) };
-        setStored(shown.current);
-        setStatus('Saving…');
-      }
+      pending.current.push(change);
+      reshow();
+      setStatus('Saving…');
       const run = async () => {
         const current = latest.current;
         if (!current) return false;
@@ -52,19 +59,19 @@ export function useCaseEditor(id: string) {
         try {
           const saved = await call('cases.update', { id, revision: current.revision, record: next });
           latest.current = saved;
-          shown.current = { ...saved, record: shown.current?.record ?? saved.record };
-          setStored(shown.current);
           setError(null);
           setStatus(opts.describe ?? 'All changes saved.');
-          if (opts.undoable) setUndo({ label: opts.undoable, before: current.record });
+          // Undo puts back the whole record as it was, so it is offered only until the next change.
+          setUndo(opts.undoable ? { label: opts.undoable, before: current.record } : null);
           return true;
         } catch (e) {
-          // Refused: show what the store holds, without this or any queued change.
-          shown.current = latest.current;
-          setStored(latest.current);
+          // Refused: this change is dropped; the screen shows the store plus the changes still queued.
           setError(messageOf(e));
           setStatus('');
           return false;
+        } finally {
+          pending.current.splice(pending.current.indexOf(change), 1);
+          reshow();
         }
       };
       const p = queue.current.then(run, run);

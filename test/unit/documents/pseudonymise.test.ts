@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { pseudonymiser } from '../../../shared/documents/pseudonymise';
+import { buildDocument } from '../../../shared/documents/build';
+import { modelText } from '../../../shared/documents/model';
+import { caseRecordSchema } from '../../../shared/domain/case';
+import { buildDemoCase } from '../../../shared/domain/demoCase';
+import type { Person } from '../../../shared/domain/investigation';
+
+const person = (id: string, name: string, pseudonym: string, kind: Person['kind'] = 'staff'): Person => ({
+  id, name, kind, role: '', organisation: '', pseudonym, actsForId: null, consentHeld: false, thirdParty: true,
+});
+
+describe('the pseudonymiser', () => {
+  const fn = pseudonymiser([person('a', "Siobhan O'Brien", 'Social Worker 1'), person('b', 'Jo Li', 'Teacher 2'), person('c', 'Zoë Nowak', 'Ms N', 'complainant'), person('d', 'Anna de Vries', 'Carer 3')]);
+
+  it('finds names however they were typed: curly apostrophes, missing or decomposed accents, any case', () => {
+    expect(fn('Ms O’Brien said that Siobhan O’Brien visited; SIOBHAN agreed.')).toBe('Social Worker 1 said that Social Worker 1 visited; Social Worker 1 agreed.');
+    expect(fn('Zoe Nowak wrote; Zoe came; Zoe\u0308 too; zoë again.')).toBe('Ms N wrote; Ms N came; Ms N too; Ms N again.');
+  });
+
+  it('replaces short given names standing alone, but not inside other words or name particles', () => {
+    expect(fn('Jo told me. Joanna did not. Li agreed.')).toBe('Teacher 2 told me. Joanna did not. Teacher 2 agreed.');
+    expect(fn('Anna de Vries, and later Ms de Vries, said de facto.')).toBe('Carer 3, and later Carer 3, said de facto.');
+  });
+
+  it('leaves text without names untouched, accents included', () => {
+    expect(fn('Crème brûlée on 3 March — café.')).toBe('Crème brûlée on 3 March — café.');
+  });
+});
+
+describe('letters to the complainant', () => {
+  it('name the complainant and their own child, but not another child in the register', () => {
+    const demo = buildDemoCase('2026-11-27');
+    const r = caseRecordSchema.parse({
+      ...demo,
+      people: [...(demo.people ?? []), { id: 'person-sibling', name: 'Maisie Hale', kind: 'child', role: 'Foster sibling', pseudonym: 'Child B', thirdParty: true }],
+      chronology: [...(demo.chronology ?? []), { id: 'chron-x', date: '2026-04-21', event: 'Maisie Hale told her carers about the move.', pointIds: ['point-1'], key: true }],
+      points: (demo.points ?? []).map((p, i) => (i === 0 ? { ...p, summary: `${p.summary} Maisie Hale was also upset.` } : p)),
+    });
+    const t = modelText(buildDocument('statement-of-complaint', r, { today: '2026-11-27', variant: 'complainant', draft: { version: 1 } }));
+    expect(t).toContain('Dear Zoë Ó Súilleabháin-Nowak');
+    expect(t).toContain('Kieran was moved');
+    expect(t).not.toContain('Maisie');
+    expect(t).toContain('Child B was also upset');
+  });
+});
