@@ -166,7 +166,7 @@ export const handlers: HandlerTable = {
   'documents.export': async ({ caseId, kind, variant, subjectId, format, issueId }, s) => {
     const c = s.cases().get(caseId);
     const docs = s.documents();
-    const model = issueId ? docs.issuedModel(issueId) : docs.current(c, kind, variant, todayInLondon(), subjectId);
+    const model = issueId ? docs.issuedModel(caseId, issueId) : docs.current(c, kind, variant, todayInLondon(), subjectId);
     const data = await docs.render(model, format);
     const path = await s.platform.chooseSavePath(documentFileName(c.record.reference, model, format), format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Word document', extensions: ['docx'] });
     if (!path) return { path: null };

@@ -264,7 +264,15 @@ async function clockCommand(
   const closures = (o.closure ?? []).map((c) => requireDate(c, 'closure'));
   const cal = makeCalendar({ closures });
   const answer = (from: string, second: string, where: string): string => {
-    if (command === 'add') return cal.addWorkingDays(from, parseDays(second, where));
+    if (command === 'add') {
+      const n = parseDays(second, where);
+      try {
+        return cal.addWorkingDays(from, n);
+      } catch (e) {
+        if (e instanceof RangeError) throw new UserError('INVALID_INPUT', `${where}: ${n} working days after ${from} is past 2199, the last year Casewright counts.`);
+        throw e;
+      }
+    }
     const to = parseIsoDate(second);
     if (!to) throw new UserError('INVALID_INPUT', `${where}: "${second}" is not a real date; write it as YYYY-MM-DD.`);
     return String(cal.countWorkingDays(from, to));

@@ -175,7 +175,9 @@ function clockView(
         const ext = latestExtension(input.extensions, ids);
         if (ext) {
           extendedTo = ext.newDueDate;
-          dueN = toDayNumber(ext.newDueDate);
+          // An extension never brings a date forward: one agreed on the other Stage 2 clock (they share
+          // extensions) may fall before this clock's own unextended date.
+          dueN = Math.max(baseDueN, toDayNumber(ext.newDueDate));
           if (rule.unit === 'working-days') provisional = provisionalSpan(startN, Math.max(dueN, baseDueN));
         }
       }
@@ -333,6 +335,9 @@ export function nextDeadline(clocks: readonly ClockView[], opts: NextDeadlineOpt
 export function validateExtensionForCase(input: CaseClockInput, ext: Extension): ExtensionValidation {
   const rule = rulesFor(input).find((r) => r.id === ext.clock);
   if (!rule) return { ok: false, message: `This procedure has no ${ext.clock} clock to extend.` };
+  if (rule.alternative) {
+    return { ok: false, message: `${rule.label} is shown for comparison only; record the extension on the statutory Stage 2 clock instead.` };
+  }
   const cal = calendarForInput(input);
   const start = input.keyDates[rule.startsFrom] ?? null;
   const others = (input.extensions ?? []).filter((e) => e.id !== ext.id);

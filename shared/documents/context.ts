@@ -1,6 +1,7 @@
 import { formatLongDate } from '../calendar/date';
 import { addWorkingDays } from '../calendar/workingDays';
 import { computeCaseClocks, type ClockView } from '../clock/caseClocks';
+import { latestExtension } from '../clock/extensions';
 import type { CaseRecord } from '../domain/case';
 import type { Person } from '../domain/investigation';
 import { mapModelText, pseudonymiser } from './pseudonymise';
@@ -38,6 +39,18 @@ export function clocksOf(ctx: BuildContext): ClockView[] {
 /** The statutory Stage 2 clock (the one the council's profile counts from). */
 export function stage2Clock(ctx: BuildContext): ClockView | undefined {
   return clocksOf(ctx).find((c) => c.id.startsWith('stage2-response') && c.statutory);
+}
+
+/** The Stage 2 extension in force: the latest agreed, as the clocks count it. */
+export function stage2Extension(r: CaseRecord) {
+  return latestExtension(r.extensions, ['stage2-response-from-statement', 'stage2-response-from-request']);
+}
+
+/** What the statutory Stage 2 clock counts from, in words, per the council's profile. */
+export function stage2StartWords(r: CaseRecord): string {
+  return r.council.stage2StartsFrom === 'stage2Requested'
+    ? `You asked for a Stage 2 investigation on ${longDate(r.keyDates.stage2Requested)}.`
+    : `We agreed your statement of complaint on ${longDate(r.keyDates.statementAgreed)}.`;
 }
 
 /** The date a complainant must ask for a review panel by: 20 working days from the letter's date. */

@@ -139,10 +139,18 @@ export class CaseService {
       }
       return { ...a, data };
     });
-    const created = this.create(parsed.data.case, 'case.import');
+    // Files keep their ids unless this store already holds one with the same id (an earlier import of this
+    // case under another reference); then they get new ids and the evidence register is pointed at them.
+    const taken = this.db().prepare('SELECT 1 FROM attachments WHERE id = ?');
+    const newIds = new Map(files.map((f) => [f.id, taken.get(f.id) ? randomUUID() : f.id]));
+    const record = {
+      ...parsed.data.case,
+      evidence: parsed.data.case.evidence.map((e) => (e.attachmentId ? { ...e, attachmentId: newIds.get(e.attachmentId) ?? e.attachmentId } : e)),
+    };
+    const created = this.create(record, 'case.import');
     const attachments = new AttachmentService(this.db, this.actor);
     try {
-      for (const f of files) await attachments.add(created.id, f.fileName, f.data, { id: f.id, audit: false });
+      for (const f of files) await attachments.add(created.id, f.fileName, f.data, { id: newIds.get(f.id)!, audit: false });
     } catch (e) {
       // All or nothing: a file that cannot be stored takes the half-imported case with it.
       this.db().transaction(() => {
@@ -152,7 +160,9 @@ export class CaseService {
         this.db().prepare('DELETE FROM cases WHERE id = ?').run(created.id);
         appendAudit(this.db(), { actor: this.actor, action: 'case.import-undone', entity: 'case', entityId: created.id, detail: { reason: (e as Error).message } }, this.now);
       })();
-      throw e instanceof UserError ? new UserError(e.code, `The case was not imported: ${e.message}`) : e;
+      throw e instanceof UserError
+        ? new UserError(e.code, `The case was not imported: ${e.message}`)
+        : new UserError('INTERNAL', `The case was not imported: a file in it could not be stored (${(e as Error).message}).`);
     }
     return created;
   }

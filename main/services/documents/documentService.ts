@@ -65,7 +65,13 @@ export class DocumentService {
     const last = this.latest(c.id, kind, variant, subjectId);
     if (last?.final) throw new UserError('CONFLICT', `The ${DOCUMENT_TITLES[kind].toLowerCase()} (${variant} version) is already final as version ${last.version}; it cannot be issued again.`);
     const version = (last?.version ?? 0) + 1;
-    const model = buildDocument(kind, c.record, { today, variant, draft: final ? null : { version }, ...(subjectId ? { interviewId: subjectId } : {}) });
+    let model: DocumentModel;
+    try {
+      model = buildDocument(kind, c.record, { today, variant, draft: final ? null : { version }, ...(subjectId ? { interviewId: subjectId } : {}) });
+    } catch (e) {
+      if (e instanceof UserFacingError) throw new UserError('INVALID_INPUT', e.message);
+      throw e;
+    }
     const row: IssueRow = { id: randomUUID(), kind, variant, subject_id: subjectId, version, final: final ? 1 : 0, issued_at: new Date().toISOString(), issued_by: this.actor, model: JSON.stringify(model) };
     const db = this.db();
     db.transaction(() => {
@@ -77,9 +83,9 @@ export class DocumentService {
     return toIssued(row);
   }
 
-  issuedModel(issueId: string): DocumentModel {
-    const row = this.db().prepare('SELECT * FROM document_issues WHERE id = ?').get(issueId) as IssueRow | undefined;
-    if (!row) throw new UserError('NOT_FOUND', 'That issued document is not in this store.');
+  issuedModel(caseId: string, issueId: string): DocumentModel {
+    const row = this.db().prepare('SELECT * FROM document_issues WHERE id = ? AND case_id = ?').get(issueId, caseId) as IssueRow | undefined;
+    if (!row) throw new UserError('NOT_FOUND', 'That issued document is not one of this case’s; choose it again from the case’s Documents tab.');
     return JSON.parse(row.model) as DocumentModel;
   }
 

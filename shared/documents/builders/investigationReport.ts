@@ -4,7 +4,7 @@ import { EXTENSION_REASON_LABELS } from '../../clock/extensions';
 import { PROCEDURES } from '../../clock/profiles';
 import { richToBlocks } from '../fromRich';
 import { type Block, type DocumentModel, heading, para, plain } from '../model';
-import { type BuildContext, finish, longDate, personName, stage2Clock } from '../context';
+import { type BuildContext, finish, longDate, personName, stage2Clock, stage2Extension } from '../context';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -15,7 +15,7 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
   const ip = r.roles.independentPerson?.name ?? 'the independent person';
   const live = r.points.filter((p) => p.status === 'active');
   const clock = stage2Clock(ctx);
-  const ext = r.extensions.filter((e) => e.clock.startsWith('stage2')).at(-1);
+  const ext = stage2Extension(r);
   const complainants = r.complainants.map((c) => `${c.name} (${c.relationshipToChild})`).join(' and ');
   const b: Block[] = [];
 
@@ -37,7 +37,7 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
 
   b.push(heading(1, '1. Introduction'));
   b.push(para(`${r.roles.complaintsManager ? `${r.roles.complaintsManager.name}, complaints manager for ` : ''}${r.council.name} commissioned this investigation under the ${PROCEDURES[r.council.procedure].label.toLowerCase()} procedure. ${io} was appointed as investigating officer and ${ip} as independent person.`));
-  b.push(para(`Stage 2 was requested on ${longDate(r.keyDates.stage2Requested)} and the statement of complaint was agreed on ${longDate(r.keyDates.statementAgreed)}.${clock?.baseDue ? ` The response was due within 25 working days, by ${longDate(clock.baseDue)}.` : ''}`));
+  b.push(para(`Stage 2 was requested on ${longDate(r.keyDates.stage2Requested)} and the statement of complaint was agreed on ${longDate(r.keyDates.statementAgreed)}.${clock?.baseDue ? ` The response was due within 25 working days of ${r.council.stage2StartsFrom === 'stage2Requested' ? 'the request' : 'the agreed statement'}, by ${longDate(clock.baseDue)}.` : ''}`));
   if (ext) {
     b.push(para(`The time for the response was extended to ${longDate(ext.newDueDate)} (${ext.reason === 'other' ? ext.reasonText ?? '' : EXTENSION_REASON_LABELS[ext.reason].toLowerCase()}); the complainant was told by ${ext.complainantToldHow} on ${longDate(ext.complainantToldOn)}.`));
   }

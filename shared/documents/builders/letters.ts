@@ -1,7 +1,7 @@
 import { EXTENSION_REASON_LABELS } from '../../clock/extensions';
 import { richToBlocks } from '../fromRich';
 import { type Block, type DocumentModel, heading, para, plain } from '../model';
-import { type BuildContext, finish, longDate, personName, stage2Clock, stage3Deadline } from '../context';
+import { type BuildContext, finish, longDate, personName, stage2Clock, stage2Extension, stage2StartWords, stage3Deadline } from '../context';
 import { UserFacingError } from '../errors';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -48,14 +48,14 @@ export function buildStatementOfComplaint(ctx: BuildContext): DocumentModel {
 /** Telling the complainant why the response will take longer than 25 working days, and the new date. */
 export function buildExtensionLetter(ctx: BuildContext): DocumentModel {
   const r = ctx.record;
-  const ext = r.extensions.filter((e) => e.clock.startsWith('stage2')).at(-1);
+  const ext = stage2Extension(r);
   if (!ext) throw new UserFacingError('There is no Stage 2 extension recorded for this case; record the extension first, then make the letter.');
   const clock = stage2Clock(ctx);
   const signer = r.roles.complaintsManager?.name ?? r.roles.investigatingOfficer?.name ?? 'Complaints Manager';
   const reason = ext.reason === 'other' ? ext.reasonText ?? '' : EXTENSION_REASON_LABELS[ext.reason].toLowerCase();
   const b: Block[] = [
     ...opening(ctx, 'Your complaint: a new date for our response'),
-    para(`We agreed your statement of complaint on ${longDate(r.keyDates.statementAgreed)}. The regulations ask us to respond within 25 working days, which would have been by ${longDate(clock?.baseDue ?? null)}.`),
+    para(`${stage2StartWords(r)} The regulations ask us to respond within 25 working days of that date, which would have been by ${longDate(clock?.baseDue ?? null)}.`),
     para(`I am sorry that we cannot respond by then. The reason is: ${reason}.`),
     { type: 'paragraph', runs: [{ text: 'We will now send you our response by ' }, { text: longDate(ext.newDueDate), bold: true }, { text: '. The regulations allow up to 65 working days where this is needed.' }] },
     para('If you are unhappy with this, please contact us on the details at the top of this letter.'),

@@ -193,4 +193,25 @@ describe('the command line', () => {
     expect((await cli(['doc', 'export', '--case', 'DEMO-ST2-0001', '--doc', 'memo', '--format', 'pdf', '--out', out, '--store', store])).code).toBe(2);
     expect((await cli(['doc', 'export-all', '--case', 'DEMO-ST2-0001', '--out', path.join(dir, 'missing'), '--store', store])).err).toMatch(/is not a folder/);
   });
+
+  it('imports a copy of a case with its files under another reference, and gives sentences for dates past 2199', async () => {
+    const dir = tempDir();
+    const store = storeIn(dir);
+    await cli(['store', 'init', '--demo', '--store', store]);
+    const file = path.join(dir, 'case.json');
+    await cli(['case', 'export', '--case', 'DEMO-ST2-0001', '--out', file, '--store', store]);
+    const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(j.attachments).toHaveLength(1);
+    j.case.reference = 'DEMO-COPY';
+    fs.writeFileSync(file, JSON.stringify(j));
+    expect(await cli(['case', 'import', '--file', file, '--store', store])).toEqual({ code: 0, out: 'DEMO-COPY\n', err: '' });
+    const again = path.join(dir, 'again.json');
+    await cli(['case', 'export', '--case', 'DEMO-COPY', '--out', again, '--store', store]);
+    const copy = JSON.parse(fs.readFileSync(again, 'utf8'));
+    const e4 = copy.case.evidence.find((e: { ref: string }) => e.ref === 'E4');
+    expect(e4.attachmentId).toBe(copy.attachments[0].id);
+    expect(copy.attachments[0].id).not.toBe(j.attachments[0].id);
+    expect(copy.attachments[0].dataBase64).toBe(j.attachments[0].dataBase64);
+    expect(await cli(['clock', 'add', '--from', '2199-12-20', '--days', '10'])).toEqual({ code: 1, out: '', err: '--days: 10 working days after 2199-12-20 is past 2199, the last year Casewright counts.\n' });
+  });
 });

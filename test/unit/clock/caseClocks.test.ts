@@ -464,3 +464,25 @@ describe('clock properties', () => {
     expect(ms).toBeLessThan(3000);
   });
 });
+
+describe('extensions shared by the two Stage 2 clocks (review fixes)', () => {
+  const input = {
+    procedure: 'children-statutory' as const,
+    keyDates: { stage2Requested: '2024-03-01', statementAgreed: '2024-04-10' },
+    today: '2024-04-15',
+  };
+  const ext = { id: 'x', agreedOn: '2024-04-12', reason: 'complexity' as const, complainantToldOn: '2024-04-12', complainantToldHow: 'letter' as const, newDueDate: '2024-04-22' };
+
+  it('never bring the statutory date forward', () => {
+    const clocks = computeCaseClocks({ ...input, extensions: [{ ...ext, clock: 'stage2-response-from-request' }] });
+    const statutory = clocks.find((c) => c.id === 'stage2-response-from-statement')!;
+    expect(statutory.baseDue).toBe('2024-05-16');
+    expect(statutory.due).toBe('2024-05-16');
+    expect(statutory.state).toBe('on-track');
+  });
+
+  it('are refused on the comparison clock', () => {
+    const r = validateExtensionForCase(input, { ...ext, clock: 'stage2-response-from-request' });
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/for comparison only; record the extension on the statutory Stage 2 clock instead/) });
+  });
+});
