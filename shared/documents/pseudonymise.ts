@@ -38,7 +38,8 @@ const fold = (s: string) => foldWithMap(s.normalize('NFC')).folded;
 export function pseudonymiser(people: readonly Person[]): (text: string) => string {
   const pairs: [string, string][] = [];
   for (const p of people) {
-    const alias = p.pseudonym.trim() || (p.kind === 'child' ? 'the child' : p.role ? `the ${p.role.toLowerCase()}` : 'a third party');
+    // With no pseudonym set: a third party is not described at all; others by their role.
+    const alias = p.pseudonym.trim() || (p.thirdParty ? 'a third party' : p.kind === 'child' ? 'the child' : p.role ? `the ${p.role.toLowerCase()}` : 'a third party');
     pairs.push([p.name, alias]);
     const parts = p.name.match(letters) ?? [];
     const surnames = [parts.slice(1).join(' '), parts.at(-1) ?? ''].filter((x) => x.length >= 2);

@@ -44,3 +44,13 @@ describe('letters to the complainant', () => {
     expect(t).toContain('Child B was also upset');
   });
 });
+
+describe('third parties without a pseudonym', () => {
+  it('are not described at all, while others appear by role', () => {
+    const fn = pseudonymiser([
+      { ...person('a', 'Greta Lind', ''), role: 'Neighbour', thirdParty: true },
+      { ...person('b', 'Omar Haddad', ''), role: 'Social worker', thirdParty: false },
+    ]);
+    expect(fn('Greta Lind and Omar Haddad met.')).toBe('a third party and the social worker met.');
+  });
+});
