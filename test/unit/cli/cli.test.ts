@@ -32,6 +32,14 @@ function storeIn(dir: string) {
   return path.join(dir, 'cases.cwstore');
 }
 
+/** A new store holding the demo case, in a fresh temporary folder. */
+async function demoStore(): Promise<{ dir: string; store: string }> {
+  const dir = tempDir();
+  const store = storeIn(dir);
+  expect((await cli(['store', 'init', '--demo', '--store', store])).code).toBe(0);
+  return { dir, store };
+}
+
 describe('the command line', () => {
   it('creates a store with the demo case, lists it and verifies it', async () => {
     const store = storeIn(tempDir());
@@ -72,9 +80,7 @@ describe('the command line', () => {
   });
 
   it('refuses a malformed case file naming the field and the problem', async () => {
-    const dir = tempDir();
-    const store = storeIn(dir);
-    await cli(['store', 'init', '--demo', '--store', store]);
+    const { dir, store } = await demoStore();
     const file = path.join(dir, 'case.json');
     await cli(['case', 'export', '--case', 'DEMO-ST2-0001', '--out', file, '--store', store]);
     const j = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -174,9 +180,7 @@ describe('the command line', () => {
   });
 
   it('exports a document and the whole response', async () => {
-    const dir = tempDir();
-    const store = storeIn(dir);
-    await cli(['store', 'init', '--demo', '--store', store]);
+    const { dir, store } = await demoStore();
     const out = path.join(dir, 'report.pdf');
     expect(await cli(['doc', 'export', '--case', 'DEMO-ST2-0001', '--doc', 'investigation-report', '--format', 'pdf', '--variant', 'complainant', '--out', out, '--store', store])).toEqual({ code: 0, out: '', err: '' });
     expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
@@ -195,9 +199,7 @@ describe('the command line', () => {
   });
 
   it('imports a copy of a case with its files under another reference, and gives sentences for dates past 2199', async () => {
-    const dir = tempDir();
-    const store = storeIn(dir);
-    await cli(['store', 'init', '--demo', '--store', store]);
+    const { dir, store } = await demoStore();
     const file = path.join(dir, 'case.json');
     await cli(['case', 'export', '--case', 'DEMO-ST2-0001', '--out', file, '--store', store]);
     const j = JSON.parse(fs.readFileSync(file, 'utf8'));
