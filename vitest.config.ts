@@ -22,6 +22,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // expect.poll's default of 1 s fails on a loaded machine (the suite must pass with the other core busy).
+          expect: { poll: { timeout: 15_000, interval: 50 } },
         },
       },
     ],

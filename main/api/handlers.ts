@@ -57,10 +57,10 @@ function writeExport(path: string, content: string | Buffer): void {
   }
 }
 
-const today = (t: string | undefined) => {
-  if (t === undefined) return todayInLondon();
-  return t;
-};
+/** Today in England: the platform's pinned date (CLI and test harness) or the machine's clock. */
+const todayOf = (s: Session) => s.platform.today?.() ?? todayInLondon();
+/** A handler's `today` input wins over the platform's. */
+const today = (t: string | undefined, s: Session) => t ?? todayOf(s);
 
 /** The one handler table. Each entry gets input already checked against the contract. */
 export const handlers: HandlerTable = {
@@ -69,7 +69,7 @@ export const handlers: HandlerTable = {
   'store.create': async ({ path, passphrase, ownerName, demo }, s) => {
     const store = CaseStore.create(path, passphrase, { actor: ownerName, nativeBinding: s.platform.nativeBinding });
     s.attach(store);
-    if (demo) await addDemoCase(s, todayInLondon());
+    if (demo) await addDemoCase(s, todayOf(s));
     return status(s);
   },
   'store.open': ({ path, passphrase, remember }, s) => {
@@ -127,7 +127,7 @@ export const handlers: HandlerTable = {
   'cases.get': ({ id }, s) => s.cases().get(id),
   'cases.create': ({ record }, s) => s.cases().create(record as never),
   'cases.update': ({ id, revision, record }, s) => s.cases().update(id, revision, record as never),
-  'cases.addDemo': (_i, s) => addDemoCase(s, todayInLondon()),
+  'cases.addDemo': (_i, s) => addDemoCase(s, todayOf(s)),
   'cases.importJson': async ({ json }, s) => s.cases().importJson(json),
   'cases.exportJson': ({ id }, s) => ({ json: s.cases().exportJson(id) }),
   'cases.exportFile': async ({ id }, s) => {
@@ -139,13 +139,13 @@ export const handlers: HandlerTable = {
     return { path };
   },
   'cases.recordExtension': ({ id, revision, extension, today: t }, s) =>
-    s.cases().recordExtension(id, revision, extension as never, today(t)),
+    s.cases().recordExtension(id, revision, extension as never, today(t, s)),
   'cases.setLateReason': ({ id, revision, clock, reason }, s) => s.cases().setLateReason(id, revision, clock, reason),
   'cases.audit': ({ id }, s): AuditView[] => {
     s.cases().get(id);
     return listAudit(s.requireStore().db, id).map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, summary: auditSummary(r.action, r.detail) }));
   },
-  'cases.deadlines': ({ id, today: t }, s) => clocksForCase(s.cases().get(id).record, today(t)),
+  'cases.deadlines': ({ id, today: t }, s) => clocksForCase(s.cases().get(id).record, today(t, s)),
   'attachments.add': ({ caseId, fileName, dataBase64 }, s) => s.attachments().add(caseId, fileName, Buffer.from(dataBase64, 'base64')),
   'attachments.list': ({ caseId }, s) => s.attachments().list(caseId),
   'attachments.read': ({ id }, s) => {
@@ -162,11 +162,11 @@ export const handlers: HandlerTable = {
   },
   'search.query': ({ query, limit }, s) => searchDetailed(s.requireStore().db, query, limit),
   'import.docxToRich': ({ dataBase64 }) => docxToRich(Buffer.from(dataBase64, 'base64')),
-  'documents.preview': ({ caseId, kind, variant, subjectId }, s) => s.documents().current(s.cases().get(caseId), kind, variant, todayInLondon(), subjectId),
+  'documents.preview': ({ caseId, kind, variant, subjectId }, s) => s.documents().current(s.cases().get(caseId), kind, variant, todayOf(s), subjectId),
   'documents.export': async ({ caseId, kind, variant, subjectId, format, issueId }, s) => {
     const c = s.cases().get(caseId);
     const docs = s.documents();
-    const model = issueId ? docs.issuedModel(caseId, issueId) : docs.current(c, kind, variant, todayInLondon(), subjectId);
+    const model = issueId ? docs.issuedModel(caseId, issueId) : docs.current(c, kind, variant, todayOf(s), subjectId);
     const data = await docs.render(model, format);
     const path = await s.platform.chooseSavePath(documentFileName(c.record.reference, model, format), format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Word document', extensions: ['docx'] });
     if (!path) return { path: null };
@@ -174,13 +174,13 @@ export const handlers: HandlerTable = {
     appendAudit(s.requireStore().db, { actor: s.platform.actor, action: 'document.export', entity: 'case', entityId: caseId, detail: { kind, variant, format, path } });
     return { path };
   },
-  'documents.issue': ({ caseId, kind, variant, subjectId, final }, s) => s.documents().issue(s.cases().get(caseId), kind, variant, todayInLondon(), final, subjectId),
+  'documents.issue': ({ caseId, kind, variant, subjectId, final }, s) => s.documents().issue(s.cases().get(caseId), kind, variant, todayOf(s), final, subjectId),
   'documents.list': ({ caseId }, s) => s.documents().issued(caseId),
   'documents.exportAll': async ({ caseId }, s) => {
     const c = s.cases().get(caseId);
     const parent = await s.platform.chooseFolder();
     if (!parent) return { folder: null, files: [], skipped: [] };
-    const r = await exportAll(s.documents(), c, parent, todayInLondon(), (f, d) => {
+    const r = await exportAll(s.documents(), c, parent, todayOf(s), (f, d) => {
       fs.mkdirSync(nodePath.dirname(f), { recursive: true });
       writeExport(f, d);
     }, nodePath.join);
@@ -188,7 +188,7 @@ export const handlers: HandlerTable = {
     return r;
   },
   'dashboard.deadlines': ({ today: t }, s): DashboardRow[] => {
-    const day = today(t);
+    const day = today(t, s);
     const rows = caseRepository.listRecords(s.requireStore().db).map((c) => {
       const clocks = clocksForCase(c.record, day);
       return {
@@ -205,7 +205,7 @@ export const handlers: HandlerTable = {
   },
   'calendar.exportIcs': async ({ id }, s) => {
     const db = s.requireStore().db;
-    const day = todayInLondon();
+    const day = todayOf(s);
     const cases = (id ? [s.cases().get(id)] : caseRepository.listRecords(db)).map((c) => ({ reference: c.record.reference, clocks: clocksForCase(c.record, day) }));
     const ics = deadlinesToIcs(cases);
     const name = id && cases[0] ? `${safeFileName(cases[0].reference)}-deadlines.ics` : 'casewright-deadlines.ics';

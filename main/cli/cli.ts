@@ -32,7 +32,8 @@ export const USAGE = `Usage: npm run --silent cli -- <group> <command> [options]
 
 Options: --store PATH (or CASEWRIGHT_STORE). The passphrase comes from CASEWRIGHT_PASSPHRASE,
 otherwise a hidden prompt on a terminal; the new one for "store passphrase" from
-CASEWRIGHT_NEW_PASSPHRASE or a prompt. A passphrase is never accepted as an argument.`;
+CASEWRIGHT_NEW_PASSPHRASE or a prompt. A passphrase is never accepted as an argument.
+CASEWRIGHT_TODAY=YYYY-MM-DD counts the clocks and dates documents as if it were that day.`;
 
 export class UsageError extends Error {}
 
@@ -75,7 +76,18 @@ function cliPlatform(env: NodeJS.ProcessEnv, out?: string): Platform {
     chooseSavePath: async () => out ?? null,
     chooseFolder: async () => out ?? null,
     emit: () => {},
+    ...(env.CASEWRIGHT_TODAY ? { today: () => env.CASEWRIGHT_TODAY! } : {}),
   };
+}
+
+/**
+ * CASEWRIGHT_TODAY pins "today" for the command line (tests, and "what would the clocks say on this day").
+ * The Electron app never reads it.
+ */
+function badPinnedToday(env: NodeJS.ProcessEnv): string | null {
+  const value = env.CASEWRIGHT_TODAY;
+  if (!value || parseIsoDate(value)) return null;
+  return `CASEWRIGHT_TODAY=${value} is not a real date; write it as YYYY-MM-DD, for example 2026-11-25, or unset it.`;
 }
 
 function safeUser(): string {
@@ -121,6 +133,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (o.help) {
     io.stdout(`${USAGE}\n`);
     return 0;
+  }
+  // Checked before anything runs, so a bad pinned date changes nothing.
+  const badToday = badPinnedToday(io.env);
+  if (badToday) {
+    io.stderr(`${badToday}\n`);
+    return 1;
   }
   const session = new Session(cliPlatform(io.env, o.out));
   const dispatch = createDispatcher(session);

@@ -39,6 +39,11 @@ export interface Platform {
   nativeBinding?: string;
   /** Tests shorten the idle lock below a minute. */
   idleLockMsOverride?: number;
+  /**
+   * Today's date in England (YYYY-MM-DD). Absent in the app, which reads the machine's clock; the CLI and the
+   * test harness pin it so tests give the same answer on a Saturday, a bank holiday or a Wednesday.
+   */
+  today?: () => string;
 }
 
 export function memorySettings(initial: Partial<PersistedSettings> = {}): SettingsStore {

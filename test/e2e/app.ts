@@ -16,9 +16,15 @@ export interface OpenApp {
 
 const opened: OpenApp[] = [];
 
-export async function openApp(browser: Browser, opts: { idleLockMs?: number } = {}): Promise<OpenApp> {
+/**
+ * The day the end-to-end suite lives on (a Friday), whatever the machine's clock says: the demo case's dates,
+ * the clocks and the documents are all counted from it. Tests that need another day pass `today`.
+ */
+export const E2E_TODAY = '2026-11-27';
+
+export async function openApp(browser: Browser, opts: { idleLockMs?: number; today?: string } = {}): Promise<OpenApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casewright-e2e-'));
-  const harness = await startHarness({ dir, ...opts });
+  const harness = await startHarness({ dir, today: E2E_TODAY, ...opts });
   const page = await browser.newPage();
   const problems = watchConsole(page);
   // Confirmation dialogs ("Remove …?") are answered yes.

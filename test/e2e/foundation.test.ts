@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../harness/server';
-import { closeApps, createStore, openApp, type OpenApp } from './app';
+import { E2E_TODAY, closeApps, createStore, openApp, type OpenApp } from './app';
 import { expectAccessible, launch } from './browser';
 import { addWorkingDays } from '../../shared/calendar/workingDays';
 import { clocksForCase } from '../../main/services/cases/caseClocks';
-import { todayInLondon } from '../../main/services/clockToday';
 
 const PASSPHRASE = 'marmalade on the night train';
 
@@ -106,11 +105,11 @@ describe('the app in Chromium', () => {
   });
 
   it('locks itself when idle and shows nothing of the case afterwards', async () => {
-    const { page, harness } = await open({ idleLockMs: 1500 });
+    const { page, harness } = await open({ idleLockMs: 5000 });
     await createStore(page, { demo: true });
     await page.getByRole('button', { name: 'DEMO-ST2-0001' }).click();
     await page.getByText('Kieran Nowak').first().waitFor();
-    await page.getByText(/Casewright locked the case store because it was not used/).waitFor({ timeout: 10_000 });
+    await page.getByText(/Casewright locked the case store because it was not used/).waitFor({ timeout: 30_000 });
     expect(harness.session.isOpen).toBe(false);
     const html = await page.content();
     for (const name of ['Kieran', 'Súilleabháin', 'DEMO-ST2-0001']) expect(html).not.toContain(name);
@@ -136,7 +135,7 @@ describe('the app in Chromium', () => {
     const { harness } = current!;
     const stage2Due = () => {
       const c = harness.session.cases().list()[0]!;
-      return clocksForCase(harness.session.cases().get(c.id).record, todayInLondon()).find((k) => k.statutory && k.id.startsWith('stage2'))!.due!;
+      return clocksForCase(harness.session.cases().get(c.id).record, E2E_TODAY).find((k) => k.statutory && k.id.startsWith('stage2'))!.due!;
     };
     const before = stage2Due();
     await page.getByLabel('The council’s own closure days').fill(`${before}\n2026-02-30`);

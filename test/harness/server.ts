@@ -65,7 +65,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { dir: string; idleLockMs?: number; actor?: string }): Promise<Harness> {
+/** `today` pins the date the handlers see (YYYY-MM-DD), so the end-to-end suite passes on every day of the year. */
+export async function startHarness(opts: { dir: string; idleLockMs?: number; actor?: string; today?: string }): Promise<Harness> {
   const token = randomBytes(24).toString('hex');
   const bridge = await bundleBridge();
   const listeners = new Set<http.ServerResponse>();
@@ -86,6 +87,7 @@ export async function startHarness(opts: { dir: string; idleLockMs?: number; act
       for (const res of listeners) res.write(`data: ${JSON.stringify(e)}\n\n`);
     },
     ...(opts.idleLockMs !== undefined ? { idleLockMsOverride: opts.idleLockMs } : {}),
+    ...(opts.today !== undefined ? { today: () => opts.today! } : {}),
   };
   const session = new Session(platform);
   const dispatch = createDispatcher(session, (e) => console.error('harness: internal error', e));

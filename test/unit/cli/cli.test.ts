@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../main/cli/cli';
 import { GOOD_PASSPHRASE, OTHER_PASSPHRASE, tempDir } from '../../helpers/tmp';
 
+/** A Wednesday: every command in this file runs as if it were this day, unless a test says otherwise. */
+const CLI_TODAY = '2026-11-25';
+
 interface Run {
   code: number;
   out: string;
@@ -15,7 +18,7 @@ async function cli(args: string[], env: Record<string, string> = {}, stdin = '')
   let out = '';
   let err = '';
   const io: CliIo = {
-    env: { CASEWRIGHT_PASSPHRASE: GOOD_PASSPHRASE, CASEWRIGHT_USER: 'Test Officer', ...env },
+    env: { CASEWRIGHT_PASSPHRASE: GOOD_PASSPHRASE, CASEWRIGHT_USER: 'Test Officer', CASEWRIGHT_TODAY: CLI_TODAY, ...env },
     stdout: (s) => (out += s),
     stderr: (s) => (err += s),
     readStdin: async () => stdin,

@@ -452,16 +452,12 @@ describe('clock properties', () => {
     );
   });
 
-  it('10,000 cases compute quickly', () => {
+  it('10,000 cases in one call give the same clocks as each case alone', () => {
+    // Speed is measured in `npm run bench` (docs/benchmarks.md), never here: a timed test fails on a busy machine.
     const inputs = fc.sample(arbInput, { numRuns: 10_000, seed: 42 });
-    computeClocksForMany(inputs.slice(0, 500)); // warm up
-    const t0 = performance.now();
     const out = computeClocksForMany(inputs);
-    const ms = performance.now() - t0;
     expect(out).toHaveLength(10_000);
-    // A coarse guard against an accidental day-by-day algorithm, loose enough for a busy CI machine;
-    // on an idle machine this takes a small fraction of the bound.
-    expect(ms).toBeLessThan(3000);
+    for (const i of [0, 1, 4_999, 9_999]) expect(out[i]).toEqual(computeCaseClocks(inputs[i]!));
   });
 });
 
