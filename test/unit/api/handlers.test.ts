@@ -21,6 +21,8 @@ function setup(overrides: Partial<Platform> = {}) {
     chooseSavePath: async (name) => path.join(dir, name),
     chooseFolder: async () => dir,
     emit: (e) => events.push(e),
+    // The demo case is dated from "today": pinned, so the extension dates below fit on any day the suite runs.
+    today: () => '2026-11-27',
     ...overrides,
   };
   const session = new Session(platform);
