@@ -5,19 +5,28 @@
  *
  *  1. Electron's binary. npm is told not to run Electron's install script (package.json "allowScripts"), so on
  *     first start the binary is fetched with Electron's own downloader (node_modules/electron/install.js).
- *  2. An Electron-ABI build of better-sqlite3-multiple-ciphers in .electron-native/<electron-version>/. The copy
- *     in node_modules is built for Node (tests, CLI); Electron needs its own, built once by
- *     scripts/build-native-electron.mjs and rebuilt only when Electron or the module changes.
- *  3. `electron-vite build`, then Electron on the project folder, with this process's stdio.
+ *  2. `electron-vite build`, then Electron on the project folder, with this process's stdio.
+ * The encrypted database module (better-sqlite3-multiple-ciphers 13) ships Node-API prebuilt binaries that
+ * serve Node and Electron alike, so nothing is compiled.
  *
- * The decisions are plain functions (electronStatus, nativeStatus, planStart) so they are tested without
+ * The decisions are plain functions (electronStatus, planStart) so they are tested without
  * network or Electron.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { BINDING_FILE, PROJECT_DIR, STAMP_FILE, buildNativeForElectron, buildStamp, nativeDir, readVersions } from './build-native-electron.mjs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** @param {string} projectDir @returns {{ electronVersion: string }} */
+export function readVersions(projectDir) {
+  const require = createRequire(path.join(projectDir, 'package.json'));
+  /** @type {{ version: string }} */
+  const electron = require('electron/package.json');
+  return { electronVersion: electron.version };
+}
 
 /**
  * @typedef {{ exists: (p: string) => boolean, readText: (p: string) => string | null }} FileProbe
@@ -59,45 +68,11 @@ export function electronStatus({ electronDir, version, env = process.env, files 
 }
 
 /**
- * @param {string | null} text
- * @returns {Record<string, unknown> | null}
- */
-function parseStamp(text) {
-  if (!text) return null;
-  try {
-    const value = JSON.parse(text);
-    return value && typeof value === 'object' ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Whether the Electron-ABI database module exists and was built from what is installed now.
- * @param {{ dir: string, expected: ReturnType<typeof buildStamp>, files?: FileProbe }} o
- * @returns {{ present: boolean, upToDate: boolean, binding: string }}
- */
-export function nativeStatus({ dir, expected, files = realFiles }) {
-  const binding = path.join(dir, BINDING_FILE);
-  if (!files.exists(binding)) return { present: false, upToDate: false, binding };
-  const stamp = parseStamp(files.readText(path.join(dir, STAMP_FILE)));
-  const upToDate =
-    stamp !== null &&
-    stamp.runtime === 'electron' &&
-    stamp.electron === expected.electron &&
-    stamp.module === expected.module &&
-    stamp.platform === expected.platform &&
-    stamp.arch === expected.arch;
-  return { present: true, upToDate, binding };
-}
-
-/**
- * @typedef {{ step: 'install-electron' | 'build-native' | 'build-app' | 'launch', message: string }} Step
- * @param {{ electron: { present: boolean, reason?: string }, native: { present: boolean, upToDate: boolean },
- *   electronVersion: string, skipBuild?: boolean }} state
+ * @typedef {{ step: 'install-electron' | 'build-app' | 'launch', message: string }} Step
+ * @param {{ electron: { present: boolean, reason?: string }, electronVersion: string, skipBuild?: boolean }} state
  * @returns {Step[]}
  */
-export function planStart({ electron, native, electronVersion, skipBuild = false }) {
+export function planStart({ electron, electronVersion, skipBuild = false }) {
   /** @type {Step[]} */
   const steps = [];
   if (!electron.present) {
@@ -107,11 +82,6 @@ export function planStart({ electron, native, electronVersion, skipBuild = false
         `First start: downloading Electron ${electronVersion} (${electron.reason ?? 'not found'}). ` +
         'This fetches about 100 MB once, with Electron\'s own installer, and needs an internet connection.',
     });
-  }
-  if (!native.present) {
-    steps.push({ step: 'build-native', message: 'First start: building the encrypted database module for Electron; this takes a few minutes once.' });
-  } else if (!native.upToDate) {
-    steps.push({ step: 'build-native', message: 'Electron or the database module has changed since the last build: rebuilding the encrypted database module for Electron; this takes a few minutes once.' });
   }
   if (!skipBuild) steps.push({ step: 'build-app', message: 'Building the app (electron-vite build).' });
   steps.push({ step: 'launch', message: 'Starting Casewright.' });
@@ -143,11 +113,9 @@ export async function main(argv, projectDir = PROJECT_DIR) {
     throw new Error(`the dependencies are not installed (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); run \`npm install\` first.`, { cause: e });
   }
   const electronDir = path.join(projectDir, 'node_modules', 'electron');
-  const dir = nativeDir(projectDir, versions.electronVersion);
-  const expected = buildStamp({ electronVersion: versions.electronVersion, moduleVersion: versions.moduleVersion });
 
   let electron = electronStatus({ electronDir, version: versions.electronVersion });
-  const steps = planStart({ electron, native: nativeStatus({ dir, expected }), electronVersion: versions.electronVersion, skipBuild });
+  const steps = planStart({ electron, electronVersion: versions.electronVersion, skipBuild });
 
   for (const { step, message } of steps) {
     console.log(`\n> ${message}`);
@@ -157,8 +125,6 @@ export async function main(argv, projectDir = PROJECT_DIR) {
       if (!electron.present || !electron.path) {
         throw new Error(`Electron's installer finished but the binary is still missing (${electron.reason ?? 'unknown'}). Delete node_modules/electron and run npm install again.`);
       }
-    } else if (step === 'build-native') {
-      buildNativeForElectron({ projectDir, electronVersion: versions.electronVersion });
     } else if (step === 'build-app') {
       run(process.execPath, [path.join(projectDir, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], projectDir);
     } else {

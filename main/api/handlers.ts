@@ -67,13 +67,13 @@ export const handlers: HandlerTable = {
   'app.status': (_i, s) => status(s),
   'store.choosePath': async ({ mode }, s) => ({ path: await s.platform.chooseStorePath(mode) }),
   'store.create': async ({ path, passphrase, ownerName, demo }, s) => {
-    const store = CaseStore.create(path, passphrase, { actor: ownerName, nativeBinding: s.platform.nativeBinding });
+    const store = CaseStore.create(path, passphrase, { actor: ownerName });
     s.attach(store);
     if (demo) await addDemoCase(s, todayOf(s));
     return status(s);
   },
   'store.open': ({ path, passphrase, remember }, s) => {
-    const store = CaseStore.open(path, passphrase, { actor: s.platform.actor, nativeBinding: s.platform.nativeBinding });
+    const store = CaseStore.open(path, passphrase, { actor: s.platform.actor });
     s.attach(store);
     const vault = s.platform.vault;
     if (remember) {
@@ -92,7 +92,7 @@ export const handlers: HandlerTable = {
     } catch {
       throw new UserError('WRONG_PASSPHRASE', 'The remembered passphrase could not be read on this device; enter it instead.');
     }
-    s.attach(CaseStore.open(path, passphrase, { actor: s.platform.actor, nativeBinding: s.platform.nativeBinding }));
+    s.attach(CaseStore.open(path, passphrase, { actor: s.platform.actor }));
     return status(s);
   },
   'store.forget': ({ path }, s) => {

@@ -3,7 +3,7 @@ import { createDispatcher } from '../api/handlers';
 import { Session } from '../services/session/session';
 import { registerIpc } from './ipc';
 import { APP_SCHEME, entryUrl, trustedOrigins, type TrustedOrigins } from './origins';
-import { appPaths, nativeBindingPath } from './paths';
+import { appPaths } from './paths';
 import { createElectronPlatform } from './platform';
 import { createAppProtocolHandler, registerAppScheme } from './protocol';
 import { denyAllPermissions, installWebContentsGuards, isExternalLinkAllowed } from './security';
@@ -61,11 +61,7 @@ function onReady(trusted: TrustedOrigins): Running {
   let mainWindow: BrowserWindow | null = null;
   const getMainWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
 
-  const nativeBinding = nativeBindingPath({ isPackaged: app.isPackaged, appPath, electronVersion: process.versions.electron ?? '' });
-  if (!app.isPackaged && !nativeBinding) {
-    log('no Electron build of the database module was found in .electron-native; start the app with `npm start`, which builds it.');
-  }
-  const platform = createElectronPlatform({ getMainWindow, nativeBinding });
+  const platform = createElectronPlatform({ getMainWindow });
   const session = new Session(platform);
   const dispatch = createDispatcher(session, (e) => log('internal error', e));
 

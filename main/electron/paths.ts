@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -16,25 +15,4 @@ export function appPaths(appPath: string): AppPaths {
     preload: path.join(appPath, 'out', 'preload', 'index.cjs'),
     rendererRoot: path.join(appPath, 'out', 'renderer'),
   };
-}
-
-/** The folder scripts/build-native-electron.mjs writes the Electron-ABI database module to. */
-export function electronNativeDir(projectDir: string, electronVersion: string): string {
-  return path.join(projectDir, '.electron-native', electronVersion);
-}
-
-/**
- * better-sqlite3's `nativeBinding` for this run. Packaged apps have the module rebuilt for Electron by
- * electron-builder (npmRebuild), so the default lookup is right there. In development, node_modules holds
- * the Node-ABI build (for the tests), and the Electron-ABI one is the copy `npm start` built.
- */
-export function nativeBindingPath(opts: {
-  isPackaged: boolean;
-  appPath: string;
-  electronVersion: string;
-  exists?: (p: string) => boolean;
-}): string | undefined {
-  if (opts.isPackaged) return undefined;
-  const candidate = path.join(electronNativeDir(opts.appPath, opts.electronVersion), 'better_sqlite3.node');
-  return (opts.exists ?? fs.existsSync)(candidate) ? candidate : undefined;
 }

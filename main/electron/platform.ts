@@ -92,7 +92,6 @@ export function currentActor(): string {
 
 export interface ElectronPlatformOptions {
   getMainWindow: () => BrowserWindow | null;
-  nativeBinding?: string | undefined;
   settings?: SettingsStore;
 }
 
@@ -140,6 +139,5 @@ export function createElectronPlatform(opts: ElectronPlatformOptions): Platform 
       const win = parent();
       if (win && !win.webContents.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
     },
-    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
   };
 }

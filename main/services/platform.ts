@@ -36,7 +36,6 @@ export interface Platform {
   /** A folder to export several files into (the whole Stage 2 response). */
   chooseFolder(): Promise<string | null>;
   emit(event: AppEvent): void;
-  nativeBinding?: string;
   /** Tests shorten the idle lock below a minute. */
   idleLockMsOverride?: number;
   /**

@@ -18,8 +18,6 @@ export const STORE_EXTENSION = '.cwstore';
 const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export interface StoreOptions {
-  /** Path to an Electron-ABI build of the native module when running inside Electron. */
-  nativeBinding?: string;
   actor: string;
 }
 
@@ -111,7 +109,7 @@ export class CaseStore {
     if (!fs.existsSync(dir)) throw new UserError('NOT_FOUND', `The folder ${dir} does not exist; choose a folder that does.`);
     let db: Db | null = null;
     try {
-      db = new Database(storePath, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+      db = new Database(storePath);
       applyCipher(db, passphrase);
       configure(db);
       migrate(db);
@@ -136,7 +134,7 @@ export class CaseStore {
     let db: Db | null = null;
     try {
       // Read-only first: a wrong passphrase or a newer store must leave the file untouched.
-      db = new Database(storePath, { readonly: true, fileMustExist: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+      db = new Database(storePath, { readonly: true, fileMustExist: true });
       applyCipher(db, passphrase);
       try {
         db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -159,7 +157,7 @@ export class CaseStore {
       } catch (e) {
         throw describeStoreError(e, storePath);
       }
-      db = new Database(storePath, { fileMustExist: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+      db = new Database(storePath, { fileMustExist: true });
       applyCipher(db, passphrase);
       configure(db);
       const applied = migrate(db);

@@ -23,12 +23,12 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('packages the built app into an asar and rebuilds native modules for Electron', () => {
+  it('packages the built app into an asar and never rebuilds native modules (Node-API prebuilds serve Electron)', () => {
     expect(config.appId).toBe('uk.casewright.app');
     expect(config.productName).toBe('Casewright');
     expect(config.files).toEqual(['out/**', 'package.json']);
     expect(config.asar).toBe(true);
-    expect(config.npmRebuild).toBe(true);
+    expect(config.npmRebuild).toBe(false);
     expect(config.directories).toMatchObject({ output: 'release' });
   });
 

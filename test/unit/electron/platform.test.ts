@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../main/services/platform';
 
@@ -41,7 +40,6 @@ import {
   settingsFromStore,
   withStoreExtension,
 } from '../../../main/electron/platform';
-import { nativeBindingPath } from '../../../main/electron/paths';
 
 function fakeWindow() {
   return { isDestroyed: () => false, webContents: { isDestroyed: () => false, send: vi.fn() } };
@@ -144,18 +142,9 @@ describe('the rest of the platform', () => {
     expect(() => createElectronPlatform({ getMainWindow: () => null }).emit({ type: 'locked', reason: 'user' })).not.toThrow();
   });
 
-  it('reports the app version, an actor and the native binding', () => {
-    const platform = createElectronPlatform({ getMainWindow: () => null, nativeBinding: '/p/.electron-native/45.5.0/better_sqlite3.node' });
+  it('reports the app version and an actor', () => {
+    const platform = createElectronPlatform({ getMainWindow: () => null });
     expect(platform.appVersion).toBe('0.1.0');
     expect(platform.actor.length).toBeGreaterThan(0);
-    expect(platform.nativeBinding).toBe('/p/.electron-native/45.5.0/better_sqlite3.node');
-    expect(createElectronPlatform({ getMainWindow: () => null }).nativeBinding).toBeUndefined();
-  });
-
-  it('points at the Electron-ABI build in development and at nothing when packaged', () => {
-    const exists = vi.fn(() => true);
-    expect(nativeBindingPath({ isPackaged: false, appPath: '/proj', electronVersion: '45.5.0', exists })).toBe(path.join('/proj', '.electron-native', '45.5.0', 'better_sqlite3.node'));
-    expect(nativeBindingPath({ isPackaged: true, appPath: '/opt/app.asar', electronVersion: '45.5.0', exists })).toBeUndefined();
-    expect(nativeBindingPath({ isPackaged: false, appPath: '/proj', electronVersion: '45.5.0', exists: () => false })).toBeUndefined();
   });
 });

@@ -1,0 +1,8 @@
+// better-sqlite3-multiple-ciphers 13 ships index.d.ts, but its package.json "exports" has no "types" condition,
+// so TypeScript cannot find it. This declaration points the module name at the package's own typings through
+// the path alias in tsconfig.json, which only type checking uses (nothing imports the alias at run time, so
+// tsx, which also reads "paths", is unaffected).
+declare module 'better-sqlite3-multiple-ciphers' {
+  import Database = require('better-sqlite3-multiple-ciphers-types');
+  export = Database;
+}
