@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseRecord } from '../../shared/domain/case';
+import type { Harness } from '../harness/server';
+import { closeApps, createStore, openApp } from './app';
+import { expectAccessible, launch } from './browser';
+
+/**
+ * Issue 11, finding 1: saving a form on the Overview (key dates, the council profile, an extension) used to
+ * leave the rest of the workspace on the old revision, so the next edit anywhere was refused as "changed
+ * elsewhere" and every later edit was reverted. From a blank store, save on the Overview, then edit every other
+ * kind of tab, and check each change reached the store.
+ */
+let browser: Browser;
+let harness: Harness;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ page, harness, problems } = await openApp(browser));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await closeApps();
+});
+
+function saved(): CaseRecord {
+  const cases = harness.session.cases();
+  return cases.get(cases.list()[0]!.id).record;
+}
+
+async function tab(name: string) {
+  await page.getByRole('tab', { name }).click();
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+}
+
+async function fillAndLeave(label: string, value: string) {
+  const box = page.getByLabel(label, { exact: true });
+  await box.fill(value);
+  await box.press('Tab');
+}
+
+const conflict = /changed elsewhere/i;
+
+describe('saving on the Overview, then working in the other tabs', () => {
+  it('keeps every edit: no false "changed elsewhere", nothing reverted', async () => {
+    await createStore(page);
+    await page.getByRole('button', { name: 'New case' }).click();
+    await page.getByLabel('Case reference').fill('OV-2026-1');
+    await page.getByLabel('Commissioning council').fill('Eastmarsh County Council');
+    await page.getByLabel('Child or young person').fill('Amira Haddad');
+    await page.getByLabel('Complainant', { exact: true }).fill('Samir Haddad');
+    await page.getByLabel("Point 1: in the complainant's words").fill('The assessment took seven months.');
+    await page.getByRole('button', { name: 'Create the case' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Case OV-2026-1' }).waitFor();
+
+    // Overview: the key dates, then the council profile.
+    await page.getByLabel('Statement of complaint agreed', { exact: false }).first().fill('2026-11-02');
+    await page.getByRole('button', { name: 'Save the key dates' }).click();
+    await page.getByText('The key dates were saved.').waitFor();
+    expect(saved().keyDates.statementAgreed).toBe('2026-11-02');
+    await page.getByLabel('The council’s own closure days').fill('2026-12-24');
+    await page.getByRole('button', { name: 'Save the council profile' }).click();
+    await page.getByText('The council profile was saved.').waitFor();
+    expect(saved().council.closures).toEqual(['2026-12-24']);
+
+    // Every other kind of tab: each edit reaches the store.
+    await tab('Statement of complaint');
+    await fillAndLeave('How and when the complainant agreed the statement', 'At a meeting on 2 November 2026.');
+    await expect.poll(() => saved().statement.agreedHow).toBe('At a meeting on 2 November 2026.');
+
+    await tab('People');
+    await page.getByLabel('Name', { exact: true }).fill('Jordan Blake');
+    await page.getByRole('button', { name: 'Add the person' }).click();
+    await expect.poll(() => saved().people.map((p) => p.name)).toContain('Jordan Blake');
+
+    await tab('Plan');
+    await fillAndLeave('Plan agreed on', '2026-11-05');
+    await expect.poll(() => saved().plan.agreedOn).toBe('2026-11-05');
+
+    // Back to the Overview and save again, then one more edit elsewhere.
+    await tab('Overview');
+    await page.getByLabel('The council’s own closure days').fill('2026-12-24\n2026-12-31');
+    await page.getByRole('button', { name: 'Save the council profile' }).click();
+    await page.getByText('The council profile was saved.').waitFor();
+    await tab('Chronology');
+    await page.getByLabel('Date', { exact: true }).fill('2026-03');
+    await page.getByLabel('What happened').fill('Assessment started');
+    await page.getByRole('button', { name: 'Add to the chronology' }).click();
+    await expect.poll(() => saved().chronology.map((c) => c.event)).toEqual(['Assessment started']);
+
+    // Nothing was refused, and what was saved on the Overview is still there.
+    expect(await page.getByText(conflict).count()).toBe(0);
+    expect(saved()).toMatchObject({ keyDates: { statementAgreed: '2026-11-02' }, council: { closures: ['2026-12-24', '2026-12-31'] }, plan: { agreedOn: '2026-11-05' } });
+    await expectAccessible(page, 'chronology after saving on the overview');
+    expect(problems).toEqual([]);
+  });
+});
