@@ -9,37 +9,51 @@ import { Alert, Field } from '../../ui/Field';
 import { ClockTable } from '../deadlines/ClockTable';
 import { ExtensionForm } from '../deadlines/ExtensionForm';
 import { CouncilProfileForm } from './CouncilProfileForm';
+import type { CaseEditor } from '../workspace/useCaseEditor';
 
-/** One case: who and what, its points, its key dates and every clock, extensions and the audit trail. */
-export function CaseOverview(props: { id: string; embedded?: boolean; onBack?: () => void }) {
-  const [stored, setStored] = useState<StoredCase | null>(null);
+/** A form's save, queued with the workspace's autosaves (useCaseEditor.commit). */
+export type CommitSave = (request: (current: StoredCase) => Promise<StoredCase>) => Promise<StoredCase>;
+
+/**
+ * One case: who and what, its points, its key dates and every clock, extensions and the audit trail. It shows
+ * the workspace editor's record and saves through its queue, so the other tabs never fall a revision behind.
+ */
+export function CaseOverview(props: { editor: CaseEditor }) {
+  const { editor } = props;
+  const stored = editor.stored;
+  const id = stored?.id ?? '';
+  const revision = stored?.revision ?? 0;
   const [clocks, setClocks] = useState<ClockView[]>([]);
   const [audit, setAudit] = useState<AuditView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
+  // The clocks and the audit trail follow the record: fetched again whenever its revision changes.
   const load = useCallback(async () => {
+    if (!id) return;
     try {
-      const [c, k, a] = await Promise.all([call('cases.get', { id: props.id }), call('cases.deadlines', { id: props.id }), call('cases.audit', { id: props.id })]);
-      setStored(c);
+      const [k, a] = await Promise.all([call('cases.deadlines', { id }), call('cases.audit', { id })]);
       setClocks(k);
       setAudit(a);
     } catch (e) {
       setError(messageOf(e));
     }
-  }, [props.id]);
+  }, [id]);
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, revision]);
 
-  const saved = async (c: StoredCase, message: string) => {
-    setStored(c);
-    setNotice(message);
-    setError(null);
-    await load();
-  };
+  /** Saves through the workspace's queue; the form shows a refusal itself, and keeps what was typed. */
+  const submit =
+    (message: string): CommitSave =>
+    async (request) => {
+      const c = await editor.commit(request);
+      setNotice(message);
+      setError(null);
+      return c;
+    };
 
-  if (!stored) return <section>{error ? <Alert kind="error">{error}</Alert> : <p>Loading…</p>}</section>;
+  if (!stored) return <section>{error ?? editor.error ? <Alert kind="error">{error ?? editor.error}</Alert> : <p>Loading…</p>}</section>;
   const r = stored.record;
   const roles: [string, { name: string } | null][] = [
     ['Investigating officer', r.roles.investigatingOfficer],
@@ -119,13 +133,13 @@ export function CaseOverview(props: { id: string; embedded?: boolean; onBack?: (
         </div>
       </section>
 
-      <KeyDatesForm stored={stored} onSaved={(c) => saved(c, 'The key dates were saved.')} />
+      <KeyDatesForm stored={stored} save={submit('The key dates were saved.')} />
 
-      <CouncilProfileForm key={stored.revision} stored={stored} onSaved={(c) => saved(c, 'The council profile was saved.')} />
+      <CouncilProfileForm key={stored.revision} stored={stored} save={submit('The council profile was saved.')} />
 
-      <ExtensionForm stored={stored} clocks={clocks} onSaved={(c) => saved(c, 'The extension was recorded.')} />
+      <ExtensionForm stored={stored} clocks={clocks} save={submit('The extension was recorded.')} />
 
-      <LateReasons stored={stored} clocks={clocks} onSaved={(c) => saved(c, 'The reason was saved.')} />
+      <LateReasons clocks={clocks} save={submit('The reason was saved.')} />
 
       <section aria-labelledby="export-heading">
         <h2 id="export-heading">Case file</h2>
@@ -167,7 +181,7 @@ export function CaseOverview(props: { id: string; embedded?: boolean; onBack?: (
   );
 }
 
-function KeyDatesForm(props: { stored: StoredCase; onSaved: (c: StoredCase) => void }) {
+function KeyDatesForm(props: { stored: StoredCase; save: CommitSave }) {
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(KEY_DATE_NAMES.map((k) => [k, props.stored.record.keyDates[k] ?? ''])),
   );
@@ -186,7 +200,7 @@ function KeyDatesForm(props: { stored: StoredCase; onSaved: (c: StoredCase) => v
     setError(null);
     const keyDates = Object.fromEntries(KEY_DATE_NAMES.map((k) => [k, values[k]?.trim() || null]));
     try {
-      props.onSaved(await call('cases.update', { id: props.stored.id, revision: props.stored.revision, record: { ...props.stored.record, keyDates } }));
+      await props.save((cur) => call('cases.update', { id: cur.id, revision: cur.revision, record: { ...cur.record, keyDates } }));
     } catch (err) {
       setError(messageOf(err));
     }
@@ -213,7 +227,7 @@ function KeyDatesForm(props: { stored: StoredCase; onSaved: (c: StoredCase) => v
   );
 }
 
-function LateReasons(props: { stored: StoredCase; clocks: ClockView[]; onSaved: (c: StoredCase) => void }) {
+function LateReasons(props: { clocks: ClockView[]; save: CommitSave }) {
   const late = props.clocks.filter((c) => c.state === 'met-late' || c.state === 'overdue');
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -227,7 +241,7 @@ function LateReasons(props: { stored: StoredCase; clocks: ClockView[]; onSaved: 
         <form key={c.id} noValidate onSubmit={async (e) => {
           e.preventDefault();
           try {
-            props.onSaved(await call('cases.setLateReason', { id: props.stored.id, revision: props.stored.revision, clock: c.id, reason: drafts[c.id] ?? c.lateReason ?? '' }));
+            await props.save((cur) => call('cases.setLateReason', { id: cur.id, revision: cur.revision, clock: c.id, reason: drafts[c.id] ?? c.lateReason ?? '' }));
           } catch (err) {
             setError(messageOf(err));
           }

@@ -1,3 +1,4 @@
+import type { CommitSave } from './CaseOverview';
 import { useState, type FormEvent } from 'react';
 import { parseIsoDate } from '../../../../shared/calendar/date';
 import { PROCEDURE_IDS, PROCEDURES } from '../../../../shared/clock/profiles';
@@ -12,7 +13,7 @@ const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
  * The commissioning council's profile for this case: its procedure and clock settings, its own closure days,
  * its complaint categories, and the letterhead its documents carry.
  */
-export function CouncilProfileForm(props: { stored: StoredCase; onSaved: (c: StoredCase) => void }) {
+export function CouncilProfileForm(props: { stored: StoredCase; save: CommitSave }) {
   const c = props.stored.record.council;
   const [v, setV] = useState({
     name: c.name,
@@ -38,14 +39,14 @@ export function CouncilProfileForm(props: { stored: StoredCase; onSaved: (c: Sto
     if (!/^\d+$/.test(v.acknowledgementDays.trim()) || ack < 1 || ack > 10) return setError('Acknowledgement days must be a whole number from 1 to 10.');
     setError(null);
     try {
-      props.onSaved(
-        await call('cases.update', {
-          id: props.stored.id,
-          revision: props.stored.revision,
+      await props.save((cur) =>
+        call('cases.update', {
+          id: cur.id,
+          revision: cur.revision,
           record: {
-            ...props.stored.record,
+            ...cur.record,
             council: {
-              ...c,
+              ...cur.record.council,
               name: v.name,
               procedure: v.procedure as (typeof PROCEDURE_IDS)[number],
               acknowledgementDays: ack,

@@ -1,3 +1,4 @@
+import type { CommitSave } from '../cases/CaseOverview';
 import { useState, type FormEvent } from 'react';
 import { formatShortDate, parseIsoDate } from '../../../../shared/calendar/date';
 import type { ClockView } from '../../../../shared/clock/caseClocks';
@@ -9,7 +10,7 @@ import { Alert, Field } from '../../ui/Field';
 const TOLD_LABELS: Record<(typeof TOLD_HOW)[number], string> = { letter: 'Letter', email: 'E-mail', phone: 'Phone', 'in-person': 'In person' };
 
 /** Records an extension (date agreed, reason, how the complainant was told, new date); the server checks the limit. */
-export function ExtensionForm(props: { stored: StoredCase; clocks: ClockView[]; onSaved: (c: StoredCase) => void }) {
+export function ExtensionForm(props: { stored: StoredCase; clocks: ClockView[]; save: CommitSave }) {
   const extendable = props.clocks.filter((c) => c.maxDue && c.start && !c.alternative && c.state !== 'met' && c.state !== 'met-late');
   const [clock, setClock] = useState(extendable[0]?.id ?? '');
   const [agreedOn, setAgreedOn] = useState('');
@@ -29,10 +30,10 @@ export function ExtensionForm(props: { stored: StoredCase; clocks: ClockView[]; 
     }
     setError(null);
     try {
-      props.onSaved(
-        await call('cases.recordExtension', {
-          id: props.stored.id,
-          revision: props.stored.revision,
+      await props.save((cur) =>
+        call('cases.recordExtension', {
+          id: cur.id,
+          revision: cur.revision,
           extension: { clock, agreedOn: agreedOn.trim(), reason, reasonText, complainantToldOn: toldOn.trim(), complainantToldHow: toldHow, newDueDate: newDueDate.trim() },
         }),
       );

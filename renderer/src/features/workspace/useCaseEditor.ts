@@ -81,6 +81,35 @@ export function useCaseEditor(id: string) {
     [id],
   );
 
+  /**
+   * A save made by a form with its own call (key dates, the council profile, an extension, a lateness reason):
+   * queued behind the autosaves, made on the newest revision, and adopted as the record every tab edits next,
+   * so the workspace has one revision however a change was saved. Rejects with the refusal for the form to show.
+   */
+  const commit = useCallback((request: (current: StoredCase) => Promise<StoredCase>): Promise<StoredCase> => {
+    setStatus('Saving…');
+    const run = async () => {
+      const current = latest.current;
+      if (!current) throw new Error('The case is still loading; try again in a moment.');
+      try {
+        const saved = await request(current);
+        latest.current = saved;
+        setError(null);
+        setUndo(null);
+        setStatus('All changes saved.');
+        return saved;
+      } catch (e) {
+        setStatus('');
+        throw e;
+      } finally {
+        reshow();
+      }
+    };
+    const p = queue.current.then(run, run);
+    queue.current = p.catch(() => undefined);
+    return p;
+  }, []);
+
   const undoLast = useCallback(async () => {
     if (!undo) return;
     const before = undo.before;
@@ -88,7 +117,7 @@ export function useCaseEditor(id: string) {
     await save(() => before, { describe: `Undone: ${undo.label}.` });
   }, [save, undo]);
 
-  return { stored, record: stored?.record ?? null, error, setError, status, save, undo, undoLast, reload };
+  return { stored, record: stored?.record ?? null, error, setError, status, save, commit, undo, undoLast, reload };
 }
 
 export type CaseEditor = ReturnType<typeof useCaseEditor>;
