@@ -98,3 +98,29 @@ describe('saving on the Overview, then working in the other tabs', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('a real conflict: the case changed elsewhere while the user typed', () => {
+  it('keeps the unsaved text on screen, shows what changed, and re-applies it on request', async () => {
+    // The store from the journey above is still open with case OV-2026-1.
+    await tab('Statement of complaint');
+    const box = page.getByLabel('How and when the complainant agreed the statement', { exact: true });
+    await box.waitFor();
+    // Another window or the command line changes the case: a new plan date.
+    const cases = harness.session.cases();
+    const c = cases.get(cases.list()[0]!.id);
+    cases.update(c.id, c.revision, { ...c.record, plan: { ...c.record.plan, agreedOn: '2026-11-20' } });
+    // The user, on the old revision, types into a field.
+    await box.fill('Agreed by telephone on 3 November 2026, confirmed in writing.');
+    await box.press('Tab');
+    await page.getByRole('heading', { level: 2, name: 'Your change, not saved yet' }).waitFor();
+    await page.getByRole('table', { name: 'Your change' }).getByText('Agreed by telephone on 3 November 2026, confirmed in writing.').waitFor();
+    await page.getByRole('table', { name: /Changed elsewhere/ }).getByText('2026-11-20').waitFor();
+    expect(saved().statement.agreedHow).toBe('At a meeting on 2 November 2026.');
+    await expectAccessible(page, 'conflict');
+    await page.getByRole('button', { name: 'Apply my change to the newest version' }).click();
+    await expect.poll(() => saved().statement.agreedHow).toBe('Agreed by telephone on 3 November 2026, confirmed in writing.');
+    // Both changes are kept.
+    expect(saved().plan.agreedOn).toBe('2026-11-20');
+    await expect.poll(() => page.getByRole('heading', { name: 'Your change, not saved yet' }).count()).toBe(0);
+  });
+});

@@ -13,9 +13,38 @@ import { PeopleTab } from './PeopleTab';
 import { PlanTab } from './PlanTab';
 import { StatementTab } from './StatementTab';
 import { useCaseEditor } from './useCaseEditor';
+import type { ChangeLine } from './conflict';
 
 const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings', 'Independent person', 'Adjudication', 'Documents'] as const;
 export type TabName = (typeof TABS)[number];
+
+function ChangeList(props: { caption: string; lines: ChangeLine[] }) {
+  return (
+    <table className="table">
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Where</th>
+          <th scope="col">Text</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.lines.length === 0 ? (
+          <tr>
+            <td colSpan={2}>Nothing</td>
+          </tr>
+        ) : (
+          props.lines.map((l, i) => (
+            <tr key={i}>
+              <td>{l.where}</td>
+              <td className="conflict__text">{l.text}</td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}
 
 /** A case open for work: its parts as tabs (arrow keys move between them), autosave and undo. */
 export function CaseWorkspace(props: { id: string; onBack: () => void; initialTab?: TabName | undefined; focusItem?: string | null; focusPage?: number | null }) {
@@ -58,6 +87,21 @@ export function CaseWorkspace(props: { id: string; onBack: () => void; initialTa
         )}
       </div>
       {editor.error && <Alert kind="error">{editor.error}</Alert>}
+      {editor.conflict && (
+        <section className="conflict" aria-labelledby="conflict-heading">
+          <h2 id="conflict-heading">Your change, not saved yet</h2>
+          <ChangeList caption="Your change" lines={editor.conflict.mine} />
+          <ChangeList caption="Changed elsewhere since you opened the case" lines={editor.conflict.theirs} />
+          <div className="actions">
+            <button type="button" className="button" onClick={() => void editor.resolveConflict(true)}>
+              Apply my change to the newest version
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => void editor.resolveConflict(false)}>
+              Drop my change
+            </button>
+          </div>
+        </section>
+      )}
       {gaps.length > 0 && (
         <details className="gaps">
           <summary>

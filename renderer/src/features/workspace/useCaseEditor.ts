@@ -1,6 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseRecord, StoredCase } from '../../../../shared/domain/case';
-import { call, messageOf } from '../../api';
+import { ApiFailure, call, messageOf } from '../../api';
+import { changeLines, type ChangeLine } from './conflict';
+
+/** A save that met a change made elsewhere: the user's change is kept, with what changed, to re-apply or drop. */
+export interface Conflict {
+  change: (r: CaseRecord) => CaseRecord;
+  describe: string | undefined;
+  /** What changed elsewhere since the user's screen was loaded. */
+  theirs: ChangeLine[];
+  /** The user's own unsaved change, as text they can copy. */
+  mine: ChangeLine[];
+}
 
 export interface Undoable {
   label: string;
@@ -16,6 +27,7 @@ export function useCaseEditor(id: string) {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string>('');
   const [undo, setUndo] = useState<Undoable | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const latest = useRef<StoredCase | null>(null);
   // What the screen shows: the saved record with every queued change applied (so a ticked box stays ticked).
   const shown = useRef<StoredCase | null>(null);
@@ -65,9 +77,21 @@ export function useCaseEditor(id: string) {
           setUndo(opts.undoable ? { label: opts.undoable, before: current.record } : null);
           return true;
         } catch (e) {
-          // Refused: this change is dropped; the screen shows the store plus the changes still queued.
-          setError(messageOf(e));
           setStatus('');
+          if (e instanceof ApiFailure && e.code === 'CONFLICT') {
+            // Changed elsewhere: load the newest version, and keep this change to re-apply or drop, never lost.
+            try {
+              const newest = await call('cases.get', { id });
+              latest.current = newest;
+              setConflict({ change, describe: opts.describe, theirs: changeLines(current.record, newest.record), mine: changeLines(current.record, next) });
+              setError('This case was changed elsewhere (another window or the command line) while you worked, so your last change is not saved yet. It is kept below: apply it to the newest version, or drop it.');
+            } catch (e2) {
+              setError(messageOf(e2));
+            }
+            return false;
+          }
+          // Refused for another reason: this change is dropped; the screen shows the store plus the changes still queued.
+          setError(messageOf(e));
           return false;
         } finally {
           pending.current.splice(pending.current.indexOf(change), 1);
@@ -110,6 +134,17 @@ export function useCaseEditor(id: string) {
     return p;
   }, []);
 
+  /** Re-applies the kept change to the newest version, or drops it. */
+  const resolveConflict = useCallback(
+    async (apply: boolean) => {
+      const c = conflict;
+      setConflict(null);
+      setError(null);
+      if (c && apply) await save(c.change, { describe: c.describe ?? 'Your change was applied to the newest version.' });
+    },
+    [conflict, save],
+  );
+
   const undoLast = useCallback(async () => {
     if (!undo) return;
     const before = undo.before;
@@ -117,7 +152,7 @@ export function useCaseEditor(id: string) {
     await save(() => before, { describe: `Undone: ${undo.label}.` });
   }, [save, undo]);
 
-  return { stored, record: stored?.record ?? null, error, setError, status, save, commit, undo, undoLast, reload };
+  return { stored, record: stored?.record ?? null, error, setError, status, save, commit, undo, undoLast, reload, conflict, resolveConflict };
 }
 
 export type CaseEditor = ReturnType<typeof useCaseEditor>;
