@@ -10,7 +10,13 @@ import { EMPTY_DOC, richDocSchema } from './richText';
  */
 const id = z.string().min(1).max(100);
 const ids = z.array(id).max(500).default([]);
-const txt = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` }).default('');
+const txt = (max: number) => z.string().trim().max(max, { message: `must be at most ${max.toLocaleString('en-GB')} characters` }).default('');
+
+/**
+ * How long the prose of a report may be: an observation or a set of reasons can run to many pages, so these
+ * are generous (about 30 and 15 pages); the editor shows a counter as a field nears its limit.
+ */
+export const TEXT_LIMITS = { longProse: 100_000, prose: 40_000 } as const;
 const name = (label: string, max = 200) =>
   z.string().trim().min(1, { message: `${label} is required` }).max(max, { message: `must be at most ${max} characters` });
 const rich = richDocSchema.default(EMPTY_DOC);
@@ -66,7 +72,7 @@ export const interviewSchema = z.object({
   mode: z.enum(INTERVIEW_MODES).default('in person'),
   attendees: z.array(z.object({ role: z.enum(ATTENDEE_ROLES), name: name('An attendee’s name') })).max(20).default([]),
   status: z.enum(INTERVIEW_STATUSES).default('planned'),
-  questions: txt(20_000),
+  questions: txt(TEXT_LIMITS.longProse),
   notes: rich,
   pointIds: ids,
 });
@@ -86,7 +92,7 @@ export const evidenceSchema = z.object({
   title: name('A title', 300),
   source: txt(300),
   date: partialDateSchema.nullable().default(null),
-  description: txt(5000),
+  description: txt(TEXT_LIMITS.prose),
   /** The file held inside the encrypted store, if any. */
   attachmentId: id.nullable().default(null),
   pointIds: ids,
@@ -125,12 +131,12 @@ export const POINT_STATUSES = ['active', 'withdrawn', 'merged'] as const;
 
 /** The independent person's view (their report): per point, and on the investigation as a whole. */
 export const ipReviewSchema = z.object({
-  perPoint: z.record(id, z.object({ agrees: z.boolean().nullable().default(null), comment: txt(5000) })).default({}),
-  fairness: txt(10_000),
-  thoroughness: txt(10_000),
-  transparency: txt(10_000),
-  childFocus: txt(10_000),
-  observations: txt(20_000),
+  perPoint: z.record(id, z.object({ agrees: z.boolean().nullable().default(null), comment: txt(TEXT_LIMITS.prose) })).default({}),
+  fairness: txt(TEXT_LIMITS.longProse),
+  thoroughness: txt(TEXT_LIMITS.longProse),
+  transparency: txt(TEXT_LIMITS.longProse),
+  childFocus: txt(TEXT_LIMITS.longProse),
+  observations: txt(TEXT_LIMITS.longProse),
 });
 export type IpReview = z.output<typeof ipReviewSchema>;
 
@@ -140,13 +146,13 @@ export type Decision = (typeof DECISIONS)[number];
 /** The adjudicating officer's decisions, which the adjudication letter sets out. */
 export const adjudicationSchema = z.object({
   decidedOn: optDate,
-  perPoint: z.record(id, z.object({ decision: z.enum(DECISIONS).nullable().default(null), reasons: txt(5000) })).default({}),
-  perRecommendation: z.record(id, z.object({ decision: z.enum(DECISIONS).nullable().default(null), reasons: txt(5000) })).default({}),
+  perPoint: z.record(id, z.object({ decision: z.enum(DECISIONS).nullable().default(null), reasons: txt(TEXT_LIMITS.prose) })).default({}),
+  perRecommendation: z.record(id, z.object({ decision: z.enum(DECISIONS).nullable().default(null), reasons: txt(TEXT_LIMITS.prose) })).default({}),
   actions: z
     .array(z.object({ id, text: name('The action', 2000), owner: txt(200), dueOn: optDate, recommendationId: id.nullable().default(null) }))
     .max(200)
     .default([]),
   /** The apology offered where fault is found. */
-  apology: txt(5000),
+  apology: txt(TEXT_LIMITS.prose),
 });
 export type Adjudication = z.output<typeof adjudicationSchema>;

@@ -48,11 +48,11 @@ describe('the handler table', () => {
     });
     expect(await dispatch('cases.deadlines', { id: 'x', today: '2024-02-30' })).toEqual({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'today: must be a real date written as YYYY-MM-DD (for example 2024-03-07).' },
+      error: { code: 'INVALID_INPUT', message: 'Today: must be a real date written as YYYY-MM-DD (for example 2024-03-07).' },
     });
     expect(await dispatch('settings.update', { idleLockMinutes: 0 })).toEqual({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'idleLockMinutes: The idle lock must be at least 1 minute.' },
+      error: { code: 'INVALID_INPUT', message: 'The idle lock must be at least 1 minute.' },
     });
     expect(await dispatch('store.create', { path: 'x', passphrase: GOOD_PASSPHRASE, ownerName: 'A', sneaky: true })).toMatchObject({
       ok: false,

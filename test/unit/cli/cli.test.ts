@@ -91,12 +91,12 @@ describe('the command line', () => {
     j.case.keyDates.statementAgreed = '2023-02-30';
     fs.writeFileSync(file, JSON.stringify(j));
     const bad = await cli(['case', 'import', '--file', file, '--store', store]);
-    expect(bad).toEqual({ code: 1, out: '', err: 'The case file is not valid: case.keyDates.statementAgreed: must be a real date written as YYYY-MM-DD (for example 2024-03-07).\n' });
+    expect(bad).toEqual({ code: 1, out: '', err: 'The case file is not valid: Key dates, statement agreed: must be a real date written as YYYY-MM-DD (for example 2024-03-07).\n' });
 
     j.case.keyDates.statementAgreed = null;
     j.case.complainants[0].relationshipToChild = 'neighbour';
     fs.writeFileSync(file, JSON.stringify(j));
-    expect((await cli(['case', 'import', '--file', file, '--store', store])).err).toMatch(/^The case file is not valid: case\.complainants\[0\]\.relationshipToChild: must be one of: "child or young person"/);
+    expect((await cli(['case', 'import', '--file', file, '--store', store])).err).toMatch(/^The case file is not valid: Complainant 1, relationship to child: must be one of: "child or young person"/);
 
     fs.writeFileSync(file, '{"format": "casewright.case", "version": 1, "case": ');
     expect((await cli(['case', 'import', '--file', file, '--store', store])).err).toMatch(/^The file is not valid JSON/);

@@ -23,11 +23,11 @@ describe('the case file format', () => {
   it('names the field and the problem', () => {
     const demo = buildDemoCase('2026-11-27');
     const cases: [unknown, string][] = [
-      [{ ...demo, complainants: [] }, 'case.complainants: At least one complainant is required.'],
-      [{ ...demo, reference: '  ' }, 'case.reference: The case reference is required.'],
-      [{ ...demo, points: [...(demo.points ?? []), { number: 1, summary: 'again' }] }, 'case.points[5].number: point number 1 is used twice.'],
-      [{ ...demo, child: { name: 'X', dateOfBirth: '2012-13-01' } }, 'case.child.dateOfBirth: must be a real date written as YYYY-MM-DD (for example 2024-03-07).'],
-      [{ ...demo, council: undefined }, 'case.council: is missing.'],
+      [{ ...demo, complainants: [] }, 'At least one complainant is required.'],
+      [{ ...demo, reference: '  ' }, 'The case reference is required.'],
+      [{ ...demo, points: [...(demo.points ?? []), { number: 1, summary: 'again' }] }, 'Point 6, number: point number 1 is used twice.'],
+      [{ ...demo, child: { name: 'X', dateOfBirth: '2012-13-01' } }, 'The child, date of birth: must be a real date written as YYYY-MM-DD (for example 2024-03-07).'],
+      [{ ...demo, council: undefined }, 'Council profile: is missing.'],
     ];
     for (const [input, message] of cases) {
       const r = caseRecordSchema.safeParse(input);

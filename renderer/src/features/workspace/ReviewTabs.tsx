@@ -1,4 +1,4 @@
-import { DECISIONS, type Adjudication, type IpReview } from '../../../../shared/domain/investigation';
+import { DECISIONS, TEXT_LIMITS, type Adjudication, type IpReview } from '../../../../shared/domain/investigation';
 import { dateOrEmpty } from '../../ui/validators';
 import { TextField } from '../../ui/TextField';
 import type { CaseEditor } from './useCaseEditor';
@@ -16,10 +16,10 @@ export function IpReviewTab({ editor }: { editor: CaseEditor }) {
   return (
     <section aria-labelledby="ip-heading">
       <h2 id="ip-heading">Independent person’s review</h2>
-      <TextField label="Was the investigation fair?" multiline value={rv.fairness} onSave={(v) => set({ fairness: v })} />
-      <TextField label="Was it thorough?" multiline value={rv.thoroughness} onSave={(v) => set({ thoroughness: v })} />
-      <TextField label="Was it open and transparent?" multiline value={rv.transparency} onSave={(v) => set({ transparency: v })} />
-      <TextField label="Was it focused on the child?" multiline value={rv.childFocus} onSave={(v) => set({ childFocus: v })} />
+      <TextField label="Was the investigation fair?" multiline value={rv.fairness} maxLength={TEXT_LIMITS.longProse} onSave={(v) => set({ fairness: v })} />
+      <TextField label="Was it thorough?" multiline value={rv.thoroughness} maxLength={TEXT_LIMITS.longProse} onSave={(v) => set({ thoroughness: v })} />
+      <TextField label="Was it open and transparent?" multiline value={rv.transparency} maxLength={TEXT_LIMITS.longProse} onSave={(v) => set({ transparency: v })} />
+      <TextField label="Was it focused on the child?" multiline value={rv.childFocus} maxLength={TEXT_LIMITS.longProse} onSave={(v) => set({ childFocus: v })} />
       {r.points.filter((p) => p.status === 'active').map((p) => {
         const mine = rv.perPoint[p.id];
         return (
@@ -33,11 +33,11 @@ export function IpReviewTab({ editor }: { editor: CaseEditor }) {
                 <label htmlFor={`ip-${p.id}-${word}`}>{value ? `I agree with the finding on point ${p.number}` : `I do not agree with the finding on point ${p.number}`}</label>
               </div>
             ))}
-            <TextField label={`Comment on point ${p.number}`} multiline rows={2} value={mine?.comment ?? ''} onSave={(v) => setPoint(p.id, { comment: v })} />
+            <TextField label={`Comment on point ${p.number}`} multiline rows={2} value={mine?.comment ?? ''} maxLength={TEXT_LIMITS.prose} onSave={(v) => setPoint(p.id, { comment: v })} />
           </fieldset>
         );
       })}
-      <TextField label="Further observations" multiline value={rv.observations} onSave={(v) => set({ observations: v })} />
+      <TextField label="Further observations" multiline value={rv.observations} maxLength={TEXT_LIMITS.longProse} onSave={(v) => set({ observations: v })} />
     </section>
   );
 }
@@ -70,7 +70,7 @@ export function AdjudicationTab({ editor }: { editor: CaseEditor }) {
               Point {p.number}: found {r.findings[p.id]?.finding ?? 'not yet made'}
             </h3>
             {decisionPicker(`adj-${p.id}`, `Decision on the finding on point ${p.number}`, d?.decision ?? null, (x) => void set({ perPoint: { ...adj.perPoint, [p.id]: { reasons: '', ...d, decision: x } } }))}
-            <TextField label={`Reasons for the decision on point ${p.number}`} multiline rows={2} value={d?.reasons ?? ''} onSave={(v) => set({ perPoint: { ...adj.perPoint, [p.id]: { decision: null, ...d, reasons: v } } })} />
+            <TextField label={`Reasons for the decision on point ${p.number}`} multiline rows={2} value={d?.reasons ?? ''} maxLength={TEXT_LIMITS.prose} onSave={(v) => set({ perPoint: { ...adj.perPoint, [p.id]: { decision: null, ...d, reasons: v } } })} />
           </div>
         );
       })}
@@ -81,7 +81,7 @@ export function AdjudicationTab({ editor }: { editor: CaseEditor }) {
             <h3>Recommendation {i + 1}</h3>
             <p>{rec.text}</p>
             {decisionPicker(`adjrec-${rec.id}`, `Decision on recommendation ${i + 1}`, d?.decision ?? null, (x) => void set({ perRecommendation: { ...adj.perRecommendation, [rec.id]: { reasons: '', ...d, decision: x } } }))}
-            <TextField label={`Reasons for the decision on recommendation ${i + 1}`} multiline rows={2} value={d?.reasons ?? ''} onSave={(v) => set({ perRecommendation: { ...adj.perRecommendation, [rec.id]: { decision: null, ...d, reasons: v } } })} />
+            <TextField label={`Reasons for the decision on recommendation ${i + 1}`} multiline rows={2} value={d?.reasons ?? ''} maxLength={TEXT_LIMITS.prose} onSave={(v) => set({ perRecommendation: { ...adj.perRecommendation, [rec.id]: { decision: null, ...d, reasons: v } } })} />
           </div>
         );
       })}
@@ -99,7 +99,7 @@ export function AdjudicationTab({ editor }: { editor: CaseEditor }) {
       }}>
         Add an action
       </button>
-      <TextField label="Apology (where fault is found)" multiline value={adj.apology} onSave={(v) => set({ apology: v })} hint="Left empty, the letter uses a standard apology when any point is upheld." />
+      <TextField label="Apology (where fault is found)" multiline value={adj.apology} maxLength={TEXT_LIMITS.prose} onSave={(v) => set({ apology: v })} hint="Left empty, the letter uses a standard apology when any point is upheld." />
     </section>
   );
 }
