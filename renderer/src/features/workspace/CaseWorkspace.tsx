@@ -145,7 +145,7 @@ export function CaseWorkspace(props: { id: string; onBack: () => void; initialTa
         {r && tab === 'Interviews' && <InterviewsTab editor={editor} focusItem={props.focusItem ?? null} />}
         {r && tab === 'Evidence' && <EvidenceTab editor={editor} focusItem={props.focusItem ?? null} focusPage={props.focusPage ?? null} />}
         {r && tab === 'Chronology' && <ChronologyTab editor={editor} />}
-        {r && tab === 'Findings' && <FindingsTab editor={editor} />}
+        {r && tab === 'Findings' && <FindingsTab editor={editor} focusItem={props.focusItem ?? null} />}
         {r && tab === 'Independent person' && <IpReviewTab editor={editor} />}
         {r && tab === 'Adjudication' && <AdjudicationTab editor={editor} />}
         {r && tab === 'Documents' && <DocumentsTab editor={editor} />}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { formatPartialDate, parsePartialDate, partialDateKey } from '../../../../shared/domain/partialDate';
 import type { ChronologyEntry } from '../../../../shared/domain/investigation';
 import { Alert, Field } from '../../ui/Field';
@@ -16,6 +16,31 @@ export function ChronologyTab({ editor }: { editor: CaseEditor }) {
   const [key, setKey] = useState(false);
   const [pointIds, setPointIds] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // The entry being edited in the form below, or null when the form adds a new one.
+  const [editing, setEditing] = useState<string | null>(null);
+  const dateBox = useRef<HTMLInputElement>(null);
+
+  /** Every field of the form back to empty: nothing carries over to the next entry. */
+  const clear = () => {
+    setDate('');
+    setEvent('');
+    setSource('');
+    setKey(false);
+    setPointIds([]);
+    setEditing(null);
+    setError(null);
+  };
+
+  const startEdit = (c: ChronologyEntry) => {
+    setEditing(c.id);
+    setDate(formatPartialDate(c.date));
+    setEvent(c.event);
+    setSource(c.source.kind === 'other' ? '' : `${c.source.kind}:${c.source.id}`);
+    setKey(c.key);
+    setPointIds(c.pointIds);
+    setError(null);
+    dateBox.current?.focus();
+  };
 
   const sources = [
     ...r.evidence.map((e) => ({ value: `evidence:${e.id}`, label: `${e.ref} ${e.title}` })),
@@ -35,13 +60,14 @@ export function ChronologyTab({ editor }: { editor: CaseEditor }) {
     if (!event.trim()) return setError('Describe what happened.');
     setError(null);
     const [kind, id] = source ? (source.split(':') as ['evidence' | 'interview', string]) : (['other', null] as const);
-    const entry: ChronologyEntry = { id: newId('chron'), date: d, event: event.trim(), source: { kind, id, note: '' }, pointIds, key };
-    if (await editor.save((rec) => ({ ...rec, chronology: [...rec.chronology, entry] }), { describe: 'Entry added to the chronology.' })) {
-      setDate('');
-      setEvent('');
-      setKey(false);
-      setPointIds([]);
+    if (editing) {
+      const target = editing;
+      const changed = (x: ChronologyEntry): ChronologyEntry => ({ ...x, date: d, event: event.trim(), source: { kind, id, note: kind === 'other' ? x.source.note : '' }, pointIds, key });
+      if (await editor.save((rec) => ({ ...rec, chronology: rec.chronology.map((x) => (x.id === target ? changed(x) : x)) }), { describe: 'The chronology entry was changed.', undoable: 'changing a chronology entry' })) clear();
+      return;
     }
+    const entry: ChronologyEntry = { id: newId('chron'), date: d, event: event.trim(), source: { kind, id, note: '' }, pointIds, key };
+    if (await editor.save((rec) => ({ ...rec, chronology: [...rec.chronology, entry] }), { describe: 'Entry added to the chronology.' })) clear();
   };
 
   return (
@@ -80,6 +106,9 @@ export function ChronologyTab({ editor }: { editor: CaseEditor }) {
               <td>{describeSource(c)}</td>
               <td>{c.pointIds.map((pid) => r.points.find((p) => p.id === pid)?.number).filter(Boolean).join(', ') || '—'}</td>
               <td>
+                <button type="button" className="link" onClick={() => startEdit(c)}>
+                  Edit the entry for {formatPartialDate(c.date)}
+                </button>{' '}
                 <button type="button" className="link" onClick={() => {
                   if (window.confirm(`Delete the entry for ${formatPartialDate(c.date)}?`)) void editor.save((rec) => ({ ...rec, chronology: rec.chronology.filter((x) => x.id !== c.id) }), { undoable: 'deleting a chronology entry' });
                 }}>
@@ -91,11 +120,11 @@ export function ChronologyTab({ editor }: { editor: CaseEditor }) {
         </tbody>
       </table>
       <form onSubmit={add} noValidate className="item-card" aria-labelledby="add-chron-heading">
-        <h3 id="add-chron-heading">Add an entry</h3>
+        <h3 id="add-chron-heading">{editing ? 'Edit the entry' : 'Add an entry'}</h3>
         {error && <Alert kind="error">{error}</Alert>}
         <div className="grid">
           <Field label="Date" hint="YYYY-MM-DD, or YYYY-MM for a month, or YYYY for a year.">
-            {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={date} onChange={(e) => setDate(e.target.value)} />}
+            {({ id, describedBy }) => <input id={id} ref={dateBox} aria-describedby={describedBy} value={date} onChange={(e) => setDate(e.target.value)} />}
           </Field>
           <Field label="Source">
             {({ id }) => (
@@ -116,9 +145,16 @@ export function ChronologyTab({ editor }: { editor: CaseEditor }) {
           <label htmlFor="chron-key">Key event</label>
         </div>
         <PointPicker legend="Points the entry bears on" points={r.points} value={pointIds} onChange={setPointIds} />
-        <button type="submit" className="button">
-          Add to the chronology
-        </button>
+        <div className="actions">
+          <button type="submit" className="button">
+            {editing ? 'Save the entry' : 'Add to the chronology'}
+          </button>
+          {editing && (
+            <button type="button" className="button button--secondary" onClick={clear}>
+              Cancel the change
+            </button>
+          )}
+        </div>
       </form>
     </section>
   );

@@ -10,9 +10,11 @@ import { newId } from './useCaseEditor';
 const blank: Finding = { complainantSays: EMPTY_DOC, recordsShow: EMPTY_DOC, staffSay: EMPTY_DOC, analysis: EMPTY_DOC, finding: null };
 
 /** For each point: the accounts, the analysis and the finding; then the recommendations, each linked to its points. */
-export function FindingsTab({ editor }: { editor: CaseEditor }) {
+export function FindingsTab({ editor, focusItem = null }: { editor: CaseEditor; focusItem?: string | null }) {
   const r = editor.record!;
-  const [open, setOpen] = useState(r.points.find((p) => p.status === 'active')?.id ?? '');
+  const live = r.points.filter((p) => p.status === 'active');
+  // A search hit on a finding names its point: open that one, not the first.
+  const [open, setOpen] = useState((live.find((p) => p.id === focusItem) ?? live[0])?.id ?? '');
   const setFinding = (pid: string, patch: Partial<Finding>) =>
     editor.save((rec) => ({ ...rec, findings: { ...rec.findings, [pid]: { ...(rec.findings[pid] ?? blank), ...patch } } }));
   const point = r.points.find((p) => p.id === open);
@@ -64,7 +66,8 @@ export function FindingsTab({ editor }: { editor: CaseEditor }) {
       ))}
       <button type="button" className="button" onClick={() => {
         const recId = newId('rec');
-        void editor.save((x) => ({ ...x, recommendations: [...x.recommendations, { id: recId, text: 'New recommendation', pointIds: open ? [open] : [] }] }), { describe: 'Recommendation added.' });
+        // Linked to no point until the user ticks the points it answers: linking is their choice, not the screen's.
+        void editor.save((x) => ({ ...x, recommendations: [...x.recommendations, { id: recId, text: 'New recommendation', pointIds: [] }] }), { describe: 'Recommendation added; tick the points it answers.' });
       }}>
         Add a recommendation
       </button>

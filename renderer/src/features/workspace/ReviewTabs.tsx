@@ -27,12 +27,16 @@ export function IpReviewTab({ editor }: { editor: CaseEditor }) {
             <legend>
               Point {p.number}: finding {r.findings[p.id]?.finding ?? 'not yet made'}
             </legend>
-            {([['yes', true], ['no', false]] as const).map(([word, value]) => (
-              <div className="checkbox" key={word}>
-                <input type="radio" id={`ip-${p.id}-${word}`} name={`ip-${p.id}`} checked={mine?.agrees === value} onChange={() => void setPoint(p.id, { agrees: value })} />
-                <label htmlFor={`ip-${p.id}-${word}`}>{value ? `I agree with the finding on point ${p.number}` : `I do not agree with the finding on point ${p.number}`}</label>
-              </div>
-            ))}
+            {r.findings[p.id]?.finding ? (
+              ([['yes', true], ['no', false]] as const).map(([word, value]) => (
+                <div className="checkbox" key={word}>
+                  <input type="radio" id={`ip-${p.id}-${word}`} name={`ip-${p.id}`} checked={mine?.agrees === value} onChange={() => void setPoint(p.id, { agrees: value })} />
+                  <label htmlFor={`ip-${p.id}-${word}`}>{value ? `I agree with the finding on point ${p.number}` : `I do not agree with the finding on point ${p.number}`}</label>
+                </div>
+              ))
+            ) : (
+              <p className="hint">There is no finding on point {p.number} yet, so there is nothing to agree or disagree with; comment on the investigation of it below.</p>
+            )}
             <TextField label={`Comment on point ${p.number}`} multiline rows={2} value={mine?.comment ?? ''} maxLength={TEXT_LIMITS.prose} onSave={(v) => setPoint(p.id, { comment: v })} />
           </fieldset>
         );
@@ -69,7 +73,11 @@ export function AdjudicationTab({ editor }: { editor: CaseEditor }) {
             <h3>
               Point {p.number}: found {r.findings[p.id]?.finding ?? 'not yet made'}
             </h3>
-            {decisionPicker(`adj-${p.id}`, `Decision on the finding on point ${p.number}`, d?.decision ?? null, (x) => void set({ perPoint: { ...adj.perPoint, [p.id]: { reasons: '', ...d, decision: x } } }))}
+            {r.findings[p.id]?.finding ? (
+              decisionPicker(`adj-${p.id}`, `Decision on the finding on point ${p.number}`, d?.decision ?? null, (x) => void set({ perPoint: { ...adj.perPoint, [p.id]: { reasons: '', ...d, decision: x } } }))
+            ) : (
+              <p className="hint">The investigating officer has not made a finding on point {p.number} yet; a decision can be recorded once there is one.</p>
+            )}
             <TextField label={`Reasons for the decision on point ${p.number}`} multiline rows={2} value={d?.reasons ?? ''} maxLength={TEXT_LIMITS.prose} onSave={(v) => set({ perPoint: { ...adj.perPoint, [p.id]: { decision: null, ...d, reasons: v } } })} />
           </div>
         );
