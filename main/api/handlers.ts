@@ -157,7 +157,7 @@ export const handlers: HandlerTable = {
     const path = await s.platform.chooseSavePath(r.info.fileName, { name: 'Copy of the file', extensions: [r.info.fileName.split('.').pop() ?? '*'] });
     if (!path) return { path: null };
     writeExport(path, r.data);
-    appendAudit(s.requireStore().db, { actor: s.platform.actor, action: 'attachment.export', entity: 'case', entityId: r.info.caseId, detail: { attachmentId: id, path } });
+    appendAudit(s.requireStore().db, { actor: s.actor, action: 'attachment.export', entity: 'case', entityId: r.info.caseId, detail: { attachmentId: id, path } });
     return { path };
   },
   'search.query': ({ query, limit }, s) => searchDetailed(s.requireStore().db, query, limit),
@@ -171,7 +171,7 @@ export const handlers: HandlerTable = {
     const path = await s.platform.chooseSavePath(documentFileName(c.record.reference, model, format), format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Word document', extensions: ['docx'] });
     if (!path) return { path: null };
     writeExport(path, data);
-    appendAudit(s.requireStore().db, { actor: s.platform.actor, action: 'document.export', entity: 'case', entityId: caseId, detail: { kind, variant, format, path } });
+    appendAudit(s.requireStore().db, { actor: s.actor, action: 'document.export', entity: 'case', entityId: caseId, detail: { kind, variant, format, path } });
     return { path };
   },
   'documents.issue': ({ caseId, kind, variant, subjectId, final }, s) => s.documents().issue(s.cases().get(caseId), kind, variant, todayOf(s), final, subjectId),
@@ -184,7 +184,7 @@ export const handlers: HandlerTable = {
       fs.mkdirSync(nodePath.dirname(f), { recursive: true });
       writeExport(f, d);
     }, nodePath.join);
-    appendAudit(s.requireStore().db, { actor: s.platform.actor, action: 'document.export-all', entity: 'case', entityId: caseId, detail: { folder: r.folder, files: r.files.length } });
+    appendAudit(s.requireStore().db, { actor: s.actor, action: 'document.export-all', entity: 'case', entityId: caseId, detail: { folder: r.folder, files: r.files.length } });
     return r;
   },
   'dashboard.deadlines': ({ today: t }, s): DashboardRow[] => {

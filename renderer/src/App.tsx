@@ -33,16 +33,31 @@ export function App() {
     call('app.status', {}).then(setStatus, (e) => setFatal(messageOf(e)));
   }, []);
 
-  const locked = useCallback((reason: 'idle' | 'user') => {
+  // Set once the screen knows the store is locked, so a late call that finds it locked does not change the reason.
+  const knownLocked = useRef(false);
+  const locked = useCallback((reason: 'idle' | 'user' | 'unknown') => {
+    if (reason === 'unknown' && knownLocked.current) return;
+    knownLocked.current = true;
     setSessionKey((k) => k + 1);
     setView({ name: 'cases' });
-    setLockNotice(reason === 'idle' ? 'Casewright locked the case store because it was not used for a while. Enter your passphrase to carry on.' : null);
+    setLockNotice(
+      reason === 'idle'
+        ? 'Casewright locked the case store because it was not used for a while. Enter your passphrase to carry on.'
+        : reason === 'unknown'
+          ? 'The case store is locked. Enter your passphrase to carry on.'
+          : null,
+    );
     refresh();
   }, [refresh]);
 
   useEffect(() => {
+    if (status?.storeOpen) knownLocked.current = false;
+  }, [status?.storeOpen]);
+
+  useEffect(() => {
     refresh();
-    setLockedHandler(() => locked('idle'));
+    // A call that finds the store locked does not know why (idle, another window): it says only that it is.
+    setLockedHandler(() => locked('unknown'));
     const off = window.casewright.onEvent((e) => {
       if (e.type === 'locked') locked(e.reason);
     });

@@ -79,11 +79,17 @@ describe('the app in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Case CSC/2026/0142' }).waitFor();
     await page.getByText('The short breaks assessment took seven months.').waitFor();
     await expectAccessible(page, 'case overview');
+    // The audit trail names the person who made the store, not the machine's account (issue 11, finding 8).
+    const trail = page.getByRole('table', { name: 'Changes to this case' });
+    await expect.poll(() => trail.getByRole('row').nth(1).textContent()).toMatch(/Alex Morgan/);
+    expect(await trail.textContent()).not.toContain('Test Officer');
 
-    // Lock: nothing of the case stays on screen.
+    // Lock: nothing of the case stays on screen, and the screen does not claim it was locked for idleness.
     await page.getByRole('button', { name: 'Lock' }).click();
     await page.getByRole('heading', { level: 1, name: 'Casewright' }).waitFor();
     expect(await page.content()).not.toContain('Amira');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await page.getByText(/not used for a while/).count()).toBe(0);
     expect(harness.session.isOpen).toBe(false);
 
     // Wrong passphrase: a clear sentence, still locked.

@@ -26,6 +26,14 @@ export class Session {
     return this.store?.path ?? null;
   }
 
+  /**
+   * Who the audit log names: the person who made the store (the name given when it was created), else the
+   * platform's user (the OS account, or CASEWRIGHT_USER on the command line).
+   */
+  get actor(): string {
+    return (this.isOpen ? this.store?.meta('created_by') : null) || this.platform.actor;
+  }
+
   requireStore(): CaseStore {
     if (!this.store || !this.store.isOpen) {
       throw new UserError('LOCKED', 'The case store is locked; unlock it with your passphrase to continue.');
@@ -35,17 +43,17 @@ export class Session {
 
   cases(): CaseService {
     const store = this.requireStore();
-    return new CaseService(() => store.db, this.platform.actor);
+    return new CaseService(() => store.db, this.actor);
   }
 
   attachments(): AttachmentService {
     const store = this.requireStore();
-    return new AttachmentService(() => store.db, this.platform.actor);
+    return new AttachmentService(() => store.db, this.actor);
   }
 
   documents(): DocumentService {
     const store = this.requireStore();
-    return new DocumentService(() => store.db, this.platform.actor);
+    return new DocumentService(() => store.db, this.actor);
   }
 
   settings(): PersistedSettings {
