@@ -73,7 +73,7 @@ describe('the app in Chromium', () => {
     await page.getByLabel("Point 2: in the complainant's words").fill('Nobody replied to three e-mails in June.');
     await page.getByRole('button', { name: 'Create the case' }).click();
     // The impossible date is caught, and nothing is saved until it is put right.
-    await page.getByText('Enter a real date, for example 2024-03-07').waitFor();
+    await page.getByText('2023-02-30 is not a real date: February 2023 has 28 days.').waitFor();
     await page.getByLabel("Child's date of birth (optional)").fill('2013-02-28');
     await page.getByRole('button', { name: 'Create the case' }).click();
     await page.getByRole('heading', { level: 1, name: 'Case CSC/2026/0142' }).waitFor();

@@ -146,3 +146,35 @@ describe('long text (issue 11, finding 2)', () => {
     await expectAccessible(page, 'independent person with text over the limit');
   });
 });
+
+describe('dates as people in England write them (issue 11)', () => {
+  it('reads 24/08/2026 and 24 Aug 2026, shows 24 August 2026, and names a date that does not exist', async () => {
+    await tab('Plan');
+    const agreed = page.getByLabel('Plan agreed on', { exact: true });
+    await agreed.fill('24/08/2026');
+    await agreed.press('Tab');
+    await expect.poll(() => saved().plan.agreedOn).toBe('2026-08-24');
+    await expect.poll(() => agreed.inputValue()).toBe('24 August 2026');
+    await agreed.fill('31/02/2026');
+    await agreed.press('Tab');
+    await page.getByText('31/02/2026 is not a real date: February 2026 has 28 days.').waitFor();
+    expect(saved().plan.agreedOn).toBe('2026-08-24');
+    expect(await agreed.inputValue()).toBe('31/02/2026'); // kept to correct
+    await agreed.fill('3 Sept 2026');
+    await agreed.press('Tab');
+    await expect.poll(() => saved().plan.agreedOn).toBe('2026-09-03');
+
+    await tab('Chronology');
+    await page.getByLabel('Date', { exact: true }).fill('March 2026');
+    await page.getByLabel('What happened').fill('Assessment allocated');
+    await page.getByRole('button', { name: 'Add to the chronology' }).click();
+    await expect.poll(() => saved().chronology.map((c) => c.date)).toContain('2026-03');
+
+    await tab('Overview');
+    const s2 = page.getByLabel('Stage 2 requested', { exact: true });
+    await s2.fill('24 Aug 2026');
+    await page.getByRole('button', { name: 'Save the key dates' }).click();
+    await expect.poll(() => saved().keyDates.stage2Requested).toBe('2026-08-24');
+    await expectAccessible(page, 'overview with dates written as people write them');
+  });
+});

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { parseIsoDate } from '../../../../shared/calendar/date';
+import { showDate } from '../../../../shared/calendar/readDate';
+import { dateOrEmpty, dateValue } from '../../ui/validators';
 import type { ClockView } from '../../../../shared/clock/caseClocks';
 import { KEY_DATE_LABELS, KEY_DATE_NAMES, PROCEDURES } from '../../../../shared/clock/profiles';
 import type { AuditView } from '../../../../shared/api/types';
@@ -183,7 +184,7 @@ export function CaseOverview(props: { editor: CaseEditor }) {
 
 function KeyDatesForm(props: { stored: StoredCase; save: CommitSave }) {
   const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(KEY_DATE_NAMES.map((k) => [k, props.stored.record.keyDates[k] ?? ''])),
+    Object.fromEntries(KEY_DATE_NAMES.map((k) => [k, showDate(props.stored.record.keyDates[k])])),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -193,12 +194,13 @@ function KeyDatesForm(props: { stored: StoredCase; save: CommitSave }) {
     const bad: Record<string, string> = {};
     for (const k of KEY_DATE_NAMES) {
       const v = values[k]?.trim() ?? '';
-      if (v && !parseIsoDate(v)) bad[k] = `${v} is not a real date; write it as YYYY-MM-DD, for example 2024-03-07.`;
+      const problem = dateOrEmpty(v);
+      if (problem) bad[k] = problem;
     }
     setErrors(bad);
     if (Object.keys(bad).length > 0) return setError('Some dates need correcting; each is marked below.');
     setError(null);
-    const keyDates = Object.fromEntries(KEY_DATE_NAMES.map((k) => [k, values[k]?.trim() || null]));
+    const keyDates = Object.fromEntries(KEY_DATE_NAMES.map((k) => [k, dateValue(values[k] ?? '')]));
     try {
       await props.save((cur) => call('cases.update', { id: cur.id, revision: cur.revision, record: { ...cur.record, keyDates } }));
     } catch (err) {
@@ -209,13 +211,13 @@ function KeyDatesForm(props: { stored: StoredCase; save: CommitSave }) {
   return (
     <form onSubmit={submit} noValidate aria-labelledby="dates-heading">
       <h2 id="dates-heading">Key dates</h2>
-      <p className="hint">Dates as YYYY-MM-DD. Leave a date empty until it happens.</p>
+      <p className="hint">Write dates as you would in a letter, for example 24/08/2026 or 24 August 2026. Leave a date empty until it happens.</p>
       {error && <Alert kind="error">{error}</Alert>}
       <div className="grid">
         {KEY_DATE_NAMES.map((k) => (
           <Field key={k} label={KEY_DATE_LABELS[k]} error={errors[k]}>
             {({ id, describedBy, invalid }) => (
-              <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={values[k] ?? ''} inputMode="numeric" placeholder="YYYY-MM-DD" onChange={(e) => setValues({ ...values, [k]: e.target.value })} />
+              <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={values[k] ?? ''} onChange={(e) => setValues({ ...values, [k]: e.target.value })} />
             )}
           </Field>
         ))}

@@ -1,6 +1,6 @@
 import type { CommitSave } from './CaseOverview';
 import { useState, type FormEvent } from 'react';
-import { parseIsoDate } from '../../../../shared/calendar/date';
+import { readDate } from '../../../../shared/calendar/readDate';
 import { PROCEDURE_IDS, PROCEDURES } from '../../../../shared/clock/profiles';
 import type { StoredCase } from '../../../../shared/domain/case';
 import { call, messageOf } from '../../api';
@@ -33,8 +33,12 @@ export function CouncilProfileForm(props: { stored: StoredCase; save: CommitSave
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const badDay = lines(v.closures).find((d) => !parseIsoDate(d));
-    if (badDay) return setError(`The closure day "${badDay}" is not a real date; write one date per line as YYYY-MM-DD.`);
+    const closureDays: string[] = [];
+    for (const line of lines(v.closures)) {
+      const read = readDate(line);
+      if (!read.date) return setError(`The closure day "${line}" is not a real date; write one date per line, for example 24/12/2026.`);
+      closureDays.push(read.date);
+    }
     const ack = Number(v.acknowledgementDays);
     if (!/^\d+$/.test(v.acknowledgementDays.trim()) || ack < 1 || ack > 10) return setError('Acknowledgement days must be a whole number from 1 to 10.');
     setError(null);
@@ -51,7 +55,7 @@ export function CouncilProfileForm(props: { stored: StoredCase; save: CommitSave
               procedure: v.procedure as (typeof PROCEDURE_IDS)[number],
               acknowledgementDays: ack,
               stage2StartsFrom: v.stage2StartsFrom as 'statementAgreed' | 'stage2Requested',
-              closures: lines(v.closures),
+              closures: [...new Set(closureDays)].sort(),
               categories: lines(v.categories),
               addressLines: lines(v.addressLines),
               contactLines: lines(v.contactLines),

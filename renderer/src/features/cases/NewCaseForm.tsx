@@ -69,7 +69,7 @@ export function NewCaseForm(props: { onCreated: (id: string) => void; onCancel: 
       <fieldset>
         <legend>The child and the complainant</legend>
         {text('childName', 'Child or young person')}
-        {text('childDateOfBirth', "Child's date of birth (optional)", 'As YYYY-MM-DD, for example 2012-04-17.')}
+        {text('childDateOfBirth', "Child's date of birth (optional)", 'For example 17/04/2012 or 17 April 2012.')}
         {text('complainantName', 'Complainant')}
         <Field label="Relationship to the child">
           {({ id }) => (
@@ -92,8 +92,8 @@ export function NewCaseForm(props: { onCreated: (id: string) => void; onCancel: 
         <legend>People and dates</legend>
         {text('investigatingOfficer', 'Investigating officer')}
         {text('independentPerson', 'Independent person')}
-        {text('stage2Requested', 'Stage 2 requested on (optional)', 'As YYYY-MM-DD.')}
-        {text('statementAgreed', 'Statement of complaint agreed on (optional)', 'As YYYY-MM-DD.')}
+        {text('stage2Requested', 'Stage 2 requested on (optional)', 'For example 24/08/2026 or 24 August 2026.')}
+        {text('statementAgreed', 'Statement of complaint agreed on (optional)', 'For example 24/08/2026 or 24 August 2026.')}
       </fieldset>
       <fieldset>
         <legend>Points of complaint</legend>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROCEDURE_IDS, PROCEDURES } from '../../../../shared/clock/profiles';
-import { parseIsoDate } from '../../../../shared/calendar/date';
+import { readDate } from '../../../../shared/calendar/readDate';
 import { RELATIONSHIPS, type CaseRecordInput } from '../../../../shared/domain/case';
 
 /**
@@ -10,7 +10,10 @@ import { RELATIONSHIPS, type CaseRecordInput } from '../../../../shared/domain/c
 const optionalDate = z
   .string()
   .trim()
-  .refine((s) => s === '' || parseIsoDate(s) !== null, { message: 'Enter a real date, for example 2024-03-07' });
+  .superRefine((s, ctx) => {
+    const problem = s === '' ? undefined : readDate(s).problem;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const newCaseFormSchema = z.object({
   reference: z.string().trim().min(1, { message: 'Enter the case reference' }).max(60),
@@ -61,7 +64,8 @@ export const emptyNewCase: NewCaseForm = {
 };
 
 const person = (name: string) => (name ? { name } : null);
-const date = (s: string) => (s ? s : null);
+// What was typed ("17/04/2012", "17 April 2012") as the stored YYYY-MM-DD; the schema above has checked it.
+const date = (s: string) => (s ? (readDate(s).date ?? null) : null);
 
 export function toCaseRecord(f: NewCaseForm): CaseRecordInput {
   return {

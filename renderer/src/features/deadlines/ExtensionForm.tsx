@@ -1,6 +1,8 @@
 import type { CommitSave } from '../cases/CaseOverview';
 import { useState, type FormEvent } from 'react';
-import { formatShortDate, parseIsoDate } from '../../../../shared/calendar/date';
+import { formatShortDate } from '../../../../shared/calendar/date';
+import { readDate } from '../../../../shared/calendar/readDate';
+import { DATE_HINT } from '../../ui/DateField';
 import type { ClockView } from '../../../../shared/clock/caseClocks';
 import { EXTENSION_REASONS, EXTENSION_REASON_LABELS, TOLD_HOW } from '../../../../shared/clock/extensions';
 import type { StoredCase } from '../../../../shared/domain/case';
@@ -25,16 +27,20 @@ export function ExtensionForm(props: { stored: StoredCase; clocks: ClockView[]; 
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const dates: string[] = [];
     for (const [label, v] of [['The date agreed', agreedOn], ['The date the complainant was told', toldOn], ['The new due date', newDueDate]] as const) {
-      if (!parseIsoDate(v.trim())) return setError(`${label} must be a real date written as YYYY-MM-DD.`);
+      const read = readDate(v);
+      if (!read.date) return setError(v.trim() ? `${label}: ${read.problem}` : `Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}, for example 24/08/2026 or 24 August 2026.`);
+      dates.push(read.date);
     }
+    const [agreedIso, toldIso, dueIso] = dates as [string, string, string];
     setError(null);
     try {
       await props.save((cur) =>
         call('cases.recordExtension', {
           id: cur.id,
           revision: cur.revision,
-          extension: { clock, agreedOn: agreedOn.trim(), reason, reasonText, complainantToldOn: toldOn.trim(), complainantToldHow: toldHow, newDueDate: newDueDate.trim() },
+          extension: { clock, agreedOn: agreedIso, reason, reasonText, complainantToldOn: toldIso, complainantToldHow: toldHow, newDueDate: dueIso },
         }),
       );
       setAgreedOn('');
@@ -77,7 +83,7 @@ export function ExtensionForm(props: { stored: StoredCase; clocks: ClockView[]; 
               </select>
             )}
           </Field>
-          <Field label="Date the extension was agreed" hint="YYYY-MM-DD">
+          <Field label="Date the extension was agreed" hint={DATE_HINT}>
             {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={agreedOn} onChange={(e) => setAgreedOn(e.target.value)} placeholder="YYYY-MM-DD" />}
           </Field>
           <Field label="Reason">
@@ -110,7 +116,7 @@ export function ExtensionForm(props: { stored: StoredCase; clocks: ClockView[]; 
               </select>
             )}
           </Field>
-          <Field label="New due date" hint="YYYY-MM-DD">
+          <Field label="New due date" hint={DATE_HINT}>
             {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={newDueDate} onChange={(e) => setNewDueDate(e.target.value)} placeholder="YYYY-MM-DD" />}
           </Field>
           <button type="submit" className="button">

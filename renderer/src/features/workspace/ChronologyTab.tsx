@@ -1,5 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { formatPartialDate, parsePartialDate, partialDateKey } from '../../../../shared/domain/partialDate';
+import { formatPartialDate, partialDateKey } from '../../../../shared/domain/partialDate';
+import { readDate } from '../../../../shared/calendar/readDate';
+import { PARTIAL_DATE_HINT } from '../../ui/DateField';
 import type { ChronologyEntry } from '../../../../shared/domain/investigation';
 import { Alert, Field } from '../../ui/Field';
 import { PointPicker } from '../../ui/PointPicker';
@@ -55,8 +57,9 @@ export function ChronologyTab({ editor }: { editor: CaseEditor }) {
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    const d = parsePartialDate(date);
-    if (!d) return setError('Enter the date as YYYY-MM-DD, a month as YYYY-MM, or a year as YYYY.');
+    const read = readDate(date, { partial: true });
+    if (!read.date) return setError(read.problem ?? null);
+    const d = read.date;
     if (!event.trim()) return setError('Describe what happened.');
     setError(null);
     const [kind, id] = source ? (source.split(':') as ['evidence' | 'interview', string]) : (['other', null] as const);
@@ -123,7 +126,7 @@ export function ChronologyTab({ editor }: { editor: CaseEditor }) {
         <h3 id="add-chron-heading">{editing ? 'Edit the entry' : 'Add an entry'}</h3>
         {error && <Alert kind="error">{error}</Alert>}
         <div className="grid">
-          <Field label="Date" hint="YYYY-MM-DD, or YYYY-MM for a month, or YYYY for a year.">
+          <Field label="Date" hint={PARTIAL_DATE_HINT}>
             {({ id, describedBy }) => <input id={id} ref={dateBox} aria-describedby={describedBy} value={date} onChange={(e) => setDate(e.target.value)} />}
           </Field>
           <Field label="Source">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { parsePartialDate } from '../../../../shared/domain/partialDate';
+import { DateField } from '../../ui/DateField';
 import type { EvidenceItem } from '../../../../shared/domain/investigation';
 import type { AttachmentInfo } from '../../../../shared/api/types';
 import { call, messageOf } from '../../api';
@@ -102,7 +102,7 @@ export function EvidenceTab({ editor, focusItem, focusPage }: { editor: CaseEdit
             <div className="grid">
               <TextField label={`${e.ref} title`} value={e.title} validate={(v) => (v.trim() ? null : 'Enter a title.')} onSave={(v) => setItem(e.id, { title: v.trim() })} />
               <TextField label={`${e.ref} source`} value={e.source} onSave={(v) => setItem(e.id, { source: v })} placeholder="e.g. Case recording system" />
-              <TextField label={`${e.ref} date`} value={e.date ?? ''} placeholder="YYYY-MM-DD, YYYY-MM or YYYY" validate={(v) => (v.trim() === '' || parsePartialDate(v) ? null : 'Enter a date as YYYY-MM-DD, a month as YYYY-MM or a year as YYYY.')} onSave={(v) => setItem(e.id, { date: v.trim() || null })} />
+              <DateField partial label={`${e.ref} date`} value={e.date} onSave={(d) => setItem(e.id, { date: d })} />
             </div>
             <TextField label={`${e.ref} description`} multiline value={e.description} onSave={(v) => setItem(e.id, { description: v })} />
             <PointPicker legend={`Points ${e.ref} bears on`} points={r.points} value={e.pointIds} onChange={(ids) => void setItem(e.id, { pointIds: ids })} />

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { dateOrEmpty } from '../../ui/validators';
+import { DateField } from '../../ui/DateField';
 import { ATTENDEE_ROLES, INTERVIEW_MODES, INTERVIEW_STATUSES, type Interview } from '../../../../shared/domain/investigation';
 import { EMPTY_DOC } from '../../../../shared/domain/richText';
 import { call, messageOf } from '../../api';
@@ -46,7 +46,7 @@ export function InterviewsTab({ editor, focusItem }: { editor: CaseEditor; focus
                 ))}
               </select>
             </div>
-            <TextField label={`Interview ${n + 1}: date`} value={v.date ?? ''} placeholder="YYYY-MM-DD" validate={dateOrEmpty} onSave={(x) => setInterview(v.id, { date: x.trim() || null })} />
+            <DateField label={`Interview ${n + 1}: date`} value={v.date} onSave={(d) => setInterview(v.id, { date: d })} />
             <TextField label={`Interview ${n + 1}: time`} value={v.time} placeholder="HH:MM" validate={(x) => (x.trim() === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(x.trim()) ? null : 'Enter a time as HH:MM, for example 14:30.')} onSave={(x) => setInterview(v.id, { time: x.trim() })} />
             <div className="field">
               <label htmlFor={`mode-${v.id}`}>Interview {n + 1}: how</label>

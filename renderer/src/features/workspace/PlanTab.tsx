@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { dateOrEmpty } from '../../ui/validators';
+import { dateOrEmpty, dateValue } from '../../ui/validators';
+import { DATE_HINT, DateField } from '../../ui/DateField';
 import { Alert, Field } from '../../ui/Field';
 import { TextField } from '../../ui/TextField';
 import type { CaseEditor } from './useCaseEditor';
@@ -25,9 +26,10 @@ export function PlanTab({ editor }: { editor: CaseEditor }) {
   const addTask = async (e: FormEvent) => {
     e.preventDefault();
     if (!task.trim()) return setError('Describe the task.');
-    if (dateOrEmpty(taskDue)) return setError('The task’s due date must be a real date as YYYY-MM-DD, or empty.');
+    const dueProblem = dateOrEmpty(taskDue);
+    if (dueProblem) return setError(`The task’s due date: ${dueProblem}`);
     setError(null);
-    if (await savePlan({ tasks: [...plan.tasks, { id: newId('task'), text: task.trim(), dueOn: taskDue.trim() || null, done: false }] })) {
+    if (await savePlan({ tasks: [...plan.tasks, { id: newId('task'), text: task.trim(), dueOn: dateValue(taskDue), done: false }] })) {
       setTask('');
       setTaskDue('');
     }
@@ -37,7 +39,7 @@ export function PlanTab({ editor }: { editor: CaseEditor }) {
     <section aria-labelledby="plan-heading">
       <h2 id="plan-heading">Investigation plan</h2>
       <div className="grid">
-        <TextField label="Plan agreed on" value={plan.agreedOn ?? ''} placeholder="YYYY-MM-DD" validate={dateOrEmpty} onSave={(v) => savePlan({ agreedOn: v.trim() || null })} />
+        <DateField label="Plan agreed on" value={plan.agreedOn} onSave={(d) => savePlan({ agreedOn: d })} />
         <TextField label="Agreed with" value={plan.agreedWith} onSave={(v) => savePlan({ agreedWith: v })} hint="The independent person and the complaints manager." />
       </div>
       <h3>Lines of enquiry</h3>
@@ -61,10 +63,10 @@ export function PlanTab({ editor }: { editor: CaseEditor }) {
               <tr key={x.id}>
                 <th scope="row">{x.description}</th>
                 <td>
-                  <TextField label={`Requested on (${x.description})`} value={x.requestedOn ?? ''} placeholder="YYYY-MM-DD" validate={dateOrEmpty} onSave={(v) => savePlan({ records: plan.records.map((y) => (y.id === x.id ? { ...y, requestedOn: v.trim() || null } : y)) })} />
+                  <DateField label={`Requested on (${x.description})`} value={x.requestedOn} onSave={(d) => savePlan({ records: plan.records.map((y) => (y.id === x.id ? { ...y, requestedOn: d } : y)) })} />
                 </td>
                 <td>
-                  <TextField label={`Received on (${x.description})`} value={x.receivedOn ?? ''} placeholder="YYYY-MM-DD" validate={dateOrEmpty} onSave={(v) => savePlan({ records: plan.records.map((y) => (y.id === x.id ? { ...y, receivedOn: v.trim() || null } : y)) })} />
+                  <DateField label={`Received on (${x.description})`} value={x.receivedOn} onSave={(d) => savePlan({ records: plan.records.map((y) => (y.id === x.id ? { ...y, receivedOn: d } : y)) })} />
                 </td>
               </tr>
             ))}
@@ -92,7 +94,7 @@ export function PlanTab({ editor }: { editor: CaseEditor }) {
       </ul>
       <form onSubmit={addTask} noValidate className="row">
         <Field label="Task">{({ id }) => <input id={id} value={task} onChange={(e) => setTask(e.target.value)} />}</Field>
-        <Field label="Due on (optional)">{({ id }) => <input id={id} value={taskDue} placeholder="YYYY-MM-DD" onChange={(e) => setTaskDue(e.target.value)} />}</Field>
+        <Field label="Due on (optional)" hint={DATE_HINT}>{({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={taskDue} onChange={(e) => setTaskDue(e.target.value)} />}</Field>
         <button type="submit" className="button button--secondary">
           Add the task
         </button>

@@ -1,5 +1,5 @@
 import { DECISIONS, TEXT_LIMITS, type Adjudication, type IpReview } from '../../../../shared/domain/investigation';
-import { dateOrEmpty } from '../../ui/validators';
+import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/TextField';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';
@@ -65,7 +65,7 @@ export function AdjudicationTab({ editor }: { editor: CaseEditor }) {
   return (
     <section aria-labelledby="adj-heading">
       <h2 id="adj-heading">Adjudication</h2>
-      <TextField label="Date of the decision" value={adj.decidedOn ?? ''} placeholder="YYYY-MM-DD" validate={dateOrEmpty} onSave={(v) => set({ decidedOn: v.trim() || null })} hint="The letter is dated this day, and the 20 working days to ask for a review panel run from it." />
+      <DateField label="Date of the decision" value={adj.decidedOn} onSave={(d) => set({ decidedOn: d })} hint="The letter is dated this day, and the 20 working days to ask for a review panel run from it. For example 24/08/2026 or 24 August 2026." />
       {r.points.filter((p) => p.status === 'active').map((p) => {
         const d = adj.perPoint[p.id];
         return (
@@ -98,7 +98,7 @@ export function AdjudicationTab({ editor }: { editor: CaseEditor }) {
         <div key={a.id} className="item-card grid">
           <TextField label={`Action ${i + 1}`} value={a.text} validate={(v) => (v.trim() ? null : 'Enter the action.')} onSave={(v) => set({ actions: adj.actions.map((x) => (x.id === a.id ? { ...x, text: v.trim() } : x)) })} />
           <TextField label={`Who does action ${i + 1}`} value={a.owner} onSave={(v) => set({ actions: adj.actions.map((x) => (x.id === a.id ? { ...x, owner: v } : x)) })} />
-          <TextField label={`Action ${i + 1} due by`} value={a.dueOn ?? ''} placeholder="YYYY-MM-DD" validate={dateOrEmpty} onSave={(v) => set({ actions: adj.actions.map((x) => (x.id === a.id ? { ...x, dueOn: v.trim() || null } : x)) })} />
+          <DateField label={`Action ${i + 1} due by`} value={a.dueOn} onSave={(d) => set({ actions: adj.actions.map((x) => (x.id === a.id ? { ...x, dueOn: d } : x)) })} />
         </div>
       ))}
       <button type="button" className="button button--secondary" onClick={() => {
