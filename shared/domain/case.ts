@@ -56,6 +56,10 @@ export const personRefSchema = z.object({
   organisation: text(200).default(''),
   email: text(200).default(''),
   phone: text(50).default(''),
+  /** For letters: the postal address, one line each. */
+  addressLines: z.array(text(200)).max(8).default([]),
+  /** How a letter greets them ("Dear Ms Haddad"); empty means the letter uses their name. */
+  salutation: text(100).default(''),
 });
 export type PersonRef = z.infer<typeof personRefSchema>;
 

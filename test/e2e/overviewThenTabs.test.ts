@@ -178,3 +178,30 @@ describe('dates as people in England write them (issue 11)', () => {
     await expectAccessible(page, 'overview with dates written as people write them');
   });
 });
+
+describe('the case’s core facts can be changed after creation (issue 11, finding 7)', () => {
+  it('renames the child, adds a complainant’s greeting and address, and appoints the adjudicating officer and complaints manager', async () => {
+    await tab('Overview');
+    await page.getByText('Change the case details').click();
+    await page.getByLabel('Child’s name').fill('Amira Haddad-Nowak');
+    await page.getByLabel('Complainant 1: greeting in letters').fill('Mr Haddad');
+    await page.getByLabel('Complainant 1: postal address').fill('12 Mill Lane\nEastmarsh\nEM1 2AB');
+    await page.getByLabel('Adjudicating officer: name').fill('Dr Grace Ólafsdóttir');
+    await page.getByLabel('Complaints manager: name').fill("Niamh O'Connor");
+    await expectAccessible(page, 'case details form');
+    await page.getByRole('button', { name: 'Save the case details' }).click();
+    await page.getByText('The case details were saved.').waitFor();
+    expect(saved()).toMatchObject({
+      child: { name: 'Amira Haddad-Nowak' },
+      complainants: [{ name: 'Samir Haddad', salutation: 'Mr Haddad', addressLines: ['12 Mill Lane', 'Eastmarsh', 'EM1 2AB'] }],
+      roles: { adjudicatingOfficer: { name: 'Dr Grace Ólafsdóttir' }, complaintsManager: { name: "Niamh O'Connor" } },
+    });
+    // The change is audited, and other tabs still save on the new revision.
+    await expect.poll(() => page.getByRole('table', { name: 'Changes to this case' }).textContent()).toMatch(/child\.name|The child/);
+    await tab('Plan');
+    await page.getByLabel('Plan agreed on', { exact: true }).fill('5 November 2026');
+    await page.getByLabel('Plan agreed on', { exact: true }).press('Tab');
+    await expect.poll(() => saved().plan.agreedOn).toBe('2026-11-05');
+    expect(await page.getByText(conflict).count()).toBe(0);
+  });
+});

@@ -10,11 +10,12 @@ function opening(ctx: BuildContext, subject: string): Block[] {
   const c = ctx.record.complainants[0]!;
   return [
     para(longDate(ctx.today), 'right'),
-    para(c.name),
+    // The recipient's name and postal address, as a letter's address block.
+    ...[c.name, ...c.addressLines].map((line) => para(line)),
     { type: 'spacer' },
     { type: 'paragraph', runs: [{ text: `Our reference: ${ctx.record.reference}`, bold: true }] },
     { type: 'paragraph', runs: [{ text: subject, bold: true }] },
-    para(`Dear ${c.name},`),
+    para(`Dear ${c.salutation || c.name},`),
   ];
 }
 

@@ -9,6 +9,7 @@ import { call, messageOf } from '../../api';
 import { Alert, Field } from '../../ui/Field';
 import { ClockTable } from '../deadlines/ClockTable';
 import { ExtensionForm } from '../deadlines/ExtensionForm';
+import { CaseDetailsForm } from './CaseDetailsForm';
 import { CouncilProfileForm } from './CouncilProfileForm';
 import type { CaseEditor } from '../workspace/useCaseEditor';
 
@@ -100,6 +101,11 @@ export function CaseOverview(props: { editor: CaseEditor }) {
           ))}
         </dl>
       </section>
+
+      <details className="details-form">
+        <summary>Change the case details (names, addresses, people in roles)</summary>
+        <CaseDetailsForm key={stored.revision} stored={stored} save={submit('The case details were saved.')} />
+      </details>
 
       <section aria-labelledby="points-heading">
         <h2 id="points-heading">Points of complaint</h2>
