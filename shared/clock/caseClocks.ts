@@ -97,6 +97,7 @@ function pluralDays(n: number): string {
 
 // Labels with a count are made once per count and shared: 10,000 cases would otherwise build tens of
 // thousands of identical strings on every refresh of the dashboard.
+const START_NOT_RECORDED_LABEL = 'Ended; its start date is not recorded';
 const overdueLabels: string[] = [];
 const metLateLabels: string[] = [];
 
@@ -215,7 +216,8 @@ function clockView(
     takenDays,
     leftDays,
     state,
-    stateLabel: stateLabelFor(state, daysOver),
+    // An end with no start (e.g. Stage 2 asked for, the Stage 1 response date not recorded) is not "Not started".
+    stateLabel: startN === null && endN !== null ? START_NOT_RECORDED_LABEL : stateLabelFor(state, daysOver),
     provisional,
     lateReason,
   };

@@ -176,6 +176,14 @@ describe('dates as people in England write them (issue 11)', () => {
     await page.getByRole('button', { name: 'Save the key dates' }).click();
     await expect.poll(() => saved().keyDates.stage2Requested).toBe('2026-08-24');
     await expectAccessible(page, 'overview with dates written as people write them');
+
+    // Wording of the clocks (issue 11): a clock that ended with no start recorded is not "Not started"; the
+    // clock kept for comparison is over its limit here, but it is not a deadline: no alarm, no lateness reason.
+    const clocks = page.getByRole('table', { name: 'Clocks for case OV-2026-1' });
+    await expect.poll(() => clocks.getByRole('row', { name: /Time to ask for Stage 2/ }).textContent()).toMatch(/Ended; its start date is not recorded/);
+    expect(await clocks.getByRole('row', { name: /Time to ask for Stage 2/ }).textContent()).not.toMatch(/Not started/);
+    await expect.poll(() => clocks.getByRole('row', { name: /from Stage 2 request/ }).textContent()).toMatch(/Overdue by \d+ working days \(for comparison only\)/);
+    expect(await page.getByLabel(/Why stage 2 response \(from stage 2 request\) is late/i).count()).toBe(0);
   });
 });
 

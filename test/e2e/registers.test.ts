@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { Harness } from '../harness/server';
+import { makePdf } from '../fixtures/makeFiles';
 import { closeApps, createStore, openApp } from './app';
 import { expectAccessible, launch } from './browser';
 
@@ -49,13 +50,22 @@ describe('registers that hold the right facts', () => {
     }
     await page.getByRole('button', { name: 'Create the case' }).click();
     await page.getByRole('heading', { level: 1, name: 'Case REG-2026-3' }).waitFor();
+    // The register starts with the child and the complainant, neither a third party (issue 11, wording).
+    expect(saved().people.map((p) => [p.name, p.kind, p.thirdParty])).toEqual([
+      ['Oliwia Kowalczyk', 'child', false],
+      ['Agnieszka Kowalczyk', 'complainant', false],
+    ]);
     await tab('People');
     await page.getByLabel('Name', { exact: true }).fill("Siobhán O'Brien");
     await page.getByRole('button', { name: 'Add the person' }).click();
+    await expect.poll(() => saved().people.find((p) => p.name === "Siobhán O'Brien")).toMatchObject({ kind: 'staff', thirdParty: true });
+    // A member of staff acts for nobody, so there is no consent box for them.
+    await page.getByRole('group', { name: "Siobhán O'Brien" }).waitFor();
+    expect(await page.getByRole('group', { name: "Siobhán O'Brien" }).getByLabel(/Written consent/).count()).toBe(0);
     await tab('Interviews');
     await page.getByRole('button', { name: 'Plan an interview' }).click();
-    await page.getByLabel('Interview 1: person interviewed').selectOption({ index: 1 });
-    await expect.poll(() => saved().interviews[0]?.personId).toBe(saved().people[0]!.id);
+    await page.getByLabel('Interview 1: person interviewed').selectOption({ label: "Siobhán O'Brien" });
+    await expect.poll(() => saved().interviews[0]?.personId).toBe(saved().people.find((p) => p.name === "Siobhán O'Brien")!.id);
   });
 
   it('chronology: the source is cleared after each entry, and an entry can be edited (finding 3)', async () => {
@@ -89,6 +99,42 @@ describe('registers that hold the right facts', () => {
     await page.getByRole('button', { name: 'Undo changing a chronology entry' }).click();
     await expect.poll(() => saved().chronology[0]!.date).toBe('2026-02-10');
     await expectAccessible(page, 'chronology with an entry being edited');
+  });
+
+  it('plan records and tasks can be changed and removed, with undo (finding 3)', async () => {
+    await tab('Plan');
+    await page.getByLabel('Record to obtain').fill('Supervision notes');
+    await page.getByRole('button', { name: 'Add the record' }).click();
+    const rec = page.getByLabel('Record 1', { exact: true });
+    await rec.fill('Supervision notes, January to March');
+    await rec.press('Tab');
+    await expect.poll(() => saved().plan.records.map((x) => x.description)).toEqual(['Supervision notes, January to March']);
+    await page.getByLabel('Task', { exact: true }).fill('Book a room');
+    await page.getByLabel('Due on (optional)').fill('1/12/2026');
+    await page.getByRole('button', { name: 'Add the task' }).click();
+    await expect.poll(() => saved().plan.tasks).toMatchObject([{ text: 'Book a room', dueOn: '2026-12-01' }]);
+    await page.getByLabel('Task 1', { exact: true }).fill('Book a quiet room');
+    await page.getByLabel('Task 1', { exact: true }).press('Tab');
+    await expect.poll(() => saved().plan.tasks[0]?.text).toBe('Book a quiet room');
+    await page.getByRole('button', { name: 'Remove task 1' }).click();
+    await expect.poll(() => saved().plan.tasks.length).toBe(0);
+    await page.getByRole('button', { name: /^Undo removing the task/ }).click();
+    await expect.poll(() => saved().plan.tasks.length).toBe(1);
+    await page.getByRole('button', { name: 'Remove record 1' }).click();
+    await expect.poll(() => saved().plan.records.length).toBe(0);
+    await expectAccessible(page, 'plan with tasks');
+  });
+
+  it('adding several files names every one of them (wording)', async () => {
+    await tab('Evidence');
+    const pdf = await makePdf([['Letter one']]);
+    const pdf2 = await makePdf([['Letter two']]);
+    await page.locator('input[type=file][multiple]').setInputFiles([
+      { name: 'letter-one.pdf', mimeType: 'application/pdf', buffer: pdf },
+      { name: 'letter-two.pdf', mimeType: 'application/pdf', buffer: pdf2 },
+    ]);
+    await page.getByText('Added letter-one.pdf and letter-two.pdf to the evidence register.').waitFor();
+    expect(saved().evidence.map((e) => e.ref)).toEqual(['E1', 'E2']);
   });
 
   it('a new recommendation is linked to no point until the user ticks one (finding 4)', async () => {

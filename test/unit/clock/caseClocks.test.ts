@@ -482,3 +482,17 @@ describe('extensions shared by the two Stage 2 clocks (review fixes)', () => {
     expect(r).toEqual({ ok: false, message: expect.stringMatching(/for comparison only; record the extension on the statutory Stage 2 clock instead/) });
   });
 });
+
+describe('wording of a clock with an end but no start (issue 11)', () => {
+  it('says its start date is not recorded, not "Not started"', () => {
+    const clocks = computeCaseClocks({
+      procedure: 'children-statutory',
+      keyDates: { stage2Requested: '2026-03-02' },
+      today: '2026-04-01',
+    } as never);
+    const ask = clocks.find((c) => c.id === 'stage2-request-window' || c.label === 'Time to ask for Stage 2')!;
+    expect(ask.start).toBeNull();
+    expect(ask.end).toBe('2026-03-02');
+    expect(ask.stateLabel).toBe('Ended; its start date is not recorded');
+  });
+});

@@ -236,7 +236,8 @@ function KeyDatesForm(props: { stored: StoredCase; save: CommitSave }) {
 }
 
 function LateReasons(props: { clocks: ClockView[]; save: CommitSave }) {
-  const late = props.clocks.filter((c) => c.state === 'met-late' || c.state === 'overdue');
+  // Only the clocks that count: one kept for comparison needs no reason for lateness.
+  const late = props.clocks.filter((c) => !c.alternative && (c.state === 'met-late' || c.state === 'overdue'));
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   if (late.length === 0) return null;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PROCEDURE_IDS, PROCEDURES } from '../../../../shared/clock/profiles';
 import { readDate } from '../../../../shared/calendar/readDate';
 import { RELATIONSHIPS, type CaseRecordInput } from '../../../../shared/domain/case';
+import { isThirdPartyByDefault } from '../../../../shared/domain/people';
 
 /**
  * The new-case form's own shape (flat, all strings, as inputs give them) and its mapping to the case record.
@@ -67,8 +68,22 @@ const person = (name: string) => (name ? { name } : null);
 // What was typed ("17/04/2012", "17 April 2012") as the stored YYYY-MM-DD; the schema above has checked it.
 const date = (s: string) => (s ? (readDate(s).date ?? null) : null);
 
-export function toCaseRecord(f: NewCaseForm): CaseRecordInput {
+/** The people register starts with the child, the complainant and any advocate, so nobody types them twice. */
+function firstPeople(f: NewCaseForm, newId: () => string): NonNullable<CaseRecordInput['people']> {
+  const base = { role: '', organisation: '', pseudonym: '', actsForId: null, consentHeld: false };
+  const complainantId = newId();
+  return [
+    { ...base, id: newId(), name: f.childName.trim(), kind: 'child', thirdParty: isThirdPartyByDefault('child') },
+    { ...base, id: complainantId, name: f.complainantName.trim(), kind: 'complainant', role: f.relationshipToChild, thirdParty: isThirdPartyByDefault('complainant') },
+    ...(f.advocateName.trim()
+      ? [{ ...base, id: newId(), name: f.advocateName.trim(), kind: 'advocate' as const, role: 'Advocate', actsForId: complainantId, consentHeld: f.advocateConsent, thirdParty: isThirdPartyByDefault('advocate') }]
+      : []),
+  ];
+}
+
+export function toCaseRecord(f: NewCaseForm, newId: () => string = () => `person-${crypto.randomUUID()}`): CaseRecordInput {
   return {
+    people: firstPeople(f, newId),
     reference: f.reference,
     council: { name: f.councilName, procedure: f.procedure, stage2StartsFrom: f.stage2StartsFrom },
     teamComplainedAbout: f.teamComplainedAbout,

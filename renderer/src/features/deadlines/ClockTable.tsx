@@ -13,6 +13,15 @@ const STATE_ICON: Record<ClockView['state'], string> = {
 
 /** The state in words, with a shape and a colour as extras (never colour alone). */
 export function ClockState(props: { clock: ClockView }) {
+  // A clock kept only for comparison is never a deadline to chase: no alarm colour, and it says so.
+  if (props.clock.alternative) {
+    return (
+      <span className="state state--comparison">
+        <span aria-hidden="true">{STATE_ICON[props.clock.state]} </span>
+        {props.clock.stateLabel} (for comparison only)
+      </span>
+    );
+  }
   return (
     <span className={`state state--${props.clock.state}`}>
       <span aria-hidden="true">{STATE_ICON[props.clock.state]} </span>

@@ -11,6 +11,9 @@ import { fileToBase64 } from '../../ui/files';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';
 
+/** "a.pdf", "a.pdf and b.pdf", "a.pdf, b.pdf and c.eml". */
+const listInWords = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
 /** The next reference: one after the highest in use (E1, E2 …). */
 function nextRef(items: EvidenceItem[]): string {
   const max = items.reduce((m, e) => Math.max(m, Number(e.ref.slice(1))), 0);
@@ -36,20 +39,30 @@ export function EvidenceTab({ editor, focusItem, focusPage }: { editor: CaseEdit
 
   const addFiles = async (list: FileList) => {
     setError(null);
+    setNotice(null);
     setBusy(true);
+    // Every file is tried; the notice names each one added, and each refused one with its reason.
+    const added: string[] = [];
+    const notes: string[] = [];
+    const refused: string[] = [];
     try {
       for (const f of Array.from(list)) {
-        const info = await call('attachments.add', { caseId, fileName: f.name, dataBase64: await fileToBase64(f) });
-        const itemId = newId('evidence');
-        await editor.save((rec) => ({ ...rec, evidence: [...rec.evidence, { id: itemId, ref: nextRef(rec.evidence), title: f.name.replace(/\.[^.]+$/, ''), source: '', date: null, description: '', attachmentId: info.id, pointIds: [], extracts: [] }] }));
-        setNotice(`Added ${f.name} to the evidence register.${info.textProblem ? ` ${info.textProblem}` : ''}`);
+        try {
+          const info = await call('attachments.add', { caseId, fileName: f.name, dataBase64: await fileToBase64(f) });
+          const itemId = newId('evidence');
+          await editor.save((rec) => ({ ...rec, evidence: [...rec.evidence, { id: itemId, ref: nextRef(rec.evidence), title: f.name.replace(/\.[^.]+$/, ''), source: '', date: null, description: '', attachmentId: info.id, pointIds: [], extracts: [] }] }));
+          added.push(f.name);
+          if (info.textProblem) notes.push(`${f.name}: ${info.textProblem}`);
+        } catch (e) {
+          refused.push(`${f.name} was not added: ${messageOf(e)}`);
+        }
       }
       await loadFiles();
-    } catch (e) {
-      setError(messageOf(e));
     } finally {
       setBusy(false);
     }
+    if (added.length > 0) setNotice([`Added ${listInWords(added)} to the evidence register.`, ...notes].join(' '));
+    if (refused.length > 0) setError(refused.join(' '));
   };
 
   return (

@@ -1,9 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { PERSON_KINDS, type Person } from '../../../../shared/domain/investigation';
+import { isThirdPartyByDefault } from '../../../../shared/domain/people';
 import { Alert, Field } from '../../ui/Field';
 import { TextField } from '../../ui/TextField';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';
+
+/** Consent to act matters only for someone acting for another person (an advocate, a representative). */
+const actsForSomeone = (p: Person) => p.kind === 'advocate' || p.kind === 'representative' || p.actsForId !== null;
 
 /** Everyone in the case, with the pseudonym reports for the complainant use for them. */
 export function PeopleTab({ editor }: { editor: CaseEditor }) {
@@ -17,7 +21,7 @@ export function PeopleTab({ editor }: { editor: CaseEditor }) {
     e.preventDefault();
     if (!name.trim()) return setError('Enter the person’s name.');
     setError(null);
-    const person: Person = { id: newId('person'), name: name.trim(), kind, role: '', organisation: '', pseudonym: '', actsForId: null, consentHeld: false, thirdParty: kind !== 'complainant' };
+    const person: Person = { id: newId('person'), name: name.trim(), kind, role: '', organisation: '', pseudonym: '', actsForId: null, consentHeld: false, thirdParty: isThirdPartyByDefault(kind) };
     if (await editor.save((rec) => ({ ...rec, people: [...rec.people, person] }), { describe: `Added ${person.name}.` })) setName('');
   };
 
@@ -55,10 +59,12 @@ export function PeopleTab({ editor }: { editor: CaseEditor }) {
               </select>
             </div>
           </div>
-          <div className="checkbox">
-            <input id={`consent-${p.id}`} type="checkbox" checked={p.consentHeld} onChange={(e) => void setPerson(p.id, { consentHeld: e.target.checked })} />
-            <label htmlFor={`consent-${p.id}`}>Written consent for {p.name} to act is held</label>
-          </div>
+          {actsForSomeone(p) && (
+            <div className="checkbox">
+              <input id={`consent-${p.id}`} type="checkbox" checked={p.consentHeld} onChange={(e) => void setPerson(p.id, { consentHeld: e.target.checked })} />
+              <label htmlFor={`consent-${p.id}`}>Written consent for {p.name} to act is held</label>
+            </div>
+          )}
           <div className="checkbox">
             <input id={`third-${p.id}`} type="checkbox" checked={p.thirdParty} onChange={(e) => void setPerson(p.id, { thirdParty: e.target.checked })} />
             <label htmlFor={`third-${p.id}`}>{p.name} is a third party (details withheld from the complainant)</label>

@@ -16,6 +16,13 @@ export function PlanTab({ editor }: { editor: CaseEditor }) {
   const [taskDue, setTaskDue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const savePlan = (patch: Partial<typeof plan>, opts?: { undoable?: string; describe?: string }) => editor.save((rec) => ({ ...rec, plan: { ...rec.plan, ...patch } }), opts);
+  // Changes to one record or task are made on the plan as saved, so queued edits never undo each other.
+  type PlanRecord = (typeof plan.records)[number];
+  type PlanTask = (typeof plan.tasks)[number];
+  const changeRecord = (id: string, patch: Partial<PlanRecord>) => editor.save((rec) => ({ ...rec, plan: { ...rec.plan, records: rec.plan.records.map((y) => (y.id === id ? { ...y, ...patch } : y)) } }));
+  const changeTask = (id: string, patch: Partial<PlanTask>) => editor.save((rec) => ({ ...rec, plan: { ...rec.plan, tasks: rec.plan.tasks.map((y) => (y.id === id ? { ...y, ...patch } : y)) } }));
+  const removeRecord = (x: PlanRecord) => editor.save((rec) => ({ ...rec, plan: { ...rec.plan, records: rec.plan.records.filter((y) => y.id !== x.id) } }), { undoable: `removing the record “${x.description}”` });
+  const removeTask = (t: PlanTask) => editor.save((rec) => ({ ...rec, plan: { ...rec.plan, tasks: rec.plan.tasks.filter((y) => y.id !== t.id) } }), { undoable: `removing the task “${t.text}”` });
 
   const addRecord = async (e: FormEvent) => {
     e.preventDefault();
@@ -56,17 +63,25 @@ export function PlanTab({ editor }: { editor: CaseEditor }) {
               <th scope="col">Record</th>
               <th scope="col">Requested</th>
               <th scope="col">Received</th>
+              <th scope="col">Actions</th>
             </tr>
           </thead>
           <tbody>
-            {plan.records.map((x) => (
+            {plan.records.map((x, i) => (
               <tr key={x.id}>
-                <th scope="row">{x.description}</th>
+                <th scope="row">
+                  <TextField label={`Record ${i + 1}`} value={x.description} validate={(v) => (v.trim() ? null : 'Describe the record.')} onSave={(v) => changeRecord(x.id, { description: v.trim() })} />
+                </th>
                 <td>
-                  <DateField label={`Requested on (${x.description})`} value={x.requestedOn} onSave={(d) => savePlan({ records: plan.records.map((y) => (y.id === x.id ? { ...y, requestedOn: d } : y)) })} />
+                  <DateField label={`Requested on (${x.description})`} value={x.requestedOn} onSave={(d) => changeRecord(x.id, { requestedOn: d })} />
                 </td>
                 <td>
-                  <DateField label={`Received on (${x.description})`} value={x.receivedOn} onSave={(d) => savePlan({ records: plan.records.map((y) => (y.id === x.id ? { ...y, receivedOn: d } : y)) })} />
+                  <DateField label={`Received on (${x.description})`} value={x.receivedOn} onSave={(d) => changeRecord(x.id, { receivedOn: d })} />
+                </td>
+                <td>
+                  <button type="button" className="link" onClick={() => void removeRecord(x)}>
+                    Remove record {i + 1}
+                  </button>
                 </td>
               </tr>
             ))}
@@ -81,14 +96,21 @@ export function PlanTab({ editor }: { editor: CaseEditor }) {
       </form>
       <h3>Tasks</h3>
       <ul className="plain-list">
-        {plan.tasks.map((t) => (
-          <li key={t.id} className="checkbox">
-            <input id={`task-${t.id}`} type="checkbox" checked={t.done} onChange={(e) => void savePlan({ tasks: plan.tasks.map((y) => (y.id === t.id ? { ...y, done: e.target.checked } : y)) })} />
-            <label htmlFor={`task-${t.id}`}>
-              {t.text}
-              {t.dueOn && ` (due ${t.dueOn})`}
-              {t.done && ' (done)'}
-            </label>
+        {plan.tasks.map((t, i) => (
+          <li key={t.id} className="item-card">
+            <div className="checkbox">
+              <input id={`task-${t.id}`} type="checkbox" checked={t.done} onChange={(e) => void changeTask(t.id, { done: e.target.checked })} />
+              <label htmlFor={`task-${t.id}`}>
+                Task {i + 1} done{t.done ? ' (done)' : ''}
+              </label>
+            </div>
+            <div className="grid">
+              <TextField label={`Task ${i + 1}`} value={t.text} validate={(v) => (v.trim() ? null : 'Describe the task.')} onSave={(v) => changeTask(t.id, { text: v.trim() })} />
+              <DateField label={`Task ${i + 1} due on`} value={t.dueOn} onSave={(d) => changeTask(t.id, { dueOn: d })} />
+            </div>
+            <button type="button" className="button button--secondary" onClick={() => void removeTask(t)}>
+              Remove task {i + 1}
+            </button>
           </li>
         ))}
       </ul>

@@ -6,6 +6,13 @@ import { newId } from './useCaseEditor';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** "upheld", "no finding could be reached", "no finding yet": never "finding unable to reach a finding". */
+function findingInWords(f: string | null): string {
+  if (f === null) return 'no finding yet';
+  if (f === 'unable to reach a finding') return 'no finding could be reached';
+  return f;
+}
+
 /** The independent person's view, which their report sets out. */
 export function IpReviewTab({ editor }: { editor: CaseEditor }) {
   const r = editor.record!;
@@ -25,7 +32,7 @@ export function IpReviewTab({ editor }: { editor: CaseEditor }) {
         return (
           <fieldset key={p.id} className="item-card">
             <legend>
-              Point {p.number}: finding {r.findings[p.id]?.finding ?? 'not yet made'}
+              Point {p.number}: {findingInWords(r.findings[p.id]?.finding ?? null)}
             </legend>
             {r.findings[p.id]?.finding ? (
               ([['yes', true], ['no', false]] as const).map(([word, value]) => (
@@ -71,7 +78,7 @@ export function AdjudicationTab({ editor }: { editor: CaseEditor }) {
         return (
           <div key={p.id} className="item-card">
             <h3>
-              Point {p.number}: found {r.findings[p.id]?.finding ?? 'not yet made'}
+              Point {p.number}: {findingInWords(r.findings[p.id]?.finding ?? null)}
             </h3>
             {r.findings[p.id]?.finding ? (
               decisionPicker(`adj-${p.id}`, `Decision on the finding on point ${p.number}`, d?.decision ?? null, (x) => void set({ perPoint: { ...adj.perPoint, [p.id]: { reasons: '', ...d, decision: x } } }))
