@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Runs before anything else on `npm start` (and is required first by scripts/start.mjs), so it is written to
 // load on any Node still in use: CommonJS, `var`, no optional chaining, no node: imports. An old Node
 // (Debian's 18 or 20, say) would otherwise fail inside start.mjs or a dependency with an error that names
