@@ -49,11 +49,11 @@ async function bundleBridge(): Promise<string> {
 
 /** A stand-in for the OS keychain (base64 with a marker), so "remember on this device" can be exercised. */
 export const testVault: SecretVault = {
-  isAvailable: () => true,
-  encrypt: (s) => `test-vault:${Buffer.from(s, 'utf8').toString('base64')}`,
-  decrypt: (s) => {
+  isAvailable: async () => true,
+  encrypt: async (s) => `test-vault:${Buffer.from(s, 'utf8').toString('base64')}`,
+  decrypt: async (s) => {
     if (!s.startsWith('test-vault:')) throw new Error('not sealed by this vault');
-    return Buffer.from(s.slice('test-vault:'.length), 'base64').toString('utf8');
+    return { plain: Buffer.from(s.slice('test-vault:'.length), 'base64').toString('utf8'), reseal: false };
   },
 };
 

@@ -98,7 +98,7 @@ vi.mock('electron', () => ({
   ipcMain: m.ipcMain,
   powerMonitor: { on: m.powerEvents.on },
   protocol: m.protocol,
-  safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
+  safeStorage: { isAsyncEncryptionAvailable: async () => false, encryptStringAsync: vi.fn(), decryptStringAsync: vi.fn() },
   session: { defaultSession: m.defaultSession },
   shell: m.shell,
 }));
