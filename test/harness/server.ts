@@ -8,6 +8,7 @@ import type { AppEvent } from '../../shared/api/contract';
 import { createDispatcher } from '../../main/api/handlers';
 import { memorySettings, type Platform, type SecretVault } from '../../main/services/platform';
 import { Session } from '../../main/services/session/session';
+import { pdfjsWasm } from '../../scripts/pdfjsWasm';
 
 /**
  * The browser harness: serves the built renderer on 127.0.0.1 and carries window.casewright calls over HTTP
@@ -37,7 +38,7 @@ export async function buildRendererForWeb(): Promise<void> {
     logLevel: 'warn',
     root: path.join(root, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), pdfjsWasm(root)],
     build: { outDir: WEB_RENDERER_DIR, emptyOutDir: true },
   });
 }
