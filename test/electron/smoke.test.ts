@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JPX_PAGE, makeJpxPdf } from '../fixtures/jpxPdf';
 import { makePdf } from '../fixtures/makeFiles';
 import { pdfPages } from '../helpers/documents';
 import { watchConsole } from '../e2e/browser';
@@ -86,6 +87,19 @@ describe('Casewright under Electron', () => {
     await page.getByText('Page 1 of 2').waitFor();
     await page.getByRole('button', { name: 'Next page' }).click();
     await page.getByText('Page 2 of 2').waitFor();
+    await page.getByRole('button', { name: 'Close the viewer' }).click();
+
+    // A scanned page stored as JPEG 2000: drawn only if pdf.js's WebAssembly runs under app://'s CSP.
+    await page.locator('input[type=file][multiple]').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: await makeJpxPdf() });
+    await page.getByText('Added scan.pdf to the evidence register.').waitFor();
+    await page.getByRole('button', { name: /^View E\d+$/ }).last().click();
+    await page.getByText('Page 1 of 1').waitFor();
+    const { x, y, width, height } = JPX_PAGE.image;
+    await expect
+      .poll(() =>
+        page.locator('canvas.pdf-page').evaluate((c: HTMLCanvasElement, [px, py, w, h]) => Array.from(c.getContext('2d')!.getImageData(Math.round((px * c.width) / w), Math.round(((h - py) * c.height) / h), 1, 1).data.slice(0, 3)), [x + width / 4, y + height / 2, JPX_PAGE.width, JPX_PAGE.height] as const),
+      )
+      .toEqual([expect.toSatisfy((r: number) => r > 180), expect.toSatisfy((g: number) => g < 80), expect.toSatisfy((b: number) => b < 80)]);
     await page.getByRole('button', { name: 'Close the viewer' }).click();
 
     // A document exported through the (answered) save dialog, and readable.

@@ -9,6 +9,7 @@ import { createDispatcher } from '../../main/api/handlers';
 import { memorySettings, type Platform, type SecretVault } from '../../main/services/platform';
 import { Session } from '../../main/services/session/session';
 import { pdfjsWasm } from '../../scripts/pdfjsWasm';
+import { CONTENT_SECURITY_POLICY } from '../../main/electron/protocol';
 
 /**
  * The browser harness: serves the built renderer on 127.0.0.1 and carries window.casewright calls over HTTP
@@ -27,6 +28,7 @@ const MIME: Record<string, string> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
   '.json': 'application/json',
+  '.wasm': 'application/wasm',
 };
 
 /** Builds the renderer with the same Vite settings as electron.vite.config.ts, into out/renderer-web. */
@@ -144,7 +146,9 @@ export async function startHarness(opts: { dir: string; idleLockMs?: number; act
     if (rel === 'index.html') {
       body = body.toString('utf8').replace('<head>', '<head>\n    <script src="/__bridge.js"></script>');
     }
-    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+    // The app's Content-Security-Policy as a header too, as app:// sends it, so the pdf.js worker (which a
+    // <meta> policy does not reach) runs under it here as in Electron.
+    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', 'content-security-policy': CONTENT_SECURITY_POLICY }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
