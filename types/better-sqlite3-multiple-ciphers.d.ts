@@ -3,6 +3,8 @@
 // the path alias in tsconfig.json, which only type checking uses (nothing imports the alias at run time, so
 // tsx, which also reads "paths", is unaffected).
 declare module 'better-sqlite3-multiple-ciphers' {
+  // `import x = require()` is how a declaration re-exports an `export =` module; it is never run.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   import Database = require('better-sqlite3-multiple-ciphers-types');
   export = Database;
 }
