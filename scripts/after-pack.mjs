@@ -124,6 +124,12 @@ try {
 }
 `;
 
+/** The check's environment: this one, less anything that would make Node load other code first. @param {NodeJS.ProcessEnv} env */
+export function checkEnv(env) {
+  const { NODE_OPTIONS: _o, NODE_PATH: _p, ELECTRON_RUN_AS_NODE: _e, ...rest } = env;
+  return rest;
+}
+
 /**
  * Runs the store check on a module folder, in a new Node process with a temporary folder.
  * @param {string} moduleDir @param {string} [nodePath]
@@ -132,7 +138,7 @@ try {
 export function checkStoreWith(moduleDir, nodePath = process.execPath) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-afterpack-store-'));
   try {
-    const r = spawnSync(nodePath, ['-e', STORE_CHECK_PROGRAM, moduleDir, dir, JSON.stringify(CIPHER)], { encoding: 'utf8', timeout: 120_000, env: { PATH: process.env.PATH ?? '' } });
+    const r = spawnSync(nodePath, ['-e', STORE_CHECK_PROGRAM, moduleDir, dir, JSON.stringify(CIPHER)], { encoding: 'utf8', timeout: 120_000, env: checkEnv(process.env) });
     /** @type {{ ok: boolean, step?: string, message?: string } | null} */
     let result = null;
     try {

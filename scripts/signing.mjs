@@ -28,7 +28,12 @@ export function signingPlan(env, platform) {
       if (!set('CSC_KEY_PASSWORD')) errors.push('CSC_LINK is set but CSC_KEY_PASSWORD is not; set the certificate\'s password in CSC_KEY_PASSWORD and run npm run dist again.');
       else notes.push('macOS: signing with the certificate in CSC_LINK.');
     } else {
-      warnings.push('macOS: no CSC_LINK, so the app will not be signed and Gatekeeper will block it; set CSC_LINK and CSC_KEY_PASSWORD to sign it.');
+      // Without CSC_LINK, electron-builder still looks in this Mac's keychain unless told not to.
+      warnings.push(
+        env.CSC_IDENTITY_AUTO_DISCOVERY === 'false'
+          ? 'macOS: no CSC_LINK, so the app will not be signed and Gatekeeper will block it; set CSC_LINK and CSC_KEY_PASSWORD to sign it.'
+          : 'macOS: no CSC_LINK, so the app is signed only if this Mac\'s keychain holds a Developer ID Application certificate (otherwise Gatekeeper blocks it); set CSC_LINK and CSC_KEY_PASSWORD to sign it with a known certificate.',
+      );
     }
     const apple = ['APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID'];
     const have = apple.filter(set);

@@ -14,6 +14,7 @@ interface AfterPackModule {
   resourcesDirOf(appOutDir: string, platform: string, productFilename: string): string;
   extractModule(resourcesDir: string, dest: string): string;
   checkStoreWith(moduleDir: string): Result;
+  checkEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
   checkPackagedApp(resourcesDir: string): Result;
   default(context: { appOutDir: string; electronPlatformName: string; arch: number; packager: { appInfo: { productFilename: string } } }): Promise<void>;
 }
@@ -105,8 +106,9 @@ describe('the afterPack check of the packaged database module', () => {
     expect(afterPack.checkStoreWith(fake('plain', 'SQLite format 3\0'))).toEqual({ ok: false, message: `The packaged better-sqlite3-multiple-ciphers could not see that the file is encrypted (the store was written unencrypted)${tail}` });
   });
 
-  it('uses the app\'s own cipher settings', () => {
+  it('uses the app\'s own cipher settings, in a Node that loads nothing else first', () => {
     expect(afterPack.CIPHER).toEqual(CIPHER_SETTINGS);
+    expect(afterPack.checkEnv({ PATH: '/bin', SystemRoot: 'C:\\Windows', NODE_OPTIONS: '--require x', NODE_PATH: '/x', ELECTRON_RUN_AS_NODE: '1' })).toEqual({ PATH: '/bin', SystemRoot: 'C:\\Windows' });
   });
 
   it('checks only builds this machine can load, and warns instead of passing silently otherwise', async () => {

@@ -13,8 +13,14 @@ describe('signing and notarisation from the environment', () => {
     expect(plan).toEqual({ errors: [], warnings: [], notes: ['macOS: signing with the certificate in CSC_LINK.', 'macOS: notarising with APPLE_ID and APPLE_TEAM_ID.'] });
   });
 
-  it('macOS with nothing: builds unsigned, with one warning each for signing and notarisation', () => {
-    const plan = signingPlan({}, 'darwin');
+  it('macOS with nothing: warns that only a keychain certificate would sign it', () => {
+    expect(signingPlan({}, 'darwin').warnings[0]).toBe(
+      "macOS: no CSC_LINK, so the app is signed only if this Mac's keychain holds a Developer ID Application certificate (otherwise Gatekeeper blocks it); set CSC_LINK and CSC_KEY_PASSWORD to sign it with a known certificate.",
+    );
+  });
+
+  it('macOS with nothing and keychain discovery off: builds unsigned, with one warning each for signing and notarisation', () => {
+    const plan = signingPlan({ CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, 'darwin');
     expect(plan.errors).toEqual([]);
     expect(plan.warnings).toEqual([
       'macOS: no CSC_LINK, so the app will not be signed and Gatekeeper will block it; set CSC_LINK and CSC_KEY_PASSWORD to sign it.',
