@@ -13,6 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { electronStatus, readVersions } from './start.mjs';
@@ -63,6 +64,21 @@ export function currentSmokeTarget(env = process.env, projectDir = PROJECT_DIR) 
   });
 }
 
+/** @electron/fuses' FuseV1Options.EnableNodeCliInspectArguments and FuseState.DISABLE. */
+const INSPECT_FUSE = 3;
+const FUSE_DISABLED = 48;
+
+/**
+ * Why Playwright cannot drive a packaged program whose fuse wire is `wire` (null if it can): it connects through
+ * the Node inspector, which the installers' fuses switch off.
+ * @param {Record<number, number>} wire @param {string} program
+ */
+export function inspectFuseProblem(wire, program) {
+  return wire[INSPECT_FUSE] === FUSE_DISABLED
+    ? `${program} is an installer build, whose inspect fuse is off, so Playwright cannot drive it; make a smoke-test build with npm run dist:smoke and point CASEWRIGHT_ELECTRON_APP at release-smoke/`
+    : null;
+}
+
 /** The line printed when the smoke test cannot run. @param {string} reason */
 export function notRunMessage(reason) {
   return `The Electron smoke test did NOT run (this is not a pass): ${reason}, then run npm run test:electron again.`;
@@ -74,6 +90,15 @@ if (invokedDirectly) {
   if (!target.ok) {
     console.error(notRunMessage(target.reason));
     process.exit(NOT_RUN);
+  }
+  if (target.kind === 'packaged') {
+    /** @type {{ getCurrentFuseWire(p: string): Promise<Record<number, number>> }} */
+    const fuses = createRequire(import.meta.url)('@electron/fuses');
+    const problem = inspectFuseProblem(await fuses.getCurrentFuseWire(target.executablePath), target.executablePath);
+    if (problem) {
+      console.error(notRunMessage(problem));
+      process.exit(NOT_RUN);
+    }
   }
   const bin = (/** @type {string} */ name, /** @type {string[]} */ ...rel) => path.join(PROJECT_DIR, 'node_modules', name, ...rel);
   if (target.kind === 'development' && !process.argv.includes('--no-build')) {

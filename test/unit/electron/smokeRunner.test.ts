@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -7,6 +8,7 @@ interface Runner {
   packagedProgram(dir: string, platform: NodeJS.Platform): string;
   smokeTarget(o: { env: NodeJS.ProcessEnv; projectDir: string; platform: NodeJS.Platform; exists: (p: string) => boolean; isDirectory: (p: string) => boolean; electron: { present: boolean; path: string | null; reason?: string }; electronVersion: string }): Target;
   notRunMessage(reason: string): string;
+  inspectFuseProblem(wire: Record<number, number>, program: string): string | null;
 }
 const runner = (await import(/* @vite-ignore */ new URL('../../../scripts/test-electron.mjs', import.meta.url).href)) as Runner;
 const smoke = (await import(/* @vite-ignore */ new URL('../../../scripts/dist-smoke.mjs', import.meta.url).href)) as { smokeConfig(c: Record<string, unknown>): Record<string, unknown> };
@@ -37,6 +39,18 @@ describe('npm run test:electron: what it drives, and saying when it cannot', () 
     expect(runner.smokeTarget({ ...base, env: { CASEWRIGHT_ELECTRON_APP: 'nowhere' }, electron: { present: true, path: '/e' } })).toMatchObject({ ok: false, reason: expect.stringContaining('run npm run dist:smoke') });
     expect(runner.packagedProgram('/r/win-unpacked', 'win32')).toBe(path.join('/r/win-unpacked', 'Casewright.exe'));
     expect(runner.packagedProgram('/r/mac', 'darwin')).toBe(path.join('/r/mac', 'Casewright.app', 'Contents', 'MacOS', 'Casewright'));
+  });
+
+  it('refuses an installer build (inspect fuse off) with a line naming the smoke build, rather than timing out', async () => {
+    const req = createRequire(import.meta.url);
+    const { FuseV1Options } = req('@electron/fuses') as { FuseV1Options: Record<string, number> };
+    const { FuseState } = req('@electron/fuses/dist/constants') as { FuseState: Record<string, number> };
+    const inspect = FuseV1Options.EnableNodeCliInspectArguments!;
+    expect(runner.inspectFuseProblem({ [inspect]: FuseState.DISABLE! }, '/r/linux-unpacked/casewright')).toBe(
+      '/r/linux-unpacked/casewright is an installer build, whose inspect fuse is off, so Playwright cannot drive it; make a smoke-test build with npm run dist:smoke and point CASEWRIGHT_ELECTRON_APP at release-smoke/',
+    );
+    expect(runner.inspectFuseProblem({ [inspect]: FuseState.ENABLE! }, '/x')).toBeNull();
+    expect(runner.inspectFuseProblem({ [inspect]: FuseState.INHERIT! }, '/x')).toBeNull();
   });
 
   it('the smoke build is the installer configuration with only the inspect fuse on, in release-smoke/', () => {
