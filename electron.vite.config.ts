@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { pdfjsWasm } from './scripts/pdfjsWasm';
 
 // electron-vite: one config for the three bundles (main, preload, renderer), with a dev server for the
 // renderer; chosen over three hand-kept Vite configs because it knows Electron's module formats.
@@ -27,7 +28,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), pdfjsWasm(__dirname)],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },

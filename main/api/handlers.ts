@@ -20,9 +20,9 @@ import { CaseStore } from '../services/store/caseStore';
 type Handler<N extends ApiName> = (input: ApiParsedInput<N>, session: Session) => Promise<ApiOutput<N>> | ApiOutput<N>;
 type HandlerTable = { [N in ApiName]: Handler<N> };
 
-function status(session: Session): AppStatus {
+async function status(session: Session): Promise<AppStatus> {
   const s = session.settings();
-  const vaultOk = session.platform.vault?.isAvailable() ?? false;
+  const vaultOk = (await session.platform.vault?.isAvailable()) ?? false;
   return {
     version: session.platform.appVersion,
     storeOpen: session.isOpen,
@@ -65,34 +65,50 @@ const today = (t: string | undefined, s: Session) => t ?? todayOf(s);
 /** The one handler table. Each entry gets input already checked against the contract. */
 export const handlers: HandlerTable = {
   'app.status': (_i, s) => status(s),
-  'store.choosePath': async ({ mode }, s) => ({ path: await s.platform.chooseStorePath(mode) }),
-  'store.create': async ({ path, passphrase, ownerName, demo }, s) => {
+  'store.choosePath': async ({ mode }, s) => {
+    const path = await s.platform.chooseStorePath(mode);
+    return path === null ? { token: null, path: null } : { token: s.pathGrants.grant(path, mode), path };
+  },
+  'store.create': async ({ token, path: given, passphrase, ownerName, demo }, s) => {
+    const path = s.storeTarget({ token, path: given }, 'create');
     const store = CaseStore.create(path, passphrase, { actor: ownerName });
     s.attach(store);
     if (demo) await addDemoCase(s, todayOf(s));
     return status(s);
   },
-  'store.open': ({ path, passphrase, remember }, s) => {
+  'store.open': async ({ token, path: given, passphrase, remember }, s) => {
+    const path = s.storeTarget({ token, path: given }, 'open');
+    const vault = s.platform.vault;
+    // Asked before opening, so a device without a keychain says so without the store having been opened.
+    const canRemember = remember ? ((await vault?.isAvailable()) ?? false) : false;
     const store = CaseStore.open(path, passphrase, { actor: s.platform.actor });
     s.attach(store);
-    const vault = s.platform.vault;
     if (remember) {
-      if (!vault?.isAvailable()) throw new UserError('UNSUPPORTED', 'This device has no secure keychain, so the passphrase cannot be remembered; the store is open.');
-      s.updateSettings({ remembered: { ...s.settings().remembered, [path]: vault.encrypt(passphrase) } });
+      if (!vault || !canRemember) throw new UserError('UNSUPPORTED', 'This device has no secure keychain, so the passphrase cannot be remembered; the store is open.');
+      const sealed = await vault.encrypt(passphrase);
+      s.updateSettings({ remembered: { ...s.settings().remembered, [path]: sealed } });
     }
     return status(s);
   },
-  'store.openRemembered': ({ path }, s) => {
+  'store.openRemembered': async ({ path }, s) => {
     const sealed = s.settings().remembered[path];
     const vault = s.platform.vault;
-    if (!sealed || !vault?.isAvailable()) throw new UserError('NOT_FOUND', 'This device does not remember a passphrase for that store; enter it instead.');
-    let passphrase: string;
+    if (!sealed || !vault || !(await vault.isAvailable())) throw new UserError('NOT_FOUND', 'This device does not remember a passphrase for that store; enter it instead.');
+    let opened: { plain: string; reseal: boolean };
     try {
-      passphrase = vault.decrypt(sealed);
+      opened = await vault.decrypt(sealed);
     } catch {
       throw new UserError('WRONG_PASSPHRASE', 'The remembered passphrase could not be read on this device; enter it instead.');
     }
-    s.attach(CaseStore.open(path, passphrase, { actor: s.platform.actor }));
+    s.attach(CaseStore.open(path, opened.plain, { actor: s.platform.actor }));
+    if (opened.reseal) {
+      // The OS keychain has a new key: keep a copy sealed with it. Failing to is harmless; the old copy still works.
+      try {
+        s.updateSettings({ remembered: { ...s.settings().remembered, [path]: await vault.encrypt(opened.plain) } });
+      } catch {
+        // Keep the old sealed copy.
+      }
+    }
     return status(s);
   },
   'store.forget': ({ path }, s) => {

@@ -65,13 +65,15 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function cliPlatform(env: NodeJS.ProcessEnv, out?: string): Platform {
+function cliPlatform(env: NodeJS.ProcessEnv, out?: string, store?: string): Platform {
   return {
     actor: env.CASEWRIGHT_USER || safeUser(),
     appVersion: '0.1.0',
     settings: memorySettings(),
     vault: null,
     chooseStorePath: async () => null,
+    // The person running the command named the store (--store or CASEWRIGHT_STORE): that file, and no other.
+    allowsPath: (p) => store !== undefined && p === store,
     // The "dialogs" answer with --out: the CLI never asks.
     chooseSavePath: async () => out ?? null,
     chooseFolder: async () => out ?? null,
@@ -140,7 +142,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`${badToday}\n`);
     return 1;
   }
-  const session = new Session(cliPlatform(io.env, o.out));
+  const session = new Session(cliPlatform(io.env, o.out, o.store ?? io.env.CASEWRIGHT_STORE));
   const dispatch = createDispatcher(session);
   const call = async <N extends ApiName>(name: N, input: ApiInput<N>): Promise<ApiOutput<N>> => {
     const r = await dispatch(name, input);

@@ -1,7 +1,8 @@
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session as electronSession, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session as electronSession, shell } from 'electron';
 import { createDispatcher } from '../api/handlers';
 import { Session } from '../services/session/session';
 import { registerIpc } from './ipc';
+import { applicationMenuTemplate } from './menu';
 import { APP_SCHEME, entryUrl, trustedOrigins, type TrustedOrigins } from './origins';
 import { appPaths } from './paths';
 import { createElectronPlatform } from './platform';
@@ -56,6 +57,8 @@ function onReady(trusted: TrustedOrigins): Running {
   const paths = appPaths(appPath);
 
   denyAllPermissions(electronSession.defaultSession);
+  // Replaces Electron's default menu, which offers developer tools.
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform, appName: app.getName() })));
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererRoot));
 
   let mainWindow: BrowserWindow | null = null;
@@ -88,7 +91,7 @@ function onReady(trusted: TrustedOrigins): Running {
   app.on('before-quit', () => lock('user'));
 
   const openWindow = () => {
-    const win = createMainWindow({ preloadPath: paths.preload });
+    const win = createMainWindow({ preloadPath: paths.preload, isPackaged: app.isPackaged });
     mainWindow = win;
     win.on('close', () => lock('user'));
     win.on('closed', () => {

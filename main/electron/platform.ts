@@ -55,23 +55,28 @@ export function openSettingsStore(): SettingsStore {
   return settingsFromStore(store as unknown as KeyValueStore);
 }
 
-type SafeStorageLike = Pick<typeof safeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> & {
+type SafeStorageLike = Pick<typeof safeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync'> & {
   getSelectedStorageBackend?: () => string;
 };
 
 /**
- * safeStorage as a SecretVault. On Linux without a keyring, Chromium falls back to a hard-coded key
- * ("basic_text"), which protects nothing; that counts as unavailable, so no passphrase is remembered.
+ * safeStorage as a SecretVault, through its asynchronous API (the synchronous one is deprecated in Electron 45;
+ * data sealed by either opens with the asynchronous decrypt). On Linux without a keyring, Chromium falls back
+ * to a hard-coded key ("basic_text"), which protects nothing; that counts as unavailable, so no passphrase is
+ * remembered.
  */
 export function safeStorageVault(storage: SafeStorageLike, platform: NodeJS.Platform = process.platform): SecretVault {
   return {
-    isAvailable: () => {
-      if (!storage.isEncryptionAvailable()) return false;
+    isAvailable: async () => {
+      if (!(await storage.isAsyncEncryptionAvailable())) return false;
       if (platform === 'linux' && storage.getSelectedStorageBackend?.() === 'basic_text') return false;
       return true;
     },
-    encrypt: (plain) => storage.encryptString(plain).toString('base64'),
-    decrypt: (sealed) => storage.decryptString(Buffer.from(sealed, 'base64')),
+    encrypt: async (plain) => (await storage.encryptStringAsync(plain)).toString('base64'),
+    decrypt: async (sealed) => {
+      const r = await storage.decryptStringAsync(Buffer.from(sealed, 'base64'));
+      return { plain: r.result, reseal: r.shouldReEncrypt };
+    },
   };
 }
 

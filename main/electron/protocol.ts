@@ -1,4 +1,5 @@
-import { promises as fsp } from 'node:fs';
+import fs from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME, safeUrl } from './origins';
 
@@ -11,7 +12,9 @@ import { APP_HOST, APP_SCHEME, safeUrl } from './origins';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets pdf.js instantiate its WebAssembly decoders (JPEG 2000, JBIG2) from the app's own
+  // files; it does not allow eval() or new Function().
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
@@ -114,13 +117,33 @@ function errorResponse(status: number): Response {
   return new Response(STATUS_TEXT[status] ?? 'Error', { status, headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
+/** Thrown when a file's real location (symlinks followed) is outside the root; answered with 403. */
+export class OutsideRootError extends Error {
+  readonly code = 'EOUTSIDE';
+}
+
+// The callback forms, which Electron's asar support patches, so this also works inside app.asar.
+const realpath = promisify(fs.realpath);
+const readFile = promisify(fs.readFile);
+
+/**
+ * Reads `file` only if its real path (every symlink followed) is still inside the real path of `root`: a
+ * symlink placed in the renderer folder must never let the page read a file from elsewhere on the disk.
+ */
+export async function readFileInsideRoot(root: string, file: string): Promise<Uint8Array> {
+  const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+  const rel = path.relative(realRoot, realFile);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw new OutsideRootError(`${file} resolves outside the renderer folder`);
+  return readFile(realFile);
+}
+
 export interface ProtocolRequest {
   url: string;
   method?: string;
 }
 
 /** The handler given to protocol.handle('app', ...). */
-export function createAppProtocolHandler(root: string, readFile: (file: string) => Promise<Uint8Array> = (f) => fsp.readFile(f)) {
+export function createAppProtocolHandler(root: string, read: (file: string) => Promise<Uint8Array> = (f) => readFileInsideRoot(root, f)) {
   return async (request: ProtocolRequest): Promise<Response> => {
     const method = (request.method ?? 'GET').toUpperCase();
     if (method !== 'GET' && method !== 'HEAD') return errorResponse(405);
@@ -130,10 +153,11 @@ export function createAppProtocolHandler(root: string, readFile: (file: string) 
     if (!resolved.ok) return errorResponse(resolved.status);
     let body: Uint8Array;
     try {
-      body = await readFile(resolved.file);
+      body = await read(resolved.file);
     } catch (e) {
+      if (e instanceof OutsideRootError) return errorResponse(403);
       const code = (e as NodeJS.ErrnoException).code;
-      return errorResponse(code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR' ? 404 : 500);
+      return errorResponse(code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR' || code === 'ELOOP' ? 404 : 500);
     }
     const headers = { ...securityHeaders(), 'Content-Type': mimeTypeFor(resolved.file), 'Content-Length': String(body.byteLength) };
     return new Response(method === 'HEAD' ? null : (body as BodyInit), { status: 200, headers });

@@ -18,11 +18,14 @@ export interface SettingsStore {
   write(next: PersistedSettings): void;
 }
 
-/** OS-backed encryption of small secrets (Electron's safeStorage). */
+/**
+ * OS-backed encryption of small secrets (Electron's safeStorage, through its asynchronous API). `decrypt`
+ * says when the OS has rotated its key (`reseal`), so the caller can store a freshly sealed copy.
+ */
 export interface SecretVault {
-  isAvailable(): boolean;
-  encrypt(plain: string): string;
-  decrypt(sealed: string): string;
+  isAvailable(): Promise<boolean>;
+  encrypt(plain: string): Promise<string>;
+  decrypt(sealed: string): Promise<{ plain: string; reseal: boolean }>;
 }
 
 export interface Platform {
@@ -31,7 +34,14 @@ export interface Platform {
   appVersion: string;
   settings: SettingsStore;
   vault: SecretVault | null;
+  /** The platform's own file dialog for a case store; the path it returns is granted to the caller as a token. */
   chooseStorePath(mode: 'create' | 'open'): Promise<string | null>;
+  /**
+   * Paths this platform's own user gave it outside any dialog, which may be created or opened without one (the
+   * CLI's --store). Absent in the app: there the renderer can only name a store through a dialog token or the
+   * recent-stores list (see services/session/storeTargets.ts).
+   */
+  allowsPath?(path: string): boolean;
   chooseSavePath(suggestedName: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
   /** A folder to export several files into (the whole Stage 2 response). */
   chooseFolder(): Promise<string | null>;

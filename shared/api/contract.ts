@@ -22,6 +22,13 @@ const none = z.object({}).strict();
 const id = z.object({ id: z.string().min(1) }).strict();
 const passphrase = z.string().min(1, { message: 'Enter the passphrase' }).max(1024);
 const today = isoDateSchema.optional();
+/**
+ * Which store file: a token from store.choosePath (a file chosen in the platform's dialog during this run) or a
+ * path from the recent-stores list. Any other path is refused by main (see main/services/session/storeTargets.ts).
+ */
+const storeTarget = { token: z.string().min(1).max(200).optional(), path: z.string().min(1).max(4096).optional() };
+const oneStoreTarget = (o: { token?: string | undefined; path?: string | undefined }) => (o.token === undefined) !== (o.path === undefined);
+const ONE_STORE_TARGET = 'Choose the case store file with the dialog or from the recent stores.';
 const docInput = z
   .object({
     caseId: z.string().min(1),
@@ -34,11 +41,15 @@ const docInput = z
 
 export const contract = {
   'app.status': op<AppStatus>()(none),
-  'store.choosePath': op<{ path: string | null }>()(z.object({ mode: z.enum(['create', 'open']) }).strict()),
+  /** The platform's dialog; `token` stands for the chosen file in store.create/store.open, `path` is for showing. */
+  'store.choosePath': op<{ token: string | null; path: string | null }>()(z.object({ mode: z.enum(['create', 'open']) }).strict()),
   'store.create': op<AppStatus>()(
-    z.object({ path: z.string().min(1), passphrase, ownerName: z.string().trim().min(1, { message: 'Enter your name' }).max(200), demo: z.boolean().default(false) }).strict(),
+    z
+      .object({ ...storeTarget, passphrase, ownerName: z.string().trim().min(1, { message: 'Enter your name' }).max(200), demo: z.boolean().default(false) })
+      .strict()
+      .refine(oneStoreTarget, { message: ONE_STORE_TARGET }),
   ),
-  'store.open': op<AppStatus>()(z.object({ path: z.string().min(1), passphrase, remember: z.boolean().default(false) }).strict()),
+  'store.open': op<AppStatus>()(z.object({ ...storeTarget, passphrase, remember: z.boolean().default(false) }).strict().refine(oneStoreTarget, { message: ONE_STORE_TARGET })),
   'store.openRemembered': op<AppStatus>()(z.object({ path: z.string().min(1) }).strict()),
   'store.forget': op<AppStatus>()(z.object({ path: z.string().min(1) }).strict()),
   'store.lock': op<AppStatus>()(none),

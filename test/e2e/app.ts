@@ -42,11 +42,16 @@ export async function closeApps(): Promise<void> {
   }
 }
 
-/** Creates a store through the unlock screen and waits for the case list. */
+/**
+ * Creates a store through the unlock screen and waits for the case list. Where to save it can only be chosen
+ * with Choose… (the harness's "dialog" answers with a file in its temporary folder, and main hands the page a
+ * token for it); the box that shows the path is read-only.
+ */
 export async function createStore(page: Page, opts: { demo?: boolean; passphrase?: string } = {}): Promise<string> {
   const passphrase = opts.passphrase ?? 'marmalade on the night train';
   await page.getByRole('button', { name: 'Create a new case store' }).click();
   await page.getByLabel('Your name').fill('Alex Morgan');
+  expect(await page.getByLabel('Save the store as').isEditable()).toBe(false);
   await page.getByRole('button', { name: 'Choose…' }).click();
   await expect.poll(() => page.getByLabel('Save the store as').inputValue()).toMatch(/\.cwstore$/);
   const storePath = await page.getByLabel('Save the store as').inputValue();

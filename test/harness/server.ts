@@ -8,6 +8,8 @@ import type { AppEvent } from '../../shared/api/contract';
 import { createDispatcher } from '../../main/api/handlers';
 import { memorySettings, type Platform, type SecretVault } from '../../main/services/platform';
 import { Session } from '../../main/services/session/session';
+import { pdfjsWasm } from '../../scripts/pdfjsWasm';
+import { CONTENT_SECURITY_POLICY } from '../../main/electron/protocol';
 
 /**
  * The browser harness: serves the built renderer on 127.0.0.1 and carries window.casewright calls over HTTP
@@ -26,6 +28,7 @@ const MIME: Record<string, string> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
   '.json': 'application/json',
+  '.wasm': 'application/wasm',
 };
 
 /** Builds the renderer with the same Vite settings as electron.vite.config.ts, into out/renderer-web. */
@@ -37,7 +40,7 @@ export async function buildRendererForWeb(): Promise<void> {
     logLevel: 'warn',
     root: path.join(root, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), pdfjsWasm(root)],
     build: { outDir: WEB_RENDERER_DIR, emptyOutDir: true },
   });
 }
@@ -49,11 +52,11 @@ async function bundleBridge(): Promise<string> {
 
 /** A stand-in for the OS keychain (base64 with a marker), so "remember on this device" can be exercised. */
 export const testVault: SecretVault = {
-  isAvailable: () => true,
-  encrypt: (s) => `test-vault:${Buffer.from(s, 'utf8').toString('base64')}`,
-  decrypt: (s) => {
+  isAvailable: async () => true,
+  encrypt: async (s) => `test-vault:${Buffer.from(s, 'utf8').toString('base64')}`,
+  decrypt: async (s) => {
     if (!s.startsWith('test-vault:')) throw new Error('not sealed by this vault');
-    return Buffer.from(s.slice('test-vault:'.length), 'base64').toString('utf8');
+    return { plain: Buffer.from(s.slice('test-vault:'.length), 'base64').toString('utf8'), reseal: false };
   },
 };
 
@@ -143,7 +146,9 @@ export async function startHarness(opts: { dir: string; idleLockMs?: number; act
     if (rel === 'index.html') {
       body = body.toString('utf8').replace('<head>', '<head>\n    <script src="/__bridge.js"></script>');
     }
-    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+    // The app's Content-Security-Policy as a header too, as app:// sends it, so the pdf.js worker (which a
+    // <meta> policy does not reach) runs under it here as in Electron.
+    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', 'content-security-policy': CONTENT_SECURITY_POLICY }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;

@@ -4,6 +4,7 @@ import { DocumentService } from '../documents/documentService';
 import { UserError } from '../errors';
 import type { Platform, PersistedSettings } from '../platform';
 import { CaseStore } from '../store/caseStore';
+import { resolveStoreTarget, StorePathGrants, type StoreMode, type StoreTarget } from './storeTargets';
 
 const MAX_RECENT = 8;
 
@@ -16,7 +17,15 @@ export class Session {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lockAt: number | null = null;
 
+  /** Tokens for store files chosen in the platform's dialog during this run. */
+  readonly pathGrants = new StorePathGrants();
+
   constructor(readonly platform: Platform) {}
+
+  /** The file a store.create/store.open call may use: a dialog token, a recent store, or one the platform allows. */
+  storeTarget(target: StoreTarget, mode: StoreMode): string {
+    return resolveStoreTarget(target, mode, { grants: this.pathGrants, recentStores: this.settings().recentStores, allowsPath: this.platform.allowsPath?.bind(this.platform) });
+  }
 
   get isOpen(): boolean {
     return this.store?.isOpen ?? false;

@@ -5,6 +5,8 @@ import { Alert } from './Field';
 import { base64ToBytes } from './files';
 
 pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).toString();
+/** pdf.js's WebAssembly decoders (JPEG 2000 images in scanned PDFs), copied beside index.html by the build (scripts/pdfjsWasm.ts). */
+const PDFJS_WASM_URL = (base: string) => new URL('pdfjs-wasm/', base).href;
 
 /**
  * Shows an attached file inside the app, from the store, never via a file on disk: PDFs page by page with
@@ -31,7 +33,7 @@ export function FileViewer(props: { attachmentId: string; onClose: () => void; s
     if (!file || file.mime !== 'application/pdf') return;
     let cancelled = false;
     pdfjs
-      .getDocument({ data: base64ToBytes(file.b64), isEvalSupported: false })
+      .getDocument({ data: base64ToBytes(file.b64), isEvalSupported: false, wasmUrl: PDFJS_WASM_URL(document.baseURI) })
       .promise.then((doc) => {
         if (cancelled) return void doc.destroy();
         docRef.current = doc;

@@ -18,6 +18,8 @@ function setup(overrides: Partial<Platform> = {}) {
     settings: memorySettings(),
     vault: testVault,
     chooseStorePath: async () => path.join(dir, 'picked.cwstore'),
+    // Like the CLI's --store: the tests name their store file directly.
+    allowsPath: (p) => p === path.join(dir, 'cases.cwstore'),
     chooseSavePath: async (name) => path.join(dir, name),
     chooseFolder: async () => dir,
     emit: (e) => events.push(e),
@@ -91,6 +93,27 @@ describe('the handler table', () => {
     expect(session.settings().remembered).toEqual({});
   });
 
+  it('seals the remembered passphrase again when the keychain says its key has changed', async () => {
+    const sealedWith: string[] = [];
+    const rotating = {
+      isAvailable: async () => true,
+      encrypt: async (plain: string) => {
+        const sealed = `k${sealedWith.length}:${Buffer.from(plain).toString('base64')}`;
+        sealedWith.push(sealed);
+        return sealed;
+      },
+      decrypt: async (sealed: string) => ({ plain: Buffer.from(sealed.split(':')[1]!, 'base64').toString(), reseal: sealed.startsWith('k0:') }),
+    };
+    const { dispatch, store, session } = setup({ vault: rotating });
+    await dispatch('store.create', { path: store, passphrase: GOOD_PASSPHRASE, ownerName: 'Alex' });
+    await dispatch('store.lock', {});
+    await dispatch('store.open', { path: store, passphrase: GOOD_PASSPHRASE, remember: true });
+    expect(session.settings().remembered[store]).toMatch(/^k0:/);
+    await dispatch('store.lock', {});
+    expect(await dispatch('store.openRemembered', { path: store })).toMatchObject({ ok: true, data: { storeOpen: true } });
+    expect(session.settings().remembered[store]).toMatch(/^k1:/);
+  });
+
   it('offers no remembering where the device has no keychain', async () => {
     const { dispatch, store } = setup({ vault: null });
     await dispatch('store.create', { path: store, passphrase: GOOD_PASSPHRASE, ownerName: 'Alex' });
@@ -128,5 +151,67 @@ describe('the handler table', () => {
     expect(ics).toMatch(/SUMMARY:DEMO-ST2-0001: Stage 2 response \(from agreed statement\) due/);
     expect(ics).toMatch(/DTSTART;VALUE=DATE:\d{8}/);
     for (const name of ['Kieran', 'Zoë', 'Nowak']) expect(ics).not.toContain(name);
+  });
+});
+
+describe('which store files the renderer may create or open', () => {
+  // The app's platform: no allowsPath, so only dialog tokens and the recent-stores list are accepted.
+  const appLike = () => setup({ allowsPath: undefined });
+
+  it('creates a store at the file chosen in the dialog, named by the token store.choosePath returned', async () => {
+    const { dispatch, dir, session } = appLike();
+    const chosen = (await dispatch('store.choosePath', { mode: 'create' })) as { ok: true; data: { token: string; path: string } };
+    expect(chosen.data.path).toBe(path.join(dir, 'picked.cwstore'));
+    expect(chosen.data.token).toMatch(/^cwpath_[A-Za-z0-9_-]{24}$/);
+    expect(chosen.data.token).not.toContain('picked');
+    expect(await dispatch('store.create', { token: chosen.data.token, passphrase: GOOD_PASSPHRASE, ownerName: 'Alex' })).toMatchObject({ ok: true, data: { storeOpen: true, storePath: chosen.data.path } });
+    expect(fs.existsSync(chosen.data.path)).toBe(true);
+    expect(session.settings().recentStores).toEqual([chosen.data.path]);
+  });
+
+  it('refuses a path of the renderer\'s own choosing, and creates nothing there', async () => {
+    const { dispatch, dir } = appLike();
+    const elsewhere = path.join(dir, 'elsewhere.cwstore');
+    const r = await dispatch('store.create', { path: elsewhere, passphrase: GOOD_PASSPHRASE, ownerName: 'Alex' });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Casewright only creates a case store you chose in its file dialog or from the recent stores; choose where to save it with Choose… and try again.' },
+    });
+    expect(fs.existsSync(elsewhere)).toBe(false);
+    expect(await dispatch('store.open', { path: elsewhere, passphrase: GOOD_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^Casewright only opens a case store you chose/) } });
+  });
+
+  it('refuses a token it never issued, one from another run, and one from the other kind of dialog', async () => {
+    const { dispatch } = appLike();
+    const made = await dispatch('store.create', { token: 'cwpath_madeupmadeupmadeupmadeup', passphrase: GOOD_PASSPHRASE, ownerName: 'Alex' });
+    expect(made).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'That case store file was not chosen in this window since Casewright started; choose where to save it with Choose… and try again.' } });
+    const other = appLike();
+    const foreign = (await other.dispatch('store.choosePath', { mode: 'create' })) as { ok: true; data: { token: string } };
+    expect(await dispatch('store.create', { token: foreign.data.token, passphrase: GOOD_PASSPHRASE, ownerName: 'Alex' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const forOpening = (await dispatch('store.choosePath', { mode: 'open' })) as { ok: true; data: { token: string } };
+    expect(await dispatch('store.create', { token: forOpening.data.token, passphrase: GOOD_PASSPHRASE, ownerName: 'Alex' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('opens a store from the recent-stores list by its path, or by a token from the open dialog', async () => {
+    const { dispatch } = appLike();
+    const chosen = (await dispatch('store.choosePath', { mode: 'create' })) as { ok: true; data: { token: string; path: string } };
+    await dispatch('store.create', { token: chosen.data.token, passphrase: GOOD_PASSPHRASE, ownerName: 'Alex' });
+    await dispatch('store.lock', {});
+    expect(await dispatch('store.open', { path: chosen.data.path, passphrase: GOOD_PASSPHRASE })).toMatchObject({ ok: true, data: { storeOpen: true } });
+    await dispatch('store.lock', {});
+    const picked = (await dispatch('store.choosePath', { mode: 'open' })) as { ok: true; data: { token: string } };
+    expect(await dispatch('store.open', { token: picked.data.token, passphrase: GOOD_PASSPHRASE })).toMatchObject({ ok: true, data: { storeOpen: true } });
+  });
+
+  it('wants exactly one of a token or a path', async () => {
+    const { dispatch, store } = appLike();
+    const msg = { ok: false, error: { code: 'INVALID_INPUT', message: 'Choose the case store file with the dialog or from the recent stores.' } };
+    expect(await dispatch('store.open', { passphrase: GOOD_PASSPHRASE })).toEqual(msg);
+    expect(await dispatch('store.open', { token: 'cwpath_x', path: store, passphrase: GOOD_PASSPHRASE })).toEqual(msg);
+  });
+
+  it('a cancelled dialog gives neither token nor path', async () => {
+    const { dispatch } = setup({ allowsPath: undefined, chooseStorePath: async () => null });
+    expect(await dispatch('store.choosePath', { mode: 'open' })).toEqual({ ok: true, data: { token: null, path: null } });
   });
 });

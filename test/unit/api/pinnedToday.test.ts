@@ -42,6 +42,7 @@ function sessionOn(day: string) {
     settings: memorySettings(),
     vault: null,
     chooseStorePath: async () => null,
+    allowsPath: (p) => p === path.join(dir, 's.cwstore'),
     chooseSavePath: async (name) => path.join(dir, name),
     chooseFolder: async () => dir,
     emit: () => {},

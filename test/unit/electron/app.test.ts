@@ -57,7 +57,9 @@ const m = vi.hoisted(() => {
     getAppPath: vi.fn(() => '/proj'),
     getVersion: vi.fn(() => '0.1.0'),
     getPath: vi.fn(() => '/home/u/Documents'),
+    getName: vi.fn(() => 'Casewright'),
   };
+  const Menu = { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() };
   const protocol = {
     registerSchemesAsPrivileged: vi.fn(() => order.push('registerSchemesAsPrivileged')),
     handle: vi.fn(() => order.push('protocol.handle')),
@@ -86,6 +88,7 @@ const m = vi.hoisted(() => {
     defaultSession,
     ipcMain,
     Store,
+    Menu,
     shell: { openExternal: vi.fn() },
     dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
   };
@@ -96,9 +99,10 @@ vi.mock('electron', () => ({
   BrowserWindow: m.FakeWindow,
   dialog: m.dialog,
   ipcMain: m.ipcMain,
+  Menu: m.Menu,
   powerMonitor: { on: m.powerEvents.on },
   protocol: m.protocol,
-  safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
+  safeStorage: { isAsyncEncryptionAvailable: async () => false, encryptStringAsync: vi.fn(), decryptStringAsync: vi.fn() },
   session: { defaultSession: m.defaultSession },
   shell: m.shell,
 }));
@@ -160,6 +164,22 @@ describe('app lifecycle', () => {
     const refused = await handler({ sender: {}, senderFrame: win.webContents.mainFrame }, {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(errors).toHaveBeenCalledWith(expect.stringContaining('refused cw:app.status'));
+  });
+
+  it('packaged: no developer tools in the window or the menu; in development both', async () => {
+    type Item = { role?: string; submenu?: Item[] };
+    const roles = (items: Item[]): string[] => items.flatMap((i) => [...(i.role ? [i.role] : []), ...roles(i.submenu ?? [])]);
+    const menuRoles = () => roles((m.Menu.setApplicationMenu.mock.calls.at(-1)?.[0] as { template: Item[] }).template);
+    m.app.isPackaged = true;
+    await bootstrap({});
+    expect(m.windows[0]?.options.webPreferences.devTools).toBe(false);
+    expect(menuRoles()).not.toContain('toggleDevTools');
+    expect(menuRoles()).not.toContain('reload');
+    expect(menuRoles()).toEqual(expect.arrayContaining(['copy', 'paste', 'quit']));
+    reset();
+    await bootstrap({});
+    expect(m.windows[0]?.options.webPreferences.devTools).toBe(true);
+    expect(menuRoles()).toContain('toggleDevTools');
   });
 
   it('loads the dev server URL only when not packaged', async () => {

@@ -21,10 +21,11 @@ const mocks = vi.hoisted(() => {
     stores,
     app: { getVersion: vi.fn(() => '0.1.0'), getPath: vi.fn((_n: string) => '/home/u/Documents') },
     dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+    // Only the asynchronous API: a call to the deprecated synchronous one would fail here.
     safeStorage: {
-      isEncryptionAvailable: vi.fn(() => true),
-      encryptString: vi.fn((s: string) => Buffer.from(`sealed:${s}`)),
-      decryptString: vi.fn((b: Buffer) => b.toString().replace(/^sealed:/, '')),
+      isAsyncEncryptionAvailable: vi.fn(async () => true),
+      encryptStringAsync: vi.fn(async (s: string) => Buffer.from(`sealed:${s}`)),
+      decryptStringAsync: vi.fn(async (b: Buffer) => ({ result: b.toString().replace(/^sealed:/, ''), shouldReEncrypt: false })),
       getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
     },
   };
@@ -76,19 +77,25 @@ describe('settings', () => {
 });
 
 describe('vault', () => {
-  it('seals with safeStorage as base64 and opens again', () => {
+  it('seals with safeStorage\'s asynchronous API as base64 and opens again', async () => {
     const vault = safeStorageVault(mocks.safeStorage, 'linux');
-    expect(vault.isAvailable()).toBe(true);
-    const sealed = vault.encrypt('correct horse');
+    await expect(vault.isAvailable()).resolves.toBe(true);
+    const sealed = await vault.encrypt('correct horse');
     expect(sealed).toBe(Buffer.from('sealed:correct horse').toString('base64'));
-    expect(vault.decrypt(sealed)).toBe('correct horse');
+    await expect(vault.decrypt(sealed)).resolves.toEqual({ plain: 'correct horse', reseal: false });
+    expect(mocks.safeStorage.encryptStringAsync).toHaveBeenCalledWith('correct horse');
   });
 
-  it('is unavailable without OS encryption, or with Linux\'s hard-coded-key fallback', () => {
-    mocks.safeStorage.isEncryptionAvailable.mockReturnValueOnce(false);
-    expect(safeStorageVault(mocks.safeStorage, 'darwin').isAvailable()).toBe(false);
+  it('passes on that the OS rotated its key, so the caller can seal again', async () => {
+    mocks.safeStorage.decryptStringAsync.mockResolvedValueOnce({ result: 'correct horse', shouldReEncrypt: true });
+    await expect(safeStorageVault(mocks.safeStorage, 'win32').decrypt('eA==')).resolves.toEqual({ plain: 'correct horse', reseal: true });
+  });
+
+  it('is unavailable without OS encryption, or with Linux\'s hard-coded-key fallback', async () => {
+    mocks.safeStorage.isAsyncEncryptionAvailable.mockResolvedValueOnce(false);
+    await expect(safeStorageVault(mocks.safeStorage, 'darwin').isAvailable()).resolves.toBe(false);
     mocks.safeStorage.getSelectedStorageBackend.mockReturnValueOnce('basic_text');
-    expect(safeStorageVault(mocks.safeStorage, 'linux').isAvailable()).toBe(false);
+    await expect(safeStorageVault(mocks.safeStorage, 'linux').isAvailable()).resolves.toBe(false);
   });
 });
 

@@ -7,6 +7,8 @@ import {
   CONTENT_SECURITY_POLICY,
   createAppProtocolHandler,
   mimeTypeFor,
+  OutsideRootError,
+  readFileInsideRoot,
   registerAppScheme,
   resolveRequestPath,
 } from '../../../main/electron/protocol';
@@ -30,7 +32,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
 
 const EXPECTED_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 describe('app:// scheme', () => {
   it('is registered as standard, secure and fetch-capable (and not CORS-enabled)', () => {
@@ -42,6 +44,59 @@ describe('app:// scheme', () => {
 
   it('uses the strict CSP', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(EXPECTED_CSP);
+  });
+
+  it('index.html carries the same script policy (WebAssembly for pdf.js, still no eval) as the protocol', () => {
+    const html = fs.readFileSync(path.resolve(import.meta.dirname, '../../../renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const directive = (csp: string, name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+    for (const name of ['default-src', 'script-src', 'style-src', 'img-src', 'font-src', 'object-src', 'base-uri', 'form-action']) {
+      expect(directive(meta, name), name).toBe(directive(CONTENT_SECURITY_POLICY, name));
+    }
+    expect(directive(CONTENT_SECURITY_POLICY, 'script-src')).toBe("script-src 'self' 'wasm-unsafe-eval'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");
+  });
+});
+
+describe('symlinks in the renderer folder', () => {
+  it('a link to a file outside the folder is refused (403), with the real file never read', async () => {
+    const link = path.join(root, 'assets', 'leak.js');
+    const dirLink = path.join(root, 'outside');
+    fs.symlinkSync(path.join(base, 'secret.txt'), link);
+    fs.symlinkSync(base, dirLink, 'dir');
+    try {
+      const handle = createAppProtocolHandler(root);
+      const res = await handle({ url: 'app://casewright/assets/leak.js' });
+      expect(res.status).toBe(403);
+      expect(await res.text()).not.toContain('SECRET');
+      expect((await handle({ url: 'app://casewright/outside/secret.txt' })).status).toBe(403);
+      await expect(readFileInsideRoot(root, link)).rejects.toBeInstanceOf(OutsideRootError);
+    } finally {
+      fs.rmSync(link);
+      fs.rmSync(dirLink);
+    }
+  });
+
+  it('a link that stays inside the folder is served', async () => {
+    const link = path.join(root, 'assets', 'alias.js');
+    fs.symlinkSync(path.join(root, 'assets', 'app.js'), link);
+    try {
+      const res = await createAppProtocolHandler(root)({ url: 'app://casewright/assets/alias.js' });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe('console.log(1)');
+    } finally {
+      fs.rmSync(link);
+    }
+  });
+
+  it('works when the renderer folder itself is reached through a link', async () => {
+    const linkedRoot = path.join(base, 'linked-renderer');
+    fs.symlinkSync(root, linkedRoot, 'dir');
+    try {
+      expect((await createAppProtocolHandler(linkedRoot)({ url: 'app://casewright/index.html' })).status).toBe(200);
+    } finally {
+      fs.rmSync(linkedRoot);
+    }
   });
 });
 

@@ -28,7 +28,8 @@ describe('main window', () => {
   });
 
   it('has exactly the hardened webPreferences', () => {
-    expect(buildWebPreferences('/app/out/preload/index.cjs')).toStrictEqual({
+    expect(buildWebPreferences('/app/out/preload/index.cjs', { devTools: false })).toStrictEqual({
+      devTools: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -44,11 +45,16 @@ describe('main window', () => {
   });
 
   it('creates the BrowserWindow with those webPreferences, hidden until painted', () => {
-    const win = createMainWindow({ preloadPath: '/p/out/preload/index.cjs' }) as unknown as InstanceType<typeof mocks.BrowserWindow>;
+    const win = createMainWindow({ preloadPath: '/p/out/preload/index.cjs', isPackaged: true }) as unknown as InstanceType<typeof mocks.BrowserWindow>;
     const options = mocks.constructed[0] as { show: boolean; webPreferences: unknown };
-    expect(options.webPreferences).toStrictEqual(buildWebPreferences('/p/out/preload/index.cjs'));
+    expect(options.webPreferences).toStrictEqual(buildWebPreferences('/p/out/preload/index.cjs', { devTools: false }));
     expect(options.show).toBe(false);
     win.handlers['ready-to-show']?.();
     expect(win.show).toHaveBeenCalled();
+  });
+
+  it('has developer tools only when not packaged', () => {
+    createMainWindow({ preloadPath: '/p', isPackaged: false });
+    expect((mocks.constructed[0] as { webPreferences: { devTools: boolean } }).webPreferences.devTools).toBe(true);
   });
 });

@@ -33,7 +33,7 @@ function openCopy(name: string) {
   fs.copyFileSync(path.join(FIXTURES, `${name}.cwstore`), store);
   const facts = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as FixtureFacts;
   const dispatch = createDispatcher(
-    new Session({ actor: 'Test Officer', appVersion: 'test', settings: memorySettings(), vault: null, chooseStorePath: async () => null, chooseSavePath: async () => null, chooseFolder: async () => null, emit: () => {}, today: () => '2026-11-25' }),
+    new Session({ actor: 'Test Officer', appVersion: 'test', settings: memorySettings(), vault: null, chooseStorePath: async () => null, allowsPath: (p) => p === store, chooseSavePath: async () => null, chooseFolder: async () => null, emit: () => {}, today: () => '2026-11-25' }),
   );
   const call = async <N extends ApiName>(n: N, input: ApiInput<N>): Promise<ApiOutput<N>> => {
     const r = await dispatch(n, input);

@@ -28,8 +28,17 @@ export function UnlockScreen(props: { status: AppStatus; notice: string | null; 
   );
 }
 
+/** What the dialog returned: the token main accepts for the chosen file, and its path for showing. */
+const NO_CHOICE = { token: null, path: null };
+
+/**
+ * Main only opens a file chosen in its own dialog (named by the token it returned) or one from the recent-stores
+ * list (named by its path); a typed path that is neither is refused with a sentence, shown like any other error.
+ */
 function OpenStore(props: { status: AppStatus; onOpened: (s: AppStatus) => void }) {
   const [path, setPath] = useState(props.status.recentStores[0]?.path ?? '');
+  // The token for `path` when it came from the dialog; cleared as soon as the path is edited by hand.
+  const [token, setToken] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [remember, setRemember] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +52,7 @@ function OpenStore(props: { status: AppStatus; onOpened: (s: AppStatus) => void 
     if (!passphrase) return setError('Enter the passphrase for this case store.');
     setBusy(true);
     try {
-      props.onOpened(await call('store.open', { path, passphrase, remember }));
+      props.onOpened(await call('store.open', token ? { token, passphrase, remember } : { path, passphrase, remember }));
     } catch (err) {
       setError(messageOf(err));
       setPassphrase('');
@@ -56,13 +65,19 @@ function OpenStore(props: { status: AppStatus; onOpened: (s: AppStatus) => void 
     <form onSubmit={submit} noValidate aria-labelledby="open-heading">
       <h2 id="open-heading">Open a case store</h2>
       {error && <Alert kind="error">{error}</Alert>}
-      <Field label="Case store file" hint="The .cwstore file that holds your cases.">
+      <Field label="Case store file" hint="The .cwstore file that holds your cases: one you opened before, or choose it with Browse….">
         {({ id, describedBy }) => (
           <div className="row">
-            <input id={id} aria-describedby={describedBy} value={path} onChange={(e) => setPath(e.target.value)} list="recent-stores" autoComplete="off" spellCheck={false} />
+            <input id={id} aria-describedby={describedBy} value={path} onChange={(e) => {
+              setPath(e.target.value);
+              setToken(null);
+            }} list="recent-stores" autoComplete="off" spellCheck={false} />
             <button type="button" className="button button--secondary" onClick={async () => {
-              const r = await call('store.choosePath', { mode: 'open' }).catch(() => ({ path: null }));
-              if (r.path) setPath(r.path);
+              const r = await call('store.choosePath', { mode: 'open' }).catch(() => NO_CHOICE);
+              if (r.path && r.token) {
+                setPath(r.path);
+                setToken(r.token);
+              }
             }}>
               Browse…
             </button>
@@ -107,7 +122,8 @@ function OpenStore(props: { status: AppStatus; onOpened: (s: AppStatus) => void 
 }
 
 function CreateStore(props: { onOpened: (s: AppStatus) => void }) {
-  const [path, setPath] = useState('');
+  // Where to save is only ever chosen in main's save dialog: the box shows its path, the token names it.
+  const [chosen, setChosen] = useState<{ token: string; path: string } | null>(null);
   const [ownerName, setOwnerName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -119,11 +135,11 @@ function CreateStore(props: { onOpened: (s: AppStatus) => void }) {
     e.preventDefault();
     setError(null);
     if (!ownerName.trim()) return setError('Enter your name; it is recorded against every change you make.');
-    if (!path) return setError('Choose where to save the new case store.');
+    if (!chosen) return setError('Choose where to save the new case store with Choose….');
     if (passphrase !== confirm) return setError('The two passphrases differ; type the same passphrase in both boxes.');
     setBusy(true);
     try {
-      props.onOpened(await call('store.create', { path, passphrase, ownerName, demo }));
+      props.onOpened(await call('store.create', { token: chosen.token, passphrase, ownerName, demo }));
     } catch (err) {
       setError(messageOf(err));
     } finally {
@@ -138,13 +154,13 @@ function CreateStore(props: { onOpened: (s: AppStatus) => void }) {
       <Field label="Your name" hint="Shown in the audit log against each change.">
         {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={ownerName} onChange={(e) => setOwnerName(e.target.value)} autoComplete="name" />}
       </Field>
-      <Field label="Save the store as" hint="A new .cwstore file; keep it on an encrypted disk you control.">
+      <Field label="Save the store as" hint="A new .cwstore file, chosen with Choose…; keep it on an encrypted disk you control.">
         {({ id, describedBy }) => (
           <div className="row">
-            <input id={id} aria-describedby={describedBy} value={path} onChange={(e) => setPath(e.target.value)} autoComplete="off" spellCheck={false} />
+            <input id={id} aria-describedby={describedBy} value={chosen?.path ?? ''} readOnly placeholder="Not chosen yet" autoComplete="off" spellCheck={false} />
             <button type="button" className="button button--secondary" onClick={async () => {
-              const r = await call('store.choosePath', { mode: 'create' }).catch(() => ({ path: null }));
-              if (r.path) setPath(r.path);
+              const r = await call('store.choosePath', { mode: 'create' }).catch(() => NO_CHOICE);
+              if (r.path && r.token) setChosen({ token: r.token, path: r.path });
             }}>
               Choose…
             </button>
