@@ -42,7 +42,7 @@ export function EvidenceTab({ editor, focusItem, focusPage }: { editor: CaseEdit
         const info = await call('attachments.add', { caseId, fileName: f.name, dataBase64: await fileToBase64(f) });
         const itemId = newId('evidence');
         await editor.save((rec) => ({ ...rec, evidence: [...rec.evidence, { id: itemId, ref: nextRef(rec.evidence), title: f.name.replace(/\.[^.]+$/, ''), source: '', date: null, description: '', attachmentId: info.id, pointIds: [], extracts: [] }] }));
-        setNotice(`Added ${f.name} to the evidence register.${info.textProblem ? ` ${info.textProblem}` : ''}`);
+        setNotice(`Added ${f.name} to the evidence register.${info.textNotice ? ` ${info.textNotice}` : ''}${info.textProblem ? ` ${info.textProblem}` : ''}`);
       }
       await loadFiles();
     } catch (e) {
