@@ -49,7 +49,8 @@ export class AttachmentService {
       return await runIsolated<Extracted>({ task: 'extract', kind, data, limits: this.limits, subject: name, outcome: 'it was not added' }, this.limits, { subject: name, outcome: 'it was not added' });
     } catch (e) {
       if (isUserError(e)) throw e;
-      return { text: '', problem: `Its text could not be read for search (${(e as Error).message}); the file itself is kept.`, notice: null };
+      // The reader's own words ("Corrupted zip ?", stack details) are not for the person; the file is kept.
+      return { text: '', problem: 'Its text could not be read for search (it may be damaged or unusually made); the file itself is kept.', notice: null };
     }
   }
 

@@ -107,6 +107,7 @@ export async function extractTextInWorker(kind: FileKind, data: Buffer, limits: 
     return { text: '', problem: null, notice: null };
   } catch (e) {
     if ((e as Error).name === 'Refusal') throw e;
-    return { text: '', problem: `Its text could not be read for search (${(e as Error).message}); the file itself is kept.`, notice: null };
+    // The reader's own words ("Corrupted zip ?", "Invalid PDF structure.") are not for the person.
+    return { text: '', problem: 'Its text could not be read for search (it may be damaged or unusually made); the file itself is kept.', notice: null };
   }
 }

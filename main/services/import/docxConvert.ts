@@ -88,8 +88,9 @@ export async function convertDocx(data: Buffer, limits: ReadLimits): Promise<{ d
     const r = await mammoth.convertToHtml({ buffer: data }, { ignoreEmptyParagraphs: true });
     html = r.value;
     messages = r.messages;
-  } catch (e) {
-    throw new Refusal(`The Word document could not be read (${(e as Error).message}); open it in Word, save it again as .docx and retry.`);
+  } catch {
+    // mammoth's and jszip's own words ("End of data reached … Corrupted zip ?") are not for the person.
+    throw new Refusal('The Word document could not be read (it may be damaged), so nothing was imported; open it in Word, save it again as .docx and retry.');
   }
   const dom = parseDocument(html, { decodeEntities: true }) as unknown as Node;
   let chars = 0;
