@@ -4,7 +4,7 @@ import type { AttachmentInfo } from '../../../shared/api/types';
 import { UserError, isUserError } from '../errors';
 import { indexAttachment } from '../search/searchIndex';
 import { appendAudit } from '../store/audit';
-import { capText, decodeText, type Extracted } from './extractText';
+import { capText, decodeText, type Extracted } from './text';
 import { MAX_ATTACHMENT_BYTES, detectKind, type FileKind } from './fileTypes';
 import { runIsolated } from './isolate';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits';

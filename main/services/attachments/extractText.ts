@@ -1,7 +1,8 @@
 import mammoth from 'mammoth';
 import PostalMime from 'postal-mime';
 import type { FileKind } from './fileTypes';
-import { count, type ReadLimits } from './limits';
+import type { ReadLimits } from './limits';
+import { PAGE_BREAK, capText, charsNotice, decodeText, type Extracted } from './text';
 import { checkPdfStreams } from './pdfCheck';
 import { checkDocxArchive } from './zipCheck';
 
@@ -11,27 +12,7 @@ import { checkDocxArchive } from './zipCheck';
  * result says so in a sentence for the person.
  */
 
-/** Pages of a PDF are separated by a form feed, so a search hit can say which page it is on. */
-export const PAGE_BREAK = '\f';
-
-export interface Extracted {
-  text: string;
-  /** Set when the text could not be read; the file itself is kept. */
-  problem: string | null;
-  /** Set when only part of the text is searchable ("Only the first 2 million characters …"). */
-  notice: string | null;
-}
-
-const charsNotice = (l: ReadLimits) => `Only the first ${count(l.maxTextChars)} characters of this file are searchable.`;
-
-/** Cuts text to the character limit (never inside a surrogate pair) and says so. */
-export function capText(text: string, limits: ReadLimits, notice: string | null = null): Extracted {
-  if (text.length <= limits.maxTextChars) return { text, problem: null, notice };
-  let cut = limits.maxTextChars;
-  const c = text.charCodeAt(cut - 1);
-  if (c >= 0xd800 && c <= 0xdbff) cut--;
-  return { text: text.slice(0, cut), problem: null, notice: charsNotice(limits) };
-}
+export { PAGE_BREAK } from './text';
 
 async function pdfText(data: Buffer, limits: ReadLimits, subject: string, outcome: string): Promise<Extracted> {
   checkPdfStreams(data, limits, subject, outcome);
@@ -47,7 +28,13 @@ async function pdfText(data: Buffer, limits: ReadLimits, subject: string, outcom
     const pages: string[] = [];
     let chars = 0;
     const last = Math.min(doc.numPages, limits.maxPdfPages);
+    const stopAt = performance.now() + limits.pdfReadMs;
+    let outOfTime = false;
     for (let i = 1; i <= last && chars <= limits.maxTextChars; i++) {
+      if (i > 1 && performance.now() > stopAt) {
+        outOfTime = true;
+        break;
+      }
       const page = await doc.getPage(i);
       const content = await page.getTextContent();
       const text = content.items
@@ -58,9 +45,12 @@ async function pdfText(data: Buffer, limits: ReadLimits, subject: string, outcom
       chars += text.length + 1;
       page.cleanup();
     }
-    const pagesNotice = doc.numPages > limits.maxPdfPages
-      ? `Only the first ${limits.maxPdfPages.toLocaleString('en-GB')} pages of this file are searchable (it has ${doc.numPages.toLocaleString('en-GB')}).`
-      : null;
+    const n = pages.length;
+    const pagesNotice = outOfTime
+      ? `Only the first ${n === 1 ? 'page' : `${n.toLocaleString('en-GB')} pages`} of this file ${n === 1 ? 'is' : 'are'} searchable (it has ${doc.numPages.toLocaleString('en-GB')}; reading more would have taken too long).`
+      : doc.numPages > limits.maxPdfPages
+        ? `Only the first ${limits.maxPdfPages.toLocaleString('en-GB')} pages of this file are searchable (it has ${doc.numPages.toLocaleString('en-GB')}).`
+        : null;
     const r = capText(pages.join(PAGE_BREAK), limits, pagesNotice);
     // Stopped early on characters: the pages after were never read.
     return r.notice === null && chars > limits.maxTextChars ? { ...r, notice: charsNotice(limits) } : r;
@@ -80,17 +70,6 @@ async function emlText(data: Buffer): Promise<string> {
   ].join('\n');
   const body = mail.text ?? (mail.html ? mail.html.replace(/<[^>]+>/g, ' ') : '');
   return `${header}\n\n${body}`;
-}
-
-/** Text files: UTF-8 (the usual), UTF-16 with a byte-order mark, or Windows-1252 from older systems. */
-export function decodeText(data: Buffer): string {
-  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
-  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
-  } catch {
-    return new TextDecoder('windows-1252').decode(data);
-  }
 }
 
 /**

@@ -14,6 +14,11 @@ export interface ReadLimits {
   maxTextChars: number;
   /** Pages of a PDF whose text is indexed for search. */
   maxPdfPages: number;
+  /**
+   * Time after which a PDF's remaining pages are left unread (the pages read so far are kept and the person
+   * told), so a long bundle on a slow computer is indexed in part rather than refused at `timeMs`.
+   */
+  pdfReadMs: number;
   /** Uncompressed size of one XML part of a Word document. */
   maxZipPartBytes: number;
   /** Uncompressed size of a whole Word document (pictures included). */
@@ -34,6 +39,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
   rssGrowthMb: 1536,
   maxTextChars: 2_000_000,
   maxPdfPages: 2_000,
+  pdfReadMs: 60_000,
   maxZipPartBytes: 32 * 1024 * 1024,
   maxZipTotalBytes: 256 * 1024 * 1024,
   maxZipEntries: 5_000,

@@ -79,6 +79,16 @@ describe('hostile and huge files (issue 9)', () => {
     store.lock();
   });
 
+  it('keeps the pages read so far when a long PDF would take too long, and says so', async () => {
+    // No time at all for reading: the first page is always read, the rest are left.
+    const { store, files, c } = openStore({ pdfReadMs: 0 });
+    const a = await files.add(c.id, 'bundle.pdf', manyPagesPdf(300));
+    expect(a.textNotice).toBe('Only the first page of this file is searchable (it has 300; reading more would have taken too long).');
+    expect(search(store.db, '"Page 1 of the bundle"')).toHaveLength(1);
+    expect(search(store.db, '"Page 2 of the bundle"')).toHaveLength(0);
+    store.lock();
+  });
+
   it('refuses a PDF with a huge compressed stream before pdf.js inflates it', async () => {
     const { store, files, c } = openStore();
     await refused(files.add(c.id, 'flate.pdf', await flateBombPdf(300)), /^flate\.pdf has a compressed part that unpacks to more than 64 MB .* so it was not added; /);
