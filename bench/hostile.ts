@@ -59,7 +59,8 @@ export async function benchHostile(root = path.resolve(here, '..')): Promise<{ l
     fs.rmSync(work, { recursive: true, force: true });
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  const fmt = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+  const fmt = (x: number | null, d = 0) => (x !== null && Number.isFinite(x) ? x.toFixed(d) : '–');
+  const before = JSON.parse(fs.readFileSync(path.join(here, 'hostile-before.json'), 'utf8')) as { measuredAt: string; commit: string; rows: { name: string; ms: number; peakRssMb: number | null; storeMb: number | null; outcome: string }[] };
   const lines = [
     '## Hostile files (issue 9)',
     '',
@@ -70,6 +71,12 @@ export async function benchHostile(root = path.resolve(here, '..')): Promise<{ l
     '| File | Time | Peak memory | Main thread blocked | Store size | Outcome |',
     '|---|---:|---:|---:|---:|---|',
     ...rows.map((r) => `| ${r.name} | ${fmt(r.ms / 1000, 1)} s | ${fmt(r.peakRssMb)} MB | ${fmt(r.blockedMs)} ms | ${fmt(r.storeMb, 1)} MB | ${r.outcome} |`),
+    '',
+    `Before the fix (commit ${before.commit}, measured ${before.measuredAt} with this harness, runs stopped at 150 s; \`bench/hostile-before.json\`):`,
+    '',
+    '| File | Time | Peak memory | Store size | Outcome |',
+    '|---|---:|---:|---:|---|',
+    ...before.rows.map((r) => `| ${r.name} | ${r.outcome.startsWith('stopped') ? '> 150' : fmt(r.ms / 1000, 1)} s | ${fmt(r.peakRssMb)} MB | ${fmt(r.storeMb, 1)} MB | ${r.outcome} |`),
     '',
   ];
   return { lines, rows };
