@@ -120,6 +120,11 @@ describe('hostile and huge files (issue 9)', () => {
     await refused(b.files.add(b.c.id, 'big.docx', await docxManyParagraphs(400_000)), /^big\.docx needs more memory to read than Casewright allows .* so it was not added; /);
     unchanged(b.store, b.files, b.c.id);
     b.store.lock();
+    // Memory outside the worker's heap (buffers) is caught by the watch on the process's growth.
+    const d = openStore({ rssGrowthMb: 1 });
+    await refused(d.files.add(d.c.id, 'buffers.pdf', await makePdf([['Hello.']])), /^buffers\.pdf needs more memory to read than Casewright allows/);
+    unchanged(d.store, d.files, d.c.id);
+    d.store.lock();
     await refused(docxToRich(await makeDocx(), { ...DEFAULT_LIMITS, timeMs: 1 }), /^The Word document took longer than 0 seconds to read .* so nothing was imported; /);
   });
 
