@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +34,20 @@ describe('passphrase policy (a maintained strength estimator, zxcvbn-ts)', () =>
     for (const p of [GOOD_PASSPHRASE, OTHER_PASSPHRASE, 'marmalade on the night train', 'fixture store of version 0.1.0', 'crème brûlée at Zoë’s house', 'benchmark passphrase for timing']) {
       expect(passphraseProblem(p, { userInputs: ['Test Officer', 'IO'] }), p).toBeNull();
     }
+  });
+
+  it('loads the dictionaries only when a passphrase is first checked, so start-up stays fast', () => {
+    const script = [
+      "import { createRequire } from 'node:module';",
+      'const require = createRequire(import.meta.url);',
+      "const loaded = () => Object.keys(require.cache).some((k) => k.includes('zxcvbn'));",
+      "const m = await import('./main/services/store/passphrasePolicy.ts');",
+      'const before = loaded();',
+      "m.passphraseProblem('violet kettle under moonlight');",
+      'console.log(JSON.stringify([before, loaded()]));',
+    ].join('\n');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.resolve(import.meta.dirname, '../../..'), encoding: 'utf8' });
+    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual([false, true]);
   });
 
   it('is applied when a store is created and when the passphrase is changed (a case reference as the new one)', () => {
