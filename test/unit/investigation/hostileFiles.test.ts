@@ -36,6 +36,10 @@ async function refused(p: Promise<unknown>, re: RegExp): Promise<string> {
   return msg;
 }
 
+/** The 400 MB zip bomb, made once for the tests that use it (deflating 400 MB takes a few seconds). */
+let bomb400: Promise<Buffer> | null = null;
+const theBomb = () => (bomb400 ??= docxBomb(400));
+
 function unchanged(store: CaseStore, files: AttachmentService, caseId: string) {
   expect(files.list(caseId)).toEqual([]);
   expect(store.db.prepare("SELECT count(*) AS n FROM search_index WHERE kind = 'attachment'").get()).toEqual({ n: 0 });
@@ -45,7 +49,7 @@ function unchanged(store: CaseStore, files: AttachmentService, caseId: string) {
 
 describe('hostile and huge files (issue 9)', () => {
   it('refuses a Word zip bomb attached as evidence before inflating it, and changes nothing', async () => {
-    const bomb = await docxBomb(400);
+    const bomb = await theBomb();
     expect(bomb.length).toBeLessThan(2 * 1048576);
     const { store, files, c } = openStore();
     await refused(files.add(c.id, 'statement.docx', bomb), /^statement\.docx unpacks to more than 32 MB of text and layout .* so it was not added; /);
@@ -62,7 +66,7 @@ describe('hostile and huge files (issue 9)', () => {
   });
 
   it('refuses the same zip bomb as interview notes, in one sentence', async () => {
-    await refused(docxToRich(await docxBomb(400)), /^The Word document unpacks to more than 32 MB .* so nothing was imported; /);
+    await refused(docxToRich(await theBomb()), /^The Word document unpacks to more than 32 MB .* so nothing was imported; /);
   });
 
   it('refuses interview notes longer than notes can hold', async () => {
