@@ -10,7 +10,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'main/electron/index.ts') },
+        // The text extraction worker (main/services/attachments/isolate.ts) is its own entry, written beside
+        // index.js as extractWorker.js, where isolate.ts looks for it at run time.
+        input: { index: resolve(__dirname, 'main/electron/index.ts'), extractWorker: resolve(__dirname, 'main/services/attachments/extractWorker.ts') },
         // Native and Electron-aware modules stay outside the bundle.
         external: ['electron', 'better-sqlite3-multiple-ciphers', 'electron-store'],
       },

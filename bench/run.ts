@@ -6,6 +6,7 @@ import { benchClocks } from './clocks';
 import { benchStore } from './store';
 import { benchWorkspace } from './workspace';
 import { benchDocuments } from './documents';
+import { benchHostile } from './hostile';
 
 // `npm run bench`: every benchmark, figures written to docs/benchmarks.md. Targets are judged here, never in
 // timed unit tests; where a comparison matters it is a ratio within this one run.
@@ -19,6 +20,7 @@ const lines = [
   ...benchStore(),
   ...(await benchDocuments()),
   ...(await benchWorkspace(Number(process.env.BENCH_CASES ?? 200))),
+  ...(await benchHostile()).lines,
 ];
 fs.writeFileSync(out, `${lines.join('\n')}\n`);
 console.log(lines.join('\n'));

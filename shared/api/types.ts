@@ -59,6 +59,8 @@ export interface AttachmentInfo {
   addedAt: string;
   /** Set when the file's text could not be read for search. */
   textProblem?: string | null;
+  /** Set when only part of the file's text is searchable ("Only the first 2 million characters of this file are searchable."). */
+  textNotice?: string | null;
 }
 
 /** A document version that was issued (frozen) or made final. */

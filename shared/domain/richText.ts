@@ -29,7 +29,36 @@ export const richNodeSchema: z.ZodType<RichNode> = z.lazy(() =>
     .transform((n) => n as RichNode),
 );
 
-export const richDocSchema = richNodeSchema.refine((n) => n.type === 'doc', { message: 'must be a rich-text document' });
+/**
+ * How deep rich text may nest, counting the document and its text: room for lists about fifteen levels inside
+ * each other, far more than people write. Deeper trees are refused with a sentence before anything walks them
+ * recursively (at about 500 levels SQLite's JSON check failed; at about 1,000 the stack overflowed).
+ */
+export const MAX_RICH_DEPTH = 32;
+
+/** True when the tree is deeper than `limit`, counted without recursion, so any depth is safe to ask about. */
+export function richTooDeep(value: unknown, limit = MAX_RICH_DEPTH): boolean {
+  const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 1 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (depth > limit) return true;
+    const content = node !== null && typeof node === 'object' ? (node as { content?: unknown }).content : undefined;
+    if (Array.isArray(content)) for (const c of content) stack.push({ node: c, depth: depth + 1 });
+  }
+  return false;
+}
+
+// The depth check is a transform in front of the schema: it runs before anything recursive, and the case
+// file's JSON Schema (which follows a transform to what it feeds) still describes the document.
+export const richDocSchema = z
+  .transform((v: unknown, ctx) => {
+    if (richTooDeep(v)) {
+      ctx.issues.push({ code: 'custom', message: `is nested more than ${MAX_RICH_DEPTH} levels deep (quotes or lists inside each other); flatten it and save again`, input: v });
+      return z.NEVER;
+    }
+    return v;
+  })
+  .pipe(richNodeSchema.refine((n) => n.type === 'doc', { message: 'must be a rich-text document' }));
 
 export const EMPTY_DOC: RichNode = { type: 'doc', content: [] };
 

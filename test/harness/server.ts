@@ -96,8 +96,22 @@ export async function startHarness(opts: { dir: string; idleLockMs?: number; act
   const dispatch = createDispatcher(session, (e) => console.error('harness: internal error', e));
 
   let expectedHost = '';
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
+  /** A percent-encoded path segment decoded, or null when it is malformed (answered with 400). */
+  const decode = (s: string): string | null => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return null;
+    }
+  };
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://x');
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
     // DNS rebinding: only answer requests addressed to our own loopback host and port.
     if (req.headers.host !== expectedHost) {
       res.writeHead(421).end('wrong host');
@@ -117,7 +131,12 @@ export async function startHarness(opts: { dir: string; idleLockMs?: number; act
         res.writeHead(400).end();
         return;
       }
-      const result = await dispatch(decodeURIComponent(url.pathname.slice(5)), input);
+      const name = decode(url.pathname.slice(5));
+      if (name === null) {
+        res.writeHead(400).end('bad request');
+        return;
+      }
+      const result = await dispatch(name, input);
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(result));
       return;
     }
@@ -136,7 +155,11 @@ export async function startHarness(opts: { dir: string; idleLockMs?: number; act
       res.writeHead(200, { 'content-type': MIME['.js']! }).end(bridge);
       return;
     }
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const rel = url.pathname === '/' ? 'index.html' : decode(url.pathname.slice(1));
+    if (rel === null) {
+      res.writeHead(400).end('bad request');
+      return;
+    }
     const file = path.resolve(WEB_RENDERER_DIR, rel);
     if (!file.startsWith(WEB_RENDERER_DIR + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end('not found');
@@ -149,6 +172,14 @@ export async function startHarness(opts: { dir: string; idleLockMs?: number; act
     // The app's Content-Security-Policy as a header too, as app:// sends it, so the pdf.js worker (which a
     // <meta> policy does not reach) runs under it here as in Electron.
     res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', 'content-security-policy': CONTENT_SECURITY_POLICY }).end(body);
+  };
+  // No request may take the process down: anything unforeseen is answered (or the connection dropped) and logged.
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error('harness: request failed', e);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;

@@ -1,11 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AttachmentInfo } from '../../../shared/api/types';
-import { UserError } from '../errors';
+import { UserError, isUserError } from '../errors';
 import { indexAttachment } from '../search/searchIndex';
 import { appendAudit } from '../store/audit';
-import { extractText } from './extractText';
-import { MAX_ATTACHMENT_BYTES, detectKind } from './fileTypes';
+import { capText, decodeText, type Extracted } from './text';
+import { MAX_ATTACHMENT_BYTES, detectKind, type FileKind } from './fileTypes';
+import { runIsolated } from './isolate';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits';
 
 interface Row {
   id: string;
@@ -32,7 +34,25 @@ export class AttachmentService {
   constructor(
     private readonly db: () => Database,
     private readonly actor: string,
+    private readonly limits: ReadLimits = DEFAULT_LIMITS,
   ) {}
+
+  /**
+   * The file's searchable text. Plain text is only decoded; everything else is read in a worker thread with a
+   * time and memory limit (isolate.ts). Past a limit the file is refused (UserError); a reader that fails for
+   * any other reason keeps the file without searchable text and says why.
+   */
+  private async extract(kind: FileKind, data: Buffer, name: string): Promise<Extracted> {
+    if (kind.mime === 'text/plain') return capText(decodeText(data), this.limits);
+    if (kind.viewable === 'image') return { text: '', problem: null, notice: null };
+    try {
+      return await runIsolated<Extracted>({ task: 'extract', kind, data, limits: this.limits, subject: name, outcome: 'it was not added' }, this.limits, { subject: name, outcome: 'it was not added' });
+    } catch (e) {
+      if (isUserError(e)) throw e;
+      // The reader's own words ("Corrupted zip ?", stack details) are not for the person; the file is kept.
+      return { text: '', problem: 'Its text could not be read for search (it may be damaged or unusually made); the file itself is kept.', notice: null };
+    }
+  }
 
   async add(caseId: string, fileName: string, data: Buffer, opts: { id?: string; audit?: boolean } = {}): Promise<AttachmentInfo> {
     const cleanName = fileName.replace(/[\\/]/g, '_').trim().slice(0, 255);
@@ -44,7 +64,7 @@ export class AttachmentService {
     const kind = detectKind(cleanName, data);
     if (typeof kind === 'string') throw new UserError('INVALID_INPUT', kind);
     // Extract before the transaction: it is slow and needs no lock.
-    const { text, problem } = await extractText(kind, data);
+    const { text, problem, notice } = await this.extract(kind, data, cleanName);
     const db = this.db();
     const exists = db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId);
     if (!exists) throw new UserError('NOT_FOUND', 'That case is not in this store; choose it again from the case list.');
@@ -66,7 +86,7 @@ export class AttachmentService {
         appendAudit(db, { actor: this.actor, action: 'attachment.add', entity: 'case', entityId: caseId, detail: { attachmentId: row.id, fileName: cleanName, size: row.size, sha256: row.sha256 } });
       }
     })();
-    return { ...info(row), textProblem: problem };
+    return { ...info(row), textProblem: problem, textNotice: notice };
   }
 
   list(caseId: string): AttachmentInfo[] {

@@ -4,7 +4,7 @@ import type { CaseRecord } from '../../../shared/domain/case';
 import { formatPartialDate } from '../../../shared/domain/partialDate';
 import { richToPlain } from '../../../shared/domain/richText';
 import type { SearchHit } from '../../../shared/api/types';
-import { PAGE_BREAK } from '../attachments/extractText';
+import { PAGE_BREAK } from '../attachments/text';
 
 /**
  * The full-text index (SQLite FTS5 inside the encrypted store). Each row is one place a result can open at:

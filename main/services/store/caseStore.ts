@@ -100,7 +100,7 @@ export class CaseStore {
   }
 
   static create(storePath: string, passphrase: string, opts: StoreOptions): CaseStore {
-    const problem = passphraseProblem(passphrase);
+    const problem = passphraseProblem(passphrase, { userInputs: [opts.actor, path.basename(storePath).replace(/\.[^.]+$/, '')] });
     if (problem) throw new UserError('WEAK_PASSPHRASE', problem);
     if (fs.existsSync(storePath)) {
       throw new UserError('EXISTS', `${path.basename(storePath)} already exists; open it instead, or choose another name.`);
@@ -182,7 +182,10 @@ export class CaseStore {
 
   changePassphrase(current: string, next: string): void {
     const db = this.db;
-    const problem = passphraseProblem(next);
+    // The words an attacker holding this file would try first: its people's names and its case references.
+    const references = (db.prepare('SELECT reference FROM cases').all() as { reference: string }[]).map((r) => r.reference);
+    const owner = this.meta('created_by');
+    const problem = passphraseProblem(next, { userInputs: [this.actor, ...(owner ? [owner] : []), path.basename(this.path).replace(/\.[^.]+$/, ''), ...references] });
     if (problem) throw new UserError('WEAK_PASSPHRASE', problem);
     // Prove the current passphrase: someone at an unlocked, unattended laptop must not be able to take the store over.
     const probe = new Database(this.path, { readonly: true, fileMustExist: true });

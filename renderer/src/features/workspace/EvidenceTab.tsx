@@ -52,9 +52,11 @@ export function EvidenceTab({ editor, focusItem, focusPage }: { editor: CaseEdit
           const itemId = newId('evidence');
           await editor.save((rec) => ({ ...rec, evidence: [...rec.evidence, { id: itemId, ref: nextRef(rec.evidence), title: f.name.replace(/\.[^.]+$/, ''), source: '', date: null, description: '', attachmentId: info.id, pointIds: [], extracts: [] }] }));
           added.push(f.name);
-          if (info.textProblem) notes.push(`${f.name}: ${info.textProblem}`);
+          // With one file the note needs no name; with several, each note says which file it is about.
+          for (const note of [info.textNotice, info.textProblem]) if (note) notes.push(list.length === 1 ? note : `${f.name}: ${note}`);
         } catch (e) {
-          refused.push(`${f.name} was not added: ${messageOf(e)}`);
+          // The sentence names the file and why it was refused.
+          refused.push(messageOf(e));
         }
       }
       await loadFiles();

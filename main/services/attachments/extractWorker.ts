@@ -1,0 +1,31 @@
+import { parentPort } from 'node:worker_threads';
+import { convertDocx } from '../import/docxConvert';
+import { extractTextInWorker } from './extractText';
+import type { WorkerReply, WorkerRequest } from './isolateProtocol';
+
+/**
+ * The extraction worker: one file per worker, started by isolate.ts and stopped when done or when it passes
+ * a limit. It has no store, no passphrase and no access to the main process's state; it gets bytes and
+ * returns text. Under tsx and Vitest it runs from this TypeScript source; in the app it is its own entry in
+ * the main bundle (electron.vite.config.ts builds out/main/extractWorker.js).
+ */
+const port = parentPort;
+if (!port) throw new Error('extractWorker.ts must be started as a worker thread.');
+
+port.once('message', async (req: WorkerRequest) => {
+  const data = Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength);
+  let reply: WorkerReply;
+  try {
+    const value =
+      req.task === 'extract'
+        ? await extractTextInWorker(req.kind, data, req.limits, req.subject, req.outcome)
+        : await convertDocx(data, req.limits);
+    reply = { ok: true, value };
+  } catch (e) {
+    const err = e as Error;
+    if (err.name === 'Refusal') reply = { ok: false, refusal: err.message };
+    else if (err instanceof RangeError && /call stack/i.test(err.message)) reply = { ok: false, tooDeep: true };
+    else reply = { ok: false, error: err?.message ?? String(e) };
+  }
+  port.postMessage(reply);
+});

@@ -1,0 +1,16 @@
+import type { FileKind } from './fileTypes';
+import type { ReadLimits } from './limits';
+
+/** Messages between the main thread (isolate.ts) and the extraction worker (extractWorker.ts). */
+export type WorkerRequest =
+  | { task: 'extract'; kind: FileKind; data: Uint8Array; limits: ReadLimits; subject: string; outcome: string }
+  | { task: 'docxToRich'; data: Uint8Array; limits: ReadLimits };
+
+export type WorkerReply =
+  | { ok: true; value: unknown }
+  /** A sentence for the person: the file is refused. */
+  | { ok: false; refusal: string }
+  /** The file nests deeper than the reader's stack. */
+  | { ok: false; tooDeep: true }
+  /** Any other failure, in the reader's words. */
+  | { ok: false; error: string };
