@@ -68,7 +68,7 @@ export const handlers: HandlerTable = {
   'store.choosePath': async ({ mode }, s) => ({ path: await s.platform.chooseStorePath(mode) }),
   'store.create': async ({ path, passphrase, ownerName, demo }, s) => {
     const store = CaseStore.create(path, passphrase, { actor: ownerName });
-    s.attach(store);
+    s.attach(store, { created: true });
     if (demo) await addDemoCase(s, todayOf(s));
     return status(s);
   },
@@ -114,7 +114,7 @@ export const handlers: HandlerTable = {
   },
   'store.verify': (_i, s) => {
     const store = s.requireStore();
-    const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db)];
+    const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db, { anchor: s.auditAnchor() })];
     return { ok: problems.length === 0, problems };
   },
   'session.touch': (_i, s) => ({ lockAt: s.touch() }),
@@ -216,6 +216,15 @@ export const handlers: HandlerTable = {
   },
 };
 
+/** After every call: the device's record of the store's newest audit entry moves forward (never fails the call). */
+function recordAnchor(session: Session, onInternalError: (e: unknown) => void): void {
+  try {
+    session.recordAnchor();
+  } catch (e) {
+    onInternalError(e);
+  }
+}
+
 export type Dispatch = (name: string, input: unknown) => Promise<Envelope<unknown>>;
 
 /** Validates, calls, and wraps every result in the envelope; the three transports all call this. */
@@ -231,8 +240,10 @@ export function createDispatcher(session: Session, onInternalError: (e: unknown)
     try {
       const handler = handlers[n] as (i: unknown, s: Session) => unknown;
       const data = await handler(parsed.data, session);
+      recordAnchor(session, onInternalError);
       return { ok: true, data };
     } catch (e) {
+      recordAnchor(session, onInternalError);
       if (isUserError(e)) return { ok: false, error: { code: e.code, message: e.message } };
       onInternalError(e);
       return { ok: false, error: { code: 'INTERNAL', message: `Casewright hit an unexpected problem (${(e as Error)?.message ?? String(e)}); nothing further was changed. Please report it.` } };

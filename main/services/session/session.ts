@@ -1,11 +1,17 @@
+import { createHash } from 'node:crypto';
+import nodePath from 'node:path';
 import { AttachmentService } from '../attachments/attachmentService';
 import { CaseService } from '../cases/caseService';
 import { DocumentService } from '../documents/documentService';
 import { UserError } from '../errors';
 import type { Platform, PersistedSettings } from '../platform';
+import { auditHead, extendsAnchor, type AuditAnchor } from '../store/audit';
 import { CaseStore } from '../store/caseStore';
 
 const MAX_RECENT = 8;
+
+/** Settings name a store's anchor by a hash of its full path, not the path itself. */
+export const anchorKey = (storePath: string) => createHash('sha256').update(nodePath.resolve(storePath)).digest('hex');
 
 /**
  * The open store, if any, and the idle lock. Locking closes the database (so the key leaves memory with it)
@@ -59,12 +65,37 @@ export class Session {
     return next;
   }
 
-  attach(store: CaseStore): void {
+  /** `created`: a new store at this path, so whatever this device saw of an earlier file there no longer applies. */
+  attach(store: CaseStore, opts: { created?: boolean } = {}): void {
     this.lock('user');
     this.store = store;
     const s = this.settings();
-    this.platform.settings.write({ ...s, recentStores: [store.path, ...s.recentStores.filter((p) => p !== store.path)].slice(0, MAX_RECENT) });
+    const anchors = { ...(s.auditAnchors ?? {}) };
+    if (opts.created) delete anchors[anchorKey(store.path)];
+    this.platform.settings.write({ ...s, auditAnchors: anchors, recentStores: [store.path, ...s.recentStores.filter((p) => p !== store.path)].slice(0, MAX_RECENT) });
+    this.recordAnchor();
     this.touch();
+  }
+
+  /** The newest audit entry this device has seen in the open store, if any. */
+  auditAnchor(): AuditAnchor | null {
+    return this.store ? ((this.settings().auditAnchors ?? {})[anchorKey(this.store.path)] ?? null) : null;
+  }
+
+  /**
+   * Moves the open store's anchor forward to its newest audit entry, after each call and before locking. A log
+   * that no longer holds the anchored entry is left alone, so verify keeps reporting it.
+   */
+  recordAnchor(): void {
+    if (!this.store?.isOpen) return;
+    const db = this.store.db;
+    const head = auditHead(db);
+    if (!head) return;
+    const prev = this.auditAnchor();
+    if (prev && prev.length === head.length && prev.head === head.head) return;
+    if (prev && !extendsAnchor(db, prev)) return;
+    const s = this.settings();
+    this.platform.settings.write({ ...s, auditAnchors: { ...(s.auditAnchors ?? {}), [anchorKey(this.store.path)]: head } });
   }
 
   /** Called on every user action; restarts the idle countdown. */
@@ -83,6 +114,11 @@ export class Session {
     this.timer = null;
     this.lockAt = null;
     const wasOpen = this.isOpen;
+    try {
+      this.recordAnchor();
+    } catch {
+      // Locking must never fail; the anchor stays where it was.
+    }
     this.store?.lock();
     this.store = null;
     if (wasOpen) this.platform.emit({ type: 'locked', reason });

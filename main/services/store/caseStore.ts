@@ -4,6 +4,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { UserError } from '../errors';
 import { appendAudit } from './audit';
+import { auditKeyOf, commitAuditKeyRewrap, stageAuditKeyRewrap, unlockAuditKey } from './auditKey';
+import { allRefs } from './digests';
 import { LATEST_VERSION, currentVersion, migrate } from './migrations';
 import { passphraseProblem } from './passphrasePolicy';
 
@@ -113,6 +115,7 @@ export class CaseStore {
       applyCipher(db, passphrase);
       configure(db);
       migrate(db);
+      unlockAuditKey(db, passphrase);
       const store = new CaseStore(db, storePath, opts.actor);
       db.transaction(() => {
         const put = db!.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
@@ -161,9 +164,14 @@ export class CaseStore {
       applyCipher(db, passphrase);
       configure(db);
       const applied = migrate(db);
+      // A store from before the keyed chain gets its key now, and this entry records every case, file and
+      // issued document as found, so that later changes to them are checked from here on.
+      const keyMadeNow = unlockAuditKey(db, passphrase);
       const store = new CaseStore(db, storePath, opts.actor);
-      if (applied.length > 0) {
-        appendAudit(db, { actor: opts.actor, action: 'store.migrate', entity: 'store', entityId: null, detail: { applied } });
+      if ((applied.length > 0 || keyMadeNow) && auditKeyOf(db)) {
+        db.transaction(() => {
+          appendAudit(db!, { actor: opts.actor, action: 'store.migrate', entity: 'store', entityId: null, detail: { applied }, ...(keyMadeNow ? { covers: allRefs(db!) } : {}) });
+        })();
       }
       return store;
     } catch (e) {
@@ -198,8 +206,11 @@ export class CaseStore {
       // SQLite3MC cannot rekey a database in WAL mode; step out of WAL for the rekey and back in after.
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.pragma('journal_mode = DELETE');
+      // The audit key stays the same; it is wrapped again under the new passphrase (staged, then promoted).
+      stageAuditKeyRewrap(db, next);
       db.rekey(Buffer.from(next.normalize('NFC'), 'utf8'));
       db.pragma('journal_mode = WAL');
+      commitAuditKeyRewrap(db);
       appendAudit(db, { actor: this.actor, action: 'store.passphrase', entity: 'store', entityId: null, detail: {} });
     } catch (e) {
       throw describeStoreError(e, this.path);
