@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/api/handlers';
 import { memorySettings, type SettingsStore } from '../../../main/services/platform';
 import { Session } from '../../../main/services/session/session';
+import { appendAudit } from '../../../main/services/store/audit';
+import { unlockAuditKey } from '../../../main/services/store/auditKey';
+import { allRefs } from '../../../main/services/store/digests';
 import { CIPHER_SETTINGS } from '../../../main/services/store/caseStore';
 import type { ApiInput, ApiName, ApiOutput } from '../../../shared/api/contract';
 import { GOOD_PASSPHRASE, tempDir } from '../../helpers/tmp';
@@ -156,5 +159,52 @@ describe('store verify after tampering with a store', () => {
     const r = await verifyAgain(d);
     expect(r.ok).toBe(false);
     expect(r.problems.join('\n')).toMatch(/^Issued document investigation-report \(council version 1\) of case DEMO-ST2-0001 has been changed without an audit entry\.$/m);
+  });
+
+  it('also reports the bytes of an attached file changed', async () => {
+    const d = await storeInUse();
+    attacker(d.store, (db) => db.prepare("UPDATE attachments SET data = CAST('something else' AS BLOB) WHERE case_id = ?").run(d.caseId));
+    const r = await verifyAgain(d);
+    expect(r.problems).toContain('File email-family-time.eml of case DEMO-ST2-0001 has been changed without an audit entry.');
+  });
+
+  it('keeps reporting removed entries after the store has been used again', async () => {
+    const d = await storeInUse();
+    attacker(d.store, (db) => behindTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 2 FROM audit_log)').run()));
+    await d.call('store.open', { path: d.store, passphrase: GOOD_PASSPHRASE });
+    const c = await d.call('cases.get', { id: d.caseId });
+    await d.call('cases.update', { id: c.id, revision: c.revision, record: { ...c.record, summary: 'Another edit.' } });
+    await d.call('cases.update', { id: c.id, revision: c.revision + 1, record: { ...c.record, summary: 'And another.' } });
+    await d.call('cases.update', { id: c.id, revision: c.revision + 2, record: { ...c.record, summary: 'And a third.' } });
+    await d.call('store.lock', {});
+    const r = await verifyAgain(d);
+    expect(r.problems.join('\n')).toMatch(/^Audit entry \d+ is not the one this device last saw there: the log has been rewritten\.$/m);
+  });
+
+  describe('by someone who has the passphrase and this code', () => {
+    /** Removes the newest entries and writes a new, validly keyed one in their place. */
+    const rechain = (d: Awaited<ReturnType<typeof storeInUse>>) =>
+      attacker(d.store, (db) => {
+        behindTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 2 FROM audit_log)').run());
+        unlockAuditKey(db, GOOD_PASSPHRASE);
+        // …covering everything as it now is, so the digests agree too.
+        appendAudit(db, { actor: 'Test Officer', action: 'case.export', entity: 'case', entityId: d.caseId, detail: {}, covers: allRefs(db) });
+      });
+
+    it('is reported by the device that last saw the store, through its anchor', async () => {
+      const d = await storeInUse();
+      rechain(d);
+      const r = await verifyAgain(d);
+      expect(r.ok).toBe(false);
+      expect(r.problems).toEqual([expect.stringMatching(/^The audit log is shorter than when this device last saw it \(\d+ entries, now \d+\): entries have been removed\.$/)]);
+    });
+
+    it('is not seen by a device that never had the store open (the limit set out in docs/security.md)', async () => {
+      const d = await storeInUse();
+      rechain(d);
+      const elsewhere = device();
+      await elsewhere.call('store.open', { path: d.store, passphrase: GOOD_PASSPHRASE });
+      expect(await elsewhere.call('store.verify', {})).toEqual({ ok: true, problems: [] });
+    });
   });
 });
