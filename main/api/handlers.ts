@@ -115,7 +115,10 @@ export const handlers: HandlerTable = {
   'store.verify': (_i, s) => {
     const store = s.requireStore();
     const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db, { anchor: s.auditAnchor() })];
-    return { ok: problems.length === 0, problems };
+    const notes = s.storeWasKnown
+      ? []
+      : ['This device had no record of this store before it was opened here, so entries removed from the end of its audit log before then cannot be detected.'];
+    return { ok: problems.length === 0, problems, notes };
   },
   'session.touch': (_i, s) => ({ lockAt: s.touch() }),
   'settings.get': (_i, s) => ({ idleLockMinutes: s.settings().idleLockMinutes }),

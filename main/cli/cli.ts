@@ -6,7 +6,7 @@ import { parseIsoDate } from '../../shared/calendar/date';
 import { makeCalendar } from '../../shared/calendar/workingDays';
 import { createDispatcher } from '../api/handlers';
 import { UserError } from '../services/errors';
-import { memorySettings, type Platform } from '../services/platform';
+import { DEFAULT_SETTINGS, memorySettings, type PersistedSettings, type Platform, type SettingsStore } from '../services/platform';
 import { Session } from '../services/session/session';
 
 /**
@@ -33,7 +33,9 @@ export const USAGE = `Usage: npm run --silent cli -- <group> <command> [options]
 Options: --store PATH (or CASEWRIGHT_STORE). The passphrase comes from CASEWRIGHT_PASSPHRASE,
 otherwise a hidden prompt on a terminal; the new one for "store passphrase" from
 CASEWRIGHT_NEW_PASSPHRASE or a prompt. A passphrase is never accepted as an argument.
-CASEWRIGHT_TODAY=YYYY-MM-DD counts the clocks and dates documents as if it were that day.`;
+CASEWRIGHT_TODAY=YYYY-MM-DD counts the clocks and dates documents as if it were that day.
+CASEWRIGHT_SETTINGS=FILE keeps, between runs, the newest audit entry seen in each store (no case data),
+so that "store verify" reports entries removed since; without it each run starts with no such record.`;
 
 export class UsageError extends Error {}
 
@@ -65,11 +67,48 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/**
+ * The CLI's settings file (CASEWRIGHT_SETTINGS): only the audit anchors, written whole through a temporary
+ * file and a rename. A missing or unreadable file is an empty record, never a failure.
+ */
+export function fileSettings(file: string): SettingsStore {
+  const read = (): PersistedSettings => {
+    let anchors: unknown;
+    try {
+      anchors = (JSON.parse(fs.readFileSync(file, 'utf8')) as { auditAnchors?: unknown }).auditAnchors;
+    } catch {
+      anchors = undefined;
+    }
+    const auditAnchors: PersistedSettings['auditAnchors'] = {};
+    if (anchors && typeof anchors === 'object') {
+      for (const [k, v] of Object.entries(anchors as Record<string, { length?: unknown; head?: unknown }>)) {
+        if (v && Number.isInteger(v.length) && typeof v.head === 'string') auditAnchors[k] = { length: v.length as number, head: v.head };
+      }
+    }
+    return { ...DEFAULT_SETTINGS, auditAnchors };
+  };
+  let value = read();
+  return {
+    read: () => value,
+    write: (next) => {
+      value = next;
+      const tmp = `${file}.part`;
+      try {
+        fs.writeFileSync(tmp, `${JSON.stringify({ auditAnchors: next.auditAnchors }, null, 2)}\n`);
+        fs.renameSync(tmp, file);
+      } catch (e) {
+        fs.rmSync(tmp, { force: true });
+        throw new UserError('READ_ONLY', `Cannot write the settings file ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); check CASEWRIGHT_SETTINGS.`);
+      }
+    },
+  };
+}
+
 function cliPlatform(env: NodeJS.ProcessEnv, out?: string): Platform {
   return {
     actor: env.CASEWRIGHT_USER || safeUser(),
     appVersion: '0.1.0',
-    settings: memorySettings(),
+    settings: env.CASEWRIGHT_SETTINGS ? fileSettings(env.CASEWRIGHT_SETTINGS) : memorySettings(),
     vault: null,
     chooseStorePath: async () => null,
     // The "dialogs" answer with --out: the CLI never asks.
@@ -176,11 +215,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'store verify': {
         await open();
         const r = await call('store.verify', {});
+        const notes = r.notes.map((n) => `Note: ${n}\n`).join('');
         if (r.ok) {
-          io.stdout('ok\n');
+          io.stdout(`ok\n${notes}`);
           return 0;
         }
-        io.stderr(`${r.problems.join('\n')}\n`);
+        io.stderr(`${r.problems.join('\n')}\n${notes}`);
         return 1;
       }
       case 'store passphrase': {

@@ -18,6 +18,8 @@ export interface Settings {
 export interface VerifyResult {
   ok: boolean;
   problems: string[];
+  /** What the check could not cover, each one sentence (for example, no earlier record of the store on this device). */
+  notes: string[];
 }
 
 export interface AuditView {

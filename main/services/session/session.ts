@@ -21,6 +21,8 @@ export class Session {
   private store: CaseStore | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lockAt: number | null = null;
+  /** Whether this device had a record of the open store's audit log before this session opened it. */
+  private anchoredBeforeOpen = false;
 
   constructor(readonly platform: Platform) {}
 
@@ -72,9 +74,15 @@ export class Session {
     const s = this.settings();
     const anchors = { ...(s.auditAnchors ?? {}) };
     if (opts.created) delete anchors[anchorKey(store.path)];
+    this.anchoredBeforeOpen = anchorKey(store.path) in anchors;
     this.platform.settings.write({ ...s, auditAnchors: anchors, recentStores: [store.path, ...s.recentStores.filter((p) => p !== store.path)].slice(0, MAX_RECENT) });
     this.recordAnchor();
     this.touch();
+  }
+
+  /** False when this device first saw the open store in this session (so it had nothing to compare with). */
+  get storeWasKnown(): boolean {
+    return this.anchoredBeforeOpen;
   }
 
   /** The newest audit entry this device has seen in the open store, if any. */

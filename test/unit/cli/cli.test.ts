@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../main/cli/cli';
+import { CIPHER_SETTINGS } from '../../../main/services/store/caseStore';
 import { GOOD_PASSPHRASE, OTHER_PASSPHRASE, tempDir } from '../../helpers/tmp';
 
 /** A Wednesday: every command in this file runs as if it were this day, unless a test says otherwise. */
@@ -50,7 +52,35 @@ describe('the command line', () => {
     const list = await cli(['case', 'list', '--store', store]);
     expect(list.code).toBe(0);
     expect(list.out).toMatch(/^DEMO-ST2-0001\tHarrowfield Borough Council \(demo\)\tKieran Nowak\tZoë Ó Súilleabháin-Nowak\n$/);
-    expect(await cli(['store', 'verify', '--store', store])).toEqual({ code: 0, out: 'ok\n', err: '' });
+    expect(await cli(['store', 'verify', '--store', store])).toEqual({
+      code: 0,
+      out: 'ok\nNote: This device had no record of this store before it was opened here, so entries removed from the end of its audit log before then cannot be detected.\n',
+      err: '',
+    });
+  });
+
+  it('keeps the newest audit entry it saw in CASEWRIGHT_SETTINGS and reports entries removed since', async () => {
+    const dir = tempDir();
+    const store = storeIn(dir);
+    const env = { CASEWRIGHT_SETTINGS: path.join(dir, 'cli-settings.json') };
+    expect((await cli(['store', 'init', '--demo', '--store', store], env)).code).toBe(0);
+    expect(await cli(['store', 'verify', '--store', store], env)).toEqual({ code: 0, out: 'ok\n', err: '' });
+    const saved = JSON.parse(fs.readFileSync(env.CASEWRIGHT_SETTINGS, 'utf8')) as { auditAnchors: Record<string, { length: number }> };
+    expect(Object.values(saved.auditAnchors)).toEqual([{ length: expect.any(Number), head: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(fs.readFileSync(env.CASEWRIGHT_SETTINGS, 'utf8')).not.toContain('cases.cwstore');
+    const length = Object.values(saved.auditAnchors)[0]!.length;
+    const db = new Database(store);
+    db.pragma(`cipher = '${CIPHER_SETTINGS.cipher}'`);
+    db.pragma(`legacy = ${CIPHER_SETTINGS.legacy}`);
+    db.pragma(`kdf_iter = ${CIPHER_SETTINGS.kdfIter}`);
+    db.key(Buffer.from(GOOD_PASSPHRASE, 'utf8'));
+    db.exec('DROP TRIGGER audit_log_no_delete');
+    db.prepare('DELETE FROM audit_log WHERE seq = ?').run(length);
+    db.exec("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END");
+    db.close();
+    const r = await cli(['store', 'verify', '--store', store], env);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`The audit log is shorter than when this device last saw it (${length} entries, now ${length - 1}): entries have been removed.\n`);
   });
 
   it('takes the store from CASEWRIGHT_STORE', async () => {

@@ -79,7 +79,7 @@ async function verifyAgain(d: Awaited<ReturnType<typeof storeInUse>>) {
 describe('store verify after tampering with a store', () => {
   it('says ok for a store the app alone has written', async () => {
     const d = await storeInUse();
-    expect(await verifyAgain(d)).toEqual({ ok: true, problems: [] });
+    expect(await verifyAgain(d)).toEqual({ ok: true, problems: [], notes: [] });
   });
 
   it('1. reports the newest entries deleted', async () => {
@@ -204,7 +204,11 @@ describe('store verify after tampering with a store', () => {
       rechain(d);
       const elsewhere = device();
       await elsewhere.call('store.open', { path: d.store, passphrase: GOOD_PASSPHRASE });
-      expect(await elsewhere.call('store.verify', {})).toEqual({ ok: true, problems: [] });
+      expect(await elsewhere.call('store.verify', {})).toEqual({
+        ok: true,
+        problems: [],
+        notes: ['This device had no record of this store before it was opened here, so entries removed from the end of its audit log before then cannot be detected.'],
+      });
     });
   });
 });
