@@ -112,9 +112,9 @@ export const handlers: HandlerTable = {
     s.updateSettings({ remembered: rest });
     return { changed: true };
   },
-  'store.verify': (_i, s) => {
+  'store.verify': ({ exported }, s) => {
     const store = s.requireStore();
-    const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db, { anchor: s.auditAnchor() })];
+    const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db, { anchor: s.auditAnchor(), exported: exported ?? null })];
     const notes = s.storeWasKnown
       ? []
       : ['This device had no record of this store before it was opened here, so entries removed from the end of its audit log before then cannot be detected.'];

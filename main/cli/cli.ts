@@ -16,7 +16,8 @@ import { Session } from '../services/session/session';
 export const USAGE = `Usage: npm run --silent cli -- <group> <command> [options]
 
   store init [--demo] [--name NAME]   create a case store (with the demo case)
-  store verify                        check the store's integrity and audit chain
+  store verify [--file CASE.json]     check the store's integrity and audit chain (and against the
+                                      audit log a case file exported from it recorded)
   store passphrase                    change the passphrase
   case list                           one line per case
   case import --file CASE.json        import a case file; prints the new case's reference
@@ -213,8 +214,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'store verify': {
+        let exported: { length: number; head: string } | undefined;
+        if (o.file) {
+          let text: string;
+          try {
+            text = fs.readFileSync(o.file, 'utf8');
+          } catch (e) {
+            throw new UserError('NOT_FOUND', `Cannot read ${o.file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); check the path.`);
+          }
+          try {
+            exported = (JSON.parse(text) as { storeAudit?: { length: number; head: string } }).storeAudit;
+          } catch {
+            exported = undefined;
+          }
+          if (!exported) throw new UserError('INVALID_INPUT', `${o.file} is not a case file exported by a Casewright that records the store's audit log (version 3 or later).`);
+        }
         await open();
-        const r = await call('store.verify', {});
+        const r = await call('store.verify', exported ? { exported } : {});
         const notes = r.notes.map((n) => `Note: ${n}\n`).join('');
         if (r.ok) {
           io.stdout(`ok\n${notes}`);

@@ -5,7 +5,7 @@ import { diffJson } from '../../../shared/domain/diff';
 import { describeZodError } from '../../../shared/domain/validation';
 import { CASE_FILE_FORMAT, CASE_FILE_VERSION, caseFileSchema } from '../../../shared/format/caseFile';
 import { UserError } from '../errors';
-import { appendAudit } from '../store/audit';
+import { appendAudit, auditHead } from '../store/audit';
 import { caseRef, refsOfCase } from '../store/digests';
 import { caseRepository } from './caseRepository';
 import { indexCase } from '../search/searchIndex';
@@ -110,8 +110,10 @@ export class CaseService {
       return { id: a.id, fileName: a.fileName, sha256: a.sha256, dataBase64: data.toString('base64') };
     });
     appendAudit(this.db(), { actor: this.actor, action: 'case.export', entity: 'case', entityId: id, detail: { reference: c.record.reference, attachments: attachments.length } }, this.now);
+    // The store's audit log as it now stands, the export recorded: "store verify --file" compares with it later.
+    const storeAudit = auditHead(this.db());
     return `${JSON.stringify(
-      { format: CASE_FILE_FORMAT, version: CASE_FILE_VERSION, exportedAt: this.now().toISOString(), exportedBy: this.actor, case: c.record, attachments },
+      { format: CASE_FILE_FORMAT, version: CASE_FILE_VERSION, exportedAt: this.now().toISOString(), exportedBy: this.actor, case: c.record, attachments, ...(storeAudit ? { storeAudit } : {}) },
       null,
       2,
     )}\n`;

@@ -139,9 +139,10 @@ function guardProblems(db: Database): string[] {
 /**
  * Returns the problems found, each one sentence; empty when intact. Checks the append-only guards, walks the
  * chain from the first entry (unkeyed rule before `keyedFrom`, HMAC after), compares every case, file and issued
- * document with the digest its latest entry recorded, and compares the log with the anchor this device kept.
+ * document with the digest its latest entry recorded, and compares the log with the anchor this device kept
+ * and with one a case file exported from the store carried.
  */
-export function verifyAuditChain(db: Database, opts: { anchor?: AuditAnchor | null } = {}): string[] {
+export function verifyAuditChain(db: Database, opts: { anchor?: AuditAnchor | null; exported?: AuditAnchor | null } = {}): string[] {
   const problems: string[] = guardProblems(db);
   const k = auditKeyOf(db) ?? null;
   // Without the key, where the keyed part starts is taken from meta (unauthenticated) just to skip it.
@@ -151,6 +152,7 @@ export function verifyAuditChain(db: Database, opts: { anchor?: AuditAnchor | nu
   let lastSeq = 0;
   let unchecked = false;
   let hashAtAnchor: string | undefined;
+  let hashAtExport: string | undefined;
   const state = new Map<string, Digest>();
   for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<DbRow>) {
     if (r.seq !== expectedSeq) problems.push(`Audit entry ${expectedSeq} is missing (the next entry is ${r.seq}).`);
@@ -173,6 +175,7 @@ export function verifyAuditChain(db: Database, opts: { anchor?: AuditAnchor | nu
     expectedSeq = r.seq + 1;
     lastSeq = r.seq;
     if (r.seq === opts.anchor?.length) hashAtAnchor = r.hash;
+    if (r.seq === opts.exported?.length) hashAtExport = r.hash;
   }
   if (unchecked) problems.push('The audit log’s key cannot be unlocked with this passphrase, so its newer entries cannot be checked.');
   if (k && lastSeq < k.keyedFrom) {
@@ -191,12 +194,18 @@ export function verifyAuditChain(db: Database, opts: { anchor?: AuditAnchor | nu
       if (seen.sha256 !== null && !now.has(ref)) problems.push(`${seen.label ?? ref} has been deleted without an audit entry.`);
     }
   }
-  const anchor = opts.anchor;
-  if (anchor) {
-    if (lastSeq < anchor.length) {
-      problems.push(`The audit log is shorter than when this device last saw it (${anchor.length} entries, now ${lastSeq}): entries have been removed.`);
-    } else if (hashAtAnchor !== anchor.head) {
-      problems.push(`Audit entry ${anchor.length} is not the one this device last saw there: the log has been rewritten.`);
+  if (opts.anchor) {
+    if (lastSeq < opts.anchor.length) {
+      problems.push(`The audit log is shorter than when this device last saw it (${opts.anchor.length} entries, now ${lastSeq}): entries have been removed.`);
+    } else if (hashAtAnchor !== opts.anchor.head) {
+      problems.push(`Audit entry ${opts.anchor.length} is not the one this device last saw there: the log has been rewritten.`);
+    }
+  }
+  if (opts.exported) {
+    if (lastSeq < opts.exported.length) {
+      problems.push(`The audit log is shorter than when the case file was exported (${opts.exported.length} entries, now ${lastSeq}): entries have been removed, or the file came from another store.`);
+    } else if (hashAtExport !== opts.exported.head) {
+      problems.push(`Audit entry ${opts.exported.length} is not the one the case file recorded: the log has been rewritten, or the file came from another store.`);
     }
   }
   return problems;

@@ -83,6 +83,30 @@ describe('the command line', () => {
     expect(r.err).toContain(`The audit log is shorter than when this device last saw it (${length} entries, now ${length - 1}): entries have been removed.\n`);
   });
 
+  it('checks a store against the audit log recorded in a case file exported from it', async () => {
+    const { dir, store } = await demoStore();
+    const file = path.join(dir, 'case.json');
+    expect((await cli(['case', 'export', '--case', 'DEMO-ST2-0001', '--out', file, '--store', store])).code).toBe(0);
+    const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { version: number; storeAudit: { length: number; head: string } };
+    expect(exported.version).toBe(3);
+    expect((await cli(['store', 'verify', '--file', file, '--store', store])).code).toBe(0);
+    const db = new Database(store);
+    db.pragma(`cipher = '${CIPHER_SETTINGS.cipher}'`);
+    db.pragma(`legacy = ${CIPHER_SETTINGS.legacy}`);
+    db.pragma(`kdf_iter = ${CIPHER_SETTINGS.kdfIter}`);
+    db.key(Buffer.from(GOOD_PASSPHRASE, 'utf8'));
+    db.exec('DROP TRIGGER audit_log_no_delete');
+    db.prepare('DELETE FROM audit_log WHERE seq >= ?').run(exported.storeAudit.length);
+    db.exec("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END");
+    db.close();
+    const r = await cli(['store', 'verify', '--file', file, '--store', store]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `The audit log is shorter than when the case file was exported (${exported.storeAudit.length} entries, now ${exported.storeAudit.length - 1}): entries have been removed, or the file came from another store.`,
+    );
+    expect(await cli(['store', 'verify', '--file', path.join(dir, 'missing.json'), '--store', store])).toMatchObject({ code: 1, err: expect.stringMatching(/^Cannot read .*missing\.json \(ENOENT\); check the path\.\n$/) });
+  });
+
   it('takes the store from CASEWRIGHT_STORE', async () => {
     const store = storeIn(tempDir());
     expect((await cli(['store', 'init'], { CASEWRIGHT_STORE: store })).code).toBe(0);
@@ -103,6 +127,8 @@ describe('the command line', () => {
     const strip = (f: string) => {
       const j = JSON.parse(fs.readFileSync(f, 'utf8')) as Record<string, unknown>;
       delete j.exportedAt;
+      // Each store's own audit log, not part of the case.
+      delete j.storeAudit;
       return j;
     };
     expect(strip(again)).toEqual(strip(file));
