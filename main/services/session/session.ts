@@ -74,7 +74,8 @@ export class Session {
     const s = this.settings();
     const anchors = { ...(s.auditAnchors ?? {}) };
     if (opts.created) delete anchors[anchorKey(store.path)];
-    this.anchoredBeforeOpen = anchorKey(store.path) in anchors;
+    // A store made here has been seen by this device from its first entry.
+    this.anchoredBeforeOpen = opts.created === true || anchorKey(store.path) in anchors;
     this.platform.settings.write({ ...s, auditAnchors: anchors, recentStores: [store.path, ...s.recentStores.filter((p) => p !== store.path)].slice(0, MAX_RECENT) });
     this.recordAnchor();
     this.touch();

@@ -82,6 +82,12 @@ describe('store verify after tampering with a store', () => {
     expect(await verifyAgain(d)).toEqual({ ok: true, problems: [], notes: [] });
   });
 
+  it('has nothing to add about a store made on this device, even before it is locked', async () => {
+    const d = device();
+    await d.call('store.create', { path: path.join(d.dir, 'new.cwstore'), passphrase: GOOD_PASSPHRASE, ownerName: 'Test Officer', demo: true });
+    expect(await d.call('store.verify', {})).toEqual({ ok: true, problems: [], notes: [] });
+  });
+
   it('1. reports the newest entries deleted', async () => {
     const d = await storeInUse();
     attacker(d.store, (db) => behindTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 2 FROM audit_log)').run()));
