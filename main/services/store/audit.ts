@@ -128,12 +128,15 @@ const GUARDS: [name: string, sql: string, sentence: string][] = [
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function guardProblems(db: Database): string[] {
-  const present = new Map(
-    (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as { name: string; sql: string }[]).map((t) => [t.name, squash(t.sql)]),
-  );
-  return GUARDS.filter(([name, sql]) => present.get(name) !== sql).map(
-    ([name, , why]) => `The audit log’s guard ${name} is missing or has been changed, ${why}.`,
-  );
+  const triggers = db.prepare("SELECT name, tbl_name AS tbl, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as { name: string; tbl: string; sql: string }[];
+  const present = new Map(triggers.map((t) => [t.name, squash(t.sql)]));
+  const known = new Set(GUARDS.map(([name]) => name));
+  return [
+    ...GUARDS.filter(([name, sql]) => present.get(name) !== sql).map(([name, , why]) => `The audit log’s guard ${name} is missing or has been changed, ${why}.`),
+    // Casewright makes no other trigger: one added could change records behind the app's back, and the app's
+    // own next entry would then record the changed record as if it were the app's doing.
+    ...triggers.filter((t) => !known.has(t.name)).map((t) => `The store holds a trigger ${t.name} on ${t.tbl} that Casewright did not make, which could change records without an audit entry.`),
+  ];
 }
 
 /**

@@ -11,6 +11,11 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
  * The wrapped record also authenticates `keyedFrom`, the first entry written under the key (1 for a store made
  * by this version; later for a store whose older entries were written under 0.1.0's unkeyed rule), so that
  * point cannot be moved to make keyed entries checkable by the unkeyed rule.
+ *
+ * The key belongs to a database handle. Code that opens another handle on a store (a backup, the copy written
+ * for a passphrase change, an import) gives it the key with `useAuditKey(other, auditKeyOf(db)!)` before any
+ * `appendAudit`, and a copy under a new passphrase gets the key wrapped for that passphrase with
+ * `stageAuditKeyRewrap(copy, next)` then `commitAuditKeyRewrap(copy)`.
  */
 export interface AuditKey {
   key: Buffer;

@@ -174,6 +174,15 @@ describe('store verify after tampering with a store', () => {
     expect(r.problems).toContain('File email-family-time.eml of case DEMO-ST2-0001 has been changed without an audit entry.');
   });
 
+  it('also reports a trigger added to change records behind the app', async () => {
+    const d = await storeInUse();
+    attacker(d.store, (db) =>
+      db.exec("CREATE TRIGGER quiet AFTER UPDATE ON cases BEGIN UPDATE cases SET council = 'Elsewhere' WHERE id = NEW.id AND council <> 'Elsewhere'; END"),
+    );
+    const r = await verifyAgain(d);
+    expect(r.problems).toEqual(['The store holds a trigger quiet on cases that Casewright did not make, which could change records without an audit entry.']);
+  });
+
   it('keeps reporting removed entries after the store has been used again', async () => {
     const d = await storeInUse();
     attacker(d.store, (db) => behindTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 2 FROM audit_log)').run()));
