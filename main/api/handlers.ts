@@ -239,14 +239,16 @@ export function createDispatcher(session: Session, onInternalError: (e: unknown)
     const n = name as ApiName;
     const parsed = contract[n].input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeZodError(parsed.error) } };
-    if (n !== 'app.status' && n !== 'session.touch') session.touch();
+    // The two calls the UI makes all the time neither count as activity nor change anything in the store.
+    const writes = n !== 'app.status' && n !== 'session.touch';
+    if (writes) session.touch();
     try {
       const handler = handlers[n] as (i: unknown, s: Session) => unknown;
       const data = await handler(parsed.data, session);
-      recordAnchor(session, onInternalError);
+      if (writes) recordAnchor(session, onInternalError);
       return { ok: true, data };
     } catch (e) {
-      recordAnchor(session, onInternalError);
+      if (writes) recordAnchor(session, onInternalError);
       if (isUserError(e)) return { ok: false, error: { code: e.code, message: e.message } };
       onInternalError(e);
       return { ok: false, error: { code: 'INTERNAL', message: `Casewright hit an unexpected problem (${(e as Error)?.message ?? String(e)}); nothing further was changed. Please report it.` } };

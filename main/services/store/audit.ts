@@ -120,7 +120,10 @@ export function extendsAnchor(db: Database, anchor: AuditAnchor): boolean {
   return r?.hash === anchor.head;
 }
 
-/** The append-only guards as migration 001 made them (whitespace aside). */
+/**
+ * The append-only guards as migration 001 made them (whitespace aside). These are the only triggers Casewright
+ * makes; a migration that ever adds another must list it here, or verify will report it as foreign.
+ */
 const GUARDS: [name: string, sql: string, sentence: string][] = [
   ['audit_log_no_update', "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END", 'so entries could be altered in place'],
   ['audit_log_no_delete', "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END", 'so entries could be removed'],
