@@ -115,9 +115,9 @@ export class CaseStore {
       applyCipher(db, passphrase);
       configure(db);
       migrate(db);
-      unlockAuditKey(db, passphrase);
       const store = new CaseStore(db, storePath, opts.actor);
       db.transaction(() => {
+        unlockAuditKey(db!, passphrase);
         const put = db!.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
         put.run('created_at', new Date().toISOString());
         put.run('created_by', opts.actor);
@@ -166,13 +166,14 @@ export class CaseStore {
       const applied = migrate(db);
       // A store from before the keyed chain gets its key now, and this entry records every case, file and
       // issued document as found, so that later changes to them are checked from here on.
-      const keyMadeNow = unlockAuditKey(db, passphrase);
-      const store = new CaseStore(db, storePath, opts.actor);
-      if ((applied.length > 0 || keyMadeNow) && auditKeyOf(db)) {
-        db.transaction(() => {
+      // One transaction, so a key is never left without the entry that starts its part of the log.
+      db.transaction(() => {
+        const keyMadeNow = unlockAuditKey(db!, passphrase);
+        if ((applied.length > 0 || keyMadeNow) && auditKeyOf(db!)) {
           appendAudit(db!, { actor: opts.actor, action: 'store.migrate', entity: 'store', entityId: null, detail: { applied }, ...(keyMadeNow ? { covers: allRefs(db!) } : {}) });
-        })();
-      }
+        }
+      })();
+      const store = new CaseStore(db, storePath, opts.actor);
       return store;
     } catch (e) {
       db?.close();

@@ -7,6 +7,7 @@ import { CaseService } from '../../../main/services/cases/caseService';
 import { listAudit, verifyAuditChain } from '../../../main/services/store/audit';
 import { auditKeyOf, stageAuditKeyRewrap } from '../../../main/services/store/auditKey';
 import { CIPHER_SETTINGS, CaseStore } from '../../../main/services/store/caseStore';
+import { migrate } from '../../../main/services/store/migrations';
 import { GOOD_PASSPHRASE, OTHER_PASSPHRASE, tempDir } from '../../helpers/tmp';
 
 const actor = 'Test Officer';
@@ -107,5 +108,20 @@ describe('the audit key', () => {
     expect(verifyAuditChain(again.db)).toContain('The audit log’s key cannot be unlocked with this passphrase, so its newer entries cannot be checked.');
     again.lock();
     expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('is made on the next open when a 0.1.0 store was migrated but stopped before its key was made', () => {
+    const fixtures = path.resolve(import.meta.dirname, '../../fixtures/stores');
+    const facts = JSON.parse(fs.readFileSync(path.join(fixtures, 'v0.1.0.json'), 'utf8')) as { passphrase: string };
+    const file = path.join(tempDir(), 'old.cwstore');
+    fs.copyFileSync(path.join(fixtures, 'v0.1.0.cwstore'), file);
+    const db = raw(file, facts.passphrase);
+    migrate(db);
+    db.close();
+    const store = CaseStore.open(file, facts.passphrase, { actor });
+    expect(store.meta('audit_key')).not.toBeNull();
+    expect(listAudit(store.db).at(-1)).toMatchObject({ action: 'store.migrate', detail: { applied: [] } });
+    expect(verifyAuditChain(store.db)).toEqual([]);
+    store.lock();
   });
 });
