@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import { documentFileName, exportAll } from '../services/documents/documentService';
 import { contract, type ApiName, type ApiOutput, type ApiParsedInput, type Envelope } from '../../shared/api/contract';
-import type { AppStatus, AuditView, DashboardRow } from '../../shared/api/types';
+import type { AppStatus, AuditView, DashboardRow, VerifyResult } from '../../shared/api/types';
 import { nextDeadline } from '../../shared/clock/caseClocks';
 import { describeZodError } from '../../shared/domain/validation';
 import { todayInLondon } from '../services/clockToday';
@@ -12,7 +12,7 @@ import { clocksForCase } from '../services/cases/caseClocks';
 import { caseRepository } from '../services/cases/caseRepository';
 import { UserError, isUserError } from '../services/errors';
 import type { Session } from '../services/session/session';
-import { appendAudit, listAudit, verifyAuditChain } from '../services/store/audit';
+import { appendAudit, auditHead, listAudit, verifyAuditChain, type AuditAnchor } from '../services/store/audit';
 import { searchDetailed } from '../services/search/searchIndex';
 import { docxToRich } from '../services/import/docxToRich';
 import { CaseStore } from '../services/store/caseStore';
@@ -61,6 +61,16 @@ function writeExport(path: string, content: string | Buffer): void {
 const todayOf = (s: Session) => s.platform.today?.() ?? todayInLondon();
 /** A handler's `today` input wins over the platform's. */
 const today = (t: string | undefined, s: Session) => t ?? todayOf(s);
+
+/** Integrity, the audit chain and what it covers, and the device's record (and a case file's, if given). */
+function verifyStore(s: Session, exported: AuditAnchor | null): VerifyResult {
+  const store = s.requireStore();
+  const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db, { anchor: s.auditAnchor(), exported })];
+  const notes = s.storeWasKnown
+    ? []
+    : ['This device had no record of this store before it was opened here, so entries removed from the end of its audit log before then cannot be detected.'];
+  return { ok: problems.length === 0, problems, notes, differsFromDevice: s.storeDiffersFromDevice() };
+}
 
 /** The one handler table. Each entry gets input already checked against the contract. */
 export const handlers: HandlerTable = {
@@ -112,13 +122,16 @@ export const handlers: HandlerTable = {
     s.updateSettings({ remembered: rest });
     return { changed: true };
   },
-  'store.verify': ({ exported }, s) => {
+  'store.verify': ({ exported }, s) => verifyStore(s, exported ?? null),
+  'store.acceptAuditLog': (_i, s) => {
     const store = s.requireStore();
-    const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db, { anchor: s.auditAnchor(), exported: exported ?? null })];
-    const notes = s.storeWasKnown
-      ? []
-      : ['This device had no record of this store before it was opened here, so entries removed from the end of its audit log before then cannot be detected.'];
-    return { ok: problems.length === 0, problems, notes };
+    if (!s.storeDiffersFromDevice()) {
+      throw new UserError('CONFLICT', 'The audit log still holds everything this device last saw in it, so there is nothing to accept.');
+    }
+    // The acceptance is itself an audit entry: what this device had seen, and what the store holds now.
+    appendAudit(store.db, { actor: s.platform.actor, action: 'store.audit-accepted', entity: 'store', entityId: null, detail: { deviceHadSeen: s.auditAnchor(), storeHeld: auditHead(store.db) } });
+    s.resetAnchor();
+    return verifyStore(s, null);
   },
   'session.touch': (_i, s) => ({ lockAt: s.touch() }),
   'settings.get': (_i, s) => ({ idleLockMinutes: s.settings().idleLockMinutes }),

@@ -18,6 +18,8 @@ export const USAGE = `Usage: npm run --silent cli -- <group> <command> [options]
   store init [--demo] [--name NAME]   create a case store (with the demo case)
   store verify [--file CASE.json]     check the store's integrity and audit chain (and against the
                                       audit log a case file exported from it recorded)
+  store accept-log                    after putting back an older copy on purpose: accept its audit log
+                                      as it is now (recorded in the log; needs CASEWRIGHT_SETTINGS)
   store passphrase                    change the passphrase
   case list                           one line per case
   case import --file CASE.json        import a case file; prints the new case's reference
@@ -238,6 +240,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }
         io.stderr(`${r.problems.join('\n')}\n${notes}`);
         return 1;
+      }
+      case 'store accept-log': {
+        await open();
+        const r = await call('store.acceptAuditLog', {});
+        io.stdout(`Accepted: this device's record of the store now starts from its audit log as it is.\n`);
+        if (!r.ok) {
+          io.stderr(`${r.problems.join('\n')}\n`);
+          return 1;
+        }
+        return 0;
       }
       case 'store passphrase': {
         const current = await passphraseFrom(io, 'CASEWRIGHT_PASSPHRASE', 'Current passphrase: ');

@@ -46,6 +46,8 @@ export const contract = {
   'store.changePassphrase': op<{ changed: true }>()(z.object({ current: passphrase, next: passphrase }).strict()),
   /** `exported`: the audit log as a case file exported from this store recorded it, to compare with too. */
   'store.verify': op<VerifyResult>()(z.object({ exported: auditAnchorSchema.optional() }).strict()),
+  /** After a backup was put back on purpose: record in the log that it was accepted, and start this device's record afresh. */
+  'store.acceptAuditLog': op<VerifyResult>()(none),
   'session.touch': op<{ lockAt: number | null }>()(none),
   'settings.get': op<Settings>()(none),
   'settings.update': op<Settings>()(

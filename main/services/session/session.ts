@@ -107,6 +107,23 @@ export class Session {
     this.platform.settings.write({ ...s, auditAnchors: { ...(s.auditAnchors ?? {}), [anchorKey(this.store.path)]: head } });
   }
 
+  /** True when the open store's log no longer holds the newest entry this device saw in it. */
+  storeDiffersFromDevice(): boolean {
+    const prev = this.auditAnchor();
+    return this.store?.isOpen === true && prev !== null && !extendsAnchor(this.store.db, prev);
+  }
+
+  /** Makes the open store's newest entry this device's record, whatever it held before (after a deliberate restore). */
+  resetAnchor(): void {
+    if (!this.store?.isOpen) return;
+    const head = auditHead(this.store.db);
+    const s = this.settings();
+    const anchors = { ...(s.auditAnchors ?? {}) };
+    if (head) anchors[anchorKey(this.store.path)] = head;
+    else delete anchors[anchorKey(this.store.path)];
+    this.platform.settings.write({ ...s, auditAnchors: anchors });
+  }
+
   /** Called on every user action; restarts the idle countdown. */
   touch(): number | null {
     if (!this.isOpen) return null;

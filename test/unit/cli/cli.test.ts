@@ -83,6 +83,24 @@ describe('the command line', () => {
     expect(r.err).toContain(`The audit log is shorter than when this device last saw it (${length} entries, now ${length - 1}): entries have been removed.\n`);
   });
 
+  it('accepts, on request, an older copy of a store put back on purpose', async () => {
+    const dir = tempDir();
+    const store = storeIn(dir);
+    const env = { CASEWRIGHT_SETTINGS: path.join(dir, 'cli-settings.json') };
+    expect((await cli(['store', 'init', '--demo', '--store', store], env)).code).toBe(0);
+    fs.copyFileSync(store, path.join(dir, 'backup.cwstore'));
+    expect((await cli(['case', 'export', '--case', 'DEMO-ST2-0001', '--out', path.join(dir, 'c.json'), '--store', store], env)).code).toBe(0);
+    fs.copyFileSync(path.join(dir, 'backup.cwstore'), store);
+    expect((await cli(['store', 'verify', '--store', store], env)).code).toBe(1);
+    expect(await cli(['store', 'accept-log', '--store', store], env)).toEqual({ code: 0, out: "Accepted: this device's record of the store now starts from its audit log as it is.\n", err: '' });
+    expect(await cli(['store', 'verify', '--store', store], env)).toEqual({ code: 0, out: 'ok\n', err: '' });
+    expect(await cli(['store', 'accept-log', '--store', store], env)).toEqual({
+      code: 1,
+      out: '',
+      err: 'The audit log still holds everything this device last saw in it, so there is nothing to accept.\n',
+    });
+  });
+
   it('checks a store against the audit log recorded in a case file exported from it', async () => {
     const { dir, store } = await demoStore();
     const file = path.join(dir, 'case.json');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
@@ -79,13 +80,13 @@ async function verifyAgain(d: Awaited<ReturnType<typeof storeInUse>>) {
 describe('store verify after tampering with a store', () => {
   it('says ok for a store the app alone has written', async () => {
     const d = await storeInUse();
-    expect(await verifyAgain(d)).toEqual({ ok: true, problems: [], notes: [] });
+    expect(await verifyAgain(d)).toEqual({ ok: true, problems: [], notes: [], differsFromDevice: false });
   });
 
   it('has nothing to add about a store made on this device, even before it is locked', async () => {
     const d = device();
     await d.call('store.create', { path: path.join(d.dir, 'new.cwstore'), passphrase: GOOD_PASSPHRASE, ownerName: 'Test Officer', demo: true });
-    expect(await d.call('store.verify', {})).toEqual({ ok: true, problems: [], notes: [] });
+    expect(await d.call('store.verify', {})).toEqual({ ok: true, problems: [], notes: [], differsFromDevice: false });
   });
 
   it('1. reports the newest entries deleted', async () => {
@@ -223,7 +224,28 @@ describe('store verify after tampering with a store', () => {
         ok: true,
         problems: [],
         notes: ['This device had no record of this store before it was opened here, so entries removed from the end of its audit log before then cannot be detected.'],
+        differsFromDevice: false,
       });
     });
+  });
+
+  it('reports a backup put back as entries removed, and lets the user accept it, which the log records', async () => {
+    const d = await storeInUse();
+    const backup = path.join(d.dir, 'backup.cwstore');
+    fs.copyFileSync(d.store, backup);
+    await d.call('store.open', { path: d.store, passphrase: GOOD_PASSPHRASE });
+    const c = await d.call('cases.get', { id: d.caseId });
+    await d.call('cases.update', { id: c.id, revision: c.revision, record: { ...c.record, summary: 'Work after the backup.' } });
+    await d.call('store.lock', {});
+    fs.copyFileSync(backup, d.store);
+    const before = await verifyAgain(d);
+    expect(before).toMatchObject({ ok: false, differsFromDevice: true });
+    expect(before.problems).toEqual([expect.stringMatching(/^The audit log is shorter than when this device last saw it/)]);
+    expect(await d.call('store.acceptAuditLog', {})).toEqual({ ok: true, problems: [], notes: [], differsFromDevice: false });
+    await d.call('store.lock', {});
+    expect(await verifyAgain(d)).toMatchObject({ ok: true });
+    attacker(d.store, (db) => expect((db.prepare('SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { action: string }).action).toBe('store.audit-accepted'));
+    await d.call('store.open', { path: d.store, passphrase: GOOD_PASSPHRASE });
+    await expect(d.call('store.acceptAuditLog', {})).rejects.toThrow('CONFLICT: The audit log still holds everything this device last saw in it, so there is nothing to accept.');
   });
 });

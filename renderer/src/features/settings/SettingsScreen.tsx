@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { VerifyResult } from '../../../../shared/api/types';
 import { call, messageOf } from '../../api';
 import { Alert, Field } from '../../ui/Field';
 import { useFocusHeading } from '../../ui/useFocusHeading';
@@ -88,6 +89,15 @@ function ChangePassphrase() {
 
 function VerifyStore() {
   const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string; lines: string[] } | null>(null);
+  const [canAccept, setCanAccept] = useState(false);
+  const show = (r: VerifyResult) => {
+    setCanAccept(r.differsFromDevice);
+    setResult(
+      r.ok
+        ? { kind: 'success', text: 'No problems found.', lines: r.notes }
+        : { kind: 'error', text: `${r.problems.length === 1 ? 'One problem' : `${r.problems.length} problems`} found:`, lines: [...r.problems, ...r.notes] },
+    );
+  };
   return (
     <section aria-labelledby="verify-heading">
       <h2 id="verify-heading">Check the store</h2>
@@ -107,18 +117,30 @@ function VerifyStore() {
       )}
       <button type="button" className="button button--secondary" onClick={async () => {
         try {
-          const r = await call('store.verify', {});
-          setResult(
-            r.ok
-              ? { kind: 'success', text: 'No problems found.', lines: r.notes }
-              : { kind: 'error', text: `${r.problems.length === 1 ? 'One problem' : `${r.problems.length} problems`} found:`, lines: [...r.problems, ...r.notes] },
-          );
+          show(await call('store.verify', {}));
         } catch (e) {
           setResult({ kind: 'error', text: messageOf(e), lines: [] });
         }
       }}>
         Check the store now
       </button>
+      {canAccept && (
+        <>
+          <p>
+            If you put back an older copy of this store on purpose (a backup), you can accept its audit trail as it is
+            now. The acceptance is itself recorded in the audit trail.
+          </p>
+          <button type="button" className="button button--secondary" onClick={async () => {
+            try {
+              show(await call('store.acceptAuditLog', {}));
+            } catch (e) {
+              setResult({ kind: 'error', text: messageOf(e), lines: [] });
+            }
+          }}>
+            I put back an older copy on purpose: accept it
+          </button>
+        </>
+      )}
     </section>
   );
 }
