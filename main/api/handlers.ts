@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import { documentFileName, exportAll } from '../services/documents/documentService';
 import { contract, type ApiName, type ApiOutput, type ApiParsedInput, type Envelope } from '../../shared/api/contract';
-import type { AppStatus, AuditView, DashboardRow } from '../../shared/api/types';
+import type { AppStatus, AuditView, DashboardRow, VerifyResult } from '../../shared/api/types';
 import { nextDeadline } from '../../shared/clock/caseClocks';
 import { describeZodError } from '../../shared/domain/validation';
 import { todayInLondon } from '../services/clockToday';
@@ -12,7 +12,7 @@ import { clocksForCase } from '../services/cases/caseClocks';
 import { caseRepository } from '../services/cases/caseRepository';
 import { UserError, isUserError } from '../services/errors';
 import type { Session } from '../services/session/session';
-import { appendAudit, listAudit, verifyAuditChain } from '../services/store/audit';
+import { appendAudit, auditHead, listAudit, verifyAuditChain, type AuditAnchor } from '../services/store/audit';
 import { searchDetailed } from '../services/search/searchIndex';
 import { docxToRich } from '../services/import/docxToRich';
 import { CaseStore } from '../services/store/caseStore';
@@ -62,6 +62,16 @@ const todayOf = (s: Session) => s.platform.today?.() ?? todayInLondon();
 /** A handler's `today` input wins over the platform's. */
 const today = (t: string | undefined, s: Session) => t ?? todayOf(s);
 
+/** Integrity, the audit chain and what it covers, and the device's record (and a case file's, if given). */
+function verifyStore(s: Session, exported: AuditAnchor | null): VerifyResult {
+  const store = s.requireStore();
+  const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db, { anchor: s.auditAnchor(), exported })];
+  const notes = s.storeWasKnown
+    ? []
+    : ['This device had no record of this store before it was opened here, so entries removed from the end of its audit log before then cannot be detected.'];
+  return { ok: problems.length === 0, problems, notes, differsFromDevice: s.storeDiffersFromDevice() };
+}
+
 /** The one handler table. Each entry gets input already checked against the contract. */
 export const handlers: HandlerTable = {
   'app.status': (_i, s) => status(s),
@@ -72,7 +82,7 @@ export const handlers: HandlerTable = {
   'store.create': async ({ token, path: given, passphrase, ownerName, demo }, s) => {
     const path = s.storeTarget({ token, path: given }, 'create');
     const store = CaseStore.create(path, passphrase, { actor: ownerName });
-    s.attach(store);
+    s.attach(store, { created: true });
     if (demo) await addDemoCase(s, todayOf(s));
     return status(s);
   },
@@ -128,10 +138,16 @@ export const handlers: HandlerTable = {
     s.updateSettings({ remembered: rest });
     return { changed: true };
   },
-  'store.verify': (_i, s) => {
+  'store.verify': ({ exported }, s) => verifyStore(s, exported ?? null),
+  'store.acceptAuditLog': (_i, s) => {
     const store = s.requireStore();
-    const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db)];
-    return { ok: problems.length === 0, problems };
+    if (!s.storeDiffersFromDevice()) {
+      throw new UserError('CONFLICT', 'The audit log still holds everything this device last saw in it, so there is nothing to accept.');
+    }
+    // The acceptance is itself an audit entry: what this device had seen, and what the store holds now.
+    appendAudit(store.db, { actor: s.platform.actor, action: 'store.audit-accepted', entity: 'store', entityId: null, detail: { deviceHadSeen: s.auditAnchor(), storeHeld: auditHead(store.db) } });
+    s.resetAnchor();
+    return verifyStore(s, null);
   },
   'session.touch': (_i, s) => ({ lockAt: s.touch() }),
   'settings.get': (_i, s) => ({ idleLockMinutes: s.settings().idleLockMinutes }),
@@ -232,6 +248,15 @@ export const handlers: HandlerTable = {
   },
 };
 
+/** After every call: the device's record of the store's newest audit entry moves forward (never fails the call). */
+function recordAnchor(session: Session, onInternalError: (e: unknown) => void): void {
+  try {
+    session.recordAnchor();
+  } catch (e) {
+    onInternalError(e);
+  }
+}
+
 export type Dispatch = (name: string, input: unknown) => Promise<Envelope<unknown>>;
 
 /** Validates, calls, and wraps every result in the envelope; the three transports all call this. */
@@ -243,12 +268,16 @@ export function createDispatcher(session: Session, onInternalError: (e: unknown)
     const n = name as ApiName;
     const parsed = contract[n].input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeZodError(parsed.error) } };
-    if (n !== 'app.status' && n !== 'session.touch') session.touch();
+    // The two calls the UI makes all the time neither count as activity nor change anything in the store.
+    const writes = n !== 'app.status' && n !== 'session.touch';
+    if (writes) session.touch();
     try {
       const handler = handlers[n] as (i: unknown, s: Session) => unknown;
       const data = await handler(parsed.data, session);
+      if (writes) recordAnchor(session, onInternalError);
       return { ok: true, data };
     } catch (e) {
+      if (writes) recordAnchor(session, onInternalError);
       if (isUserError(e)) return { ok: false, error: { code: e.code, message: e.message } };
       onInternalError(e);
       return { ok: false, error: { code: 'INTERNAL', message: `Casewright hit an unexpected problem (${(e as Error)?.message ?? String(e)}); nothing further was changed. Please report it.` } };

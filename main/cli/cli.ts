@@ -6,7 +6,7 @@ import { parseIsoDate } from '../../shared/calendar/date';
 import { makeCalendar } from '../../shared/calendar/workingDays';
 import { createDispatcher } from '../api/handlers';
 import { UserError } from '../services/errors';
-import { memorySettings, type Platform } from '../services/platform';
+import { DEFAULT_SETTINGS, memorySettings, type PersistedSettings, type Platform, type SettingsStore } from '../services/platform';
 import { Session } from '../services/session/session';
 
 /**
@@ -16,7 +16,10 @@ import { Session } from '../services/session/session';
 export const USAGE = `Usage: npm run --silent cli -- <group> <command> [options]
 
   store init [--demo] [--name NAME]   create a case store (with the demo case)
-  store verify                        check the store's integrity and audit chain
+  store verify [--file CASE.json]     check the store's integrity and audit chain (and against the
+                                      audit log a case file exported from it recorded)
+  store accept-log                    after putting back an older copy on purpose: accept its audit log
+                                      as it is now (recorded in the log; needs CASEWRIGHT_SETTINGS)
   store passphrase                    change the passphrase
   case list                           one line per case
   case import --file CASE.json        import a case file; prints the new case's reference
@@ -33,7 +36,9 @@ export const USAGE = `Usage: npm run --silent cli -- <group> <command> [options]
 Options: --store PATH (or CASEWRIGHT_STORE). The passphrase comes from CASEWRIGHT_PASSPHRASE,
 otherwise a hidden prompt on a terminal; the new one for "store passphrase" from
 CASEWRIGHT_NEW_PASSPHRASE or a prompt. A passphrase is never accepted as an argument.
-CASEWRIGHT_TODAY=YYYY-MM-DD counts the clocks and dates documents as if it were that day.`;
+CASEWRIGHT_TODAY=YYYY-MM-DD counts the clocks and dates documents as if it were that day.
+CASEWRIGHT_SETTINGS=FILE keeps, between runs, the newest audit entry seen in each store (no case data),
+so that "store verify" reports entries removed since; without it each run starts with no such record.`;
 
 export class UsageError extends Error {}
 
@@ -65,11 +70,48 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/**
+ * The CLI's settings file (CASEWRIGHT_SETTINGS): only the audit anchors, written whole through a temporary
+ * file and a rename. A missing or unreadable file is an empty record, never a failure.
+ */
+export function fileSettings(file: string): SettingsStore {
+  const read = (): PersistedSettings => {
+    let anchors: unknown;
+    try {
+      anchors = (JSON.parse(fs.readFileSync(file, 'utf8')) as { auditAnchors?: unknown }).auditAnchors;
+    } catch {
+      anchors = undefined;
+    }
+    const auditAnchors: PersistedSettings['auditAnchors'] = {};
+    if (anchors && typeof anchors === 'object') {
+      for (const [k, v] of Object.entries(anchors as Record<string, { length?: unknown; head?: unknown }>)) {
+        if (v && Number.isInteger(v.length) && typeof v.head === 'string') auditAnchors[k] = { length: v.length as number, head: v.head };
+      }
+    }
+    return { ...DEFAULT_SETTINGS, auditAnchors };
+  };
+  let value = read();
+  return {
+    read: () => value,
+    write: (next) => {
+      value = next;
+      const tmp = `${file}.part`;
+      try {
+        fs.writeFileSync(tmp, `${JSON.stringify({ auditAnchors: next.auditAnchors }, null, 2)}\n`);
+        fs.renameSync(tmp, file);
+      } catch (e) {
+        fs.rmSync(tmp, { force: true });
+        throw new UserError('READ_ONLY', `Cannot write the settings file ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); check CASEWRIGHT_SETTINGS.`);
+      }
+    },
+  };
+}
+
 function cliPlatform(env: NodeJS.ProcessEnv, out?: string, store?: string): Platform {
   return {
     actor: env.CASEWRIGHT_USER || safeUser(),
     appVersion: '0.1.0',
-    settings: memorySettings(),
+    settings: env.CASEWRIGHT_SETTINGS ? fileSettings(env.CASEWRIGHT_SETTINGS) : memorySettings(),
     vault: null,
     chooseStorePath: async () => null,
     // The person running the command named the store (--store or CASEWRIGHT_STORE): that file, and no other.
@@ -176,14 +218,40 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'store verify': {
+        let exported: { length: number; head: string } | undefined;
+        if (o.file) {
+          let text: string;
+          try {
+            text = fs.readFileSync(o.file, 'utf8');
+          } catch (e) {
+            throw new UserError('NOT_FOUND', `Cannot read ${o.file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); check the path.`);
+          }
+          try {
+            exported = (JSON.parse(text) as { storeAudit?: { length: number; head: string } }).storeAudit;
+          } catch {
+            exported = undefined;
+          }
+          if (!exported) throw new UserError('INVALID_INPUT', `${o.file} is not a case file exported by a Casewright that records the store's audit log (version 3 or later).`);
+        }
         await open();
-        const r = await call('store.verify', {});
+        const r = await call('store.verify', exported ? { exported } : {});
+        const notes = r.notes.map((n) => `Note: ${n}\n`).join('');
         if (r.ok) {
-          io.stdout('ok\n');
+          io.stdout(`ok\n${notes}`);
           return 0;
         }
-        io.stderr(`${r.problems.join('\n')}\n`);
+        io.stderr(`${r.problems.join('\n')}\n${notes}`);
         return 1;
+      }
+      case 'store accept-log': {
+        await open();
+        const r = await call('store.acceptAuditLog', {});
+        io.stdout(`Accepted: this device's record of the store now starts from its audit log as it is.\n`);
+        if (!r.ok) {
+          io.stderr(`${r.problems.join('\n')}\n`);
+          return 1;
+        }
+        return 0;
       }
       case 'store passphrase': {
         const current = await passphraseFrom(io, 'CASEWRIGHT_PASSPHRASE', 'Current passphrase: ');

@@ -29,7 +29,16 @@ export function sanitizeSettings(raw: unknown): PersistedSettings {
   if (r.remembered && typeof r.remembered === 'object' && !Array.isArray(r.remembered)) {
     for (const [k, v] of Object.entries(r.remembered as Record<string, unknown>)) if (typeof v === 'string' && k.length > 0) remembered[k] = v;
   }
-  return { idleLockMinutes, recentStores, remembered };
+  const auditAnchors: PersistedSettings['auditAnchors'] = {};
+  if (r.auditAnchors && typeof r.auditAnchors === 'object' && !Array.isArray(r.auditAnchors)) {
+    for (const [k, v] of Object.entries(r.auditAnchors as Record<string, unknown>)) {
+      const a = v as { length?: unknown; head?: unknown } | null;
+      if (/^[0-9a-f]{64}$/.test(k) && a && Number.isInteger(a.length) && (a.length as number) >= 1 && typeof a.head === 'string' && /^[0-9a-f]{64}$/.test(a.head)) {
+        auditAnchors[k] = { length: a.length as number, head: a.head };
+      }
+    }
+  }
+  return { idleLockMinutes, recentStores, remembered, auditAnchors };
 }
 
 /** The subset of electron-store (conf) the settings adapter uses. */
@@ -40,12 +49,13 @@ export interface KeyValueStore {
 
 export function settingsFromStore(store: KeyValueStore): SettingsStore {
   return {
-    read: () => sanitizeSettings({ idleLockMinutes: store.get('idleLockMinutes'), recentStores: store.get('recentStores'), remembered: store.get('remembered') }),
+    read: () => sanitizeSettings({ idleLockMinutes: store.get('idleLockMinutes'), recentStores: store.get('recentStores'), remembered: store.get('remembered'), auditAnchors: store.get('auditAnchors') }),
     write: (next) => {
       const clean = sanitizeSettings(next);
       store.set('idleLockMinutes', clean.idleLockMinutes);
       store.set('recentStores', clean.recentStores);
       store.set('remembered', clean.remembered);
+      store.set('auditAnchors', clean.auditAnchors);
     },
   };
 }

@@ -9,9 +9,15 @@ export interface PersistedSettings {
   recentStores: string[];
   /** Passphrases the user asked this device to remember, encrypted by the OS keychain (base64). */
   remembered: Record<string, string>;
+  /**
+   * The newest audit entry this device has seen in each store, by a SHA-256 of the store's full path: its
+   * number and hash only, nothing of the case. `store verify` compares the store with it, so entries removed or
+   * rewritten by someone who has the passphrase but not this device's settings are reported.
+   */
+  auditAnchors: Record<string, { length: number; head: string }>;
 }
 
-export const DEFAULT_SETTINGS: PersistedSettings = { idleLockMinutes: 15, recentStores: [], remembered: {} };
+export const DEFAULT_SETTINGS: PersistedSettings = { idleLockMinutes: 15, recentStores: [], remembered: {}, auditAnchors: {} };
 
 export interface SettingsStore {
   read(): PersistedSettings;

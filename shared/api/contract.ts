@@ -6,6 +6,7 @@ import type { IssuedDocument } from './types';
 import type { CaseSummary, StoredCase } from '../domain/case';
 import type { ClockView } from '../clock/caseClocks';
 import { isoDateSchema } from '../domain/schemaHelpers';
+import { auditAnchorSchema } from '../format/caseFile';
 
 /**
  * The one API of the app: name -> input schema (checked at runtime by main/api) and output type (checked
@@ -54,7 +55,10 @@ export const contract = {
   'store.forget': op<AppStatus>()(z.object({ path: z.string().min(1) }).strict()),
   'store.lock': op<AppStatus>()(none),
   'store.changePassphrase': op<{ changed: true }>()(z.object({ current: passphrase, next: passphrase }).strict()),
-  'store.verify': op<VerifyResult>()(none),
+  /** `exported`: the audit log as a case file exported from this store recorded it, to compare with too. */
+  'store.verify': op<VerifyResult>()(z.object({ exported: auditAnchorSchema.optional() }).strict()),
+  /** After a backup was put back on purpose: record in the log that it was accepted, and start this device's record afresh. */
+  'store.acceptAuditLog': op<VerifyResult>()(none),
   'session.touch': op<{ lockAt: number | null }>()(none),
   'settings.get': op<Settings>()(none),
   'settings.update': op<Settings>()(

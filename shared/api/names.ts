@@ -12,6 +12,7 @@ export const API_NAME_LIST = [
   'store.lock',
   'store.changePassphrase',
   'store.verify',
+  'store.acceptAuditLog',
   'session.touch',
   'settings.get',
   'settings.update',

@@ -18,6 +18,13 @@ export interface Settings {
 export interface VerifyResult {
   ok: boolean;
   problems: string[];
+  /** What the check could not cover, each one sentence (for example, no earlier record of the store on this device). */
+  notes: string[];
+  /**
+   * The log no longer holds the newest entry this device saw: removed or rewritten, or an older copy put back on
+   * purpose (a restored backup), which the user may then accept with store.acceptAuditLog.
+   */
+  differsFromDevice: boolean;
 }
 
 export interface AuditView {

@@ -7,8 +7,19 @@ import { caseRecordSchema } from '../domain/case';
  * whose JSON Schema is generated from this zod schema (npm run schema).
  */
 export const CASE_FILE_FORMAT = 'casewright.case';
-/** 2 added the investigation (people, plan, interviews, evidence, chronology, findings) and attachments. */
-export const CASE_FILE_VERSION = 2;
+/**
+ * 2 added the investigation (people, plan, interviews, evidence, chronology, findings) and attachments;
+ * 3 added `storeAudit`, the exporting store's audit log length and newest hash.
+ */
+export const CASE_FILE_VERSION = 3;
+
+/** An audit log's length and newest entry's hash: what a later check of the store compares with. */
+export const auditAnchorSchema = z
+  .object({
+    length: z.number().int().min(1),
+    head: z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be a SHA-256 in hex' }),
+  })
+  .strict();
 
 export const attachmentFileSchema = z
   .object({
@@ -24,11 +35,13 @@ export const caseFileSchema = z
   .object({
     format: z.literal(CASE_FILE_FORMAT),
     // Version 1 files (no investigation, no attachments) are read as they are; the defaults fill the rest.
-    version: z.union([z.literal(1), z.literal(CASE_FILE_VERSION)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(CASE_FILE_VERSION)]),
     exportedAt: z.string().optional(),
     exportedBy: z.string().optional(),
     case: caseRecordSchema,
     attachments: z.array(attachmentFileSchema).default([]),
+    /** The exporting store's audit log as it stood after recording the export (version 3). */
+    storeAudit: auditAnchorSchema.optional(),
   })
   .strict()
   .superRefine((f, ctx) => {

@@ -4,6 +4,7 @@ import type { AttachmentInfo } from '../../../shared/api/types';
 import { UserError, isUserError } from '../errors';
 import { indexAttachment } from '../search/searchIndex';
 import { appendAudit } from '../store/audit';
+import { attachmentRef } from '../store/digests';
 import { capText, decodeText, type Extracted } from './text';
 import { MAX_ATTACHMENT_BYTES, detectKind, type FileKind } from './fileTypes';
 import { runIsolated } from './isolate';
@@ -82,9 +83,11 @@ export class AttachmentService {
         row.id, row.case_id, row.file_name, row.mime_type, row.size, row.sha256, row.added_at, text, data,
       );
       indexAttachment(db, caseId, row.id, cleanName, text);
-      if (opts.audit !== false) {
-        appendAudit(db, { actor: this.actor, action: 'attachment.add', entity: 'case', entityId: caseId, detail: { attachmentId: row.id, fileName: cleanName, size: row.size, sha256: row.sha256 } });
-      }
+      // Every file gets an entry with its digest; one brought in with an imported case is marked as such.
+      appendAudit(db, {
+        actor: this.actor, action: opts.audit === false ? 'attachment.import' : 'attachment.add', entity: 'case', entityId: caseId,
+        detail: { attachmentId: row.id, fileName: cleanName, size: row.size, sha256: row.sha256 }, covers: [attachmentRef(row.id)],
+      });
     })();
     return { ...info(row), textProblem: problem, textNotice: notice };
   }

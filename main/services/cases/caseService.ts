@@ -5,7 +5,8 @@ import { diffJson } from '../../../shared/domain/diff';
 import { describeZodError } from '../../../shared/domain/validation';
 import { CASE_FILE_FORMAT, CASE_FILE_VERSION, caseFileSchema } from '../../../shared/format/caseFile';
 import { UserError } from '../errors';
-import { appendAudit } from '../store/audit';
+import { appendAudit, auditHead } from '../store/audit';
+import { caseRef, refsOfCase } from '../store/digests';
 import { caseRepository } from './caseRepository';
 import { indexCase } from '../search/searchIndex';
 import { AttachmentService } from '../attachments/attachmentService';
@@ -54,7 +55,7 @@ export class CaseService {
       const stored: StoredCase = { id: randomUUID(), revision: 1, createdAt: at, updatedAt: at, record };
       caseRepository.insert(db, stored);
       indexCase(db, stored.id, record);
-      appendAudit(db, { actor: this.actor, action, entity: 'case', entityId: stored.id, detail: { reference: record.reference } }, this.now);
+      appendAudit(db, { actor: this.actor, action, entity: 'case', entityId: stored.id, detail: { reference: record.reference }, covers: [caseRef(stored.id)] }, this.now);
       return stored;
     })();
   }
@@ -76,7 +77,7 @@ export class CaseService {
       const next: StoredCase = { ...current, revision: current.revision + 1, updatedAt: this.now().toISOString(), record };
       caseRepository.update(db, next, expectedRevision);
       indexCase(db, id, record);
-      appendAudit(db, { actor: this.actor, action: 'case.update', entity: 'case', entityId: id, detail: { changes } }, this.now);
+      appendAudit(db, { actor: this.actor, action: 'case.update', entity: 'case', entityId: id, detail: { changes }, covers: [caseRef(id)] }, this.now);
       return next;
     })();
   }
@@ -109,8 +110,10 @@ export class CaseService {
       return { id: a.id, fileName: a.fileName, sha256: a.sha256, dataBase64: data.toString('base64') };
     });
     appendAudit(this.db(), { actor: this.actor, action: 'case.export', entity: 'case', entityId: id, detail: { reference: c.record.reference, attachments: attachments.length } }, this.now);
+    // The store's audit log as it now stands, the export recorded: "store verify --file" compares with it later.
+    const storeAudit = auditHead(this.db());
     return `${JSON.stringify(
-      { format: CASE_FILE_FORMAT, version: CASE_FILE_VERSION, exportedAt: this.now().toISOString(), exportedBy: this.actor, case: c.record, attachments },
+      { format: CASE_FILE_FORMAT, version: CASE_FILE_VERSION, exportedAt: this.now().toISOString(), exportedBy: this.actor, case: c.record, attachments, ...(storeAudit ? { storeAudit } : {}) },
       null,
       2,
     )}\n`;
@@ -154,11 +157,12 @@ export class CaseService {
     } catch (e) {
       // All or nothing: a file that cannot be stored takes the half-imported case with it.
       this.db().transaction(() => {
+        const gone = refsOfCase(this.db(), created.id);
         this.db().prepare('DELETE FROM attachments WHERE case_id = ?').run(created.id);
         this.db().prepare('DELETE FROM search_index WHERE rowid IN (SELECT fts_rowid FROM search_rows WHERE case_id = ?)').run(created.id);
         this.db().prepare('DELETE FROM search_rows WHERE case_id = ?').run(created.id);
         this.db().prepare('DELETE FROM cases WHERE id = ?').run(created.id);
-        appendAudit(this.db(), { actor: this.actor, action: 'case.import-undone', entity: 'case', entityId: created.id, detail: { reason: (e as Error).message } }, this.now);
+        appendAudit(this.db(), { actor: this.actor, action: 'case.import-undone', entity: 'case', entityId: created.id, detail: { reason: (e as Error).message }, covers: gone }, this.now);
       })();
       throw e instanceof UserError
         ? new UserError(e.code, `The case was not imported: ${e.message}`)

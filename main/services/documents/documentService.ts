@@ -7,6 +7,7 @@ import type { StoredCase } from '../../../shared/domain/case';
 import type { IssuedDocument } from '../../../shared/api/types';
 import { UserError } from '../errors';
 import { appendAudit } from '../store/audit';
+import { documentRef } from '../store/digests';
 import { renderDocx } from './docxRenderer';
 import { renderPdf } from './pdfRenderer';
 
@@ -78,7 +79,7 @@ export class DocumentService {
       db.prepare('INSERT INTO document_issues (id, case_id, kind, variant, subject_id, version, final, issued_at, issued_by, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
         row.id, c.id, kind, variant, subjectId, version, row.final, row.issued_at, row.issued_by, row.model,
       );
-      appendAudit(db, { actor: this.actor, action: final ? 'document.final' : 'document.issue', entity: 'case', entityId: c.id, detail: { kind, variant, version } });
+      appendAudit(db, { actor: this.actor, action: final ? 'document.final' : 'document.issue', entity: 'case', entityId: c.id, detail: { kind, variant, version }, covers: [documentRef(row.id)] });
     })();
     return toIssued(row);
   }

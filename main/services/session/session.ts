@@ -1,12 +1,18 @@
+import { createHash } from 'node:crypto';
+import nodePath from 'node:path';
 import { AttachmentService } from '../attachments/attachmentService';
 import { CaseService } from '../cases/caseService';
 import { DocumentService } from '../documents/documentService';
 import { UserError } from '../errors';
 import type { Platform, PersistedSettings } from '../platform';
+import { auditHead, extendsAnchor, type AuditAnchor } from '../store/audit';
 import { CaseStore } from '../store/caseStore';
 import { resolveStoreTarget, StorePathGrants, type StoreMode, type StoreTarget } from './storeTargets';
 
 const MAX_RECENT = 8;
+
+/** Settings name a store's anchor by a hash of its full path, not the path itself. */
+export const anchorKey = (storePath: string) => createHash('sha256').update(nodePath.resolve(storePath)).digest('hex');
 
 /**
  * The open store, if any, and the idle lock. Locking closes the database (so the key leaves memory with it)
@@ -16,6 +22,8 @@ export class Session {
   private store: CaseStore | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lockAt: number | null = null;
+  /** Whether this device had a record of the open store's audit log before this session opened it. */
+  private anchoredBeforeOpen = false;
 
   /** Tokens for store files chosen in the platform's dialog during this run. */
   readonly pathGrants = new StorePathGrants();
@@ -76,12 +84,61 @@ export class Session {
     return next;
   }
 
-  attach(store: CaseStore): void {
+  /** `created`: a new store at this path, so whatever this device saw of an earlier file there no longer applies. */
+  attach(store: CaseStore, opts: { created?: boolean } = {}): void {
     this.lock('user');
     this.store = store;
     const s = this.settings();
-    this.platform.settings.write({ ...s, recentStores: [store.path, ...s.recentStores.filter((p) => p !== store.path)].slice(0, MAX_RECENT) });
+    const anchors = { ...(s.auditAnchors ?? {}) };
+    if (opts.created) delete anchors[anchorKey(store.path)];
+    // A store made here has been seen by this device from its first entry.
+    this.anchoredBeforeOpen = opts.created === true || anchorKey(store.path) in anchors;
+    this.platform.settings.write({ ...s, auditAnchors: anchors, recentStores: [store.path, ...s.recentStores.filter((p) => p !== store.path)].slice(0, MAX_RECENT) });
+    this.recordAnchor();
     this.touch();
+  }
+
+  /** False when this device first saw the open store in this session (so it had nothing to compare with). */
+  get storeWasKnown(): boolean {
+    return this.anchoredBeforeOpen;
+  }
+
+  /** The newest audit entry this device has seen in the open store, if any. */
+  auditAnchor(): AuditAnchor | null {
+    return this.store ? ((this.settings().auditAnchors ?? {})[anchorKey(this.store.path)] ?? null) : null;
+  }
+
+  /**
+   * Moves the open store's anchor forward to its newest audit entry, after each call and before locking. A log
+   * that no longer holds the anchored entry is left alone, so verify keeps reporting it.
+   */
+  recordAnchor(): void {
+    if (!this.store?.isOpen) return;
+    const db = this.store.db;
+    const head = auditHead(db);
+    if (!head) return;
+    const prev = this.auditAnchor();
+    if (prev && prev.length === head.length && prev.head === head.head) return;
+    if (prev && !extendsAnchor(db, prev)) return;
+    const s = this.settings();
+    this.platform.settings.write({ ...s, auditAnchors: { ...(s.auditAnchors ?? {}), [anchorKey(this.store.path)]: head } });
+  }
+
+  /** True when the open store's log no longer holds the newest entry this device saw in it. */
+  storeDiffersFromDevice(): boolean {
+    const prev = this.auditAnchor();
+    return this.store?.isOpen === true && prev !== null && !extendsAnchor(this.store.db, prev);
+  }
+
+  /** Makes the open store's newest entry this device's record, whatever it held before (after a deliberate restore). */
+  resetAnchor(): void {
+    if (!this.store?.isOpen) return;
+    const head = auditHead(this.store.db);
+    const s = this.settings();
+    const anchors = { ...(s.auditAnchors ?? {}) };
+    if (head) anchors[anchorKey(this.store.path)] = head;
+    else delete anchors[anchorKey(this.store.path)];
+    this.platform.settings.write({ ...s, auditAnchors: anchors });
   }
 
   /** Called on every user action; restarts the idle countdown. */
@@ -100,6 +157,11 @@ export class Session {
     this.timer = null;
     this.lockAt = null;
     const wasOpen = this.isOpen;
+    try {
+      this.recordAnchor();
+    } catch {
+      // Locking must never fail; the anchor stays where it was.
+    }
     this.store?.lock();
     this.store = null;
     if (wasOpen) this.platform.emit({ type: 'locked', reason });

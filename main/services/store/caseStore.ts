@@ -4,6 +4,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { UserError } from '../errors';
 import { appendAudit } from './audit';
+import { auditKeyOf, commitAuditKeyRewrap, stageAuditKeyRewrap, unlockAuditKey } from './auditKey';
+import { allRefs } from './digests';
 import { LATEST_VERSION, currentVersion, migrate } from './migrations';
 import { passphraseProblem } from './passphrasePolicy';
 
@@ -115,6 +117,7 @@ export class CaseStore {
       migrate(db);
       const store = new CaseStore(db, storePath, opts.actor);
       db.transaction(() => {
+        unlockAuditKey(db!, passphrase);
         const put = db!.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
         put.run('created_at', new Date().toISOString());
         put.run('created_by', opts.actor);
@@ -161,10 +164,16 @@ export class CaseStore {
       applyCipher(db, passphrase);
       configure(db);
       const applied = migrate(db);
+      // A store from before the keyed chain gets its key now, and this entry records every case, file and
+      // issued document as found, so that later changes to them are checked from here on.
+      // One transaction, so a key is never left without the entry that starts its part of the log.
+      db.transaction(() => {
+        const keyMadeNow = unlockAuditKey(db!, passphrase);
+        if ((applied.length > 0 || keyMadeNow) && auditKeyOf(db!)) {
+          appendAudit(db!, { actor: opts.actor, action: 'store.migrate', entity: 'store', entityId: null, detail: { applied }, ...(keyMadeNow ? { covers: allRefs(db!) } : {}) });
+        }
+      })();
       const store = new CaseStore(db, storePath, opts.actor);
-      if (applied.length > 0) {
-        appendAudit(db, { actor: opts.actor, action: 'store.migrate', entity: 'store', entityId: null, detail: { applied } });
-      }
       return store;
     } catch (e) {
       db?.close();
@@ -201,8 +210,11 @@ export class CaseStore {
       // SQLite3MC cannot rekey a database in WAL mode; step out of WAL for the rekey and back in after.
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.pragma('journal_mode = DELETE');
+      // The audit key stays the same; it is wrapped again under the new passphrase (staged, then promoted).
+      stageAuditKeyRewrap(db, next);
       db.rekey(Buffer.from(next.normalize('NFC'), 'utf8'));
       db.pragma('journal_mode = WAL');
+      commitAuditKeyRewrap(db);
       appendAudit(db, { actor: this.actor, action: 'store.passphrase', entity: 'store', entityId: null, detail: {} });
     } catch (e) {
       throw describeStoreError(e, this.path);

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../main/cli/cli';
+import { CIPHER_SETTINGS } from '../../../main/services/store/caseStore';
 import { GOOD_PASSPHRASE, OTHER_PASSPHRASE, tempDir } from '../../helpers/tmp';
 
 /** A Wednesday: every command in this file runs as if it were this day, unless a test says otherwise. */
@@ -50,7 +52,77 @@ describe('the command line', () => {
     const list = await cli(['case', 'list', '--store', store]);
     expect(list.code).toBe(0);
     expect(list.out).toMatch(/^DEMO-ST2-0001\tHarrowfield Borough Council \(demo\)\tKieran Nowak\tZoë Ó Súilleabháin-Nowak\n$/);
-    expect(await cli(['store', 'verify', '--store', store])).toEqual({ code: 0, out: 'ok\n', err: '' });
+    expect(await cli(['store', 'verify', '--store', store])).toEqual({
+      code: 0,
+      out: 'ok\nNote: This device had no record of this store before it was opened here, so entries removed from the end of its audit log before then cannot be detected.\n',
+      err: '',
+    });
+  });
+
+  it('keeps the newest audit entry it saw in CASEWRIGHT_SETTINGS and reports entries removed since', async () => {
+    const dir = tempDir();
+    const store = storeIn(dir);
+    const env = { CASEWRIGHT_SETTINGS: path.join(dir, 'cli-settings.json') };
+    expect((await cli(['store', 'init', '--demo', '--store', store], env)).code).toBe(0);
+    expect(await cli(['store', 'verify', '--store', store], env)).toEqual({ code: 0, out: 'ok\n', err: '' });
+    const saved = JSON.parse(fs.readFileSync(env.CASEWRIGHT_SETTINGS, 'utf8')) as { auditAnchors: Record<string, { length: number }> };
+    expect(Object.values(saved.auditAnchors)).toEqual([{ length: expect.any(Number), head: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(fs.readFileSync(env.CASEWRIGHT_SETTINGS, 'utf8')).not.toContain('cases.cwstore');
+    const length = Object.values(saved.auditAnchors)[0]!.length;
+    const db = new Database(store);
+    db.pragma(`cipher = '${CIPHER_SETTINGS.cipher}'`);
+    db.pragma(`legacy = ${CIPHER_SETTINGS.legacy}`);
+    db.pragma(`kdf_iter = ${CIPHER_SETTINGS.kdfIter}`);
+    db.key(Buffer.from(GOOD_PASSPHRASE, 'utf8'));
+    db.exec('DROP TRIGGER audit_log_no_delete');
+    db.prepare('DELETE FROM audit_log WHERE seq = ?').run(length);
+    db.exec("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END");
+    db.close();
+    const r = await cli(['store', 'verify', '--store', store], env);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`The audit log is shorter than when this device last saw it (${length} entries, now ${length - 1}): entries have been removed.\n`);
+  });
+
+  it('accepts, on request, an older copy of a store put back on purpose', async () => {
+    const dir = tempDir();
+    const store = storeIn(dir);
+    const env = { CASEWRIGHT_SETTINGS: path.join(dir, 'cli-settings.json') };
+    expect((await cli(['store', 'init', '--demo', '--store', store], env)).code).toBe(0);
+    fs.copyFileSync(store, path.join(dir, 'backup.cwstore'));
+    expect((await cli(['case', 'export', '--case', 'DEMO-ST2-0001', '--out', path.join(dir, 'c.json'), '--store', store], env)).code).toBe(0);
+    fs.copyFileSync(path.join(dir, 'backup.cwstore'), store);
+    expect((await cli(['store', 'verify', '--store', store], env)).code).toBe(1);
+    expect(await cli(['store', 'accept-log', '--store', store], env)).toEqual({ code: 0, out: "Accepted: this device's record of the store now starts from its audit log as it is.\n", err: '' });
+    expect(await cli(['store', 'verify', '--store', store], env)).toEqual({ code: 0, out: 'ok\n', err: '' });
+    expect(await cli(['store', 'accept-log', '--store', store], env)).toEqual({
+      code: 1,
+      out: '',
+      err: 'The audit log still holds everything this device last saw in it, so there is nothing to accept.\n',
+    });
+  });
+
+  it('checks a store against the audit log recorded in a case file exported from it', async () => {
+    const { dir, store } = await demoStore();
+    const file = path.join(dir, 'case.json');
+    expect((await cli(['case', 'export', '--case', 'DEMO-ST2-0001', '--out', file, '--store', store])).code).toBe(0);
+    const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { version: number; storeAudit: { length: number; head: string } };
+    expect(exported.version).toBe(3);
+    expect((await cli(['store', 'verify', '--file', file, '--store', store])).code).toBe(0);
+    const db = new Database(store);
+    db.pragma(`cipher = '${CIPHER_SETTINGS.cipher}'`);
+    db.pragma(`legacy = ${CIPHER_SETTINGS.legacy}`);
+    db.pragma(`kdf_iter = ${CIPHER_SETTINGS.kdfIter}`);
+    db.key(Buffer.from(GOOD_PASSPHRASE, 'utf8'));
+    db.exec('DROP TRIGGER audit_log_no_delete');
+    db.prepare('DELETE FROM audit_log WHERE seq >= ?').run(exported.storeAudit.length);
+    db.exec("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END");
+    db.close();
+    const r = await cli(['store', 'verify', '--file', file, '--store', store]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `The audit log is shorter than when the case file was exported (${exported.storeAudit.length} entries, now ${exported.storeAudit.length - 1}): entries have been removed, or the file came from another store.`,
+    );
+    expect(await cli(['store', 'verify', '--file', path.join(dir, 'missing.json'), '--store', store])).toMatchObject({ code: 1, err: expect.stringMatching(/^Cannot read .*missing\.json \(ENOENT\); check the path\.\n$/) });
   });
 
   it('takes the store from CASEWRIGHT_STORE', async () => {
@@ -73,6 +145,8 @@ describe('the command line', () => {
     const strip = (f: string) => {
       const j = JSON.parse(fs.readFileSync(f, 'utf8')) as Record<string, unknown>;
       delete j.exportedAt;
+      // Each store's own audit log, not part of the case.
+      delete j.storeAudit;
       return j;
     };
     expect(strip(again)).toEqual(strip(file));

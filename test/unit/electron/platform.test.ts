@@ -62,8 +62,9 @@ describe('settings', () => {
   it('writes and reads back', () => {
     const store = new mocks.Store({});
     const s = settingsFromStore(store);
-    s.write({ idleLockMinutes: 30, recentStores: ['/a.cwstore'], remembered: { '/a.cwstore': 'c2VhbGVk' } });
-    expect(s.read()).toEqual({ idleLockMinutes: 30, recentStores: ['/a.cwstore'], remembered: { '/a.cwstore': 'c2VhbGVk' } });
+    const anchors = { ['a'.repeat(64)]: { length: 12, head: 'b'.repeat(64) } };
+    s.write({ idleLockMinutes: 30, recentStores: ['/a.cwstore'], remembered: { '/a.cwstore': 'c2VhbGVk' }, auditAnchors: anchors });
+    expect(s.read()).toEqual({ idleLockMinutes: 30, recentStores: ['/a.cwstore'], remembered: { '/a.cwstore': 'c2VhbGVk' }, auditAnchors: anchors });
   });
 
   it('survives a damaged settings file by falling back to defaults per field', () => {
@@ -73,6 +74,8 @@ describe('settings', () => {
     expect(sanitizeSettings({ idleLockMinutes: 241 }).idleLockMinutes).toBe(15);
     expect(sanitizeSettings({ recentStores: ['/a', 3, '', '/b'] }).recentStores).toEqual(['/a', '/b']);
     expect(sanitizeSettings({ remembered: { '/a': 'x', '/b': 5 } }).remembered).toEqual({ '/a': 'x' });
+    const good = { length: 3, head: 'c'.repeat(64) };
+    expect(sanitizeSettings({ auditAnchors: { ['d'.repeat(64)]: good, ['e'.repeat(64)]: { length: 0, head: 'c'.repeat(64) }, '/a': good, ['f'.repeat(64)]: { length: 2, head: 'x' } } }).auditAnchors).toEqual({ ['d'.repeat(64)]: good });
   });
 });
 

@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/api/handlers';
 import { memorySettings } from '../../../main/services/platform';
 import { Session } from '../../../main/services/session/session';
+import { CIPHER_SETTINGS } from '../../../main/services/store/caseStore';
 import { LATEST_VERSION } from '../../../main/services/store/migrations';
 import type { ApiInput, ApiName, ApiOutput } from '../../../shared/api/contract';
 import { tempDir } from '../../helpers/tmp';
@@ -62,6 +64,42 @@ describe('a store made by Casewright 0.1.0', () => {
     // Search still finds the text of the attached file.
     const hits = await call('search.query', { query: 'supervision record', limit: 10 });
     expect(hits.hits.some((h) => h.caseId === facts.caseId)).toBe(true);
+  });
+
+  it('keeps its unkeyed 0.1.0 entries checkable, keys the chain from the upgrade on, and covers what it held', async () => {
+    const { store, facts, call } = openCopy('v0.1.0');
+    await call('store.open', { path: store, passphrase: facts.passphrase });
+    await call('store.lock', {});
+    const db = new Database(store);
+    db.pragma(`cipher = '${CIPHER_SETTINGS.cipher}'`);
+    db.pragma(`legacy = ${CIPHER_SETTINGS.legacy}`);
+    db.pragma(`kdf_iter = ${CIPHER_SETTINGS.kdfIter}`);
+    db.key(Buffer.from(facts.passphrase, 'utf8'));
+    const keyedFrom = Number((db.prepare("SELECT value FROM meta WHERE key = 'audit_keyed_from'").get() as { value: string }).value);
+    const rows = db.prepare('SELECT seq, action, covers FROM audit_log ORDER BY seq').all() as { seq: number; action: string; covers: string | null }[];
+    expect(keyedFrom).toBeGreaterThan(1);
+    expect(rows.filter((r) => r.seq < keyedFrom).every((r) => r.covers === null)).toBe(true);
+    // The upgrade's entry is the first keyed one and records a digest of everything the store held.
+    const upgrade = rows.find((r) => r.seq === keyedFrom)!;
+    expect(upgrade.action).toBe('store.migrate');
+    expect(Object.keys(JSON.parse(upgrade.covers!) as object)).toEqual(
+      expect.arrayContaining([`attachment:${facts.attachment.id}`, `case:${facts.caseId}`, `document:${facts.issued.id}`]),
+    );
+    // An old entry rewritten under the old rule, with every old hash after it recomputed, no longer meets the
+    // first keyed entry, which quotes the last old hash.
+    db.exec('DROP TRIGGER audit_log_no_update');
+    const old = db.prepare('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq').all(keyedFrom) as Record<string, string | number | null>[];
+    let prev = '0'.repeat(64);
+    for (const r of old) {
+      const actor = r.seq === 1 ? 'Someone Else' : r.actor;
+      const hash = crypto.createHash('sha256').update(JSON.stringify([r.seq, r.at, actor, r.action, r.entity, r.entity_id, r.detail, prev])).digest('hex');
+      db.prepare('UPDATE audit_log SET actor = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(actor, prev, hash, r.seq);
+      prev = hash;
+    }
+    db.exec("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END");
+    db.close();
+    await call('store.open', { path: store, passphrase: facts.passphrase });
+    expect((await call('store.verify', {})).problems).toEqual([`Audit entry ${keyedFrom} does not follow on from the entry before it.`]);
   });
 
   it('still refuses the passphrase it had before it was changed', async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { VerifyResult } from '../../../../shared/api/types';
 import { call, messageOf } from '../../api';
 import { Alert, Field } from '../../ui/Field';
 import { useFocusHeading } from '../../ui/useFocusHeading';
@@ -87,22 +88,59 @@ function ChangePassphrase() {
 }
 
 function VerifyStore() {
-  const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string; lines: string[] } | null>(null);
+  const [canAccept, setCanAccept] = useState(false);
+  const show = (r: VerifyResult) => {
+    setCanAccept(r.differsFromDevice);
+    setResult(
+      r.ok
+        ? { kind: 'success', text: 'No problems found.', lines: r.notes }
+        : { kind: 'error', text: `${r.problems.length === 1 ? 'One problem' : `${r.problems.length} problems`} found:`, lines: [...r.problems, ...r.notes] },
+    );
+  };
   return (
     <section aria-labelledby="verify-heading">
       <h2 id="verify-heading">Check the store</h2>
-      <p>Runs SQLite's integrity check and checks that the audit trail has not been altered.</p>
-      {result && <Alert kind={result.kind}>{result.text}</Alert>}
+      <p>
+        Runs SQLite's integrity check, checks that the audit trail has not been altered, that every case, file and issued
+        document matches its latest audit entry, and that the trail still holds everything this device last saw.
+      </p>
+      {result && (
+        <Alert kind={result.kind}>
+          {result.text}
+          {result.lines.length > 0 && (
+            <ul>
+              {result.lines.map((l, i) => <li key={i}>{l}</li>)}
+            </ul>
+          )}
+        </Alert>
+      )}
       <button type="button" className="button button--secondary" onClick={async () => {
         try {
-          const r = await call('store.verify', {});
-          setResult(r.ok ? { kind: 'success', text: 'The store and its audit trail are intact.' } : { kind: 'error', text: r.problems.join(' ') });
+          show(await call('store.verify', {}));
         } catch (e) {
-          setResult({ kind: 'error', text: messageOf(e) });
+          setResult({ kind: 'error', text: messageOf(e), lines: [] });
         }
       }}>
         Check the store now
       </button>
+      {canAccept && (
+        <>
+          <p>
+            If you put back an older copy of this store on purpose (a backup), you can accept its audit trail as it is
+            now. The acceptance is itself recorded in the audit trail.
+          </p>
+          <button type="button" className="button button--secondary" onClick={async () => {
+            try {
+              show(await call('store.acceptAuditLog', {}));
+            } catch (e) {
+              setResult({ kind: 'error', text: messageOf(e), lines: [] });
+            }
+          }}>
+            I put back an older copy on purpose: accept it
+          </button>
+        </>
+      )}
     </section>
   );
 }
