@@ -90,7 +90,12 @@ export class DocumentService {
   }
 
   async render(model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
-    return format === 'pdf' ? renderPdf(model) : renderDocx(model);
+    try {
+      return await (format === 'pdf' ? renderPdf(model) : renderDocx(model));
+    } catch (e) {
+      if (e instanceof UserFacingError) throw new UserError('INVALID_INPUT', e.message);
+      throw e;
+    }
   }
 }
 
