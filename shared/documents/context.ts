@@ -106,5 +106,6 @@ export function finish(
   const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase().trim() === b.normalize('NFC').toLowerCase().trim();
   const named = (p: Person) => p.kind === 'complainant' || (p.kind === 'child' && sameName(p.name, r.child.name));
   const hidden = opts.letterToComplainant ? r.people.filter((p) => !named(p)) : r.people;
-  return mapModelText(model, pseudonymiser(hidden));
+  const shown = r.people.filter((p) => !hidden.includes(p));
+  return mapModelText(model, pseudonymiser(hidden, { named: shown, protect: [r.reference, r.council.protectiveMarking] }));
 }
