@@ -101,11 +101,21 @@ export function finish(
     model.variantNote = 'Version for the complainant: staff and other people are referred to by role or pseudonym.';
   }
   if (ctx.variant === 'council') return model;
-  // A letter to the complainant names them and their own child; everyone else still goes by pseudonym.
-  // Only this case's child is named, not any other child in the register (a sibling is a third party).
-  const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase().trim() === b.normalize('NFC').toLowerCase().trim();
-  const named = (p: Person) => p.kind === 'complainant' || (p.kind === 'child' && sameName(p.name, r.child.name));
-  const hidden = opts.letterToComplainant ? r.people.filter((p) => !named(p)) : r.people;
-  const shown = r.people.filter((p) => !hidden.includes(p));
+  const shown = shownPeople(r, !!opts.letterToComplainant);
+  const hidden = r.people.filter((p) => !shown.includes(p));
   return mapModelText(model, pseudonymiser(hidden, { named: shown, protect: [r.reference, r.council.protectiveMarking] }));
+}
+
+/** The letters addressed to the complainant, which name them and their own child. */
+export const LETTERS_TO_COMPLAINANT: readonly DocumentKind[] = ['statement-of-complaint', 'extension-letter', 'adjudication-letter'];
+
+/**
+ * Who the complainant's version names: in a letter to the complainant, the complainant and this case's child,
+ * whom the letter is to and about (not any other child in the register: a sibling is a third party); in any
+ * other document, nobody.
+ */
+export function shownPeople(r: CaseRecord, letterToComplainant: boolean): Person[] {
+  if (!letterToComplainant) return [];
+  const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase().trim() === b.normalize('NFC').toLowerCase().trim();
+  return r.people.filter((p) => p.kind === 'complainant' || (p.kind === 'child' && sameName(p.name, r.child.name)));
 }

@@ -1,0 +1,198 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../main/api/handlers';
+import { CaseService } from '../../../main/services/cases/caseService';
+import { DocumentService, documentFileName } from '../../../main/services/documents/documentService';
+import { renderDocx } from '../../../main/services/documents/docxRenderer';
+import { checkRendered } from '../../../main/services/documents/leakCheck';
+import { renderPdf } from '../../../main/services/documents/pdfRenderer';
+import { memorySettings, type Platform } from '../../../main/services/platform';
+import { Session } from '../../../main/services/session/session';
+import { CaseStore } from '../../../main/services/store/caseStore';
+import type { LeakHit } from '../../../shared/api/types';
+import { buildDocument } from '../../../shared/documents/build';
+import { LETTERS_TO_COMPLAINANT } from '../../../shared/documents/context';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/documents/model';
+import { COMMON_WORDS } from '../../../shared/documents/names';
+import { caseRecordSchema, type CaseRecord } from '../../../shared/domain/case';
+import { buildDemoCase } from '../../../shared/domain/demoCase';
+import { testVault } from '../../harness/server';
+import { docxParts, tool, writeTemp } from '../../helpers/documents';
+import { GOOD_PASSPHRASE, tempDir } from '../../helpers/tmp';
+
+const TODAY = '2026-11-27';
+
+/** Names as people are really called, and text written about them the way notes are really written. */
+function hardCase(): CaseRecord {
+  const demo = buildDemoCase(TODAY);
+  const extra = [
+    { id: 'p-mary', name: "Mary O'Neill", kind: 'family', role: 'Grandmother', pseudonym: 'the grandmother', thirdParty: true },
+    { id: 'p-lucja', name: 'Łucja Wójcik', kind: 'professional', role: 'Teacher', pseudonym: 'Teacher 2', thirdParty: true },
+    { id: 'p-ilkay', name: 'İlkay Yılmaz', kind: 'professional', role: 'School nurse', pseudonym: 'the school nurse', thirdParty: true },
+    { id: 'p-giorgos', name: 'Γιώργος Παπαδόπουλος', kind: 'professional', role: 'Paediatrician', pseudonym: 'Doctor 1', thirdParty: true },
+    { id: 'p-huong', name: 'Nguyễn Thị Hương', kind: 'family', role: 'Neighbour', pseudonym: '', thirdParty: true },
+    { id: 'p-sian', name: 'Siân Llŷr', kind: 'staff', role: 'Family support worker', pseudonym: 'Family Support Worker 1', thirdParty: true },
+    { id: 'p-stefan', name: 'Ștefan Popescu', kind: 'staff', role: 'Duty worker', pseudonym: 'Duty Worker 1', thirdParty: true },
+    { id: 'p-lily', name: 'Lily Nowak', kind: 'child', role: 'Sibling', pseudonym: '', thirdParty: true },
+    { id: 'p-young', name: 'Jordan Young', kind: 'staff', role: 'Social worker', pseudonym: 'Social Worker 2', thirdParty: true },
+    { id: 'p-may', name: 'May Fischer', kind: 'professional', role: 'Virtual school head', pseudonym: 'the Virtual School Head', thirdParty: true },
+    { id: 'p-anna', name: 'Anna Smith-Jones', kind: 'staff', role: 'IRO', pseudonym: 'the IRO', thirdParty: true },
+    { id: 'p-js', name: 'Jakub Sadowski', kind: 'staff', role: 'Senior practitioner', pseudonym: 'Senior Practitioner 1', thirdParty: true },
+    { id: 'p-hans', name: 'Hans Strauß', kind: 'family', role: 'Uncle', pseudonym: 'the uncle', thirdParty: true },
+    { id: 'p-hope', name: 'Hope Rose', kind: 'professional', role: 'Health visitor', pseudonym: 'Health Visitor 1', thirdParty: true },
+  ];
+  const notes = (parts: { text: string; bold?: boolean; italic?: boolean }[]) => ({
+    type: 'doc',
+    content: [{ type: 'paragraph', content: parts.map((p) => ({ type: 'text', text: p.text, ...(p.bold || p.italic ? { marks: [...(p.bold ? [{ type: 'bold' }] : []), ...(p.italic ? [{ type: 'italic' }] : [])] } : {}) })) }],
+  });
+  const r = caseRecordSchema.parse({
+    ...demo,
+    summary:
+      'ONEILL rang twice; Mrs ONeill’s note is on file. LUCJA and Lucja Wojcik spoke to YILMAZ, then Ilkay. ΠΑΠΑΔΟΠΟΥΛΟΣ examined the child on 12 May 2026. Nguyen Thi Huong (next door) and Sian Llyr visited; Stefan Popescu was on duty. ' +
+      'Kieran Nowak and Lily Nowak were seen together. J.S. and J. Sadowski signed off. Young people in care were consulted in May 2026; Jordan Young, Mr Young and later Young agreed. Ms Fischer and May agreed. Hans Strauss wrote. I hope Hope Rose can help.',
+    people: [...(demo.people ?? []), ...extra],
+    findings: {
+      ...(demo.findings ?? {}),
+      'point-1': {
+        ...((demo.findings ?? {})['point-1'] ?? {}),
+        staffSay: notes([{ text: 'Mrs O’' }, { text: 'Neill', bold: true }, { text: ' and Smi' }, { text: 'th-Jones', italic: true }, { text: ' said Strauß’s visit was planned.' }]),
+      },
+    },
+    chronology: [...(demo.chronology ?? []), { id: 'c-x', date: '2026-05', event: 'Wójcik’s report; SMITH-JONES chaired; Παπαδόπουλος wrote to Hương.', pointIds: ['point-1'], key: true }],
+  });
+  return r;
+}
+
+/** The independent scan: a simple fold of each word, unlike the app's. */
+const simpleFold = (s: string) =>
+  s.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[łŁ]/g, 'l').replace(/ı/g, 'i').replace(/ß/g, 'ss').replace(/ς/g, 'σ').replace(/['’‘ʼ]/g, '').toLowerCase();
+const PARTICLES = new Set(['o', 'de', 'van', 'mr', 'mrs', 'and', 'thi']);
+
+/** Name parts of the people this version must not name, that nobody allowed shares. */
+function forbiddenParts(r: CaseRecord, kind: DocumentKind): { person: string; part: string }[] {
+  const letter = LETTERS_TO_COMPLAINANT.includes(kind);
+  const allowed = r.people.filter((p) => p.kind === 'complainant' || (letter && p.kind === 'child' && p.name === r.child.name));
+  const allowedParts = new Set(allowed.flatMap((p) => p.name.split(/[\s-]+/).map(simpleFold)));
+  return r.people
+    .filter((p) => !allowed.includes(p))
+    .flatMap((p) => p.name.split(/[\s-]+/).map((part) => ({ person: p.name, part: simpleFold(part) })))
+    .filter(({ part }) => part.length >= 2 && !PARTICLES.has(part) && !COMMON_WORDS.has(part) && !allowedParts.has(part));
+}
+
+function independentScan(text: string, r: CaseRecord, kind: DocumentKind): string[] {
+  const words = new Set(text.split(/[^\p{L}\p{M}'’]+/u).map(simpleFold));
+  return forbiddenParts(r, kind).filter(({ part }) => words.has(part)).map(({ person, part }) => `${person}: ${part}`);
+}
+
+async function setupStore() {
+  const store = CaseStore.create(path.join(tempDir(), 'l.cwstore'), GOOD_PASSPHRASE, { actor: 'IO' });
+  return { store, cases: new CaseService(() => store.db, 'IO'), docs: new DocumentService(() => store.db, 'IO') };
+}
+
+describe('the leak check', () => {
+  it('finds every name a careless complainant’s version would print, in both formats, the metadata and the file name', async () => {
+    const r = hardCase();
+    // The council's version passed off as the complainant's: every name is still in it.
+    const model = { ...buildDocument('investigation-report', r, { today: TODAY, variant: 'council', draft: null }), variant: 'complainant' as const, author: 'Jordan Blake' };
+    const hits = await checkRendered(r, 'investigation-report', { docx: await renderDocx(model), pdf: await renderPdf(model), names: ['Blake-investigation-report.pdf'] });
+    const found = (where: RegExp) => new Set(hits.filter((h) => where.test(h.where)).map((h) => h.personId));
+    for (const where of [/^PDF, page/, /^Word, document body/]) {
+      for (const id of ['p-mary', 'p-lucja', 'p-ilkay', 'p-giorgos', 'p-huong', 'p-sian', 'p-stefan', 'p-lily', 'p-young', 'p-may', 'p-anna', 'p-js', 'p-hans', 'p-hope', 'person-kieran', 'person-jordan']) {
+        expect(found(where), `${id} in ${where}`).toContain(id);
+      }
+      expect(found(where)).not.toContain('person-zoe');
+    }
+    expect(found(/^PDF, file properties \(Author\)/)).toContain('person-jordan');
+    expect(found(/^Word, file properties/)).toContain('person-jordan');
+    expect(found(/^file name/)).toContain('person-jordan');
+    const texts = hits.map((h) => h.matched);
+    for (const t of ['ONEILL', 'Mrs ONeill', 'LUCJA', 'YILMAZ', 'ΠΑΠΑΔΟΠΟΥΛΟΣ', 'J.S.', 'Mr Young', 'Hans Strauss', 'Mrs O’Neill', 'Smith-Jones']) expect(texts, t).toContain(t);
+    // Ordinary words and dates are not names.
+    expect(texts).not.toContain('young');
+    expect(hits.some((h) => /^May 2026$|^12 May/.test(h.matched))).toBe(false);
+    const one = hits.find((h) => h.matched === 'ONEILL')!;
+    expect(one).toMatchObject({ person: "Mary O'Neill", personId: 'p-mary' });
+    expect(one.context).toContain('rang twice');
+  });
+
+  it('passes every complainant’s version of the hard case in both formats, or refuses it with the list; an independent scan agrees', async () => {
+    const { store, cases, docs } = await setupStore();
+    const base = hardCase();
+    const c = cases.create({ ...base, extensions: [{ id: 'x1', clock: 'stage2-response-from-statement', agreedOn: TODAY, reason: 'complexity', complainantToldOn: TODAY, complainantToldHow: 'letter', newDueDate: '2027-01-29' }] });
+    const dir = tempDir();
+    for (const kind of DOCUMENT_KINDS) {
+      const subjects = kind === 'interview-record' ? c.record.interviews.map((v) => v.id) : [''];
+      for (const subject of subjects) {
+        const model = docs.current(c, kind, 'complainant', TODAY, subject);
+        const docx = await docs.render(model, 'docx');
+        const pdf = await docs.render(model, 'pdf');
+        const hits = await docs.check(c, model);
+        const pdfText = tool('pdftotext', ['-enc', 'UTF-8', writeTemp(dir, `${kind}${subject}.pdf`, pdf), '-']);
+        const docxText = Object.values(await docxParts(docx)).join('\n').replace(/<[^>]+>/g, ' ');
+        const scan = [...independentScan(pdfText, c.record, kind), ...independentScan(docxText, c.record, kind)];
+        if (hits.length === 0) expect(scan, `${kind} ${subject}`).toEqual([]);
+        else {
+          await expect(docs.issue(c, kind, 'complainant', TODAY, false, subject)).rejects.toMatchObject({ code: 'LEAK' });
+          // Whatever the scan sees, the checker listed.
+          for (const s of scan) expect(hits.map((h) => `${h.person}: `).some((p) => s.startsWith(p)), s).toBe(true);
+        }
+      }
+    }
+    store.lock();
+  });
+
+  it('refuses to issue or export a complainant’s version that names someone, with the hits; "not this person" is recorded and lets it through', async () => {
+    const dir = tempDir();
+    const platform: Platform = {
+      actor: 'Test Officer', appVersion: 'test', settings: memorySettings(), vault: testVault,
+      chooseStorePath: async () => path.join(dir, 'x.cwstore'), chooseSavePath: async (name) => path.join(dir, name), chooseFolder: async () => dir, emit: () => {},
+    };
+    const dispatch = createDispatcher(new Session(platform));
+    expect((await dispatch('store.create', { path: path.join(dir, 's.cwstore'), passphrase: GOOD_PASSPHRASE, ownerName: 'Alex', demo: true })).ok).toBe(true);
+    const list = (await dispatch('cases.list', {})) as { ok: true; data: { id: string }[] };
+    const caseId = list.data[0]!.id;
+    const got = (await dispatch('cases.get', { id: caseId })) as { ok: true; data: { revision: number; record: CaseRecord } };
+    // A real leak the pseudonymiser never sees: the council's contact line names a social worker.
+    const record = { ...got.data.record, council: { ...got.data.record.council, contactLines: ['Ask for Jordan Blake on 01632 960 001'] } };
+    const upd = (await dispatch('cases.update', { id: caseId, revision: got.data.revision, record })) as { ok: boolean; data: { revision: number } };
+    expect(upd.ok).toBe(true);
+    const refused = await dispatch('documents.export', { caseId, kind: 'ip-report', variant: 'complainant', format: 'pdf' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'LEAK', message: expect.stringMatching(/^The complainant’s version still names a person from the people register \(“Jordan Blake”\) in \d+ places?; .*\.$/) } });
+    const hits = (refused as { error: { details: { hits: LeakHit[] } } }).error.details.hits;
+    expect(hits.map((h) => h.where)).toEqual(expect.arrayContaining(['Word, document body', 'PDF, page 1']));
+    expect(hits[0]).toMatchObject({ personId: 'person-jordan', matched: 'Jordan Blake', context: expect.stringContaining('Ask for Jordan Blake on 01632') });
+    expect(await dispatch('documents.issue', { caseId, kind: 'ip-report', variant: 'complainant' })).toMatchObject({ ok: false, error: { code: 'LEAK' } });
+    expect(await dispatch('documents.exportAll', { caseId })).toMatchObject({ ok: false, error: { code: 'LEAK' } });
+    const checked = (await dispatch('documents.check', { caseId, kind: 'ip-report', variant: 'complainant' })) as { ok: true; data: LeakHit[] };
+    expect(checked.data.length).toBe(hits.length);
+    // The council's own version is not checked.
+    expect(await dispatch('documents.export', { caseId, kind: 'ip-report', variant: 'council', format: 'pdf' })).toMatchObject({ ok: true });
+    for (const h of checked.data) {
+      const cur = (await dispatch('cases.get', { id: caseId })) as { ok: true; data: { revision: number } };
+      expect((await dispatch('documents.notThisPerson', { caseId, revision: cur.data.revision, personId: h.personId, key: h.key, matched: h.matched, context: h.context })).ok).toBe(true);
+    }
+    const after = (await dispatch('cases.get', { id: caseId })) as { ok: true; data: { record: CaseRecord } };
+    expect(after.data.record.leakDismissals[0]).toMatchObject({ personId: 'person-jordan', by: 'Test Officer', at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(await dispatch('documents.export', { caseId, kind: 'ip-report', variant: 'complainant', format: 'pdf' })).toMatchObject({ ok: true });
+    expect(await dispatch('documents.issue', { caseId, kind: 'ip-report', variant: 'complainant' })).toMatchObject({ ok: true });
+  });
+
+  it('lets every complainant’s version of the demo case through', async () => {
+    const { store, cases, docs } = await setupStore();
+    const demo = caseRecordSchema.parse(buildDemoCase(TODAY));
+    const c = cases.create({ ...demo, extensions: [{ id: 'x1', clock: 'stage2-response-from-statement', agreedOn: TODAY, reason: 'complexity', complainantToldOn: TODAY, complainantToldHow: 'letter', newDueDate: '2027-01-29' }] });
+    for (const kind of DOCUMENT_KINDS) {
+      for (const subject of kind === 'interview-record' ? c.record.interviews.map((v) => v.id) : ['']) {
+        const model = docs.current(c, kind, 'complainant', TODAY, subject);
+        expect({ kind, subject, file: documentFileName(c.record.reference, model, 'pdf'), hits: await docs.check(c, model) }).toMatchObject({ hits: [] });
+      }
+    }
+    store.lock();
+  });
+
+  it('keeps old case files loading: no dismissals recorded means none', () => {
+    const demo = buildDemoCase(TODAY) as Record<string, unknown>;
+    delete demo.leakDismissals;
+    expect(caseRecordSchema.parse(demo).leakDismissals).toEqual([]);
+  });
+});
