@@ -38,6 +38,8 @@ export const COMMON_WORDS = new Set([
 /** Capital-letter abbreviations that are not anyone's initials in a complaints report. */
 const ACRONYMS = new Set(['io', 'ip', 'ao', 'sw', 'tm', 'dt', 'la', 'uk', 'eu', 'it', 'pe', 'iro', 'cp', 'cin', 'lac', 'sen', 'pep', 'gp', 'nhs', 'dbs', 'ok', 'am', 'pm', 'id', 'no', 'cc', 'ps', 're', 'bc', 'ad', 'tv', 'pa', 'md', 'st', 'ft', 'hr', 'ma', 'ba', 'us', 'do', 'go', 'so', 'to', 'be', 'an', 'as', 'at', 'by', 'he', 'if', 'in', 'is', 'me', 'my', 'of', 'on', 'or', 'up', 'we']);
 const DATE_WORDS = new Set(['in', 'since', 'by', 'during', 'of', 'until', 'till', 'from', 'to', 'before', 'after', 'last', 'next', 'early', 'late', 'mid', 'this', 'that', 'each', 'every', 'throughout', 'between', 'and', 'or', 'through', 'end', 'start', 'beginning', 'middle']);
+/** Words that join two dates ("April and May", "3 to May"): a date only if a date comes before them. */
+const LINKS = new Set(['and', 'or', 'to']);
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WORD = /[\p{L}\p{N}]/u;
@@ -227,7 +229,12 @@ export function nameFinder(people: readonly NamedPerson[], opts: { protect?: rea
         if (first === first.toLowerCase()) continue;
         if (b.sentenceStart) continue;
         if (isNumberWord(b.word) || isNumberWord(after(text, end))) continue;
-        if (c.form.month && DATE_WORDS.has(foldName(b.word))) continue;
+        if (c.form.month && DATE_WORDS.has(foldName(b.word))) {
+          // "between April and May" is a date; "Ms Fischer and May agreed" is a person.
+          if (!LINKS.has(foldName(b.word))) continue;
+          const b2 = before(text, start - b.word.length - 1);
+          if (MONTHS.includes(foldName(b2.word)) || isNumberWord(b2.word)) continue;
+        }
       }
       hits.push({ fs: c.fs, fe: c.fe, start, end, personIds: [c.form.personId], kind: titled ? 'title' : c.form.kind, text: written });
     }

@@ -91,7 +91,9 @@ export function pseudonymiser(hidden: readonly Person[], opts: PseudonymiseOptio
     let last = 0;
     for (const { h, to } of hits) {
       copy(last, h.start);
-      push(to, runAt(h.start));
+      // "the grandmother rang": an alias starting a sentence starts with a capital.
+      const sentenceStart = /(?:^|[.!?]["”’)]?\s+|\n)["“‘(]?$/u.test(joined.slice(0, h.start));
+      push(sentenceStart ? to.charAt(0).toUpperCase() + to.slice(1) : to, runAt(h.start));
       last = h.end;
     }
     copy(last, joined.length);

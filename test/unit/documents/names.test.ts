@@ -70,7 +70,7 @@ describe('the pseudonymiser does not garble the text', () => {
     const out = report('Kieran Nowak and Lily Nowak; the Nowak family; Mrs Nowak; Ms Ó Súilleabháin-Nowak.');
     expect(out).toBe('Child A and a third party; the [name removed] family; [name removed]; Ms N.');
     const twins = pseudonymiser([person('a', 'Omar Haddad', '', { role: 'Social worker', thirdParty: false }), person('b', 'Rania Haddad', '', { role: 'Social worker', thirdParty: false })]);
-    expect(twins('Omar Haddad and Rania Haddad met.')).toBe('the social worker (1) and the social worker (2) met.');
+    expect(twins('Omar Haddad and Rania Haddad met.')).toBe('The social worker (1) and the social worker (2) met.');
   });
 
   it('leaves ordinary words, dates and the case reference alone, unless capitalised mid-sentence or with a title', () => {
@@ -79,6 +79,12 @@ describe('the pseudonymiser does not garble the text', () => {
     expect(fn('On 12 May 2026, in May, by May 2026 and 1st May. May I ask?')).toBe('On 12 May 2026, in May, by May 2026 and 1st May. May I ask?');
     expect(fn('Case YOUNG-1: Young people said I hope it will rain.')).toBe('Case YOUNG-1: Young people said I hope it will rain.');
     expect(fn('Mr Young and Ms May met Jordan Young; they told Young and Fischer, then Hope.')).toBe('Social Worker 1 and the Designated Teacher met Social Worker 1; they told Social Worker 1 and the Designated Teacher, then Carer 5.');
+    expect(fn('Between April and May, and from 3 to May 12; Mr Young and May agreed.')).toBe('Between April and May, and from 3 to May 12; Social Worker 1 and the Designated Teacher agreed.');
+  });
+
+  it('starts a sentence with a capital', () => {
+    const fn = pseudonymiser([person('g', 'Mary Hale', 'the grandmother')]);
+    expect(fn('Mary Hale rang. Mary Hale wrote; Mary Hale’s note.')).toBe('The grandmother rang. The grandmother wrote; the grandmother’s note.');
   });
 
   it('never replaces part of a word', () => {

@@ -51,6 +51,6 @@ describe('third parties without a pseudonym', () => {
       { ...person('a', 'Greta Lind', ''), role: 'Neighbour', thirdParty: true },
       { ...person('b', 'Omar Haddad', ''), role: 'Social worker', thirdParty: false },
     ]);
-    expect(fn('Greta Lind and Omar Haddad met.')).toBe('a third party and the social worker met.');
+    expect(fn('Greta Lind and Omar Haddad met.')).toBe('A third party and the social worker met.');
   });
 });
