@@ -105,7 +105,7 @@ function formsOf(p: NamedPerson): Form[] {
   // The name exactly as registered (titles and all: "Mr and Mrs Hale").
   add(nameWordsPattern(p.name.normalize('NFC').match(/[^\s]+/gu) ?? []), 'full', { titled: false });
   const words = nameWords(p.name);
-  const meaningful = (ws: string[]) => ws.some((w) => !PARTICLES.has(foldName(w)) && foldName(w).replace(/-/g, '').length >= 2);
+  const meaningful = (ws: string[]) => ws.some((w) => !PARTICLES.has(foldName(w)) && foldName(w).replace(/-/g, '').length >= 2 && /\p{L}/u.test(w));
   // Every run of two or more words.
   for (let i = 0; i < words.length; i++) {
     for (let j = i + 2; j <= words.length; j++) {
@@ -121,7 +121,8 @@ function formsOf(p: NamedPerson): Form[] {
   }
   for (const w of singles) {
     const f = foldName(w);
-    if (f.replace(/-/g, '').length < 2 || PARTICLES.has(f)) continue;
+    // A part with no letter ("3" of "Person 3-13") is never found alone: it would be any number.
+    if (f.replace(/-/g, '').length < 2 || PARTICLES.has(f) || !/\p{L}/u.test(f)) continue;
     add(wordPattern(w), 'part', { common: COMMON_WORDS.has(f), month: MONTHS.includes(f) });
   }
   // Initials: of the first and last words, and of every word; and initial and surname.

@@ -103,8 +103,8 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The name and a few words either side, folded: what a "not this person" decision is about. */
 export function leakKey(personId: string, text: string, start: number, end: number): string {
-  const before = text.slice(0, start).match(/(?:[\p{L}\p{N}'’]+[^\p{L}\p{N}]*){0,4}$/u)?.[0] ?? '';
-  const after = text.slice(end).match(/^(?:[^\p{L}\p{N}]*[\p{L}\p{N}'’]+){0,4}/u)?.[0] ?? '';
+  const before = text.slice(Math.max(0, start - 200), start).match(/(?:[\p{L}\p{N}'’]+[^\p{L}\p{N}]*){0,4}$/u)?.[0] ?? '';
+  const after = text.slice(end, end + 200).match(/^(?:[^\p{L}\p{N}]*[\p{L}\p{N}'’]+){0,4}/u)?.[0] ?? '';
   return [personId, foldName(before), foldName(text.slice(start, end)), foldName(after)].join('|');
 }
 

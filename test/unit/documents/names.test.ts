@@ -82,6 +82,11 @@ describe('the pseudonymiser does not garble the text', () => {
     expect(fn('Between April and May, and from 3 to May 12; Mr Young and May agreed.')).toBe('Between April and May, and from 3 to May 12; Social Worker 1 and the Designated Teacher agreed.');
   });
 
+  it('never takes a number for a name', () => {
+    const fn = pseudonymiser([person('n', 'Person 3-13', 'Witness 3')]);
+    expect(fn('The statement has 13 points and 3 parts; Person 3-13 agreed.')).toBe('The statement has 13 points and 3 parts; Witness 3 agreed.');
+  });
+
   it('starts a sentence with a capital', () => {
     const fn = pseudonymiser([person('g', 'Mary Hale', 'the grandmother')]);
     expect(fn('Mary Hale rang. Mary Hale wrote; Mary Hale’s note.')).toBe('The grandmother rang. The grandmother wrote; the grandmother’s note.');
