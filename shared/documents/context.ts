@@ -62,6 +62,15 @@ export function personName(r: CaseRecord, id: string | null): string {
   return r.people.find((p) => p.id === id)?.name ?? 'not recorded';
 }
 
+/**
+ * A person's role as the document may print it: in the complainant's version, a third party with no
+ * pseudonym is "a third party" and nothing more, so not their role either ("Neighbour across the road").
+ */
+export function roleShown(ctx: BuildContext, p: Person | undefined): string {
+  if (!p) return '';
+  return ctx.variant === 'complainant' && p.thirdParty && !p.pseudonym.trim() ? '' : p.role;
+}
+
 /** How a person is described in the report: their role, and their name in the council's version. */
 export function describePerson(p: Person): string {
   return p.role ? `${p.name} (${p.role})` : p.name;

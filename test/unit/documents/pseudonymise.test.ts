@@ -54,3 +54,22 @@ describe('third parties without a pseudonym', () => {
     expect(fn('Greta Lind and Omar Haddad met.')).toBe('A third party and the social worker met.');
   });
 });
+
+describe('third parties without a pseudonym, in the documents', () => {
+  it('are not described by their role either', () => {
+    const demo = buildDemoCase('2026-11-27');
+    const r = caseRecordSchema.parse({
+      ...demo,
+      people: [...(demo.people ?? []), { id: 'person-n', name: 'Greta Lind', kind: 'family', role: 'Neighbour across the road', pseudonym: '', thirdParty: true }],
+      interviews: [...(demo.interviews ?? []), { id: 'interview-n', personId: 'person-n', date: '2026-11-20', mode: 'phone', status: 'held', pointIds: ['point-1'] }],
+    });
+    for (const kind of ['investigation-report', 'interview-record'] as const) {
+      const t = modelText(buildDocument(kind, r, { today: '2026-11-27', variant: 'complainant', draft: null, interviewId: 'interview-n' }));
+      expect(t).not.toContain('Neighbour');
+      expect(t).not.toContain('Greta');
+      const council = modelText(buildDocument(kind, r, { today: '2026-11-27', variant: 'council', draft: null, interviewId: 'interview-n' }));
+      expect(council).toContain('Greta Lind');
+      expect(council).toContain('Neighbour across the road');
+    }
+  });
+});
