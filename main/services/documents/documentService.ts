@@ -10,6 +10,7 @@ import { appendAudit } from '../store/audit';
 import { renderDocx } from './docxRenderer';
 import { renderPdf } from './pdfRenderer';
 import { checkRendered, leakSentence } from './leakCheck';
+import { missingGlyphs } from './fonts';
 
 export type DocumentFormat = 'docx' | 'pdf';
 
@@ -67,7 +68,10 @@ export class DocumentService {
    */
   async check(c: StoredCase, model: DocumentModel): Promise<LeakHit[]> {
     if (model.variant !== 'complainant') return [];
-    const [docx, pdf] = [await this.render(model, 'docx'), await this.render(model, 'pdf')];
+    const docx = await this.render(model, 'docx');
+    // A PDF the fonts cannot draw is never written (renderPdf refuses, naming the characters), so there is no
+    // PDF to leak from: the Word file and the file names are still checked.
+    const pdf = missingGlyphs(model).length ? null : await this.render(model, 'pdf');
     const names = (['docx', 'pdf'] as const).map((f) => documentFileName(c.record.reference, model, f));
     return checkRendered(c.record, model.kind, { docx, pdf, names });
   }
@@ -164,7 +168,7 @@ export async function exportAll(
       skipped.push(`${DOCUMENT_TITLES[kind]}: ${(e as Error).message}`);
       continue;
     }
-    hits.push(...(await service.check(c, model)));
+    hits.push(...(await service.check(c, model)).map((h) => ({ ...h, where: `${DOCUMENT_TITLES[kind]}, ${h.where}` })));
     for (const format of ['docx', 'pdf'] as const) out.push({ name: documentFileName(c.record.reference, model, format), data: await service.render(model, format) });
   }
   // Nothing is written while any complainant's version names someone it must not.

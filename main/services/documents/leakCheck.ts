@@ -147,8 +147,8 @@ export function findLeaks(record: CaseRecord, kind: DocumentKind, sources: LeakS
 }
 
 /** Reads both rendered formats and the file names of the complainant's version. */
-export async function checkRendered(record: CaseRecord, kind: DocumentKind, files: { docx: Buffer; pdf: Buffer; names: string[] }): Promise<LeakHit[]> {
-  const sources = [...(await docxSources(files.docx)), ...(await pdfSources(files.pdf)), ...files.names.map((n) => ({ where: 'file name', text: n }))];
+export async function checkRendered(record: CaseRecord, kind: DocumentKind, files: { docx: Buffer; pdf: Buffer | null; names: string[] }): Promise<LeakHit[]> {
+  const sources = [...(await docxSources(files.docx)), ...(files.pdf ? await pdfSources(files.pdf) : []), ...files.names.map((n) => ({ where: 'file name', text: n }))];
   return findLeaks(record, kind, sources);
 }
 

@@ -156,3 +156,18 @@ describe('the leak check', () => {
     expect(caseRecordSchema.parse(demo).leakDismissals).toEqual([]);
   });
 });
+
+describe('the leak check and characters the PDF cannot draw', () => {
+  it('still checks the Word file, so a Word export can go ahead while the PDF is refused with its own sentence', async () => {
+    const { store, cases, docs } = await setupStore();
+    const demo = caseRecordSchema.parse(buildDemoCase(TODAY));
+    const c = cases.create({ ...demo, summary: `${demo.summary} Mum drew 😀 on the form; Jordan Blake saw it.` });
+    const model = docs.current(c, 'investigation-report', 'complainant', TODAY);
+    expect(await docs.check(c, model)).toEqual([]);
+    await expect(docs.render(model, 'pdf')).rejects.toThrow(/^The PDF cannot show “😀” \(in the paragraph under “4\. Background and key events”\)/);
+    const leaky = cases.create({ ...demo, reference: 'LEAK-2', council: { ...demo.council, addressLines: ['FAO Jordan Blake'] }, summary: `${demo.summary} 😀` });
+    const hits = await docs.check(leaky, docs.current(leaky, 'investigation-report', 'complainant', TODAY));
+    expect(hits.map((h) => h.where)).toEqual(['Word, document body']);
+    store.lock();
+  });
+});

@@ -177,10 +177,16 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
     try {
       setIssued(await call('documents.list', { caseId }));
       setModel(await call('documents.preview', { caseId, kind, variant, subjectId: subject }));
-      setHits(variant === 'complainant' ? await call('documents.check', { caseId, kind, variant, subjectId: subject }) : []);
     } catch (e) {
       setModel(null);
-      setHits(hitsOf(e) ?? []);
+      setHits([]);
+      setError(messageOf(e));
+      return;
+    }
+    try {
+      setHits(variant === 'complainant' ? await call('documents.check', { caseId, kind, variant, subjectId: subject }) : []);
+    } catch (e) {
+      setHits([]);
       setError(messageOf(e));
     }
   }, [caseId, kind, variant, subject]);
