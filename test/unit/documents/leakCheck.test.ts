@@ -1,10 +1,11 @@
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/api/handlers';
 import { CaseService } from '../../../main/services/cases/caseService';
 import { DocumentService, documentFileName } from '../../../main/services/documents/documentService';
 import { renderDocx } from '../../../main/services/documents/docxRenderer';
-import { checkRendered } from '../../../main/services/documents/leakCheck';
+import { checkRendered, findLeaks } from '../../../main/services/documents/leakCheck';
 import { renderPdf } from '../../../main/services/documents/pdfRenderer';
 import { memorySettings, type Platform } from '../../../main/services/platform';
 import { Session } from '../../../main/services/session/session';
@@ -169,5 +170,24 @@ describe('the leak check and characters the PDF cannot draw', () => {
     const hits = await docs.check(leaky, docs.current(leaky, 'investigation-report', 'complainant', TODAY));
     expect(hits.map((h) => h.where)).toEqual(['Word, document body']);
     store.lock();
+  });
+});
+
+describe('the leak check, whatever the spelling (property)', () => {
+  it('finds a third party written in any case, accent, apostrophe or title form', () => {
+    const given = ['Łucja', 'İlkay', 'Siân', 'Nguyễn', 'Ștefan', 'Γιώργος', 'Ольга', 'Seán', 'Bartłomiej', 'Aoife'];
+    const family = ['Wójcik', 'Yılmaz', 'Llŷr', 'Hương', 'Popescu', 'Παπαδόπουλος', 'Петрова', "O'Neill", 'Ó Súilleabháin', 'Smith-Jones', 'Strauß', 'ap Rhys'];
+    const demo = caseRecordSchema.parse(buildDemoCase(TODAY));
+    const spell = (s: string, how: number) =>
+      [s, s.toUpperCase(), s.toLowerCase(), s.normalize('NFD'), s.normalize('NFD').replace(/\p{M}/gu, ''), s.replace(/'/g, ''), s.replace(/'/g, '’'), s.replace(/-/g, '–')][how]!;
+    fc.assert(
+      fc.property(fc.constantFrom(...given), fc.constantFrom(...family), fc.nat(7), fc.nat(7), fc.nat(4), (g, f, hg, hf, form) => {
+        const r = { ...demo, people: [...demo.people, { id: 'p-x', name: `${g} ${f}`, kind: 'family' as const, role: 'Aunt', organisation: '', pseudonym: 'the aunt', actsForId: null, consentHeld: false, thirdParty: true }] };
+        const written = [`${spell(g, hg)} ${spell(f, hf)}`, `Mrs ${spell(f, hf)}`, `${spell(f, hf)}’s`, spell(g, hg), `${[...g][0]}. ${spell(f, hf)}`][form]!;
+        const hits = findLeaks(r, 'investigation-report', [{ where: 'PDF, page 1', text: `On 3 March ${written} rang the office.` }]);
+        expect(hits.map((h) => h.personId), written).toContain('p-x');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
