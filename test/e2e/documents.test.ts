@@ -111,6 +111,7 @@ describe('the Stage 2 response', () => {
       await page.getByText(/Recorded: “Jordan Blake” there is not Jordan Blake\.$/).waitFor();
       await expect.poll(count).toBeLessThan(n);
     }
+    await page.getByText('Checked: the Word and PDF files name nobody this version must not name.').waitFor();
     const record = harness.session.cases().get(harness.session.cases().list()[0]!.id).record;
     expect(record.leakDismissals.length).toBeGreaterThan(0);
     expect(record.leakDismissals[0]).toMatchObject({ personId: 'person-jordan', matched: 'Jordan Blake', by: expect.any(String), at: expect.any(String) });

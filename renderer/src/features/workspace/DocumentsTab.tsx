@@ -170,6 +170,7 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [hits, setHits] = useState<LeakHit[]>([]);
   const [busy, setBusy] = useState(false);
+  const [checking, setChecking] = useState(false);
   const subject = kind === 'interview-record' ? subjectId : '';
 
   const refresh = useCallback(async () => {
@@ -183,11 +184,18 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
       setError(messageOf(e));
       return;
     }
+    if (variant !== 'complainant') {
+      setHits([]);
+      return;
+    }
+    setChecking(true);
     try {
-      setHits(variant === 'complainant' ? await call('documents.check', { caseId, kind, variant, subjectId: subject }) : []);
+      setHits(await call('documents.check', { caseId, kind, variant, subjectId: subject }));
     } catch (e) {
       setHits([]);
       setError(messageOf(e));
+    } finally {
+      setChecking(false);
     }
   }, [caseId, kind, variant, subject]);
   useEffect(() => {
@@ -300,6 +308,9 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
           Export the whole response…
         </button>
       </div>
+      <p className="hint" role="status">
+        {variant === 'complainant' && (checking ? 'Checking the Word and PDF files for names this version must not print…' : hits.length === 0 && model ? 'Checked: the Word and PDF files name nobody this version must not name.' : '')}
+      </p>
       {variant === 'complainant' && hits.length > 0 && <LeakHits hits={hits} busy={busy} onDismiss={(h) => void dismiss(h)} />}
       {mine.length > 0 && (
         <table className="table">
