@@ -73,3 +73,22 @@ describe('third parties without a pseudonym, in the documents', () => {
     }
   });
 });
+
+describe('names that are ordinary words, in a whole document', () => {
+  it('leave the case reference, dates and the report’s own words alone', () => {
+    const demo = buildDemoCase('2026-05-12');
+    const r = caseRecordSchema.parse({
+      ...demo,
+      reference: 'YOUNG-1',
+      people: [...(demo.people ?? []), { id: 'p-y', name: 'Jordan Young', kind: 'staff', role: 'Social worker', pseudonym: 'Social Worker 2', thirdParty: true }, { id: 'p-m', name: 'May Fischer', kind: 'professional', role: 'Teacher', pseudonym: 'Teacher 2', thirdParty: true }],
+      summary: 'Mr Young visited on 12 May 2026. Young people were asked in May.',
+    });
+    const m = buildDocument('investigation-report', r, { today: '2026-05-12', variant: 'complainant', draft: null });
+    const t = modelText(m);
+    expect(t).toContain('Case reference YOUNG-1');
+    expect(t).toContain('Child or young person');
+    expect(t).toContain('Social Worker 2 visited on 12 May 2026. Young people were asked in May.');
+    expect(t).toContain('Date of this report 12 May 2026');
+    expect(m.title).toBe('Investigation report: YOUNG-1');
+  });
+});
