@@ -199,6 +199,7 @@ export const handlers: HandlerTable = {
     const c = s.cases().get(caseId);
     const docs = s.documents();
     const model = issueId ? docs.issuedModel(caseId, issueId) : docs.current(c, kind, variant, todayOf(s), subjectId);
+    await docs.guard(c, model);
     const data = await docs.render(model, format);
     const path = await s.platform.chooseSavePath(documentFileName(c.record.reference, model, format), format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Word document', extensions: ['docx'] });
     if (!path) return { path: null };
@@ -208,6 +209,18 @@ export const handlers: HandlerTable = {
   },
   'documents.issue': ({ caseId, kind, variant, subjectId, final }, s) => s.documents().issue(s.cases().get(caseId), kind, variant, todayOf(s), final, subjectId),
   'documents.list': ({ caseId }, s) => s.documents().issued(caseId),
+  'documents.check': ({ caseId, kind, variant, subjectId, issueId }, s) => {
+    const c = s.cases().get(caseId);
+    const docs = s.documents();
+    return docs.check(c, issueId ? docs.issuedModel(caseId, issueId) : docs.current(c, kind, variant, todayOf(s), subjectId));
+  },
+  'documents.notThisPerson': ({ caseId, revision, personId, key, matched, context }, s) => {
+    const c = s.cases().get(caseId);
+    if (!c.record.people.some((p) => p.id === personId)) throw new UserError('NOT_FOUND', 'That person is no longer in the people register; check the document again.');
+    if (c.record.leakDismissals.some((d) => d.key === key)) return c;
+    const dismissal = { personId, key, matched, context, by: s.platform.actor, at: new Date().toISOString() };
+    return s.cases().update(caseId, revision, { ...c.record, leakDismissals: [...c.record.leakDismissals, dismissal] });
+  },
   'documents.exportAll': async ({ caseId }, s) => {
     const c = s.cases().get(caseId);
     const parent = await s.platform.chooseFolder();
@@ -278,7 +291,7 @@ export function createDispatcher(session: Session, onInternalError: (e: unknown)
       return { ok: true, data };
     } catch (e) {
       if (writes) recordAnchor(session, onInternalError);
-      if (isUserError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+      if (isUserError(e)) return { ok: false, error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } };
       onInternalError(e);
       return { ok: false, error: { code: 'INTERNAL', message: `Casewright hit an unexpected problem (${(e as Error)?.message ?? String(e)}); nothing further was changed. Please report it.` } };
     }

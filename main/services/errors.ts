@@ -16,12 +16,16 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'UNSUPPORTED'
+  /** The complainant's version of a document names a third party; `details.hits` lists each place. */
+  | 'LEAK'
   | 'INTERNAL';
 
 export class UserError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Structured detail for the screen that shows the refusal (e.g. the leak check's hits). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'UserError';

@@ -11,6 +11,8 @@ export class ApiFailure extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** Structured detail some refusals carry (LEAK: `{ hits }`). */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -27,7 +29,7 @@ export async function call<N extends ApiName>(name: N, input: ApiInput<N>): Prom
   const r = await method(input);
   if (r.ok) return r.data;
   if (r.error.code === 'LOCKED') onLocked();
-  throw new ApiFailure(r.error.code, r.error.message);
+  throw new ApiFailure(r.error.code, r.error.message, r.error.details);
 }
 
 export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

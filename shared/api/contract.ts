@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AttachmentInfo, AuditView, AppStatus, DashboardRow, SearchHit, Settings, VerifyResult } from './types';
 import type { RichNode } from '../domain/richText';
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentModel } from '../documents/model';
-import type { IssuedDocument } from './types';
+import type { IssuedDocument, LeakHit } from './types';
 import type { CaseSummary, StoredCase } from '../domain/case';
 import type { ClockView } from '../clock/caseClocks';
 import { isoDateSchema } from '../domain/schemaHelpers';
@@ -92,6 +92,21 @@ export const contract = {
   'documents.export': op<{ path: string | null }>()(docInput.extend({ format: z.enum(['docx', 'pdf']), issueId: z.string().optional() }).strict()),
   'documents.issue': op<IssuedDocument>()(docInput.extend({ final: z.boolean().default(false) }).strict()),
   'documents.list': op<IssuedDocument[]>()(z.object({ caseId: z.string().min(1) }).strict()),
+  /** The leak check of the complainant's version as it would be exported (empty for the council's). */
+  'documents.check': op<LeakHit[]>()(docInput.extend({ issueId: z.string().optional() }).strict()),
+  /** Records that a place the leak check found is not that person (who and when), in the case record. */
+  'documents.notThisPerson': op<StoredCase>()(
+    z
+      .object({
+        caseId: z.string().min(1),
+        revision: z.number().int().min(1),
+        personId: z.string().min(1).max(100),
+        key: z.string().min(1).max(1000),
+        matched: z.string().max(300),
+        context: z.string().max(1000).default(''),
+      })
+      .strict(),
+  ),
   'documents.exportAll': op<{ folder: string | null; files: string[]; skipped: string[] }>()(z.object({ caseId: z.string().min(1) }).strict()),
   'dashboard.deadlines': op<DashboardRow[]>()(z.object({ today }).strict()),
   'calendar.exportIcs': op<{ path: string | null }>()(z.object({ id: z.string().min(1).optional() }).strict()),
@@ -106,6 +121,8 @@ export type ApiOutput<N extends ApiName> = NonNullable<Contract[N]['output']>;
 export interface ApiError {
   code: string;
   message: string;
+  /** For some refusals, what the screen lists (LEAK: `{ hits: LeakHit[] }`). */
+  details?: unknown;
 }
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 

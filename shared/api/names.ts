@@ -38,6 +38,8 @@ export const API_NAME_LIST = [
   'documents.export',
   'documents.issue',
   'documents.list',
+  'documents.check',
+  'documents.notThisPerson',
   'documents.exportAll',
   'dashboard.deadlines',
   'calendar.exportIcs',

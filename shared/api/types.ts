@@ -81,3 +81,21 @@ export interface IssuedDocument {
   issuedAt: string;
   issuedBy: string;
 }
+
+/**
+ * A place where the complainant's version of a document, as rendered, names a person from the register whom
+ * that version must not name (issue 10).
+ */
+export interface LeakHit {
+  personId: string;
+  /** The person's name in the register (shown to the council user, never written into the document). */
+  person: string;
+  /** The text as it appears in the document. */
+  matched: string;
+  /** The words around it. */
+  context: string;
+  /** Where: "PDF, page 2", "Word, page header", "file name". */
+  where: string;
+  /** What a "not this person" decision is recorded against. */
+  key: string;
+}

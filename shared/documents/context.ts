@@ -62,6 +62,15 @@ export function personName(r: CaseRecord, id: string | null): string {
   return r.people.find((p) => p.id === id)?.name ?? 'not recorded';
 }
 
+/**
+ * A person's role as the document may print it: in the complainant's version, a third party with no
+ * pseudonym is "a third party" and nothing more, so not their role either ("Neighbour across the road").
+ */
+export function roleShown(ctx: BuildContext, p: Person | undefined): string {
+  if (!p) return '';
+  return ctx.variant === 'complainant' && p.thirdParty && !p.pseudonym.trim() ? '' : p.role;
+}
+
 /** How a person is described in the report: their role, and their name in the council's version. */
 export function describePerson(p: Person): string {
   return p.role ? `${p.name} (${p.role})` : p.name;
@@ -101,10 +110,21 @@ export function finish(
     model.variantNote = 'Version for the complainant: staff and other people are referred to by role or pseudonym.';
   }
   if (ctx.variant === 'council') return model;
-  // A letter to the complainant names them and their own child; everyone else still goes by pseudonym.
-  // Only this case's child is named, not any other child in the register (a sibling is a third party).
+  const shown = shownPeople(r, !!opts.letterToComplainant);
+  const hidden = r.people.filter((p) => !shown.includes(p));
+  return mapModelText(model, pseudonymiser(hidden, { named: shown, protect: [r.reference, r.council.protectiveMarking] }));
+}
+
+/** The letters addressed to the complainant, which name them and their own child. */
+export const LETTERS_TO_COMPLAINANT: readonly DocumentKind[] = ['statement-of-complaint', 'extension-letter', 'adjudication-letter'];
+
+/**
+ * Who the complainant's version names: in a letter to the complainant, the complainant and this case's child,
+ * whom the letter is to and about (not any other child in the register: a sibling is a third party); in any
+ * other document, nobody.
+ */
+export function shownPeople(r: CaseRecord, letterToComplainant: boolean): Person[] {
+  if (!letterToComplainant) return [];
   const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase().trim() === b.normalize('NFC').toLowerCase().trim();
-  const named = (p: Person) => p.kind === 'complainant' || (p.kind === 'child' && sameName(p.name, r.child.name));
-  const hidden = opts.letterToComplainant ? r.people.filter((p) => !named(p)) : r.people;
-  return mapModelText(model, pseudonymiser(hidden));
+  return r.people.filter((p) => p.kind === 'complainant' || (p.kind === 'child' && sameName(p.name, r.child.name)));
 }

@@ -120,6 +120,21 @@ export const pointSchema = z.object({
 });
 export type PointOfComplaint = z.infer<typeof pointSchema>;
 
+/**
+ * "Not this person": a place the leak check found a register name in the complainant's version that the user
+ * has looked at and says is not that person (issue 10). `key` is the folded name and the words around it, so
+ * the same words in another document or format are not reported again, and changed words are checked afresh.
+ */
+export const leakDismissalSchema = z.object({
+  personId: z.string().min(1).max(100),
+  key: z.string().min(1).max(1000),
+  matched: text(300),
+  context: text(1000).default(''),
+  by: text(200),
+  at: z.string().max(40),
+});
+export type LeakDismissal = z.infer<typeof leakDismissalSchema>;
+
 export const caseRecordSchema = z
   .object({
     reference: z
@@ -158,6 +173,8 @@ export const caseRecordSchema = z
     recommendations: z.array(recommendationSchema).max(500).default([]),
     ipReview: ipReviewSchema.default({ perPoint: {}, fairness: '', thoroughness: '', transparency: '', childFocus: '', observations: '' }),
     adjudication: adjudicationSchema.default({ decidedOn: null, perPoint: {}, perRecommendation: {}, actions: [], apology: '' }),
+    /** Places the leak check found that the user marked "not this person", with who and when. */
+    leakDismissals: z.array(leakDismissalSchema).max(5000).default([]),
   })
   .transform((c) => ({ ...c, points: c.points.map((p) => ({ ...p, id: p.id ?? `point-${p.number}` })) }))
   .superRefine((c, ctx) => checkLinks(c, ctx));

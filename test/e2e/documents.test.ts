@@ -88,4 +88,35 @@ describe('the Stage 2 response', () => {
     await page.getByText(/Saved 14 files to/).waitFor();
     expect(problems).toEqual([]);
   });
+
+  it('refuses a complainant’s version that still names someone, lists each place, and records “not this person”', async () => {
+    // A name the pseudonymiser never sees: the council's contact line names the social worker.
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await page.getByLabel('Contact lines (one each)').fill('Ask for Jordan Blake on 01632 960 001');
+    await page.getByRole('button', { name: 'Save the council profile' }).click();
+    await page.getByText('The council profile was saved.').waitFor();
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    await page.getByLabel('Document', { exact: true }).selectOption('ip-report');
+    const found = page.getByRole('heading', { name: /Names the complainant’s version must not print \(\d+\)/ });
+    await found.waitFor();
+    const table = page.getByRole('table', { name: 'Places found' });
+    expect(await table.textContent()).toContain('Ask for Jordan Blake on 01632 960 001');
+    await expectAccessible(page, 'leak check');
+    await page.getByRole('button', { name: 'Export as PDF' }).click();
+    await page.getByText(/The complainant’s version still names a person from the people register \(“Jordan Blake”\)/).waitFor();
+    expect(exported(/ip-report-complainant/)).toEqual([]);
+    const count = async () => ((await found.isVisible()) ? Number((await found.textContent())?.match(/\((\d+)\)/)?.[1] ?? 0) : 0);
+    for (let n = await count(); n > 0; n = await count()) {
+      await page.getByRole('button', { name: /^Not this person \(Jordan Blake\)/ }).first().click();
+      await page.getByText(/Recorded: “Jordan Blake” there is not Jordan Blake\.$/).waitFor();
+      await expect.poll(count).toBeLessThan(n);
+    }
+    await page.getByText('Checked: the Word and PDF files name nobody this version must not name.').waitFor();
+    const record = harness.session.cases().get(harness.session.cases().list()[0]!.id).record;
+    expect(record.leakDismissals.length).toBeGreaterThan(0);
+    expect(record.leakDismissals[0]).toMatchObject({ personId: 'person-jordan', matched: 'Jordan Blake', by: expect.any(String), at: expect.any(String) });
+    await page.getByRole('button', { name: 'Export as PDF' }).click();
+    await page.getByText(/Saved .*ip-report-complainant-draft-v1\.pdf/).waitFor();
+    expect(problems).toEqual([]);
+  });
 });

@@ -4,12 +4,14 @@ import { buildDocument } from '../../../shared/documents/build';
 import { UserFacingError } from '../../../shared/documents/errors';
 import { DOCUMENT_TITLES, type DocumentKind, type DocumentModel, type Variant } from '../../../shared/documents/model';
 import type { StoredCase } from '../../../shared/domain/case';
-import type { IssuedDocument } from '../../../shared/api/types';
+import type { IssuedDocument, LeakHit } from '../../../shared/api/types';
 import { UserError } from '../errors';
 import { appendAudit } from '../store/audit';
 import { documentRef } from '../store/digests';
 import { renderDocx } from './docxRenderer';
 import { renderPdf } from './pdfRenderer';
+import { checkRendered, leakSentence } from './leakCheck';
+import { missingGlyphs } from './fonts';
 
 export type DocumentFormat = 'docx' | 'pdf';
 
@@ -61,8 +63,31 @@ export class DocumentService {
     }
   }
 
-  /** Freezes the current draft (or makes it final); later edits to the case never change an issued version. */
-  issue(c: StoredCase, kind: DocumentKind, variant: Variant, today: string, final: boolean, subjectId = ''): IssuedDocument {
+  /**
+   * The leak check of a complainant's version: renders it in both formats and reads them back, with the file
+   * names, for register names that version must not print. Empty for the council's version.
+   */
+  async check(c: StoredCase, model: DocumentModel): Promise<LeakHit[]> {
+    if (model.variant !== 'complainant') return [];
+    const docx = await this.render(model, 'docx');
+    // A PDF the fonts cannot draw is never written (renderPdf refuses, naming the characters), so there is no
+    // PDF to leak from: the Word file and the file names are still checked.
+    const pdf = missingGlyphs(model).length ? null : await this.render(model, 'pdf');
+    const names = (['docx', 'pdf'] as const).map((f) => documentFileName(c.record.reference, model, f));
+    return checkRendered(c.record, model.kind, { docx, pdf, names });
+  }
+
+  /** Refuses (LEAK, with the hits) a complainant's version that names someone it must not. */
+  async guard(c: StoredCase, model: DocumentModel): Promise<void> {
+    const hits = await this.check(c, model);
+    if (hits.length) throw new UserError('LEAK', leakSentence(hits), { hits });
+  }
+
+  /**
+   * Freezes the current draft (or makes it final); later edits to the case never change an issued version.
+   * A complainant's version is issued only if the leak check finds nothing.
+   */
+  async issue(c: StoredCase, kind: DocumentKind, variant: Variant, today: string, final: boolean, subjectId = ''): Promise<IssuedDocument> {
     const last = this.latest(c.id, kind, variant, subjectId);
     if (last?.final) throw new UserError('CONFLICT', `The ${DOCUMENT_TITLES[kind].toLowerCase()} (${variant} version) is already final as version ${last.version}; it cannot be issued again.`);
     const version = (last?.version ?? 0) + 1;
@@ -72,6 +97,10 @@ export class DocumentService {
     } catch (e) {
       if (e instanceof UserFacingError) throw new UserError('INVALID_INPUT', e.message);
       throw e;
+    }
+    await this.guard(c, model);
+    if (this.latest(c.id, kind, variant, subjectId)?.version !== last?.version) {
+      throw new UserError('CONFLICT', 'Another version of this document was issued while it was being checked; look at the list of issued versions, then try again.');
     }
     const row: IssueRow = { id: randomUUID(), kind, variant, subject_id: subjectId, version, final: final ? 1 : 0, issued_at: new Date().toISOString(), issued_by: this.actor, model: JSON.stringify(model) };
     const db = this.db();
@@ -91,7 +120,12 @@ export class DocumentService {
   }
 
   async render(model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
-    return format === 'pdf' ? renderPdf(model) : renderDocx(model);
+    try {
+      return await (format === 'pdf' ? renderPdf(model) : renderDocx(model));
+    } catch (e) {
+      if (e instanceof UserFacingError) throw new UserError('INVALID_INPUT', e.message);
+      throw e;
+    }
   }
 }
 
@@ -125,6 +159,8 @@ export async function exportAll(
     ['statement-of-complaint', 'complainant'],
     ['extension-letter', 'complainant'],
   ];
+  const out: { name: string; data: Buffer }[] = [];
+  const hits: LeakHit[] = [];
   for (const [kind, variant] of plan) {
     let model: DocumentModel;
     try {
@@ -133,11 +169,14 @@ export async function exportAll(
       skipped.push(`${DOCUMENT_TITLES[kind]}: ${(e as Error).message}`);
       continue;
     }
-    for (const format of ['docx', 'pdf'] as const) {
-      const name = documentFileName(c.record.reference, model, format);
-      write(join(folder, name), await service.render(model, format));
-      files.push(name);
-    }
+    hits.push(...(await service.check(c, model)).map((h) => ({ ...h, where: `${DOCUMENT_TITLES[kind]}, ${h.where}` })));
+    for (const format of ['docx', 'pdf'] as const) out.push({ name: documentFileName(c.record.reference, model, format), data: await service.render(model, format) });
+  }
+  // Nothing is written while any complainant's version names someone it must not.
+  if (hits.length) throw new UserError('LEAK', leakSentence(hits), { hits });
+  for (const f of out) {
+    write(join(folder, f.name), f.data);
+    files.push(f.name);
   }
   return { folder, files, skipped };
 }

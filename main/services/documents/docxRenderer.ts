@@ -18,6 +18,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Block, DocumentModel, Run } from '../../../shared/documents/model';
+import { toNfc } from '../../../shared/documents/normalise';
 import { WORD_FONT } from './fonts';
 import { fitWithin, imageSize } from './imageSize';
 
@@ -34,7 +35,8 @@ const runsOf = (runs: Run[], extra: { italics?: boolean; size?: number; color?: 
     r.text.split('\n').map((part, i) => new TextRun({ text: part, bold: r.bold, italics: r.italic || extra.italics, size: extra.size, color: extra.color, break: i > 0 ? 1 : undefined })),
   );
 
-export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+export async function renderDocx(input: DocumentModel): Promise<Buffer> {
+  const model = toNfc(input);
   let listInstance = 0;
   const body: (Paragraph | Table)[] = [];
   const lh = model.letterhead;

@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
+import type { DocumentModel } from '../../../shared/documents/model';
+import { textWithPlaces } from '../../../shared/documents/normalise';
 
 /**
- * The fonts embedded in every PDF (Liberation Sans: metric-compatible with Arial, which the Word documents
- * name, so both formats break lines alike; it covers accented and other Latin names such as
- * "Zoë Ó Súilleabháin-Nowak"). Shipped in resources/fonts with their licence.
+ * The fonts embedded in every PDF and named by every Word file: Liberation Sans 2.1 (SIL Open Font Licence,
+ * from Debian's fonts-liberation2), metric-compatible with Arial, in regular, bold, italic and bold italic.
+ * It covers the Latin alphabets in full (Vietnamese, Welsh, Polish, Turkish, Romanian, Irish), modern Greek
+ * and Cyrillic. docs/decisions.md says why this font.
  */
 function resourcesDir(): string {
   const candidates = [
@@ -23,9 +27,10 @@ function resourcesDir(): string {
   return found;
 }
 
-let cache: Record<'regular' | 'bold' | 'italic' | 'boldItalic', Buffer> | null = null;
+type Style = 'regular' | 'bold' | 'italic' | 'boldItalic';
+let cache: Record<Style, Buffer> | null = null;
 
-export function reportFonts() {
+export function reportFonts(): Record<Style, Buffer> {
   if (!cache) {
     const dir = path.join(resourcesDir(), 'fonts');
     const read = (f: string) => fs.readFileSync(path.join(dir, f));
@@ -39,5 +44,46 @@ export function reportFonts() {
   return cache;
 }
 
-/** The font name Word documents ask for; Liberation Sans matches its metrics. */
-export const WORD_FONT = 'Arial';
+/** The font Word documents name: the same family the PDF embeds. */
+export const WORD_FONT = 'Liberation Sans';
+
+let faces: fontkit.Font[] | null = null;
+function fontFaces(): fontkit.Font[] {
+  faces ??= Object.values(reportFonts()).map((b) => fontkit.create(b) as fontkit.Font);
+  return faces;
+}
+
+/** Characters that are layout, not letters: they need no glyph of their own. */
+const INVISIBLE = /[\s\p{Cc}\p{Cf}]/u;
+
+/**
+ * Characters of the model (taken in NFC) that some report font style cannot draw, with where they are. A PDF
+ * is never written with a silent box in it: the renderer refuses and says which characters, and where.
+ */
+export function missingGlyphs(model: DocumentModel): { where: string; chars: string[] }[] {
+  const fonts = fontFaces();
+  const out: { where: string; chars: string[] }[] = [];
+  for (const { where, text } of textWithPlaces(model)) {
+    const missing = new Set<string>();
+    for (const ch of text.normalize('NFC')) {
+      if (INVISIBLE.test(ch)) continue;
+      const cp = ch.codePointAt(0)!;
+      if (!fonts.every((f) => f.hasGlyphForCodePoint(cp))) missing.add(ch);
+    }
+    if (missing.size) out.push({ where, chars: [...missing] });
+  }
+  return out;
+}
+
+const quoteList = (xs: string[]) => {
+  const q = xs.map((x) => `“${x}”`);
+  return q.length > 1 ? `${q.slice(0, -1).join(', ')} and ${q.at(-1)}` : q[0] ?? '';
+};
+
+/** One sentence naming the characters the PDF cannot show and where they are. */
+export function missingGlyphsSentence(found: { where: string; chars: string[] }[]): string {
+  const chars = [...new Set(found.flatMap((f) => f.chars))];
+  const places = [...new Set(found.map((f) => f.where))];
+  const shown = places.slice(0, 3).join('; ') + (places.length > 3 ? `; and ${places.length - 3} more places` : '');
+  return `The PDF cannot show ${quoteList(chars.slice(0, 12))}${chars.length > 12 ? ` and ${chars.length - 12} more characters` : ''} (in ${shown}); remove or replace them, or export as Word.`;
+}

@@ -1,6 +1,8 @@
 import PDFDocument from 'pdfkit';
 import type { Block, DocumentModel, Run } from '../../../shared/documents/model';
-import { reportFonts } from './fonts';
+import { UserFacingError } from '../../../shared/documents/errors';
+import { toNfc } from '../../../shared/documents/normalise';
+import { missingGlyphs, missingGlyphsSentence, reportFonts } from './fonts';
 
 /**
  * PDF from the document model with PDFKit: chosen because it embeds TrueType fonts (subset), writes tagged
@@ -20,7 +22,12 @@ type Struct = PDFKit.PDFStructureElement;
 
 const fontFor = (r: { bold?: boolean; italic?: boolean }) => (r.bold && r.italic ? 'BoldItalic' : r.bold ? 'Bold' : r.italic ? 'Italic' : 'Regular');
 
-export function renderPdf(model: DocumentModel): Promise<Buffer> {
+export function renderPdf(input: DocumentModel): Promise<Buffer> {
+  // All text in NFC, so decomposed accents are drawn (and extracted) as the letters they are; and nothing the
+  // fonts cannot draw is ever written as a silent box.
+  const model = toNfc(input);
+  const missing = missingGlyphs(model);
+  if (missing.length) return Promise.reject(new UserFacingError(missingGlyphsSentence(missing)));
   const fonts = reportFonts();
   const doc = new PDFDocument({
     size: 'A4',

@@ -4,7 +4,7 @@ import { EXTENSION_REASON_LABELS } from '../../clock/extensions';
 import { PROCEDURES } from '../../clock/profiles';
 import { richToBlocks } from '../fromRich';
 import { type Block, type DocumentModel, heading, para, plain } from '../model';
-import { type BuildContext, finish, longDate, personName, stage2Clock, stage2Extension } from '../context';
+import { type BuildContext, finish, longDate, personName, roleShown, stage2Clock, stage2Extension } from '../context';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -61,7 +61,7 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
   b.push(para(`The investigating officer read ${r.evidence.length} document${r.evidence.length === 1 ? '' : 's'} (listed in appendix B) and held ${r.interviews.filter((v) => v.status !== 'planned').length} interview${r.interviews.length === 1 ? '' : 's'} (appendix C).`));
   const interviewed = new Set(r.interviews.map((v) => v.personId));
   const notInterviewed = r.people.filter((p) => !interviewed.has(p.id) && p.kind !== 'child');
-  if (notInterviewed.length) b.push(para(`Not interviewed: ${notInterviewed.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join('; ')}.`));
+  if (notInterviewed.length) b.push(para(`Not interviewed: ${notInterviewed.map((p) => (roleShown(ctx, p) ? `${p.name} (${roleShown(ctx, p)})` : p.name)).join('; ')}.`));
   const missing = r.plan.records.filter((x) => !x.receivedOn);
   if (missing.length) b.push(para(`Records requested but not received: ${missing.map((x) => x.description).join('; ')}.`));
   b.push(para('Findings are made on the balance of probabilities: whether it is more likely than not that something happened.'));
@@ -118,7 +118,7 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
   b.push(heading(1, 'Appendix B: Documents considered'));
   b.push(r.evidence.length ? { type: 'table', header: ['Ref', 'Document', 'Source', 'Date'], widths: [0.1, 0.45, 0.27, 0.18], rows: r.evidence.map((e) => [plain(e.ref), plain(e.title), plain(e.source), plain(e.date ? formatPartialDate(e.date) : '')]) } : para('No documents.'));
   b.push(heading(1, 'Appendix C: People interviewed'));
-  b.push(r.interviews.length ? { type: 'table', header: ['Person', 'Role', 'Date', 'How'], widths: [0.3, 0.3, 0.22, 0.18], rows: r.interviews.map((v) => { const p = r.people.find((x) => x.id === v.personId); return [plain(p?.name ?? 'not recorded'), plain(p?.role ?? ''), plain(longDate(v.date)), plain(v.mode)]; }) } : para('No interviews.'));
+  b.push(r.interviews.length ? { type: 'table', header: ['Person', 'Role', 'Date', 'How'], widths: [0.3, 0.3, 0.22, 0.18], rows: r.interviews.map((v) => { const p = r.people.find((x) => x.id === v.personId); return [plain(p?.name ?? 'not recorded'), plain(roleShown(ctx, p)), plain(longDate(v.date)), plain(v.mode)]; }) } : para('No interviews.'));
 
   return finish(ctx, 'investigation-report', `Investigation report: ${r.reference}`, `Stage 2 investigation report for case ${r.reference} (${r.council.name})`, io, b);
 }

@@ -1,7 +1,7 @@
 import { EXTENSION_REASON_LABELS } from '../../clock/extensions';
 import { richToBlocks } from '../fromRich';
 import { type Block, type DocumentModel, heading, para, plain } from '../model';
-import { type BuildContext, finish, longDate, personName, stage2Clock, stage2Extension, stage2StartWords, stage3Deadline } from '../context';
+import { type BuildContext, finish, longDate, personName, roleShown, stage2Clock, stage2Extension, stage2StartWords, stage3Deadline } from '../context';
 import { UserFacingError } from '../errors';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -72,7 +72,7 @@ export function buildInterviewRecord(ctx: BuildContext, interviewId?: string): D
   const v = interviewId ? r.interviews.find((x) => x.id === interviewId) : r.interviews.find((x) => x.status !== 'planned') ?? r.interviews[0];
   if (!v) throw new UserFacingError('There is no interview in this case yet; record one first.');
   const who = personName(r, v.personId);
-  const role = r.people.find((p) => p.id === v.personId)?.role ?? '';
+  const role = roleShown(ctx, r.people.find((p) => p.id === v.personId));
   const io = r.roles.investigatingOfficer?.name ?? 'Investigating Officer';
   const b: Block[] = [
     { type: 'title', text: 'Record of interview' },

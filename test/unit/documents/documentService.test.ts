@@ -10,24 +10,24 @@ import { buildDemoCase } from '../../../shared/domain/demoCase';
 import { GOOD_PASSPHRASE, tempDir } from '../../helpers/tmp';
 
 describe('issued documents', () => {
-  it('freeze what was issued, refuse what cannot be made yet, and belong to their case', () => {
+  it('freeze what was issued, refuse what cannot be made yet, and belong to their case', async () => {
     const store = CaseStore.create(path.join(tempDir(), 'd.cwstore'), GOOD_PASSPHRASE, { actor: 'IO' });
     const cases = new CaseService(() => store.db, 'IO');
     const docs = new DocumentService(() => store.db, 'IO');
     const a = cases.create(buildDemoCase('2026-11-27'));
     const b = cases.create({ ...buildDemoCase('2026-11-27'), reference: 'OTHER-1' });
-    const v1 = docs.issue(a, 'investigation-report', 'council', '2026-11-27', false);
+    const v1 = await docs.issue(a, 'investigation-report', 'council', '2026-11-27', false);
     expect(v1).toMatchObject({ version: 1, final: false });
     const changed = cases.update(a.id, a.revision, { ...a.record, summary: 'A NEW SUMMARY written after issue.' });
     expect(modelText(docs.issuedModel(a.id, v1.id))).not.toContain('A NEW SUMMARY');
     expect(modelText(docs.current(changed, 'investigation-report', 'council', '2026-11-27'))).toContain('A NEW SUMMARY');
     expect(docs.current(changed, 'investigation-report', 'council', '2026-11-27').draft).toEqual({ version: 2 });
     expect(() => docs.issuedModel(b.id, v1.id)).toThrow(/not one of this case’s/);
-    expect(() => docs.issue(a, 'extension-letter', 'complainant', '2026-11-27', false)).toThrow(/There is no Stage 2 extension recorded/);
-    const fin = docs.issue(changed, 'investigation-report', 'council', '2026-11-27', true);
+    await expect(docs.issue(a, 'extension-letter', 'complainant', '2026-11-27', false)).rejects.toThrow(/There is no Stage 2 extension recorded/);
+    const fin = await docs.issue(changed, 'investigation-report', 'council', '2026-11-27', true);
     expect(fin).toMatchObject({ version: 2, final: true });
     expect(docs.current(changed, 'investigation-report', 'council', '2026-11-27').draft).toBeNull();
-    expect(() => docs.issue(changed, 'investigation-report', 'council', '2026-11-27', false)).toThrow(/already final as version 2/);
+    await expect(docs.issue(changed, 'investigation-report', 'council', '2026-11-27', false)).rejects.toThrow(/already final as version 2/);
     store.lock();
   });
 });

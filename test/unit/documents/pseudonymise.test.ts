@@ -51,6 +51,44 @@ describe('third parties without a pseudonym', () => {
       { ...person('a', 'Greta Lind', ''), role: 'Neighbour', thirdParty: true },
       { ...person('b', 'Omar Haddad', ''), role: 'Social worker', thirdParty: false },
     ]);
-    expect(fn('Greta Lind and Omar Haddad met.')).toBe('a third party and the social worker met.');
+    expect(fn('Greta Lind and Omar Haddad met.')).toBe('A third party and the social worker met.');
+  });
+});
+
+describe('third parties without a pseudonym, in the documents', () => {
+  it('are not described by their role either', () => {
+    const demo = buildDemoCase('2026-11-27');
+    const r = caseRecordSchema.parse({
+      ...demo,
+      people: [...(demo.people ?? []), { id: 'person-n', name: 'Greta Lind', kind: 'family', role: 'Neighbour across the road', pseudonym: '', thirdParty: true }],
+      interviews: [...(demo.interviews ?? []), { id: 'interview-n', personId: 'person-n', date: '2026-11-20', mode: 'phone', status: 'held', pointIds: ['point-1'] }],
+    });
+    for (const kind of ['investigation-report', 'interview-record'] as const) {
+      const t = modelText(buildDocument(kind, r, { today: '2026-11-27', variant: 'complainant', draft: null, interviewId: 'interview-n' }));
+      expect(t).not.toContain('Neighbour');
+      expect(t).not.toContain('Greta');
+      const council = modelText(buildDocument(kind, r, { today: '2026-11-27', variant: 'council', draft: null, interviewId: 'interview-n' }));
+      expect(council).toContain('Greta Lind');
+      expect(council).toContain('Neighbour across the road');
+    }
+  });
+});
+
+describe('names that are ordinary words, in a whole document', () => {
+  it('leave the case reference, dates and the report’s own words alone', () => {
+    const demo = buildDemoCase('2026-05-12');
+    const r = caseRecordSchema.parse({
+      ...demo,
+      reference: 'YOUNG-1',
+      people: [...(demo.people ?? []), { id: 'p-y', name: 'Jordan Young', kind: 'staff', role: 'Social worker', pseudonym: 'Social Worker 2', thirdParty: true }, { id: 'p-m', name: 'May Fischer', kind: 'professional', role: 'Teacher', pseudonym: 'Teacher 2', thirdParty: true }],
+      summary: 'Mr Young visited on 12 May 2026. Young people were asked in May.',
+    });
+    const m = buildDocument('investigation-report', r, { today: '2026-05-12', variant: 'complainant', draft: null });
+    const t = modelText(m);
+    expect(t).toContain('Case reference YOUNG-1');
+    expect(t).toContain('Child or young person');
+    expect(t).toContain('Social Worker 2 visited on 12 May 2026. Young people were asked in May.');
+    expect(t).toContain('Date of this report 12 May 2026');
+    expect(m.title).toBe('Investigation report: YOUNG-1');
   });
 });

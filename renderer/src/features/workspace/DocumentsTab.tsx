@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { IssuedDocument } from '../../../../shared/api/types';
+import type { IssuedDocument, LeakHit } from '../../../../shared/api/types';
 import { DOCUMENT_KINDS, DOCUMENT_TITLES, type Block, type DocumentKind, type DocumentModel, type Run, type Variant } from '../../../../shared/documents/model';
-import { call, messageOf } from '../../api';
+import { ApiFailure, call, messageOf } from '../../api';
 import { Alert, Field } from '../../ui/Field';
 import type { CaseEditor } from './useCaseEditor';
 
@@ -107,6 +107,56 @@ function Preview({ model }: { model: DocumentModel }) {
   );
 }
 
+const hitsOf = (e: unknown): LeakHit[] | null =>
+  e instanceof ApiFailure && e.code === 'LEAK' && Array.isArray((e.details as { hits?: unknown } | undefined)?.hits) ? (e.details as { hits: LeakHit[] }).hits : null;
+
+/**
+ * What the leak check found in the complainant's version as it would be exported: each place a register
+ * name is printed, in its words, with where; each can be marked "not this person" (recorded with who and
+ * when) or corrected at its source in the case.
+ */
+function LeakHits({ hits, onDismiss, busy }: { hits: LeakHit[]; onDismiss: (h: LeakHit) => void; busy: boolean }) {
+  return (
+    <section aria-labelledby="leak-heading" className="leak-hits">
+      <h3 id="leak-heading">Names the complainant’s version must not print ({hits.length})</h3>
+      <p className="hint">
+        The check read the Word and PDF files as they would be exported. Correct the text where it came from (the Statement, Findings, Chronology or
+        Overview tab), or, if the words are not about that person, mark the place “not this person”. Until every place is dealt with, this version
+        cannot be issued or exported.
+      </p>
+      <table className="table">
+        <caption>Places found</caption>
+        <thead>
+          <tr>
+            <th scope="col">Person in the register</th>
+            <th scope="col">Printed as</th>
+            <th scope="col">In context</th>
+            <th scope="col">Where</th>
+            <th scope="col">Action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {hits.map((h, i) => (
+            <tr key={`${h.where}|${h.key}|${i}`}>
+              <th scope="row">{h.person}</th>
+              <td>
+                <mark>{h.matched}</mark>
+              </td>
+              <td>{h.context}</td>
+              <td>{h.where}</td>
+              <td>
+                <button type="button" className="link" disabled={busy} onClick={() => onDismiss(h)} aria-label={`Not this person (${h.person}): “${h.matched}” in ${h.where}`}>
+                  Not this person
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 /** Preview, issue and export the documents of the case, one at a time or the whole response. */
 export function DocumentsTab({ editor }: { editor: CaseEditor }) {
   const r = editor.record!;
@@ -118,6 +168,9 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
   const [issued, setIssued] = useState<IssuedDocument[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [hits, setHits] = useState<LeakHit[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [checking, setChecking] = useState(false);
   const subject = kind === 'interview-record' ? subjectId : '';
 
   const refresh = useCallback(async () => {
@@ -127,7 +180,22 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
       setModel(await call('documents.preview', { caseId, kind, variant, subjectId: subject }));
     } catch (e) {
       setModel(null);
+      setHits([]);
       setError(messageOf(e));
+      return;
+    }
+    if (variant !== 'complainant') {
+      setHits([]);
+      return;
+    }
+    setChecking(true);
+    try {
+      setHits(await call('documents.check', { caseId, kind, variant, subjectId: subject }));
+    } catch (e) {
+      setHits([]);
+      setError(messageOf(e));
+    } finally {
+      setChecking(false);
     }
   }, [caseId, kind, variant, subject]);
   useEffect(() => {
@@ -142,7 +210,24 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
       if (msg) setNotice(msg);
       await refresh();
     } catch (e) {
+      const found = hitsOf(e);
+      if (found) setHits(found);
       setError(messageOf(e));
+    }
+  };
+  const dismiss = async (h: LeakHit) => {
+    setBusy(true);
+    setError(null);
+    try {
+      // The decision is added to the case as it is now (another tab may have saved since this one loaded).
+      const current = await call('cases.get', { id: caseId });
+      await call('documents.notThisPerson', { caseId, revision: current.revision, personId: h.personId, key: h.key, matched: h.matched, context: h.context });
+      setNotice(`Recorded: “${h.matched}” there is not ${h.person}.`);
+      await editor.reload();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
     }
   };
   const exportAs = (format: 'docx' | 'pdf', issueId?: string) =>
@@ -223,6 +308,10 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
           Export the whole response…
         </button>
       </div>
+      <p className="hint" role="status">
+        {variant === 'complainant' && (checking ? 'Checking the Word and PDF files for names this version must not print…' : hits.length === 0 && model ? 'Checked: the Word and PDF files name nobody this version must not name.' : '')}
+      </p>
+      {variant === 'complainant' && hits.length > 0 && <LeakHits hits={hits} busy={busy} onDismiss={(h) => void dismiss(h)} />}
       {mine.length > 0 && (
         <table className="table">
           <caption>Issued versions of this document</caption>

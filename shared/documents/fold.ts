@@ -1,0 +1,58 @@
+/**
+ * Folding for matching names (issue 10): two spellings of one name fold to the same string. NFKC/NFKD
+ * compatibility forms (ligatures, full-width letters), full case folding (ß → ss, final sigma → sigma, the
+ * Turkish dotted and dotless i → i), letters that are not a base letter plus an accent (Ł → l, Đ → d,
+ * Ø → o, Æ → ae, Þ → th), accents dropped, every kind of apostrophe dropped ("O’Neill", "O'Neill" and
+ * "ONeill" fold alike), every kind of dash to "-", invisible characters (soft hyphen, zero-width space,
+ * joiners) dropped, and all spacing to one space.
+ */
+const SPECIAL: Record<string, string> = {
+  ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ø: 'o', Ø: 'o', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', þ: 'th', Þ: 'th',
+  ß: 'ss', ẞ: 'ss', ı: 'i', ħ: 'h', Ħ: 'h', ŀ: 'l', Ŀ: 'l', ŧ: 't', Ŧ: 't', ĸ: 'q', ſ: 's', ς: 'σ', ϲ: 'σ',
+};
+const APOSTROPHES = /['\u2019\u2018\u02bc\u02bb`\u00b4\u2032\uff07]/u;
+const DASHES = /[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/u;
+const INVISIBLE = /^(?:[\u00ad\u200b-\u200f\u2060\ufeff]|\u034f)$/u;
+const SPACE = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]/u;
+
+/** One character (a code point) folded; "" for characters that never matter to a name. */
+export function foldChar(ch: string): string {
+  if (APOSTROPHES.test(ch) || INVISIBLE.test(ch)) return '';
+  if (DASHES.test(ch)) return '-';
+  if (SPACE.test(ch)) return ' ';
+  const special = SPECIAL[ch];
+  if (special) return special;
+  let out = '';
+  for (const c of ch.normalize('NFKD')) {
+    if (/\p{M}/u.test(c)) continue;
+    const s = SPECIAL[c];
+    if (s) {
+      out += s;
+      continue;
+    }
+    // Full case folding, one code point at a time (toLowerCase of "İ" is "i" plus a dot, dropped above).
+    for (const l of c.toLowerCase().normalize('NFKD')) if (!/\p{M}/u.test(l)) out += SPECIAL[l] ?? l;
+  }
+  return out;
+}
+
+/**
+ * The folded text and, for each folded character (and one past the end), the index in `text` of the
+ * character it came from, so a match in the folded text maps back to the original.
+ */
+export function foldWithMap(text: string): { folded: string; from: number[] } {
+  let folded = '';
+  const from: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = foldChar(ch);
+    for (let k = 0; k < f.length; k++) from.push(i);
+    folded += f;
+    i += ch.length;
+  }
+  from.push(i);
+  return { folded, from };
+}
+
+/** A whole name or phrase folded, spaces collapsed: "Zoë  Ó’Brien" → "zoe obrien". */
+export const foldName = (s: string): string => foldWithMap(s.normalize('NFC')).folded.replace(/ +/g, ' ').trim();

@@ -1,0 +1,244 @@
+import { foldChar, foldName, foldWithMap } from './fold';
+
+/**
+ * Finding the people of the register in text, however their names were typed (issue 10). One finder serves
+ * the pseudonymiser (which replaces what it finds) and the leak check (which reads the rendered documents and
+ * reports what is left), so both agree on what counts as a name.
+ *
+ * What is found, for each person: the whole name; every run of its words ("Ann O’Neill" of "Mary Ann
+ * O’Neill"); each word, and each half of a hyphenated word; any of those after a title ("Mrs ONeill");
+ * initials ("J.S.", "J. S.", and "JS" in capitals) and initial and surname ("J. Smith"); possessives. Matching
+ * is on folded text (fold.ts), never inside another word, never inside a date or a protected string such as
+ * the case reference. A word that is also an ordinary word ("Hope", "May", "Young", "Will") is found only
+ * after a title, as part of a longer name, or capitalised in the middle of a sentence and away from numbers
+ * (so "12 May 2026", "in May", "young person" and "Young people" at the start of a sentence stay).
+ */
+
+const TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'lord', 'rev', 'revd', 'cllr', 'master'];
+const NOT_NAME_WORDS = new Set([...TITLES, 'and', '&']);
+/** Name particles too common to find on their own ("Ó", "de", "van"). */
+const PARTICLES = new Set(['o', 'de', 'da', 'di', 'do', 'dos', 'das', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'del', 'della', 'mac', 'mc', 'bin', 'binti', 'ibn', 'al', 'el', 'ap', 'ab', 'y', 'ni', 'nic', 'ui', 'mhic', 'st', 'ten', 'ter', 'zu']);
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** Names that are also ordinary English words (folded). */
+export const COMMON_WORDS = new Set([
+  ...MONTHS,
+  'hope', 'rose', 'young', 'will', 'grace', 'faith', 'joy', 'mark', 'bill', 'sue', 'pat', 'rob', 'art', 'dawn', 'summer', 'winter', 'autumn',
+  'amber', 'ruby', 'pearl', 'holly', 'ivy', 'lily', 'daisy', 'iris', 'heather', 'violet', 'hazel', 'olive', 'jade', 'coral', 'honey', 'penny',
+  'sandy', 'crystal', 'carol', 'angel', 'star', 'sky', 'rain', 'storm', 'river', 'brook', 'king', 'brown', 'white', 'green', 'black', 'gray',
+  'grey', 'long', 'little', 'small', 'short', 'rich', 'bell', 'hill', 'wood', 'woods', 'field', 'fields', 'stone', 'moss', 'cook', 'baker',
+  'hale', 'hunt', 'page', 'price', 'cross', 'street', 'hall', 'house', 'lane', 'law', 'ward', 'case', 'care', 'mason', 'hunter', 'carter',
+  'bishop', 'major', 'guy', 'frank', 'jack', 'dean', 'earl', 'cliff', 'drew', 'chase', 'miles', 'gene', 'reed', 'rush', 'wells', 'banks',
+  'brooks', 'marsh', 'moor', 'dale', 'glen', 'north', 'south', 'west', 'east', 'mercy', 'patience', 'prudence', 'charity', 'honor', 'honour',
+  'verity', 'justice', 'faith', 'sunny', 'bright', 'sharp', 'strong', 'wise', 'good', 'best', 'love', 'hart', 'fox', 'wolf', 'lamb', 'swan',
+  'finch', 'crane', 'nash', 'parsons', 'day', 'knight', 'porter', 'turner', 'walker', 'taylor', 'fisher', 'miller', 'butler', 'cooper',
+  'head', 'child', 'friend', 'gay', 'noble', 'rice', 'hay', 'may', 'sage', 'august', 'constance', 'victory', 'bliss', 'blessing', 'precious',
+  'gift', 'favour', 'favor', 'goodness', 'peace', 'unity', 'harmony', 'melody', 'destiny', 'journey', 'liberty', 'trinity', 'treasure', 'ivory',
+  'ebony', 'sterling', 'bond', 'dole', 'worth', 'early', 'late', 'bird', 'gold', 'silver', 'steel', 'iron', 'lake', 'moon', 'sun', 'snow',
+]);
+/** Capital-letter abbreviations that are not anyone's initials in a complaints report. */
+const ACRONYMS = new Set(['io', 'ip', 'ao', 'sw', 'tm', 'dt', 'la', 'uk', 'eu', 'it', 'pe', 'iro', 'cp', 'cin', 'lac', 'sen', 'pep', 'gp', 'nhs', 'dbs', 'ok', 'am', 'pm', 'id', 'no', 'cc', 'ps', 're', 'bc', 'ad', 'tv', 'pa', 'md', 'st', 'ft', 'hr', 'ma', 'ba', 'us', 'do', 'go', 'so', 'to', 'be', 'an', 'as', 'at', 'by', 'he', 'if', 'in', 'is', 'me', 'my', 'of', 'on', 'or', 'up', 'we']);
+const DATE_WORDS = new Set(['in', 'since', 'by', 'during', 'of', 'until', 'till', 'from', 'to', 'before', 'after', 'last', 'next', 'early', 'late', 'mid', 'this', 'that', 'each', 'every', 'throughout', 'between', 'and', 'or', 'through', 'end', 'start', 'beginning', 'middle']);
+/** Words that join two dates ("April and May", "3 to May"): a date only if a date comes before them. */
+const LINKS = new Set(['and', 'or', 'to']);
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD = /[\p{L}\p{N}]/u;
+
+export interface NamedPerson {
+  id: string;
+  name: string;
+}
+
+export type FormKind = 'full' | 'words' | 'title' | 'part' | 'initials';
+
+export interface NameHit {
+  /** Offsets in the NFC form of the text searched. */
+  start: number;
+  end: number;
+  /** Everyone this could be: more than one where people share a name or a part of one. */
+  personIds: string[];
+  kind: FormKind;
+  /** The matched text as written. */
+  text: string;
+}
+
+interface Form {
+  re: RegExp;
+  personId: string;
+  kind: FormKind;
+  /** A single word that is also an ordinary word. */
+  common: boolean;
+  /** Month names and the like: never right after a date word such as "in" or "since". */
+  month: boolean;
+  /** Bare initials: found only in capitals. */
+  capitalsOnly: boolean;
+}
+
+/** A name word as a pattern over folded text: an apostrophe may be dropped or written as a space. */
+function wordPattern(word: string): string {
+  let p = '';
+  for (const ch of word.normalize('NFC')) {
+    if (/['’‘ʼʻ`´′]/u.test(ch)) p += '[ -]?';
+    else if (/[-‐‑‒–—―−]/u.test(ch)) p += '[ -]*';
+    else p += esc(foldChar(ch));
+  }
+  return p;
+}
+
+const SEP = '[ -]*';
+const titlePrefix = `(?:(?:${TITLES.join('|')})\\.? *)`;
+
+/** The words of a name, without titles and "and" ("Mr and Mrs Hale" → ["Hale"]). */
+function nameWords(name: string): string[] {
+  return (name.normalize('NFC').match(/[\p{L}\p{M}\p{N}'’‘ʼʻ`´-]+/gu) ?? []).filter((w) => !NOT_NAME_WORDS.has(foldName(w)));
+}
+
+function formsOf(p: NamedPerson): Form[] {
+  const out: Form[] = [];
+  const add = (pattern: string, kind: FormKind, opts: { common?: boolean; month?: boolean; capitalsOnly?: boolean; titled?: boolean } = {}) => {
+    const body = opts.titled === false ? pattern : `${titlePrefix}?${pattern}`;
+    // A possessive "s" may follow (its apostrophe is folded away): checked against the original text below.
+    out.push({ re: new RegExp(`(?<![\\p{L}\\p{N}])(${body})(?=s?(?![\\p{L}\\p{N}]))`, 'gu'), personId: p.id, kind, common: !!opts.common, month: !!opts.month, capitalsOnly: !!opts.capitalsOnly });
+  };
+  const full = foldName(p.name);
+  if (!full) return out;
+  // The name exactly as registered (titles and all: "Mr and Mrs Hale").
+  add(nameWordsPattern(p.name.normalize('NFC').match(/[^\s]+/gu) ?? []), 'full', { titled: false });
+  const words = nameWords(p.name);
+  const meaningful = (ws: string[]) => ws.some((w) => !PARTICLES.has(foldName(w)) && foldName(w).replace(/-/g, '').length >= 2 && /\p{L}/u.test(w));
+  // Every run of two or more words.
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 2; j <= words.length; j++) {
+      const ws = words.slice(i, j);
+      if (meaningful(ws)) add(nameWordsPattern(ws), 'words');
+    }
+  }
+  // Each word, and each half of a hyphenated word.
+  const singles = new Set<string>();
+  for (const w of words) {
+    singles.add(w);
+    for (const half of w.split(/[-‐‑‒–—―−]/u)) if (half !== w) singles.add(half);
+  }
+  for (const w of singles) {
+    const f = foldName(w);
+    // A part with no letter ("3" of "Person 3-13") is never found alone: it would be any number.
+    if (f.replace(/-/g, '').length < 2 || PARTICLES.has(f) || !/\p{L}/u.test(f)) continue;
+    add(wordPattern(w), 'part', { common: COMMON_WORDS.has(f), month: MONTHS.includes(f) });
+  }
+  // Initials: of the first and last words, and of every word; and initial and surname.
+  const letters = words.filter((w) => !PARTICLES.has(foldName(w))).map((w) => foldChar([...w.normalize('NFC')][0]!)).filter((c) => /^\p{L}$/u.test(c));
+  if (letters.length >= 2) {
+    const sets = new Set([`${letters[0]}${letters.at(-1)}`, letters.join('')]);
+    for (const s of sets) {
+      const cs = [...s];
+      add(`${cs.map(esc).join('\\. ?')}\\.?`, 'initials', { titled: false });
+      if (!ACRONYMS.has(s)) add(cs.map(esc).join(''), 'initials', { titled: false, capitalsOnly: true });
+    }
+    const last = words.at(-1)!;
+    add(`${esc(letters[0]!)}\\.? ?${wordPattern(last)}`, 'initials');
+  }
+  return out;
+}
+
+function nameWordsPattern(ws: string[]): string {
+  return ws.map(wordPattern).join(SEP);
+}
+
+/** Places in folded text that are never names: dates and protected strings such as the case reference. */
+function protectedSpans(folded: string, protect: string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  const m = MONTHS.map((x) => `${x}|${x.slice(0, 3)}`).join('|');
+  const res = [
+    new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,2}(?:st|nd|rd|th)? *(?:of *)?(?:${m})\\.?(?: *,? *\\d{2,4})?(?![\\p{L}\\p{N}])`, 'gu'),
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${m})\\.? *\\d{1,4}(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])`, 'gu'),
+    /\d{4}-\d{2}-\d{2}/gu,
+    /\d{1,2}\/\d{1,2}\/\d{2,4}/gu,
+    ...protect.map((p) => foldName(p)).filter(Boolean).map((p) => new RegExp(esc(p).replace(/ /g, ' +'), 'gu')),
+  ];
+  for (const re of res) for (const x of folded.matchAll(re)) spans.push([x.index, x.index + x[0].length]);
+  return spans;
+}
+
+/** The word before `i` in the original text, and whether a sentence starts at `i`. */
+function before(text: string, i: number): { word: string; sentenceStart: boolean } {
+  let k = i - 1;
+  while (k >= 0 && /[\s"“‘'([«]/u.test(text[k]!)) {
+    if (text[k] === '\n') return { word: '', sentenceStart: true };
+    k--;
+  }
+  if (k < 0) return { word: '', sentenceStart: true };
+  if (/[.!?:;•]/u.test(text[k]!)) return { word: '', sentenceStart: /[.!?:•]/u.test(text[k]!) };
+  let s = k;
+  while (s > 0 && WORD.test(text[s - 1]!)) s--;
+  return { word: text.slice(s, k + 1), sentenceStart: false };
+}
+
+function after(text: string, i: number): string {
+  let k = i;
+  while (k < text.length && /[\s,]/u.test(text[k]!)) k++;
+  let e = k;
+  while (e < text.length && WORD.test(text[e]!)) e++;
+  return text.slice(k, e);
+}
+
+const isNumberWord = (w: string) => /^\d+(?:st|nd|rd|th)?$/iu.test(w);
+
+/**
+ * A finder for the given people: `find(text)` returns every place a name of theirs is written, longest first
+ * where finds overlap, each with everyone it could be.
+ */
+export function nameFinder(people: readonly NamedPerson[], opts: { protect?: readonly string[] } = {}): (text: string) => NameHit[] {
+  const forms = people.filter((p) => p.name.trim()).flatMap(formsOf);
+  const protect = [...(opts.protect ?? [])].filter((x) => x.trim());
+  return (input) => {
+    const text = input.normalize('NFC');
+    if (!forms.length || !text) return [];
+    const { folded, from } = foldWithMap(text);
+    const guarded = protectedSpans(folded, protect);
+    const cands: { fs: number; fe: number; form: Form }[] = [];
+    for (const form of forms) {
+      form.re.lastIndex = 0;
+      for (const x of folded.matchAll(form.re)) {
+        const fs = x.index;
+        const fe = fs + x[1]!.length;
+        if (guarded.some(([a, b]) => fs < b && fe > a)) continue;
+        cands.push({ fs, fe, form });
+      }
+    }
+    // Longest first; then a stronger kind of match; then earlier.
+    const rank: Record<FormKind, number> = { full: 0, words: 1, title: 2, initials: 3, part: 4 };
+    cands.sort((a, b) => b.fe - b.fs - (a.fe - a.fs) || rank[a.form.kind] - rank[b.form.kind] || a.fs - b.fs);
+    const hits: (NameHit & { fs: number; fe: number })[] = [];
+    const endOf = (fe: number) => from[fe - 1]! + (text.codePointAt(from[fe - 1]!)! > 0xffff ? 2 : 1);
+    for (const c of cands) {
+      const start = from[c.fs]!;
+      const end = endOf(c.fe);
+      // "s" straight after the name: only as a possessive ("O’Neill’s"), never another name ("Jo" in "Jos").
+      if (folded[c.fe] === 's' && !/['’‘ʼ`´′]/u.test(text.slice(end, from[c.fe]))) continue;
+      const same = hits.find((h) => h.fs === c.fs && h.fe === c.fe);
+      if (same) {
+        if (!same.personIds.includes(c.form.personId)) same.personIds.push(c.form.personId);
+        continue;
+      }
+      if (hits.some((h) => c.fs < h.fe && c.fe > h.fs)) continue;
+      const written = text.slice(start, end);
+      const titled = new RegExp(`^${titlePrefix}`, 'u').test(folded.slice(c.fs, c.fe)) && c.form.kind !== 'full';
+      if (c.form.capitalsOnly && written !== written.toUpperCase()) continue;
+      if (c.form.common && !titled) {
+        const b = before(text, start);
+        const first = [...written][0]!;
+        if (first === first.toLowerCase()) continue;
+        if (b.sentenceStart) continue;
+        if (isNumberWord(b.word) || isNumberWord(after(text, end))) continue;
+        if (c.form.month && DATE_WORDS.has(foldName(b.word))) {
+          // "between April and May" is a date; "Ms Fischer and May agreed" is a person.
+          if (!LINKS.has(foldName(b.word))) continue;
+          const b2 = before(text, start - b.word.length - 1);
+          if (MONTHS.includes(foldName(b2.word)) || isNumberWord(b2.word)) continue;
+        }
+      }
+      hits.push({ fs: c.fs, fe: c.fe, start, end, personIds: [c.form.personId], kind: titled ? 'title' : c.form.kind, text: written });
+    }
+    return hits.sort((a, b) => a.start - b.start).map(({ fs: _s, fe: _e, ...h }) => h);
+  };
+}
