@@ -106,7 +106,10 @@ describe('the leak check', () => {
     const dir = tempDir();
     const platform: Platform = {
       actor: 'Test Officer', appVersion: 'test', settings: memorySettings(), vault: testVault,
-      chooseStorePath: async () => path.join(dir, 'x.cwstore'), chooseSavePath: async (name) => path.join(dir, name), chooseFolder: async () => dir, emit: () => {},
+      chooseStorePath: async () => path.join(dir, 'x.cwstore'),
+      // The test stands in for a person who chose this file in the app's dialog.
+      allowsPath: () => true,
+      chooseSavePath: async (name) => path.join(dir, name), chooseFolder: async () => dir, emit: () => {},
     };
     const dispatch = createDispatcher(new Session(platform));
     expect((await dispatch('store.create', { path: path.join(dir, 's.cwstore'), passphrase: GOOD_PASSPHRASE, ownerName: 'Alex', demo: true })).ok).toBe(true);

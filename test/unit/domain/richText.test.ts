@@ -32,6 +32,8 @@ describe('rich text nesting', () => {
       settings: memorySettings(),
       vault: null,
       chooseStorePath: async () => null,
+      // The test stands in for a person who chose this file in the app's dialog.
+      allowsPath: () => true,
       chooseSavePath: async () => null,
       chooseFolder: async () => null,
       emit: () => {},
@@ -47,7 +49,7 @@ describe('rich text nesting', () => {
       expect(r.ok).toBe(false);
       const e = (r as { error: { code: string; message: string } }).error;
       expect(e.code).toBe('INVALID_INPUT');
-      expect(e.message).toBe(`case.interviews[0].notes: is nested more than ${MAX_RICH_DEPTH} levels deep (quotes or lists inside each other); flatten it and save again.`);
+      expect(e.message).toBe(`Interview 1, notes: is nested more than ${MAX_RICH_DEPTH} levels deep (quotes or lists inside each other); flatten it and save again.`);
     }
     expect(await dispatch('store.verify', {})).toMatchObject({ ok: true, data: { ok: true } });
     session.lock('user');

@@ -32,6 +32,8 @@ beforeAll(async () => {
     settings: memorySettings(),
     vault: null,
     chooseStorePath: async () => null,
+      // The test stands in for a person who chose this file in the app's dialog.
+      allowsPath: () => true,
     chooseSavePath: async () => null,
     chooseFolder: async () => null,
     emit: () => {},
@@ -128,7 +130,7 @@ describe('fuzzing the file entry points through the handler table', () => {
         }),
         { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
       );
-      expect(await dispatch('store.verify', {})).toEqual({ ok: true, data: { ok: true, problems: [] } });
+      expect(await dispatch('store.verify', {})).toMatchObject({ ok: true, data: { ok: true, problems: [] } });
     },
     TIMEOUT,
   );
@@ -154,7 +156,7 @@ describe('fuzzing the file entry points through the handler table', () => {
         }),
         { numRuns: Math.max(4, Math.round(RUNS / 2)), ...(SEED !== undefined ? { seed: SEED } : {}) },
       );
-      expect(await dispatch('store.verify', {})).toEqual({ ok: true, data: { ok: true, problems: [] } });
+      expect(await dispatch('store.verify', {})).toMatchObject({ ok: true, data: { ok: true, problems: [] } });
     },
     TIMEOUT,
   );

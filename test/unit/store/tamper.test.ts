@@ -23,7 +23,9 @@ function device(settings: SettingsStore = memorySettings()) {
   const dir = tempDir();
   const session = new Session({
     actor: 'Test Officer', appVersion: 'test', settings, vault: null,
-    chooseStorePath: async () => null, chooseSavePath: async () => null, chooseFolder: async () => null, emit: () => {}, today: () => '2026-11-25',
+    chooseStorePath: async () => null,
+      // The test stands in for a person who chose this file in the app's dialog.
+      allowsPath: () => true, chooseSavePath: async () => null, chooseFolder: async () => null, emit: () => {}, today: () => '2026-11-25',
   });
   const dispatch = createDispatcher(session);
   const call = async <N extends ApiName>(n: N, input: ApiInput<N>): Promise<ApiOutput<N>> => {

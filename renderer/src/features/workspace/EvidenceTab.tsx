@@ -45,15 +45,17 @@ export function EvidenceTab({ editor, focusItem, focusPage }: { editor: CaseEdit
     const added: string[] = [];
     const notes: string[] = [];
     const refused: string[] = [];
+    // A FileList is live: the input is cleared for the next choice while these are still being added.
+    const files = Array.from(list);
     try {
-      for (const f of Array.from(list)) {
+      for (const f of files) {
         try {
           const info = await call('attachments.add', { caseId, fileName: f.name, dataBase64: await fileToBase64(f) });
           const itemId = newId('evidence');
           await editor.save((rec) => ({ ...rec, evidence: [...rec.evidence, { id: itemId, ref: nextRef(rec.evidence), title: f.name.replace(/\.[^.]+$/, ''), source: '', date: null, description: '', attachmentId: info.id, pointIds: [], extracts: [] }] }));
           added.push(f.name);
           // With one file the note needs no name; with several, each note says which file it is about.
-          for (const note of [info.textNotice, info.textProblem]) if (note) notes.push(list.length === 1 ? note : `${f.name}: ${note}`);
+          for (const note of [info.textNotice, info.textProblem]) if (note) notes.push(files.length === 1 ? note : `${f.name}: ${note}`);
         } catch (e) {
           // The sentence names the file and why it was refused.
           refused.push(messageOf(e));
