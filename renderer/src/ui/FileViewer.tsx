@@ -65,7 +65,13 @@ export function FileViewer(props: { attachmentId: string; onClose: () => void; s
   }, [page, pages]);
 
   return (
-    <section className="viewer" aria-labelledby="viewer-heading">
+    <section className="viewer" aria-labelledby="viewer-heading" onKeyDown={(e) => {
+        // Escape closes the viewer, as it closes any panel that sits over the page.
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          props.onClose();
+        }
+      }}>
       <h3 id="viewer-heading" ref={heading} tabIndex={-1}>
         {file ? file.name : 'Loading the file…'}
       </h3>

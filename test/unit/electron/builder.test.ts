@@ -88,6 +88,14 @@ describe('package.json dependencies (what goes into the installer)', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
   const main = new Set([...importedPackages(path.join(root, 'main')), ...importedPackages(path.join(root, 'shared'))]);
 
+  it('never let npm compile the database module: its prebuilt binaries serve Node and Electron (no compiler needed)', () => {
+    // better-sqlite3-multiple-ciphers ships binding.gyp as well as prebuilds; npm's allowScripts policy would
+    // otherwise run node-gyp, which fails on a laptop with no C++ tools (found by installing with no compiler).
+    const allow = (pkg as unknown as { allowScripts: Record<string, boolean> }).allowScripts;
+    expect(allow['better-sqlite3-multiple-ciphers']).toBe(false);
+    expect(allow.electron).toBe(false); // downloaded on first start instead
+  });
+
   it('are exactly the packages main (and the shared code it bundles) imports', () => {
     // electron-vite leaves every "dependencies" package outside main's bundle, so each must be shipped, and
     // anything else main imported would be missing from the installer.

@@ -37,6 +37,8 @@ export function ClockTable(props: { clocks: ClockView[]; caption: string }) {
   const anyProvisional = props.clocks.some((c) => c.provisional);
   return (
     <>
+      {/* On a narrow window the table scrolls inside its own box (reachable by keyboard), never the page. */}
+      <div className="table-scroll" role="region" aria-label={`${props.caption} (scrolls sideways on a narrow window)`} tabIndex={0}>
       <table className="table clocks">
         <caption>{props.caption}</caption>
         <thead>
@@ -75,6 +77,7 @@ export function ClockTable(props: { clocks: ClockView[]; caption: string }) {
           ))}
         </tbody>
       </table>
+      </div>
       {anyProvisional && (
         <p className="hint">
           * Worked out with bank holidays from the usual rules, as the year's dates are not yet confirmed; a one-off bank holiday may

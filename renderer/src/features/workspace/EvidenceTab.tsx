@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DateField } from '../../ui/DateField';
 import type { EvidenceItem } from '../../../../shared/domain/investigation';
 import type { AttachmentInfo } from '../../../../shared/api/types';
@@ -25,6 +25,17 @@ export function EvidenceTab({ editor, focusItem, focusPage }: { editor: CaseEdit
   const r = editor.record!;
   const [files, setFiles] = useState<AttachmentInfo[]>([]);
   const [viewing, setViewing] = useState<string | null>(null);
+  // Where focus was when the viewer opened, so closing it puts the keyboard back there, not at the top of the page.
+  const openedFrom = useRef<HTMLElement | null>(null);
+  const view = (id: string) => {
+    openedFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setViewing(id);
+  };
+  const closeViewer = () => {
+    setViewing(null);
+    const back = openedFrom.current;
+    requestAnimationFrame(() => back?.focus());
+  };
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -89,7 +100,7 @@ export function EvidenceTab({ editor, focusItem, focusPage }: { editor: CaseEdit
           Add an item without a file
         </button>
       </div>
-      {viewing && <FileViewer key={viewing} attachmentId={viewing} startPage={viewing === focusItem ? focusPage ?? null : null} onClose={() => setViewing(null)} />}
+      {viewing && <FileViewer key={viewing} attachmentId={viewing} startPage={viewing === focusItem ? focusPage ?? null : null} onClose={closeViewer} />}
       {r.evidence.map((e) => {
         const file = files.find((f) => f.id === e.attachmentId);
         return (
@@ -100,7 +111,7 @@ export function EvidenceTab({ editor, focusItem, focusPage }: { editor: CaseEdit
             {file && (
               <p>
                 File: {file.fileName} ({Math.ceil(file.size / 1024)} KB){' '}
-                <button type="button" className="link" onClick={() => setViewing(file.id)}>
+                <button type="button" className="link" onClick={() => view(file.id)}>
                   View {e.ref}
                 </button>{' '}
                 <button type="button" className="link" onClick={async () => {
