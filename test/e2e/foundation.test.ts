@@ -58,6 +58,8 @@ describe('the app in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'New case' }).waitFor();
     await page.getByRole('button', { name: 'Create the case' }).click();
     await page.getByText('Enter the case reference').waitFor();
+    // The error summary takes focus (GOV.UK style), so nobody is left on the button with the message off screen.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/Some answers need correcting/);
     await expectAccessible(page, 'new case (errors)');
     await page.getByLabel('Case reference').fill('CSC/2026/0142');
     await page.getByLabel('Commissioning council').fill('Eastmarsh County Council');

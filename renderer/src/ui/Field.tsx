@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /** A labelled control with hint and error text wired up through aria-describedby. */
 export function Field(props: {
@@ -31,10 +31,17 @@ export function Field(props: {
 }
 
 /** A message the screen reader announces at once; marked with a word, not only a colour. */
-export function Alert(props: { kind: 'error' | 'success' | 'info'; children: ReactNode }) {
+export function Alert(props: { kind: 'error' | 'success' | 'info'; children: ReactNode; focus?: boolean }) {
   const word = props.kind === 'error' ? 'Problem' : props.kind === 'success' ? 'Done' : 'Note';
+  const box = useRef<HTMLDivElement>(null);
+  // A form's error summary takes focus when it appears (as GOV.UK's does), so a keyboard or screen reader user
+  // is taken to it rather than left on a button while the message sits off screen.
+  const text = typeof props.children === 'string' ? props.children : '';
+  useEffect(() => {
+    if (props.focus) box.current?.focus();
+  }, [props.focus, text]);
   return (
-    <div className={`alert alert--${props.kind}`} role={props.kind === 'error' ? 'alert' : 'status'}>
+    <div ref={box} tabIndex={props.focus ? -1 : undefined} className={`alert alert--${props.kind}`} role={props.kind === 'error' ? 'alert' : 'status'}>
       <strong>{word}: </strong>
       {props.children}
     </div>

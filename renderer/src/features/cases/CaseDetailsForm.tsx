@@ -99,7 +99,7 @@ export function CaseDetailsForm(props: { stored: StoredCase; save: CommitSave })
     <form onSubmit={submit} noValidate aria-labelledby="details-heading">
       <h2 id="details-heading">Case details</h2>
       <p className="hint">Change any of the case’s core facts; every change is recorded in the audit trail.</p>
-      {error && <Alert kind="error">{error}</Alert>}
+      {error && <Alert kind="error" focus>{error}</Alert>}
       <div className="grid">
         <Field label="Case reference">{({ id }) => <input id={id} value={reference} onChange={(e) => setReference(e.target.value)} />}</Field>
         <Field label="Team complained about">{({ id }) => <input id={id} value={team} onChange={(e) => setTeam(e.target.value)} />}</Field>

@@ -66,7 +66,7 @@ export function CaseOverview(props: { editor: CaseEditor }) {
 
   return (
     <div>
-      {error && <Alert kind="error">{error}</Alert>}
+      {error && <Alert kind="error" focus>{error}</Alert>}
       {notice && <Alert kind="success">{notice}</Alert>}
 
       <section aria-labelledby="who-heading">
@@ -218,7 +218,7 @@ function KeyDatesForm(props: { stored: StoredCase; save: CommitSave }) {
     <form onSubmit={submit} noValidate aria-labelledby="dates-heading">
       <h2 id="dates-heading">Key dates</h2>
       <p className="hint">Write dates as you would in a letter, for example 24/08/2026 or 24 August 2026. Leave a date empty until it happens.</p>
-      {error && <Alert kind="error">{error}</Alert>}
+      {error && <Alert kind="error" focus>{error}</Alert>}
       <div className="grid">
         {KEY_DATE_NAMES.map((k) => (
           <Field key={k} label={KEY_DATE_LABELS[k]} error={errors[k]}>
@@ -245,7 +245,7 @@ function LateReasons(props: { clocks: ClockView[]; save: CommitSave }) {
     <section aria-labelledby="late-heading">
       <h2 id="late-heading">Reasons for lateness</h2>
       <p className="hint">Record why each late clock ran over; the reason is kept with the case and shown with the clock.</p>
-      {error && <Alert kind="error">{error}</Alert>}
+      {error && <Alert kind="error" focus>{error}</Alert>}
       {late.map((c) => (
         <form key={c.id} noValidate onSubmit={async (e) => {
           e.preventDefault();

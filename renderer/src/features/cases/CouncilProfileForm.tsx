@@ -74,7 +74,7 @@ export function CouncilProfileForm(props: { stored: StoredCase; save: CommitSave
   return (
     <form onSubmit={submit} noValidate aria-labelledby="council-heading">
       <h2 id="council-heading">Commissioning council</h2>
-      {error && <Alert kind="error">{error}</Alert>}
+      {error && <Alert kind="error" focus>{error}</Alert>}
       <div className="grid">
         <Field label="Council’s name">{({ id }) => <input id={id} value={v.name} onChange={set('name')} />}</Field>
         <Field label="Procedure">

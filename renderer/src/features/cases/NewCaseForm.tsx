@@ -11,9 +11,10 @@ export function NewCaseForm(props: { onCreated: (id: string) => void; onCancel: 
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [serverError, setServerError] = useState<string | null>(null);
   const { register, control, handleSubmit, formState } = useForm<Form>({
+    // The error summary takes focus instead of the first bad field (GOV.UK's pattern); it links nothing away.
+    shouldFocusError: false,
     resolver: zodResolver(newCaseFormSchema),
     defaultValues: emptyNewCase,
-    shouldFocusError: true,
   });
   const points = useFieldArray({ control, name: 'points' });
   const e = formState.errors;
@@ -39,8 +40,8 @@ export function NewCaseForm(props: { onCreated: (id: string) => void; onCancel: 
       <h1 ref={heading} tabIndex={-1}>
         New case
       </h1>
-      {serverError && <Alert kind="error">{serverError}</Alert>}
-      {Object.keys(e).length > 0 && <Alert kind="error">Some answers need correcting; each is marked below.</Alert>}
+      {serverError && <Alert kind="error" focus>{serverError}</Alert>}
+      {Object.keys(e).length > 0 && <Alert kind="error" focus>Some answers need correcting; each is marked below.</Alert>}
       <fieldset>
         <legend>The case</legend>
         {text('reference', 'Case reference', "The commissioning council's reference, for example CSC/2026/0142.")}

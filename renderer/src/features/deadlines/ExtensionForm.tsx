@@ -71,7 +71,7 @@ export function ExtensionForm(props: { stored: StoredCase; clocks: ClockView[]; 
       ) : (
         <form onSubmit={submit} noValidate aria-labelledby="ext-form-heading">
           <h3 id="ext-form-heading">Record an extension</h3>
-          {error && <Alert kind="error">{error}</Alert>}
+          {error && <Alert kind="error" focus>{error}</Alert>}
           <Field label="Clock to extend" hint={selected?.maxDue ? `The latest this clock can be extended to is ${formatShortDate(selected.maxDue)}.` : undefined}>
             {({ id, describedBy }) => (
               <select id={id} aria-describedby={describedBy} value={clock} onChange={(e) => setClock(e.target.value)}>

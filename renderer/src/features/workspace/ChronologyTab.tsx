@@ -124,7 +124,7 @@ export function ChronologyTab({ editor }: { editor: CaseEditor }) {
       </table>
       <form onSubmit={add} noValidate className="item-card" aria-labelledby="add-chron-heading">
         <h3 id="add-chron-heading">{editing ? 'Edit the entry' : 'Add an entry'}</h3>
-        {error && <Alert kind="error">{error}</Alert>}
+        {error && <Alert kind="error" focus>{error}</Alert>}
         <div className="grid">
           <Field label="Date" hint={PARTIAL_DATE_HINT}>
             {({ id, describedBy }) => <input id={id} ref={dateBox} aria-describedby={describedBy} value={date} onChange={(e) => setDate(e.target.value)} />}

@@ -83,7 +83,7 @@ export function PeopleTab({ editor }: { editor: CaseEditor }) {
       ))}
       <form onSubmit={add} noValidate aria-labelledby="add-person-heading" className="item-card">
         <h3 id="add-person-heading">Add a person</h3>
-        {error && <Alert kind="error">{error}</Alert>}
+        {error && <Alert kind="error" focus>{error}</Alert>}
         <Field label="Name">{({ id }) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
         <Field label="Who they are">
           {({ id }) => (

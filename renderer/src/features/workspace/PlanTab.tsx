@@ -53,7 +53,7 @@ export function PlanTab({ editor }: { editor: CaseEditor }) {
       {r.points.filter((p) => p.status === 'active').map((p) => (
         <TextField key={p.id} label={`Lines of enquiry for point ${p.number}`} multiline value={plan.linesOfEnquiry[p.id] ?? ''} onSave={(v) => savePlan({ linesOfEnquiry: { ...plan.linesOfEnquiry, [p.id]: v } })} />
       ))}
-      {error && <Alert kind="error">{error}</Alert>}
+      {error && <Alert kind="error" focus>{error}</Alert>}
       <h3>Records to obtain</h3>
       {plan.records.length > 0 && (
         <table className="table">
