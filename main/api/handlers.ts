@@ -160,6 +160,7 @@ export const handlers: HandlerTable = {
   'cases.create': ({ record }, s) => s.cases().create(record as never),
   'cases.update': ({ id, revision, record }, s) => s.cases().update(id, revision, record as never),
   'cases.addDemo': (_i, s) => addDemoCase(s, todayOf(s)),
+  'cases.delete': ({ id, confirmReference }, s) => s.cases().delete(id, confirmReference),
   'cases.importJson': async ({ json }, s) => s.cases().importJson(json),
   'cases.exportJson': ({ id }, s) => ({ json: s.cases().exportJson(id) }),
   'cases.exportFile': async ({ id }, s) => {

@@ -69,6 +69,7 @@ export const contract = {
   'cases.create': op<StoredCase>()(z.object({ record: z.unknown() }).strict()),
   'cases.update': op<StoredCase>()(z.object({ id: z.string().min(1), revision: z.number().int().min(1), record: z.unknown() }).strict()),
   'cases.addDemo': op<StoredCase>()(none),
+  'cases.delete': op<{ reference: string }>()(z.object({ id: z.string().min(1), confirmReference: z.string().max(200) }).strict()),
   'cases.importJson': op<StoredCase>()(z.object({ json: z.string() }).strict()),
   'cases.exportJson': op<{ json: string }>()(id),
   'cases.exportFile': op<{ path: string | null }>()(id),

@@ -21,6 +21,7 @@ export const API_NAME_LIST = [
   'cases.create',
   'cases.update',
   'cases.addDemo',
+  'cases.delete',
   'cases.importJson',
   'cases.exportJson',
   'cases.exportFile',

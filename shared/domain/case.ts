@@ -148,6 +148,8 @@ export const caseRecordSchema = z
     council: councilSchema,
     teamComplainedAbout: text(200).default(''),
     summary: text(5000).default(''),
+    /** Set when the investigator archives the case: kept, but out of the working lists. */
+    archivedOn: optionalIsoDate,
     child: childSchema,
     complainants: z.array(complainantSchema).min(1, { message: 'At least one complainant is required' }),
     advocate: supporterSchema.nullable().default(null),
@@ -270,6 +272,7 @@ export interface CaseSummary {
   complainants: string[];
   updatedAt: string;
   revision: number;
+  archivedOn: string | null;
 }
 
 export interface StoredCase {

@@ -181,3 +181,28 @@ describe('registers that hold the right facts', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('archiving and deleting a case (issue 11)', () => {
+  it('archives the case out of the list and back, then deletes it only when its reference is typed', async () => {
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await page.getByRole('button', { name: 'Archive this case' }).click();
+    await expect.poll(() => saved().archivedOn).not.toBeNull();
+    await page.getByRole('button', { name: '← All cases' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+    expect(await page.getByRole('button', { name: 'REG-2026-3' }).count()).toBe(0);
+    await page.getByLabel(/Show archived cases/).check();
+    await page.getByRole('button', { name: 'REG-2026-3' }).click();
+    await page.getByRole('button', { name: 'Return the case to the active cases' }).click();
+    await expect.poll(() => saved().archivedOn).toBeNull();
+
+    await page.getByLabel('Type the case reference (REG-2026-3) to confirm').fill('REG-2026');
+    await page.getByRole('button', { name: 'Delete case REG-2026-3 for good' }).click();
+    await page.getByText('To delete case REG-2026-3, type its reference exactly as shown; nothing was deleted.').waitFor();
+    expect(harness.session.cases().list()).toHaveLength(1);
+    await expectAccessible(page, 'archive or delete');
+    await page.getByLabel('Type the case reference (REG-2026-3) to confirm').fill('REG-2026-3');
+    await page.getByRole('button', { name: 'Delete case REG-2026-3 for good' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+    expect(harness.session.cases().list()).toHaveLength(0);
+  });
+});

@@ -33,6 +33,7 @@ export const caseRepository = {
         complainants: rec.complainants.map((c) => c.name),
         updatedAt: r.updated_at,
         revision: r.revision,
+        archivedOn: rec.archivedOn ?? null,
       };
     });
   },
@@ -55,6 +56,11 @@ export const caseRepository = {
     db.prepare(
       'INSERT INTO cases (id, reference, council, revision, created_at, updated_at, record) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(c.id, c.record.reference, c.record.council.name, c.revision, c.createdAt, c.updatedAt, JSON.stringify(c.record));
+  },
+
+  /** Deletes a case; its files and issued documents go with it (ON DELETE CASCADE). */
+  remove(db: Database, id: string): void {
+    db.prepare('DELETE FROM cases WHERE id = ?').run(id);
   },
 
   /** Returns false when the stored revision is not the one the caller edited (someone saved in between). */

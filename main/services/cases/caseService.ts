@@ -8,7 +8,7 @@ import { UserError } from '../errors';
 import { appendAudit, auditHead } from '../store/audit';
 import { caseRef, refsOfCase } from '../store/digests';
 import { caseRepository } from './caseRepository';
-import { indexCase } from '../search/searchIndex';
+import { dropCaseFromIndex, indexCase } from '../search/searchIndex';
 import { AttachmentService } from '../attachments/attachmentService';
 import { checkExtension } from './caseClocks';
 import { extensionSchema, type Extension } from '../../../shared/clock/extensions';
@@ -79,6 +79,27 @@ export class CaseService {
       indexCase(db, id, record);
       appendAudit(db, { actor: this.actor, action: 'case.update', entity: 'case', entityId: id, detail: { changes }, covers: [caseRef(id)] }, this.now);
       return next;
+    })();
+  }
+
+  /**
+   * Deletes a case for good, with its files, issued documents and search entries, in one transaction. The
+   * person must type the case's reference to confirm; the audit log keeps a record that it was deleted (and by
+   * whom), with nothing of its contents.
+   */
+  delete(id: string, typedReference: string): { reference: string } {
+    const db = this.db();
+    const current = this.get(id);
+    const reference = current.record.reference;
+    if (typedReference.trim() !== reference) {
+      throw new UserError('INVALID_INPUT', `To delete case ${reference}, type its reference exactly as shown; nothing was deleted.`);
+    }
+    return db.transaction(() => {
+      const covers = refsOfCase(db, id);
+      dropCaseFromIndex(db, id);
+      caseRepository.remove(db, id);
+      appendAudit(db, { actor: this.actor, action: 'case.delete', entity: 'case', entityId: id, detail: { reference }, covers }, this.now);
+      return { reference };
     })();
   }
 

@@ -57,6 +57,12 @@ function dropRow(db: Database, caseId: string, kind: string, itemId: string, fts
   db.prepare('DELETE FROM search_rows WHERE case_id = ? AND kind = ? AND item_id = ?').run(caseId, kind, itemId);
 }
 
+/** Takes every index row of a case away (the case is being deleted). */
+export function dropCaseFromIndex(db: Database, caseId: string): void {
+  db.prepare('DELETE FROM search_index WHERE rowid IN (SELECT fts_rowid FROM search_rows WHERE case_id = ?)').run(caseId);
+  db.prepare('DELETE FROM search_rows WHERE case_id = ?').run(caseId);
+}
+
 /** Brings the case's index rows in line with the record, touching only the items whose text changed. */
 export function indexCase(db: Database, caseId: string, record: CaseRecord): void {
   const existing = new Map(

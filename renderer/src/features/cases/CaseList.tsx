@@ -7,6 +7,8 @@ import { useFocusHeading } from '../../ui/useFocusHeading';
 export function CaseList(props: { onOpen: (id: string) => void; onNew: () => void }) {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
+  // Archived cases are kept but out of the working list unless asked for.
+  const [showArchived, setShowArchived] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -60,6 +62,12 @@ export function CaseList(props: { onOpen: (id: string) => void; onNew: () => voi
           }} />
         </label>
       </div>
+      {cases !== null && cases.some((c) => c.archivedOn) && (
+        <div className="checkbox">
+          <input id="show-archived" type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+          <label htmlFor="show-archived">Show archived cases ({cases.filter((c) => c.archivedOn).length})</label>
+        </div>
+      )}
       {cases === null ? (
         <p>Loading cases…</p>
       ) : cases.length === 0 ? (
@@ -77,12 +85,13 @@ export function CaseList(props: { onOpen: (id: string) => void; onNew: () => voi
             </tr>
           </thead>
           <tbody>
-            {cases.map((c) => (
+            {cases.filter((c) => showArchived || !c.archivedOn).map((c) => (
               <tr key={c.id}>
                 <th scope="row">
                   <button type="button" className="link" onClick={() => props.onOpen(c.id)}>
                     {c.reference}
                   </button>
+                  {c.archivedOn && <span className="tag tag--muted">archived</span>}
                 </th>
                 <td>{c.council}</td>
                 <td>{c.childName}</td>

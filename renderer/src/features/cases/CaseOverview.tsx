@@ -20,7 +20,7 @@ export type CommitSave = (request: (current: StoredCase) => Promise<StoredCase>)
  * One case: who and what, its points, its key dates and every clock, extensions and the audit trail. It shows
  * the workspace editor's record and saves through its queue, so the other tabs never fall a revision behind.
  */
-export function CaseOverview(props: { editor: CaseEditor }) {
+export function CaseOverview(props: { editor: CaseEditor; onDeleted: () => void }) {
   const { editor } = props;
   const stored = editor.stored;
   const id = stored?.id ?? '';
@@ -162,6 +162,8 @@ export function CaseOverview(props: { editor: CaseEditor }) {
         </button>
       </section>
 
+      <ArchiveOrDelete stored={stored} save={submit(stored.record.archivedOn ? 'The case is back among the active cases.' : 'The case was archived.')} onDeleted={props.onDeleted} />
+
       <section aria-labelledby="audit-heading">
         <h2 id="audit-heading">Audit trail</h2>
         <table className="table">
@@ -187,6 +189,66 @@ export function CaseOverview(props: { editor: CaseEditor }) {
     </div>
   );
 }
+
+/**
+ * Archive (kept, out of the working lists) or delete for good. Deleting is stated against the retention rules
+ * and confirmed by typing the reference; the audit log records that it happened and by whom, nothing more.
+ */
+function ArchiveOrDelete(props: { stored: StoredCase; save: CommitSave; onDeleted: () => void }) {
+  const r = props.stored.record;
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const archive = async () => {
+    try {
+      setError(null);
+      await props.save((cur) => call('cases.update', { id: cur.id, revision: cur.revision, record: { ...cur.record, archivedOn: cur.record.archivedOn ? null : todayIso() } }));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  const remove = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      setError(null);
+      await call('cases.delete', { id: props.stored.id, confirmReference: typed });
+      props.onDeleted();
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+  return (
+    <section aria-labelledby="retain-heading">
+      <h2 id="retain-heading">Archive or delete this case</h2>
+      {error && <Alert kind="error" focus>{error}</Alert>}
+      <p>
+        {r.archivedOn ? `Archived on ${showDate(r.archivedOn)}. ` : ''}Archiving keeps everything but takes the case off the working lists; it can be brought back at any time.
+      </p>
+      <button type="button" className="button button--secondary" onClick={() => void archive()}>
+        {r.archivedOn ? 'Return the case to the active cases' : 'Archive this case'}
+      </button>
+      <form onSubmit={remove} noValidate className="item-card">
+        <h3>Delete for good</h3>
+        <p>
+          Keep a case for as long as the commissioning council’s retention schedule says, and delete it from your laptop once the council
+          holds its own copy of the records (hand the case over or export the case file first). Deleting removes the case, its files and its
+          issued documents from this store; it cannot be undone, and the audit trail records that it was deleted, when and by whom.
+        </p>
+        <Field label={`Type the case reference (${r.reference}) to confirm`}>
+          {({ id }) => <input id={id} value={typed} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />}
+        </Field>
+        <button type="submit" className="button button--warning">
+          Delete case {r.reference} for good
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** Today's date as YYYY-MM-DD on this machine (archiving needs only the day). */
+const todayIso = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 
 function KeyDatesForm(props: { stored: StoredCase; save: CommitSave }) {
   const [values, setValues] = useState<Record<string, string>>(() =>

@@ -138,7 +138,7 @@ export function CaseWorkspace(props: { id: string; onBack: () => void; initialTa
         ))}
       </div>
       <div role="tabpanel" id={`panel-${TABS.indexOf(tab)}`} aria-labelledby={`tab-${TABS.indexOf(tab)}`} className="tabpanel">
-        {tab === 'Overview' && <CaseOverview editor={editor} />}
+        {tab === 'Overview' && <CaseOverview editor={editor} onDeleted={props.onBack} />}
         {r && tab === 'Statement of complaint' && <StatementTab editor={editor} />}
         {r && tab === 'People' && <PeopleTab editor={editor} />}
         {r && tab === 'Plan' && <PlanTab editor={editor} />}
