@@ -13,7 +13,7 @@ import { caseRepository } from '../services/cases/caseRepository';
 import { UserError, isUserError } from '../services/errors';
 import type { Session } from '../services/session/session';
 import { appendAudit, auditHead, listAudit, verifyAuditChain, type AuditAnchor } from '../services/store/audit';
-import { searchDetailed } from '../services/search/searchIndex';
+import { RANK_AT_MOST, searchDetailed } from '../services/search/searchIndex';
 import { docxToRich } from '../services/import/docxToRich';
 import { CaseStore } from '../services/store/caseStore';
 
@@ -193,7 +193,7 @@ export const handlers: HandlerTable = {
     appendAudit(s.requireStore().db, { actor: s.actor, action: 'attachment.export', entity: 'case', entityId: r.info.caseId, detail: { attachmentId: id, path } });
     return { path };
   },
-  'search.query': ({ query, limit }, s) => searchDetailed(s.requireStore().db, query, limit),
+  'search.query': ({ query, limit, caseId, kinds }, s) => searchDetailed(s.requireStore().db, query, limit, RANK_AT_MOST, { caseId, kinds }),
   'import.docxToRich': ({ dataBase64 }) => docxToRich(Buffer.from(dataBase64, 'base64')),
   'documents.preview': ({ caseId, kind, variant, subjectId }, s) => s.documents().current(s.cases().get(caseId), kind, variant, todayOf(s), subjectId),
   'documents.export': async ({ caseId, kind, variant, subjectId, format, issueId }, s) => {

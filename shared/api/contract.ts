@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AttachmentInfo, AuditView, AppStatus, DashboardRow, SearchHit, Settings, VerifyResult } from './types';
 import type { RichNode } from '../domain/richText';
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentModel } from '../documents/model';
-import type { IssuedDocument, LeakHit } from './types';
+import { SEARCH_KINDS, type IssuedDocument, type LeakHit } from './types';
 import type { CaseSummary, StoredCase } from '../domain/case';
 import type { ClockView } from '../clock/caseClocks';
 import { isoDateSchema } from '../domain/schemaHelpers';
@@ -87,7 +87,16 @@ export const contract = {
   'attachments.list': op<AttachmentInfo[]>()(z.object({ caseId: z.string().min(1) }).strict()),
   'attachments.read': op<{ info: AttachmentInfo; dataBase64: string; text: string }>()(id),
   'attachments.exportCopy': op<{ path: string | null }>()(id),
-  'search.query': op<{ hits: SearchHit[]; capped: boolean }>()(z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).default(50) }).strict()),
+  'search.query': op<{ hits: SearchHit[]; capped: boolean }>()(
+    z
+      .object({
+        query: z.string().max(500),
+        limit: z.number().int().min(1).max(200).default(50),
+        caseId: z.string().min(1).max(100).optional(),
+        kinds: z.array(z.enum(SEARCH_KINDS)).max(SEARCH_KINDS.length).optional(),
+      })
+      .strict(),
+  ),
   'import.docxToRich': op<{ doc: RichNode; warnings: string[] }>()(z.object({ dataBase64: z.string().max(70_000_000) }).strict()),
   'documents.preview': op<DocumentModel>()(docInput),
   'documents.export': op<{ path: string | null }>()(docInput.extend({ format: z.enum(['docx', 'pdf']), issueId: z.string().optional() }).strict()),

@@ -44,6 +44,9 @@ export interface DashboardRow {
   overdueCount: number;
 }
 
+/** The kinds of item search can find, and filter by. */
+export const SEARCH_KINDS = ['case', 'point', 'person', 'interview', 'evidence', 'attachment', 'chronology', 'finding', 'recommendation'] as const;
+
 /** A place a search found: `snippet` marks the matched words with [[ and ]]. */
 export interface SearchHit {
   caseId: string;

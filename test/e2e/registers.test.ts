@@ -178,6 +178,17 @@ describe('registers that hold the right facts', () => {
     await page.getByRole('tab', { name: 'Findings', selected: true }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'Point 3' }).waitFor();
     expect(await page.getByLabel('Point of complaint').inputValue()).toBe(saved().points[2]!.id);
+    // Search can be narrowed to a kind of item: the word is in a finding, not in any chronology entry.
+    await page.getByLabel('Search all cases').fill('wombat');
+    await page.getByLabel('Search all cases').press('Enter');
+    await page.getByRole('listitem').filter({ hasText: 'Finding on point 3' }).waitFor();
+    await page.getByLabel('Kind of item').selectOption({ label: 'Chronology' });
+    await page.getByText(/Nothing of what you chose matches/).waitFor();
+    await page.getByLabel('Kind of item').selectOption({ label: 'Finding' });
+    await page.getByRole('listitem').filter({ hasText: 'Finding on point 3' }).waitFor();
+    await expectAccessible(page, 'search with filters');
+    await page.getByRole('listitem').filter({ hasText: 'Finding on point 3' }).getByRole('button').click();
+    await page.getByRole('tab', { name: 'Findings', selected: true }).waitFor();
     expect(problems).toEqual([]);
   });
 });

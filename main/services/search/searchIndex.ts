@@ -127,19 +127,29 @@ export function search(db: Database, input: string, limit = 50): SearchHit[] {
 }
 
 /** Hits, and whether only the newest RANK_AT_MOST matches were ranked (the UI then suggests more words). */
-export function searchDetailed(db: Database, input: string, limit = 50, rankAtMost = RANK_AT_MOST): { hits: SearchHit[]; capped: boolean } {
+/** Narrows a search to one case and/or some kinds of item ("finding", "attachment" …). */
+export interface SearchFilter {
+  caseId?: string | undefined;
+  kinds?: readonly string[] | undefined;
+}
+
+export function searchDetailed(db: Database, input: string, limit = 50, rankAtMost = RANK_AT_MOST, filter: SearchFilter = {}): { hits: SearchHit[]; capped: boolean } {
   const q = toFtsQuery(input);
   if (!q) return { hits: [], capped: false };
+  // The filter is on the index's own (unindexed) columns, so it narrows the same two queries below.
+  const kinds = filter.kinds && filter.kinds.length > 0 ? filter.kinds : null;
+  const where = `${filter.caseId ? ' AND case_id = ?' : ''}${kinds ? ` AND kind IN (${kinds.map(() => '?').join(', ')})` : ''}`;
+  const args = [...(filter.caseId ? [filter.caseId] : []), ...(kinds ?? [])];
   // Ranking costs time for every match; FTS5 walks matches newest first cheaply, so a query that matches more
   // than RANK_AT_MOST rows is ranked over the newest RANK_AT_MOST of them.
   const edge = db
-    .prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?')
-    .get(q, rankAtMost) as { rowid: number } | undefined;
+    .prepare(`SELECT rowid FROM search_index WHERE search_index MATCH ?${where} ORDER BY rowid DESC LIMIT 1 OFFSET ?`)
+    .get(q, ...args, rankAtMost) as { rowid: number } | undefined;
   // Rank first, touching only the index; snippets and joins only for the rows that will be shown.
   // (In one query SQLite would build a snippet and read the file text for every match before sorting.)
   const top = db
-    .prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid > ? ORDER BY bm25(search_index, 0, 0, 0, 5.0, 1.0) LIMIT ?')
-    .all(q, edge?.rowid ?? 0, limit) as { rowid: number }[];
+    .prepare(`SELECT rowid FROM search_index WHERE search_index MATCH ?${where} AND rowid > ? ORDER BY bm25(search_index, 0, 0, 0, 5.0, 1.0) LIMIT ?`)
+    .all(q, ...args, edge?.rowid ?? 0, limit) as { rowid: number }[];
   if (top.length === 0) return { hits: [], capped: false };
   const order = new Map(top.map((t, i) => [t.rowid, i]));
   const rows = db

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { SearchHit } from '../../../../shared/api/types';
+import { SEARCH_KINDS, type SearchHit } from '../../../../shared/api/types';
+import type { CaseSummary } from '../../../../shared/domain/case';
 import { call, messageOf } from '../../api';
-import { Alert } from '../../ui/Field';
+import { Alert, Field } from '../../ui/Field';
 import { useFocusHeading } from '../../ui/useFocusHeading';
 import type { TabName } from '../workspace/CaseWorkspace';
 
@@ -41,26 +42,60 @@ export function SearchScreen(props: { query: string; onOpen: (caseId: string, ta
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [capped, setCapped] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Narrow the results to one case and/or one kind of item.
+  const [caseId, setCaseId] = useState('');
+  const [kind, setKind] = useState('');
+  const [cases, setCases] = useState<CaseSummary[]>([]);
   useEffect(() => {
-    call('search.query', { query: props.query }).then(
+    call('cases.list', {}).then(setCases, () => setCases([]));
+  }, []);
+  useEffect(() => {
+    setHits(null);
+    call('search.query', { query: props.query, ...(caseId ? { caseId } : {}), ...(kind ? { kinds: [kind as (typeof SEARCH_KINDS)[number]] } : {}) }).then(
       (r) => {
         setHits(r.hits);
         setCapped(r.capped);
       },
       (e) => setError(messageOf(e)),
     );
-  }, [props.query]);
+  }, [props.query, caseId, kind]);
   return (
     <section aria-labelledby="search-heading">
       <h1 id="search-heading" ref={heading} tabIndex={-1}>
         Search results for “{props.query}”
       </h1>
+      <div className="row">
+        <Field label="In case">
+          {({ id }) => (
+            <select id={id} value={caseId} onChange={(e) => setCaseId(e.target.value)}>
+              <option value="">All cases</option>
+              {cases.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.reference}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Kind of item">
+          {({ id }) => (
+            <select id={id} value={kind} onChange={(e) => setKind(e.target.value)}>
+              <option value="">Everything</option>
+              {SEARCH_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABEL[k] ?? k}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
       {error && <Alert kind="error">{error}</Alert>}
       {capped && <Alert kind="info">These words appear in a great many places, so only the most recent matches were ranked. Add a word or put a phrase in quotes to narrow the search.</Alert>}
       {hits === null ? (
         <p>Searching…</p>
       ) : hits.length === 0 ? (
-        <p>Nothing in any case matches “{props.query}”. Try fewer words, or the start of a word.</p>
+        <p>Nothing {caseId || kind ? 'of what you chose ' : 'in any case '}matches “{props.query}”. Try fewer words, or the start of a word{caseId || kind ? ', or search everything' : ''}.</p>
       ) : (
         <ol className="results">
           {hits.map((h, i) => (
