@@ -3,7 +3,7 @@ import type { AttachmentInfo, AuditView, AppStatus, DashboardRow, SearchHit, Set
 import type { RichNode } from '../domain/richText';
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentModel } from '../documents/model';
 import { SEARCH_KINDS, type IssuedDocument, type LeakHit } from './types';
-import type { CaseSummary, StoredCase } from '../domain/case';
+import type { CaseSummary, DirectoryCouncil, StoredCase } from '../domain/case';
 import type { ClockView } from '../clock/caseClocks';
 import { isoDateSchema } from '../domain/schemaHelpers';
 import { auditAnchorSchema } from '../format/caseFile';
@@ -69,6 +69,10 @@ export const contract = {
   'cases.create': op<StoredCase>()(z.object({ record: z.unknown() }).strict()),
   'cases.update': op<StoredCase>()(z.object({ id: z.string().min(1), revision: z.number().int().min(1), record: z.unknown() }).strict()),
   'cases.addDemo': op<StoredCase>()(none),
+  'councils.list': op<DirectoryCouncil[]>()(none),
+  'councils.save': op<{ council: DirectoryCouncil; casesUpdated: number }>()(
+    z.object({ id: z.string().min(1).max(100).optional(), profile: z.record(z.string(), z.unknown()), linkCaseId: z.string().min(1).max(100).optional() }).strict(),
+  ),
   'cases.delete': op<{ reference: string }>()(z.object({ id: z.string().min(1), confirmReference: z.string().max(200) }).strict()),
   'cases.importJson': op<StoredCase>()(z.object({ json: z.string() }).strict()),
   'cases.exportJson': op<{ json: string }>()(id),

@@ -21,6 +21,8 @@ export const API_NAME_LIST = [
   'cases.create',
   'cases.update',
   'cases.addDemo',
+  'councils.list',
+  'councils.save',
   'cases.delete',
   'cases.importJson',
   'cases.exportJson',

@@ -48,8 +48,19 @@ export const councilSchema = councilClockSettingsSchema.extend({
     .nullable()
     .default(null),
   ombudsmanParagraph: text(3000).default(DEFAULT_OMBUDSMAN_PARAGRAPH),
+  /** The council directory entry this profile comes from, if any: saving the entry updates the case. */
+  directoryId: z.string().max(100).nullable().default(null),
 });
 export type Council = z.infer<typeof councilSchema>;
+
+/** A council as kept in the store's council directory (its profile, without the link back to itself). */
+export interface DirectoryCouncil {
+  id: string;
+  profile: Omit<Council, 'directoryId'>;
+  updatedAt: string;
+  /** How many cases in the store use this entry. */
+  caseCount: number;
+}
 
 export const personRefSchema = z.object({
   name: requiredText('A name'),

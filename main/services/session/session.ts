@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import nodePath from 'node:path';
 import { AttachmentService } from '../attachments/attachmentService';
 import { CaseService } from '../cases/caseService';
+import { CouncilService } from '../councils/councilService';
 import { DocumentService } from '../documents/documentService';
 import { UserError } from '../errors';
 import type { Platform, PersistedSettings } from '../platform';
@@ -66,6 +67,11 @@ export class Session {
   attachments(): AttachmentService {
     const store = this.requireStore();
     return new AttachmentService(() => store.db, this.actor);
+  }
+
+  councils(): CouncilService {
+    const store = this.requireStore();
+    return new CouncilService(() => store.db, this.actor);
   }
 
   documents(): DocumentService {

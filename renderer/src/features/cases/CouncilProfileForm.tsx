@@ -1,5 +1,5 @@
 import type { CommitSave } from './CaseOverview';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { readDate } from '../../../../shared/calendar/readDate';
 import { PROCEDURE_IDS, PROCEDURES } from '../../../../shared/clock/profiles';
 import type { StoredCase } from '../../../../shared/domain/case';
@@ -28,6 +28,12 @@ export function CouncilProfileForm(props: { stored: StoredCase; save: CommitSave
     ombudsmanParagraph: c.ombudsmanParagraph,
   });
   const [logo, setLogo] = useState(c.logo);
+  const [keepInDirectory, setKeepInDirectory] = useState(false);
+  const [otherCases, setOtherCases] = useState<number | null>(null);
+  useEffect(() => {
+    if (!c.directoryId) return;
+    call('councils.list', {}).then((list) => setOtherCases(Math.max(0, (list.find((x) => x.id === c.directoryId)?.caseCount ?? 1) - 1)), () => setOtherCases(null));
+  }, [c.directoryId]);
   const [error, setError] = useState<string | null>(null);
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
 
@@ -43,29 +49,29 @@ export function CouncilProfileForm(props: { stored: StoredCase; save: CommitSave
     if (!/^\d+$/.test(v.acknowledgementDays.trim()) || ack < 1 || ack > 10) return setError('Acknowledgement days must be a whole number from 1 to 10.');
     setError(null);
     try {
-      await props.save((cur) =>
-        call('cases.update', {
-          id: cur.id,
-          revision: cur.revision,
-          record: {
-            ...cur.record,
-            council: {
-              ...cur.record.council,
-              name: v.name,
-              procedure: v.procedure as (typeof PROCEDURE_IDS)[number],
-              acknowledgementDays: ack,
-              stage2StartsFrom: v.stage2StartsFrom as 'statementAgreed' | 'stage2Requested',
-              closures: [...new Set(closureDays)].sort(),
-              categories: lines(v.categories),
-              addressLines: lines(v.addressLines),
-              contactLines: lines(v.contactLines),
-              protectiveMarking: v.protectiveMarking.trim(),
-              ombudsmanParagraph: v.ombudsmanParagraph.trim(),
-              logo,
-            },
-          },
-        }),
-      );
+      const profileOf = (cur: StoredCase) => ({
+        ...cur.record.council,
+        name: v.name,
+        procedure: v.procedure as (typeof PROCEDURE_IDS)[number],
+        acknowledgementDays: ack,
+        stage2StartsFrom: v.stage2StartsFrom as 'statementAgreed' | 'stage2Requested',
+        closures: [...new Set(closureDays)].sort(),
+        categories: lines(v.categories),
+        addressLines: lines(v.addressLines),
+        contactLines: lines(v.contactLines),
+        protectiveMarking: v.protectiveMarking.trim(),
+        ombudsmanParagraph: v.ombudsmanParagraph.trim(),
+        logo,
+      });
+      await props.save(async (cur) => {
+        const profile = profileOf(cur);
+        // Linked to the directory (or about to be): the entry is saved, and with it every case of that council.
+        if (profile.directoryId || keepInDirectory) {
+          await call('councils.save', { ...(profile.directoryId ? { id: profile.directoryId } : {}), profile, linkCaseId: cur.id });
+          return call('cases.get', { id: cur.id });
+        }
+        return call('cases.update', { id: cur.id, revision: cur.revision, record: { ...cur.record, council: profile } });
+      });
     } catch (err) {
       setError(messageOf(err));
     }
@@ -136,6 +142,16 @@ export function CouncilProfileForm(props: { stored: StoredCase; save: CommitSave
         </div>
       </div>
       <Field label="The Ombudsman paragraph the adjudication letter ends with">{({ id }) => <textarea id={id} rows={4} value={v.ombudsmanParagraph} onChange={set('ombudsmanParagraph')} />}</Field>
+      {c.directoryId ? (
+        <p className="hint">
+          This profile is {c.name} in your council directory: saving it here also updates {otherCases === null ? 'the other cases' : `the ${otherCases} other case${otherCases === 1 ? '' : 's'}`} of this council. Documents already issued keep the profile they were issued with.
+        </p>
+      ) : (
+        <div className="checkbox">
+          <input id="keep-council" type="checkbox" checked={keepInDirectory} onChange={(e) => setKeepInDirectory(e.target.checked)} />
+          <label htmlFor="keep-council">Keep this profile in the council directory, to pick for other cases of {v.name || 'this council'}</label>
+        </div>
+      )}
       <button type="submit" className="button">
         Save the council profile
       </button>

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
-import { RELATIONSHIPS } from '../../../../shared/domain/case';
+import { RELATIONSHIPS, type DirectoryCouncil } from '../../../../shared/domain/case';
 import { call, messageOf } from '../../api';
 import { Alert, Field } from '../../ui/Field';
 import { useFocusHeading } from '../../ui/useFocusHeading';
@@ -10,7 +10,13 @@ import { PROCEDURE_OPTIONS, emptyNewCase, newCaseFormSchema, toCaseRecord, type 
 export function NewCaseForm(props: { onCreated: (id: string) => void; onCancel: () => void }) {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [serverError, setServerError] = useState<string | null>(null);
-  const { register, control, handleSubmit, formState } = useForm<Form>({
+  // Councils kept in the store's directory: picking one fills in its profile (and links the case to it).
+  const [directory, setDirectory] = useState<DirectoryCouncil[]>([]);
+  const [fromDirectory, setFromDirectory] = useState('');
+  useEffect(() => {
+    call('councils.list', {}).then(setDirectory, () => setDirectory([]));
+  }, []);
+  const { register, control, handleSubmit, formState, setValue } = useForm<Form>({
     // The error summary takes focus instead of the first bad field (GOV.UK's pattern); it links nothing away.
     shouldFocusError: false,
     resolver: zodResolver(newCaseFormSchema),
@@ -22,7 +28,11 @@ export function NewCaseForm(props: { onCreated: (id: string) => void; onCancel: 
   const submit = handleSubmit(async (values) => {
     setServerError(null);
     try {
-      const created = await call('cases.create', { record: toCaseRecord(values) });
+      const picked = directory.find((d) => d.id === fromDirectory);
+      const record = toCaseRecord(values);
+      // The directory's whole profile (letterhead, closures …), with what was typed on this form on top.
+      const withCouncil = picked ? { ...record, council: { ...picked.profile, ...record.council, directoryId: picked.id } } : record;
+      const created = await call('cases.create', { record: withCouncil });
       props.onCreated(created.id);
     } catch (err) {
       setServerError(messageOf(err));
@@ -45,6 +55,33 @@ export function NewCaseForm(props: { onCreated: (id: string) => void; onCancel: 
       <fieldset>
         <legend>The case</legend>
         {text('reference', 'Case reference', "The commissioning council's reference, for example CSC/2026/0142.")}
+        {directory.length > 0 && (
+          <Field label="Council from your directory (optional)" hint="Fills in the council’s name, procedure, closure days and letterhead as you saved them.">
+            {({ id, describedBy }) => (
+              <select
+                id={id}
+                aria-describedby={describedBy}
+                value={fromDirectory}
+                onChange={(ev) => {
+                  setFromDirectory(ev.target.value);
+                  const d = directory.find((x) => x.id === ev.target.value);
+                  if (d) {
+                    setValue('councilName', d.profile.name);
+                    setValue('procedure', d.profile.procedure);
+                    setValue('stage2StartsFrom', d.profile.stage2StartsFrom);
+                  }
+                }}
+              >
+                <option value="">None: type the council below</option>
+                {directory.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.profile.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         {text('councilName', 'Commissioning council')}
         <Field label="Procedure">
           {({ id }) => (
