@@ -12,51 +12,63 @@ import { Refusal, checkDocxArchive } from '../attachments/zipCheck';
  */
 type Node = { type: string; name?: string; data?: string; children?: Node[] };
 
-function inline(nodes: Node[] | undefined, marks: RichMark[], out: RichNode[]): void {
+/** What the notes could not keep, counted while walking, so the person is told in words, not "2 items". */
+interface Dropped {
+  pictures: number;
+  tables: number;
+  links: number;
+}
+
+function inline(nodes: Node[] | undefined, marks: RichMark[], out: RichNode[], d: Dropped): void {
   for (const n of nodes ?? []) {
     if (n.type === 'text') {
       const text = (n.data ?? '').replace(/\s+/g, ' ');
       if (text) out.push(marks.length ? { type: 'text', text, marks: [...marks] } : { type: 'text', text });
     } else if (n.name === 'br') out.push({ type: 'hardBreak' });
-    else if (n.name === 'strong' || n.name === 'b') inline(n.children, marks.some((m) => m.type === 'bold') ? marks : [...marks, { type: 'bold' }], out);
-    else if (n.name === 'em' || n.name === 'i') inline(n.children, marks.some((m) => m.type === 'italic') ? marks : [...marks, { type: 'italic' }], out);
-    else inline(n.children, marks, out);
+    else if (n.name === 'strong' || n.name === 'b') inline(n.children, marks.some((m) => m.type === 'bold') ? marks : [...marks, { type: 'bold' }], out, d);
+    else if (n.name === 'em' || n.name === 'i') inline(n.children, marks.some((m) => m.type === 'italic') ? marks : [...marks, { type: 'italic' }], out, d);
+    else {
+      if (n.name === 'img') d.pictures++;
+      if (n.name === 'a' && (n.children ?? []).length > 0) d.links++;
+      inline(n.children, marks, out, d);
+    }
   }
 }
 
-function paragraph(children: Node[] | undefined, type: 'paragraph' | 'heading' = 'paragraph', level?: number): RichNode | null {
+function paragraph(children: Node[] | undefined, d: Dropped, type: 'paragraph' | 'heading' = 'paragraph', level?: number): RichNode | null {
   const content: RichNode[] = [];
-  inline(children, [], content);
+  inline(children, [], content, d);
   const trimmed = content;
   if (!trimmed.some((c) => c.type === 'text' && c.text?.trim())) return null;
   return type === 'heading' ? { type, attrs: { level: level ?? 2 }, content: trimmed } : { type, content: trimmed };
 }
 
-function blocks(nodes: Node[] | undefined): RichNode[] {
+function blocks(nodes: Node[] | undefined, d: Dropped): RichNode[] {
   const out: RichNode[] = [];
   for (const n of nodes ?? []) {
     if (n.type !== 'tag') continue;
     const name = n.name ?? '';
     if (name === 'p') {
-      const p = paragraph(n.children);
+      const p = paragraph(n.children, d);
       if (p) out.push(p);
     } else if (/^h[1-6]$/.test(name)) {
-      const p = paragraph(n.children, 'heading', Number(name[1]) <= 2 ? 2 : 3);
+      const p = paragraph(n.children, d, 'heading', Number(name[1]) <= 2 ? 2 : 3);
       if (p) out.push(p);
     } else if (name === 'ul' || name === 'ol') {
       const items = (n.children ?? [])
         .filter((c) => c.name === 'li')
         .map((li) => {
           // A list item holds its own text and any nested lists.
-          const own = paragraph((li.children ?? []).filter((c) => c.name !== 'ul' && c.name !== 'ol'));
-          const nested = blocks((li.children ?? []).filter((c) => c.name === 'ul' || c.name === 'ol'));
+          const own = paragraph((li.children ?? []).filter((c) => c.name !== 'ul' && c.name !== 'ol'), d);
+          const nested = blocks((li.children ?? []).filter((c) => c.name === 'ul' || c.name === 'ol'), d);
           return { type: 'listItem', content: [...(own ? [own] : [{ type: 'paragraph' as const, content: [] }]), ...nested] } as RichNode;
         });
       if (items.length) out.push({ type: name === 'ul' ? 'bulletList' : 'orderedList', content: items });
     } else if (name === 'blockquote') {
-      const inner = blocks(n.children);
+      const inner = blocks(n.children, d);
       if (inner.length) out.push({ type: 'blockquote', content: inner });
     } else if (name === 'table') {
+      d.tables++;
       const rows: Node[] = [];
       const walk = (x: Node) => (x.name === 'tr' ? rows.push(x) : (x.children ?? []).forEach(walk));
       walk(n);
@@ -65,12 +77,13 @@ function blocks(nodes: Node[] | undefined): RichNode[] {
         const parts: RichNode[] = [];
         cells.forEach((cell, i) => {
           if (i > 0) parts.push({ type: 'text', text: ' | ' });
-          inline(cell.children, [], parts);
+          inline(cell.children, [], parts, d);
         });
         if (parts.some((c) => c.type === 'text' && c.text?.trim() && c.text !== ' | ')) out.push({ type: 'paragraph', content: parts });
       }
     } else {
-      out.push(...blocks(n.children));
+      if (name === 'img') d.pictures++;
+      out.push(...blocks(n.children, d));
     }
   }
   return out;
@@ -102,5 +115,27 @@ export async function convertDocx(data: Buffer, limits: ReadLimits): Promise<{ d
   if (chars > limits.maxImportChars) {
     throw new Refusal(`The Word document has ${count(chars)} characters of text, more than the ${count(limits.maxImportChars)} interview notes can hold, so ${OUTCOME}; split it into smaller documents, or add it to the evidence register instead.`);
   }
-  return { doc: { type: 'doc', content: blocks(dom.children) }, warnings: messages.map((m) => m.message) };
+  const d: Dropped = { pictures: 0, tables: 0, links: 0 };
+  const doc: RichNode = { type: 'doc', content: blocks(dom.children, d) };
+  return { doc, warnings: droppedInWords(d, messages.map((m) => m.message)) };
+}
+
+const some = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What was not kept, in words: "2 pictures", "1 table (kept as one paragraph per row)", "3 links (their words
+ * kept)", "the Word styles Title and Quote (kept as ordinary paragraphs)". mammoth's own messages name the
+ * styles it did not recognise; anything else it says is left out (it is about Word's internals).
+ */
+export function droppedInWords(d: Dropped, mammothMessages: readonly string[]): string[] {
+  const out: string[] = [];
+  if (d.pictures) out.push(some(d.pictures, 'picture', 'pictures'));
+  if (d.tables) out.push(`${some(d.tables, 'table', 'tables')} (kept as one paragraph per row)`);
+  if (d.links) out.push(`${some(d.links, 'link', 'links')} (their words kept)`);
+  const styles = [...new Set(mammothMessages.map((m) => /Unrecognised (?:paragraph|run) style: '([^']+)'/.exec(m)?.[1]).filter((x): x is string => Boolean(x)))];
+  if (styles.length) {
+    const list = styles.length === 1 ? styles[0] : `${styles.slice(0, -1).join(', ')} and ${styles[styles.length - 1]}`;
+    out.push(`the Word style${styles.length === 1 ? '' : 's'} ${list} (kept as ordinary text)`);
+  }
+  return out;
 }

@@ -97,7 +97,7 @@ export function InterviewsTab({ editor, focusItem }: { editor: CaseEditor; focus
                 const { doc, warnings } = await call('import.docxToRich', { dataBase64: await fileToBase64(f) });
                 if (await editor.save((rec) => ({ ...rec, interviews: rec.interviews.map((x) => (x.id === v.id ? { ...x, notes: doc } : x)) }), { undoable: `importing notes for interview ${n + 1}` })) {
                   setNoteVersion((k) => k + 1);
-                  setNotice(`Imported the notes from ${f.name}.${warnings.length ? ` Some formatting was not kept (${warnings.length} item${warnings.length === 1 ? '' : 's'}).` : ''}`);
+                  setNotice(`Imported the notes from ${f.name}.${warnings.length ? ` Not kept: ${warnings.join('; ')}.` : ''}`);
                 }
               } catch (err) {
                 setError(messageOf(err));
