@@ -57,6 +57,13 @@ describe('an investigation from statement to findings', () => {
     await page.getByText('2 points still need work').waitFor();
     await expectAccessible(page, 'workspace overview');
 
+    // Key dates on the Overview, as people write them.
+    await page.getByLabel('Stage 2 requested', { exact: true }).fill('19/10/2026');
+    await page.getByLabel('Statement of complaint agreed', { exact: true }).fill('2 Nov 2026');
+    await page.getByRole('button', { name: 'Save the key dates' }).click();
+    await page.getByText('The key dates were saved.').waitFor();
+    expect(saved().keyDates).toMatchObject({ stage2Requested: '2026-10-19', statementAgreed: '2026-11-02' });
+
     // Statement: how it was agreed, a category, and reordering (by keyboard on the tabs).
     await page.getByRole('tab', { name: 'Overview' }).focus();
     await page.keyboard.press('ArrowRight');
@@ -186,6 +193,29 @@ describe('an investigation from statement to findings', () => {
     await page.getByRole('tab', { name: 'Evidence', selected: true }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'supervision.pdf' }).waitFor();
     await page.getByText('Page 2 of 2').waitFor(); // opened at the page the words are on
+
+    // The adjudicating officer's decisions on the finding and the recommendation, an action linked to it.
+    await page.getByRole('tab', { name: 'Adjudication' }).click();
+    await page.getByLabel('Date of the decision', { exact: true }).fill('4 December 2026');
+    await page.getByLabel('Date of the decision', { exact: true }).press('Tab');
+    await page.getByRole('group', { name: 'Decision on the finding on point 1' }).getByRole('radio', { name: 'Accepted', exact: true }).check();
+    await page.getByRole('group', { name: 'Decision on recommendation 1' }).getByRole('radio', { name: 'Accepted', exact: true }).check();
+    await page.getByRole('button', { name: 'Add an action' }).click();
+    await page.getByLabel('Action 1', { exact: true }).fill('Name a duty contact for every family by March');
+    await page.getByLabel('Action 1', { exact: true }).press('Tab');
+    await expect.poll(() => saved().adjudication).toMatchObject({ decidedOn: '2026-12-04', actions: [{ text: 'Name a duty contact for every family by March' }] });
+    await expectAccessible(page, 'adjudication');
+
+    // Documents: the report previewed, exported in both versions and formats, and the whole response.
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    await page.getByRole('article', { name: /Preview of the Investigation report/ }).waitFor();
+    await page.getByRole('button', { name: 'Export as PDF' }).click();
+    await page.getByText(/Saved .*investigation-report-.*\.pdf/).waitFor();
+    await page.getByRole('button', { name: 'Export as Word' }).click();
+    await page.getByText(/Saved .*investigation-report-.*\.docx/).waitFor();
+    await page.getByRole('button', { name: 'Export the whole response…' }).click();
+    await page.getByText(/Saved \d+ files to/).waitFor();
+    await expectAccessible(page, 'documents of a case made from a blank store');
 
     // The audit log holds every change, and the chain verifies.
     const db = harness.session.requireStore().db;
