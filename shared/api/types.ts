@@ -9,6 +9,8 @@ export interface AppStatus {
   /** Whether "remember on this device" can be offered (the OS keychain is available). */
   rememberAvailable: boolean;
   ownerName: string | null;
+  /** After opening: one sentence about something Casewright did on the way (it finished an interrupted save). */
+  notice?: string;
 }
 
 export interface Settings {
