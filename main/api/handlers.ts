@@ -12,10 +12,11 @@ import { clocksForCase } from '../services/cases/caseClocks';
 import { caseRepository } from '../services/cases/caseRepository';
 import { UserError, isUserError } from '../services/errors';
 import type { Session } from '../services/session/session';
-import { appendAudit, listAudit, verifyAuditChain } from '../services/store/audit';
+import { appendAudit, listAudit } from '../services/store/audit';
+import { verifyStore } from '../services/store/verify';
 import { searchDetailed } from '../services/search/searchIndex';
 import { docxToRich } from '../services/import/docxToRich';
-import { CaseStore } from '../services/store/caseStore';
+import { CaseStore, describeStoreError } from '../services/store/caseStore';
 
 type Handler<N extends ApiName> = (input: ApiParsedInput<N>, session: Session) => Promise<ApiOutput<N>> | ApiOutput<N>;
 type HandlerTable = { [N in ApiName]: Handler<N> };
@@ -40,6 +41,12 @@ function auditSummary(action: string, detail: unknown): string {
     return `Changed ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` and ${paths.length - 5} more` : ''}`;
   }
   return d.reference ? `${action} ${d.reference}` : action;
+}
+
+/** An audit entry on its own (after an export): in an IMMEDIATE transaction, so two processes never pick the same seq. */
+function audit(s: Session, entry: Parameters<typeof appendAudit>[1]): void {
+  const db = s.requireStore().db;
+  db.transaction(() => appendAudit(db, entry)).immediate();
 }
 
 const safeFileName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
@@ -75,12 +82,13 @@ export const handlers: HandlerTable = {
   'store.open': ({ path, passphrase, remember }, s) => {
     const store = CaseStore.open(path, passphrase, { actor: s.platform.actor });
     s.attach(store);
+    const notice = store.notice;
     const vault = s.platform.vault;
     if (remember) {
       if (!vault?.isAvailable()) throw new UserError('UNSUPPORTED', 'This device has no secure keychain, so the passphrase cannot be remembered; the store is open.');
       s.updateSettings({ remembered: { ...s.settings().remembered, [path]: vault.encrypt(passphrase) } });
     }
-    return status(s);
+    return notice ? { ...status(s), notice } : status(s);
   },
   'store.openRemembered': ({ path }, s) => {
     const sealed = s.settings().remembered[path];
@@ -92,8 +100,9 @@ export const handlers: HandlerTable = {
     } catch {
       throw new UserError('WRONG_PASSPHRASE', 'The remembered passphrase could not be read on this device; enter it instead.');
     }
-    s.attach(CaseStore.open(path, passphrase, { actor: s.platform.actor }));
-    return status(s);
+    const store = CaseStore.open(path, passphrase, { actor: s.platform.actor });
+    s.attach(store);
+    return store.notice ? { ...status(s), notice: store.notice } : status(s);
   },
   'store.forget': ({ path }, s) => {
     const { [path]: _gone, ...rest } = s.settings().remembered;
@@ -113,8 +122,7 @@ export const handlers: HandlerTable = {
     return { changed: true };
   },
   'store.verify': (_i, s) => {
-    const store = s.requireStore();
-    const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db)];
+    const problems = verifyStore(s.requireStore());
     return { ok: problems.length === 0, problems };
   },
   'session.touch': (_i, s) => ({ lockAt: s.touch() }),
@@ -157,7 +165,7 @@ export const handlers: HandlerTable = {
     const path = await s.platform.chooseSavePath(r.info.fileName, { name: 'Copy of the file', extensions: [r.info.fileName.split('.').pop() ?? '*'] });
     if (!path) return { path: null };
     writeExport(path, r.data);
-    appendAudit(s.requireStore().db, { actor: s.platform.actor, action: 'attachment.export', entity: 'case', entityId: r.info.caseId, detail: { attachmentId: id, path } });
+    audit(s, { actor: s.platform.actor, action: 'attachment.export', entity: 'case', entityId: r.info.caseId, detail: { attachmentId: id, path } });
     return { path };
   },
   'search.query': ({ query, limit }, s) => searchDetailed(s.requireStore().db, query, limit),
@@ -171,7 +179,7 @@ export const handlers: HandlerTable = {
     const path = await s.platform.chooseSavePath(documentFileName(c.record.reference, model, format), format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Word document', extensions: ['docx'] });
     if (!path) return { path: null };
     writeExport(path, data);
-    appendAudit(s.requireStore().db, { actor: s.platform.actor, action: 'document.export', entity: 'case', entityId: caseId, detail: { kind, variant, format, path } });
+    audit(s, { actor: s.platform.actor, action: 'document.export', entity: 'case', entityId: caseId, detail: { kind, variant, format, path } });
     return { path };
   },
   'documents.issue': ({ caseId, kind, variant, subjectId, final }, s) => s.documents().issue(s.cases().get(caseId), kind, variant, todayOf(s), final, subjectId),
@@ -184,7 +192,7 @@ export const handlers: HandlerTable = {
       fs.mkdirSync(nodePath.dirname(f), { recursive: true });
       writeExport(f, d);
     }, nodePath.join);
-    appendAudit(s.requireStore().db, { actor: s.platform.actor, action: 'document.export-all', entity: 'case', entityId: caseId, detail: { folder: r.folder, files: r.files.length } });
+    audit(s, { actor: s.platform.actor, action: 'document.export-all', entity: 'case', entityId: caseId, detail: { folder: r.folder, files: r.files.length } });
     return r;
   },
   'dashboard.deadlines': ({ today: t }, s): DashboardRow[] => {
@@ -234,6 +242,9 @@ export function createDispatcher(session: Session, onInternalError: (e: unknown)
       return { ok: true, data };
     } catch (e) {
       if (isUserError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+      // SQLite's busy, full-disk and read-only errors have plain sentences of their own.
+      const known = /^SQLITE_(BUSY|LOCKED|FULL|READONLY)/.test((e as { code?: string })?.code ?? '') ? describeStoreError(e, session.path ?? 'the case store') : null;
+      if (known) return { ok: false, error: { code: known.code, message: known.message } };
       onInternalError(e);
       return { ok: false, error: { code: 'INTERNAL', message: `Casewright hit an unexpected problem (${(e as Error)?.message ?? String(e)}); nothing further was changed. Please report it.` } };
     }
