@@ -17,6 +17,8 @@ import { verifyStore } from '../services/store/verify';
 import { searchDetailed } from '../services/search/searchIndex';
 import { docxToRich } from '../services/import/docxToRich';
 import { CaseStore, describeStoreError } from '../services/store/caseStore';
+import { BackupService } from '../services/backup/backupService';
+import { backupHandlers } from './backup';
 
 type Handler<N extends ApiName> = (input: ApiParsedInput<N>, session: Session) => Promise<ApiOutput<N>> | ApiOutput<N>;
 type HandlerTable = { [N in ApiName]: Handler<N> };
@@ -42,6 +44,11 @@ function auditSummary(action: string, detail: unknown): string {
   }
   return d.reference ? `${action} ${d.reference}` : action;
 }
+
+/** Before a migration changes the store, a backup of it as it was (opens with the same passphrase). */
+const beforeMigrate = (s: Session, storePath: string) => (db: Parameters<NonNullable<Parameters<typeof CaseStore.open>[2]['beforeMigrate']>>[0]) => {
+  new BackupService(() => db, storePath, s.backupFolder(storePath)).create('before-migration');
+};
 
 /** An audit entry on its own (after an export): in an IMMEDIATE transaction, so two processes never pick the same seq. */
 function audit(s: Session, entry: Parameters<typeof appendAudit>[1]): void {
@@ -80,7 +87,7 @@ export const handlers: HandlerTable = {
     return status(s);
   },
   'store.open': ({ path, passphrase, remember }, s) => {
-    const store = CaseStore.open(path, passphrase, { actor: s.platform.actor });
+    const store = CaseStore.open(path, passphrase, { actor: s.platform.actor, beforeMigrate: beforeMigrate(s, path) });
     s.attach(store);
     const notice = store.notice;
     const vault = s.platform.vault;
@@ -100,7 +107,7 @@ export const handlers: HandlerTable = {
     } catch {
       throw new UserError('WRONG_PASSPHRASE', 'The remembered passphrase could not be read on this device; enter it instead.');
     }
-    const store = CaseStore.open(path, passphrase, { actor: s.platform.actor });
+    const store = CaseStore.open(path, passphrase, { actor: s.platform.actor, beforeMigrate: beforeMigrate(s, path) });
     s.attach(store);
     return store.notice ? { ...status(s), notice: store.notice } : status(s);
   },
@@ -115,7 +122,7 @@ export const handlers: HandlerTable = {
   },
   'store.changePassphrase': ({ current, next }, s) => {
     const store = s.requireStore();
-    store.changePassphrase(current, next);
+    store.changePassphrase(current, next, { beforeChange: () => s.backups().create('before-passphrase') });
     // A remembered old passphrase would no longer open the store: forget it rather than keep a stale secret.
     const { [store.path]: _stale, ...rest } = s.settings().remembered;
     s.updateSettings({ remembered: rest });
@@ -211,6 +218,7 @@ export const handlers: HandlerTable = {
     // Nearest deadline first; cases with no open clock go last.
     return rows.sort((a, b) => (a.next?.due ?? '9999').localeCompare(b.next?.due ?? '9999') || a.reference.localeCompare(b.reference));
   },
+  ...backupHandlers(status),
   'calendar.exportIcs': async ({ id }, s) => {
     const db = s.requireStore().db;
     const day = todayOf(s);
@@ -239,6 +247,8 @@ export function createDispatcher(session: Session, onInternalError: (e: unknown)
     try {
       const handler = handlers[n] as (i: unknown, s: Session) => unknown;
       const data = await handler(parsed.data, session);
+      // While a store is in use, one automatic backup a day (checked at most hourly; never blocks the answer's success).
+      if (!n.startsWith('store.') && !n.startsWith('backup.') && n !== 'app.status' && n !== 'session.touch') session.dailyBackupIfDue();
       return { ok: true, data };
     } catch (e) {
       if (isUserError(e)) return { ok: false, error: { code: e.code, message: e.message } };

@@ -9,6 +9,8 @@ export interface PersistedSettings {
   recentStores: string[];
   /** Passphrases the user asked this device to remember, encrypted by the OS keychain (base64). */
   remembered: Record<string, string>;
+  /** Backup folders the user chose, by store path (absent: `<store name>.backups` beside the store). */
+  backupFolders?: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: PersistedSettings = { idleLockMinutes: 15, recentStores: [], remembered: {} };

@@ -74,3 +74,21 @@ export interface IssuedDocument {
   issuedAt: string;
   issuedBy: string;
 }
+
+/** Why a backup was made: daily (kept 7 days, then one a week for 4 weeks), or before a change, or on request. */
+export type BackupKind = 'daily' | 'before-migration' | 'before-passphrase' | 'before-restore' | 'manual';
+
+export interface BackupInfo {
+  file: string;
+  name: string;
+  createdAt: string;
+  kind: BackupKind;
+  size: number;
+}
+
+export interface BackupList {
+  folder: string;
+  /** Whether the folder is the default one beside the store. */
+  isDefault: boolean;
+  backups: BackupInfo[];
+}

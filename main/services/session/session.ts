@@ -1,4 +1,5 @@
 import { AttachmentService } from '../attachments/attachmentService';
+import { BackupService, backupFolderFor } from '../backup/backupService';
 import { CaseService } from '../cases/caseService';
 import { DocumentService } from '../documents/documentService';
 import { UserError } from '../errors';
@@ -6,6 +7,8 @@ import type { Platform, PersistedSettings } from '../platform';
 import { CaseStore } from '../store/caseStore';
 
 const MAX_RECENT = 8;
+/** How often, at most, a session looks whether today's automatic backup is due. */
+const DAILY_CHECK_MS = 60 * 60_000;
 
 /**
  * The open store, if any, and the idle lock. Locking closes the database (so the key leaves memory with it)
@@ -15,6 +18,9 @@ export class Session {
   private store: CaseStore | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lockAt: number | null = null;
+  private lastDailyCheck = 0;
+  /** Why the last automatic backup failed, shown with the list of backups; null when it worked. */
+  lastBackupProblem: string | null = null;
 
   constructor(readonly platform: Platform) {}
 
@@ -48,6 +54,28 @@ export class Session {
     return new DocumentService(() => store.db, this.platform.actor);
   }
 
+  backups(): BackupService {
+    const store = this.requireStore();
+    return new BackupService(() => store.db, store.path, this.backupFolder(store.path));
+  }
+
+  /** The backup folder for a store on this device (before the store is open, for backups before a migration). */
+  backupFolder(storePath: string): string {
+    return backupFolderFor(storePath, this.settings().backupFolders);
+  }
+
+  /** Today's automatic backup, if none has been made yet; a failure never stops the user's work. */
+  dailyBackupIfDue(): void {
+    if (!this.isOpen || Date.now() - this.lastDailyCheck < DAILY_CHECK_MS) return;
+    this.lastDailyCheck = Date.now();
+    try {
+      this.backups().dailyIfDue();
+      this.lastBackupProblem = null;
+    } catch (e) {
+      this.lastBackupProblem = (e as Error).message;
+    }
+  }
+
   settings(): PersistedSettings {
     return this.platform.settings.read();
   }
@@ -62,6 +90,7 @@ export class Session {
   attach(store: CaseStore): void {
     this.lock('user');
     this.store = store;
+    this.lastDailyCheck = 0;
     const s = this.settings();
     this.platform.settings.write({ ...s, recentStores: [store.path, ...s.recentStores.filter((p) => p !== store.path)].slice(0, MAX_RECENT) });
     this.touch();

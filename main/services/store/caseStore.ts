@@ -20,7 +20,7 @@ const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const PAGE_SIZE = 4096;
 /** How long a write waits for another Casewright window or command to finish before giving up. */
 export const BUSY_TIMEOUT_MS = 5000;
-/** Where a passphrase change writes the re-encrypted copy before it replaces the store. */
+/** Where a passphrase change or a restore writes the new copy of the store before it replaces the store. */
 export const rekeyTempPath = (storePath: string) => `${storePath}.rekey-tmp`;
 export const RECOVERED_NOTICE = 'Casewright was interrupted while saving; it finished recovering the store.';
 export const BUSY_MESSAGE = 'Another Casewright window or command is using this store; close it and try again.';
@@ -114,8 +114,8 @@ function hasHotJournal(storePath: string): boolean {
 
 const isBusy = (e: unknown) => /^SQLITE_(BUSY|LOCKED)/.test((e as { code?: string }).code ?? '');
 
-/** Removes a passphrase change's half-written copy left by a crash (it is never the store itself). */
-function removeRekeyLeftovers(storePath: string): void {
+/** Removes a passphrase change's or restore's half-written copy left by a crash (it is never the store itself). */
+function removeTempLeftovers(storePath: string): void {
   const tmp = rekeyTempPath(storePath);
   for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(tmp + suffix, { force: true });
 }
@@ -153,7 +153,7 @@ export function describeStoreError(e: unknown, storePath: string): UserError {
 }
 
 /** Cheap checks before any key is tried, so a wrong file gets its own message and nothing is written to it. */
-function checkLooksLikeStore(storePath: string): void {
+export function checkLooksLikeStore(storePath: string): void {
   let st: fs.Stats;
   try {
     st = fs.statSync(storePath);
@@ -260,7 +260,7 @@ export class CaseStore {
       db.close();
       db = null;
       assertWritable(storePath);
-      removeRekeyLeftovers(storePath);
+      removeTempLeftovers(storePath);
       db = openDatabase(storePath, { fileMustExist: true });
       applyCipher(db, passphrase);
       configure(db);
@@ -294,7 +294,6 @@ export class CaseStore {
    * one (new passphrase). The store is then reopened from the new file.
    */
   changePassphrase(current: string, next: string, hooks: { beforeChange?: (db: Db) => void } = {}): void {
-    const db = this.db;
     const problem = passphraseProblem(next);
     if (problem) throw new UserError('WEAK_PASSPHRASE', problem);
     // Prove the current passphrase (someone at an unlocked, unattended laptop must not take the store over).
@@ -302,18 +301,8 @@ export class CaseStore {
     if (!passphraseOpens(this.path, current)) {
       throw new UserError('WRONG_PASSPHRASE', 'The current passphrase is not right, so the passphrase was not changed.');
     }
-    hooks.beforeChange?.(db);
-    const tmp = rekeyTempPath(this.path);
-    let replaced = false;
-    try {
-      // Leaving WAL needs every other connection closed: this is where another window or command is found.
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.pragma('journal_mode = DELETE');
-      // Hold a lock for the rest of the change so no one else can write to the store being copied.
-      db.pragma('locking_mode = EXCLUSIVE');
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
-      removeRekeyLeftovers(this.path);
-      createPrivateFile(tmp);
+    hooks.beforeChange?.(this.db);
+    this.replaceFile(next, (tmp, db) => {
       db.prepare('VACUUM INTO ?').run(tmp);
       const copy = openDatabase(tmp, { fileMustExist: true });
       try {
@@ -324,44 +313,91 @@ export class CaseStore {
       } finally {
         copy.close();
       }
-      fsyncFile(tmp);
-      const check = openReadOnly(tmp, next);
+    });
+  }
+
+  /**
+   * Replaces the store with a copy of a backup (already checked by the caller), which keeps the passphrase it
+   * was made with; the same safe route as a passphrase change. The restore is recorded in the copy's audit log.
+   */
+  restoreFrom(backupFile: string, backupPassphrase: string, detail: Record<string, unknown>): void {
+    this.replaceFile(backupPassphrase, (tmp) => {
+      fs.copyFileSync(backupFile, tmp);
+      fs.chmodSync(tmp, 0o600);
+      const copy = openDatabase(tmp, { fileMustExist: true });
       try {
-        const ok = (check.pragma('quick_check', { simple: true }) as string) === 'ok';
-        if (!ok || currentVersion(check) !== currentVersion(db)) throw new Error('the re-encrypted copy did not check out');
+        applyCipher(copy, backupPassphrase);
+        copy.pragma('journal_mode = DELETE');
+        copy.transaction(() => appendAudit(copy, { actor: this.actor, action: 'store.restore', entity: 'store', entityId: null, detail })).immediate();
+      } finally {
+        copy.close();
+      }
+    });
+  }
+
+  /**
+   * The one way the store file is ever replaced. Takes the store for itself (leaving WAL needs every other
+   * connection closed, which is how another window or command is found; then an exclusive lock keeps anyone
+   * from writing), has `write` fill a private temporary file beside it, fsyncs that and checks it opens with
+   * `passphrase` and passes a quick check, closes the store (no journal or WAL is left that could be played
+   * back into the new file), renames the copy over it, fsyncs the folder and reopens.
+   */
+  private replaceFile(passphrase: string, write: (tmp: string, db: Db) => void): void {
+    const db = this.db;
+    const tmp = rekeyTempPath(this.path);
+    let closed = false;
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.pragma('journal_mode = DELETE');
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      removeTempLeftovers(this.path);
+      createPrivateFile(tmp);
+      write(tmp, db);
+      fsyncFile(tmp);
+      const check = openReadOnly(tmp, passphrase);
+      try {
+        if ((check.pragma('quick_check', { simple: true }) as string) !== 'ok') throw new Error('the new copy of the store did not pass its check');
+        if (currentVersion(check) > LATEST_VERSION) throw new UserError('NEWER_VERSION', 'That backup was made by a newer version of Casewright; install the latest Casewright to restore it.');
       } finally {
         check.close();
       }
       this.handle = null;
+      closed = true;
       db.close();
-      // Our handle was in rollback-journal mode with nothing written, so the store has no journal or WAL that
-      // could be played back into the new file; a stale one would be, so refuse rather than replace.
-      if (fs.existsSync(`${this.path}-journal`) || fs.existsSync(`${this.path}-wal`)) throw new Error('the store still has a journal');
+      if (fs.existsSync(`${this.path}-journal`) || fs.existsSync(`${this.path}-wal`)) throw new Error('the store still has a journal beside it');
       fs.renameSync(tmp, this.path);
-      replaced = true;
       fsyncDir(path.dirname(this.path));
     } catch (e) {
-      if (!replaced) removeRekeyLeftovers(this.path);
+      removeTempLeftovers(this.path);
+      if (!closed) {
+        // Back to normal sharing and WAL on the same handle; the store itself was never touched.
+        try {
+          db.pragma('locking_mode = NORMAL');
+          db.pragma('journal_mode = WAL');
+        } catch {
+          // a later call will report the problem
+        }
+        throw describeStoreError(e, this.path);
+      }
+      // Closed but not replaced: the old store is intact; it can only be reopened with its passphrase.
       throw describeStoreError(e, this.path);
-    } finally {
-      this.reopen(replaced ? next : current);
     }
+    this.reopen(passphrase);
   }
 
-  /** A fresh handle on whatever file is at the store's path now (after a passphrase change it is a new file). */
+  /** A fresh handle on the new file at the store's path (migrated if it came from an older backup). */
   private reopen(passphrase: string): void {
-    try {
-      this.handle?.close();
-    } catch {
-      // already closed
-    }
     const db = openDatabase(this.path, { fileMustExist: true });
     try {
       applyCipher(db, passphrase);
       configure(db);
+      const applied = migrate(db);
+      if (applied.length > 0) {
+        db.transaction(() => appendAudit(db, { actor: this.actor, action: 'store.migrate', entity: 'store', entityId: null, detail: { applied } })).immediate();
+      }
     } catch (e) {
       db.close();
-      this.handle = null;
       throw describeStoreError(e, this.path);
     }
     this.handle = db;
