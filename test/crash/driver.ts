@@ -68,6 +68,15 @@ switch (op) {
       const d = await call('documents.issue', { caseId: first.id, kind: 'statement-of-complaint', variant: 'council', subjectId: '', final: false });
       ack(`issue ${d.id}`);
     }
+  case 'backup':
+    for (;;) {
+      const b = await call('backup.create', {});
+      ack(`backup ${b.file}`);
+    }
+  case 'restore':
+    await call('backup.restore', { file: arg!, passphrase: pass });
+    ack('restore');
+    break;
   case 'passphrase':
     await call('store.changePassphrase', { current: pass, next });
     ack('passphrase');

@@ -12,13 +12,16 @@ import { createDispatcher } from '../../main/api/handlers';
 import { AttachmentService } from '../../main/services/attachments/attachmentService';
 import { memorySettings, type Platform } from '../../main/services/platform';
 import { Session } from '../../main/services/session/session';
-import { CaseStore, passphraseOpens } from '../../main/services/store/caseStore';
+import { KEEP_EVENTS, defaultBackupFolder } from '../../main/services/backup/backupService';
+import { CaseStore, openReadOnly, passphraseOpens } from '../../main/services/store/caseStore';
 import { verifyStore } from '../../main/services/store/verify';
 
-export const OPS = ['save', 'attach', 'import', 'issue', 'passphrase'] as const;
+export const OPS = ['save', 'attach', 'import', 'issue', 'passphrase', 'backup', 'restore'] as const;
 export type Op = (typeof OPS)[number];
 /** Operations the driver performs once (the others repeat until killed). */
-const ONE_OFF: readonly Op[] = ['passphrase'];
+const ONE_OFF: readonly Op[] = ['passphrase', 'restore'];
+/** A case added to the base store after its backup was made: a restore removes it. */
+export const AFTER_BACKUP = 'AFTER-BACKUP-1';
 
 export const PASS = 'violet kettle under moonlight';
 export const NEXT = 'seven brass lanterns drifting';
@@ -30,6 +33,8 @@ export interface Base {
   store: string;
   caseFile: string;
   caseIds: string[];
+  /** A backup of the base store, made before AFTER_BACKUP was added. */
+  backupFile: string;
 }
 
 function platformFor(dir: string): Platform {
@@ -60,9 +65,12 @@ export async function prepareBase(dir: string, padMb = 0): Promise<Base> {
     await files.add(demo!.id, `padding-${left}.png`, png);
   }
   const caseFile = path.join(dir, 'case.json');
-  fs.writeFileSync(caseFile, session.cases().exportJson(demo!.id));
+  const json = session.cases().exportJson(demo!.id);
+  fs.writeFileSync(caseFile, json);
+  const backupFile = session.backups().create('manual').file;
+  await session.cases().importJson(json.replace(/DEMO-ST2-0001/g, AFTER_BACKUP));
   session.lock('user');
-  return { dir, store, caseFile, caseIds: [demo!.id] };
+  return { dir, store, caseFile, caseIds: [demo!.id], backupFile };
 }
 
 export interface RoundResult {
@@ -130,7 +138,7 @@ function freshCopy(base: Base, roundDir: string): string {
 export async function runRound(base: Base, op: Op, roundDir: string, delayMs: number): Promise<RoundResult> {
   const started = Date.now();
   const store = freshCopy(base, roundDir);
-  const child = startDriver(op, store, op === 'import' ? base.caseFile : undefined);
+  const child = startDriver(op, store, op === 'import' ? base.caseFile : op === 'restore' ? base.backupFile : undefined);
   await child.ready;
   const readyAt = Date.now();
   let exited = false;
@@ -190,6 +198,26 @@ export function checkStore(base: Base, op: Op, store: string, acks: string[]): {
         if (!db.prepare('SELECT 1 FROM document_issues WHERE id = ?').get(item)) lost(`issued document ${item}`);
       }
     }
+    const backupsOf = () => {
+      const folder = defaultBackupFolder(store);
+      return fs.existsSync(folder) ? fs.readdirSync(folder).filter((n) => n.endsWith('.cwstore')).map((n) => path.join(folder, n)) : [];
+    };
+    // Every finished backup opens with the passphrase the store had and passes its integrity check.
+    for (const b of backupsOf()) {
+      const problem = backupProblem(b);
+      if (problem) problems.push(`backup ${path.basename(b)}: ${problem}`);
+    }
+    const backupAcks = acks.filter((a) => a.startsWith('backup ')).map((a) => a.slice(7));
+    // Older ones may have been pruned (the newest KEEP_EVENTS made on request are kept).
+    for (const f of backupAcks.slice(-KEEP_EVENTS)) if (!fs.existsSync(f)) lost(`backup ${path.basename(f)}`);
+    const restored = !db.prepare('SELECT 1 FROM cases WHERE reference = ?').get(AFTER_BACKUP);
+    if (op !== 'restore' && restored) problems.push(`case ${AFTER_BACKUP} was lost`);
+    if (acks.includes('restore') && !restored) lost('restore (the store is as it was before)');
+    if (op === 'restore' && restored) {
+      // Never overwritten without a backup of the store as it was.
+      const previous = backupsOf().filter((b) => b.endsWith('-before-restore.cwstore'));
+      if (!previous.some((b) => backupHolds(b, AFTER_BACKUP))) problems.push('the store was restored without a backup of it as it was');
+    }
     // A refused or interrupted import leaves no trace: every case.import entry names a case that exists.
     const imports = db.prepare("SELECT entity_id FROM audit_log WHERE action = 'case.import'").all() as { entity_id: string }[];
     for (const r of imports) if (!db.prepare('SELECT 1 FROM cases WHERE id = ?').get(r.entity_id)) problems.push(`an audit entry records the import of case ${r.entity_id}, which is not in the store`);
@@ -197,6 +225,27 @@ export function checkStore(base: Base, op: Op, store: string, acks: string[]): {
     s.lock();
   }
   return { storeLost: false, lostAcks, problems };
+}
+
+function backupProblem(file: string): string | null {
+  const passphrase = passphraseOpens(file, PASS) ? PASS : passphraseOpens(file, NEXT) ? NEXT : null;
+  if (!passphrase) return 'opens with neither passphrase';
+  const db = openReadOnly(file, passphrase);
+  try {
+    const r = db.pragma('integrity_check', { simple: true }) as string;
+    return r === 'ok' ? null : `integrity check: ${r}`;
+  } finally {
+    db.close();
+  }
+}
+
+function backupHolds(file: string, reference: string): boolean {
+  const db = openReadOnly(file, passphraseOpens(file, PASS) ? PASS : NEXT);
+  try {
+    return Boolean(db.prepare('SELECT 1 FROM cases WHERE reference = ?').get(reference));
+  } finally {
+    db.close();
+  }
 }
 
 export interface Summary {
@@ -222,7 +271,7 @@ export async function runRounds(opts: {
   const random = opts.random ?? Math.random;
   fs.mkdirSync(path.join(opts.dir, 'base'), { recursive: true });
   const base = await prepareBase(path.join(opts.dir, 'base'), opts.padMb ?? 0);
-  const limits: Record<Op, number> = { save: 1500, attach: 1500, import: 2000, issue: 1500, passphrase: 2500, ...opts.maxDelayMs };
+  const limits: Record<Op, number> = { save: 1500, attach: 1500, import: 2000, issue: 1500, passphrase: 2500, backup: 2000, restore: 2500, ...opts.maxDelayMs };
   // A one-off operation is killed anywhere from its start to a little past its end: time one full run first.
   for (const op of ops.filter((o) => ONE_OFF.includes(o) && !opts.maxDelayMs?.[o])) {
     const r = await runRound(base, op, path.join(opts.dir, `calibrate-${op}`), 600_000);

@@ -30,3 +30,5 @@ try {
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
+// Text extraction in the checker's process may leave handles open; the run is over.
+process.exit(process.exitCode ?? 0);

@@ -156,6 +156,12 @@ export class BackupService {
     }
     all.filter((b) => b.kind !== 'daily').slice(0, KEEP_EVENTS).forEach((b) => keep.add(b.file));
     for (const b of all) if (!keep.has(b.file)) fs.rmSync(b.file, { force: true });
+    // A .part left by a crash mid-backup: never a finished backup; old enough that no one is still writing it.
+    const prefix = `${path.basename(this.storePath, STORE_EXTENSION)}-`;
+    for (const n of fs.readdirSync(this.folder)) {
+      const f = path.join(this.folder, n);
+      if (n.startsWith(prefix) && n.endsWith('.part') && this.now().getTime() - fs.statSync(f).mtimeMs > 10 * 60_000) fs.rmSync(f, { force: true });
+    }
   }
 }
 
