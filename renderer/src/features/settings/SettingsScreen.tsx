@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { call, messageOf } from '../../api';
 import { Alert, Field } from '../../ui/Field';
 import { useFocusHeading } from '../../ui/useFocusHeading';
+import { BackupSection } from '../backup/BackupSection';
 
 export function SettingsScreen() {
   const heading = useFocusHeading<HTMLHeadingElement>();
@@ -13,6 +14,7 @@ export function SettingsScreen() {
       <IdleLock />
       <ChangePassphrase />
       <VerifyStore />
+      <BackupSection />
     </section>
   );
 }
@@ -91,7 +93,7 @@ function VerifyStore() {
   return (
     <section aria-labelledby="verify-heading">
       <h2 id="verify-heading">Check the store</h2>
-      <p>Runs SQLite's integrity check and checks that the audit trail has not been altered.</p>
+      <p>Runs SQLite's integrity check, checks that the audit trail has not been altered and that every piece of evidence still has its file.</p>
       {result && <Alert kind={result.kind}>{result.text}</Alert>}
       <button type="button" className="button button--secondary" onClick={async () => {
         try {
