@@ -40,8 +40,9 @@ async function call<N extends ApiName>(name: N, input: ApiInput<N>): Promise<Api
 const ack = (s: string) => process.stdout.write(`ack ${s}\n`);
 
 await call('store.open', { path: store, passphrase: pass });
-process.stdout.write('ready\n');
+// The first call of the day also makes the daily backup; the kill window starts after it (backup rounds cover backups).
 const first = (await call('cases.list', {}))[0]!;
+process.stdout.write('ready\n');
 
 switch (op) {
   case 'save':
