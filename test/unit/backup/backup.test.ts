@@ -6,7 +6,8 @@ import { BackupService, KEEP_DAILY, KEEP_WEEKLY, defaultBackupFolder } from '../
 import { memorySettings, type Platform } from '../../../main/services/platform';
 import { Session } from '../../../main/services/session/session';
 import { listAudit } from '../../../main/services/store/audit';
-import { CaseStore, passphraseOpens } from '../../../main/services/store/caseStore';
+import { CaseStore, applyCipher, createPrivateFile, openDatabase, openReadOnly, passphraseOpens } from '../../../main/services/store/caseStore';
+import { MIGRATIONS, migrate } from '../../../main/services/store/migrations';
 import { verifyStore } from '../../../main/services/store/verify';
 import { GOOD_PASSPHRASE, OTHER_PASSPHRASE, tempDir } from '../../helpers/tmp';
 
@@ -64,6 +65,26 @@ describe('backups', () => {
     expect(passphraseOpens(before.file, GOOD_PASSPHRASE)).toBe(true);
     expect(passphraseOpens(before.file, OTHER_PASSPHRASE)).toBe(false);
     session.lock('user');
+  });
+
+  it('are made before a migration, as the store was before it', async () => {
+    const dir = tempDir();
+    const store = path.join(dir, 'older.cwstore');
+    // A store left at format 2 by an earlier version.
+    createPrivateFile(store);
+    const db = openDatabase(store);
+    applyCipher(db, GOOD_PASSPHRASE);
+    migrate(db, MIGRATIONS.slice(0, 2));
+    db.close();
+    const session = new Session({ actor: 'T', appVersion: 'test', settings: memorySettings(), vault: null, chooseStorePath: async () => null, chooseSavePath: async () => null, chooseFolder: async () => null, emit: () => {} });
+    const r = await createDispatcher(session)('store.open', { path: store, passphrase: GOOD_PASSPHRASE });
+    expect(r.ok).toBe(true);
+    const [b] = session.backups().list();
+    expect(b?.kind).toBe('before-migration');
+    session.lock('user');
+    const old = openReadOnly(b!.file, GOOD_PASSPHRASE);
+    expect(old.pragma('user_version', { simple: true })).toBe(2);
+    old.close();
   });
 
   it('make one automatic backup a day while the store is used', async () => {
