@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import nodePath from 'node:path';
 import { documentFileName, exportAll } from '../services/documents/documentService';
 import { contract, type ApiName, type ApiOutput, type ApiParsedInput, type Envelope } from '../../shared/api/contract';
@@ -46,7 +47,7 @@ function auditSummary(action: string, detail: unknown): string {
 }
 
 /** Before a migration changes the store, a backup of it as it was (opens with the same passphrase). */
-const beforeMigrate = (s: Session, storePath: string) => (db: Parameters<NonNullable<Parameters<typeof CaseStore.open>[2]['beforeMigrate']>>[0]) => {
+const beforeMigrate = (s: Session, storePath: string) => (db: Database) => {
   new BackupService(() => db, storePath, s.backupFolder(storePath)).create('before-migration');
 };
 
