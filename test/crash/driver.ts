@@ -41,7 +41,7 @@ const ack = (s: string) => process.stdout.write(`ack ${s}\n`);
 
 await call('store.open', { path: store, passphrase: pass });
 // The first call of the day also makes the daily backup; the kill window starts after it (backup rounds cover backups).
-const first = (await call('cases.list', {}))[0]!;
+const first = (await call('cases.list', {})).find((c) => c.reference === 'DEMO-ST2-0001')!;
 process.stdout.write('ready\n');
 
 switch (op) {

@@ -208,8 +208,13 @@ export function checkStore(base: Base, op: Op, store: string, acks: string[]): {
       if (problem) problems.push(`backup ${path.basename(b)}: ${problem}`);
     }
     const backupAcks = acks.filter((a) => a.startsWith('backup ')).map((a) => a.slice(7));
-    // Older ones may have been pruned (the newest KEEP_EVENTS made on request are kept).
-    for (const f of backupAcks.slice(-KEEP_EVENTS)) if (!fs.existsSync(f)) lost(`backup ${path.basename(f)}`);
+    // An acked backup may only be gone if it was pruned: at least KEEP_EVENTS newer ones made on request exist.
+    const existing = backupsOf().map((f) => path.basename(f));
+    for (const f of backupAcks) {
+      if (fs.existsSync(f)) continue;
+      const newer = existing.filter((n) => n.endsWith('-manual.cwstore') && n > path.basename(f)).length;
+      if (newer < KEEP_EVENTS) lost(`backup ${path.basename(f)} (only ${newer} newer backups are kept)`);
+    }
     const restored = !db.prepare('SELECT 1 FROM cases WHERE reference = ?').get(AFTER_BACKUP);
     if (op !== 'restore' && restored) problems.push(`case ${AFTER_BACKUP} was lost`);
     if (acks.includes('restore') && !restored) lost('restore (the store is as it was before)');

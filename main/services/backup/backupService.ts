@@ -80,8 +80,11 @@ export class BackupService {
     } catch (e) {
       throw new UserError('READ_ONLY', `Casewright cannot make a backup in ${this.folder} (${(e as NodeJS.ErrnoException).code ?? 'error'}); choose another backup folder in Settings.`);
     }
-    const when = this.now();
-    const name = `${path.basename(this.storePath, STORE_EXTENSION)}-${stamp(when)}-${kind}${STORE_EXTENSION}`;
+    let when = this.now();
+    const nameAt = (d: Date) => `${path.basename(this.storePath, STORE_EXTENSION)}-${stamp(d)}-${kind}${STORE_EXTENSION}`;
+    // Two backups in the same millisecond get different names; a backup is never replaced by another.
+    while (fs.existsSync(path.join(this.folder, nameAt(when)))) when = new Date(when.getTime() + 1);
+    const name = nameAt(when);
     const file = path.join(this.folder, name);
     const part = `${file}.part`;
     try {
