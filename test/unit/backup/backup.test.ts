@@ -127,6 +127,17 @@ describe('backups', () => {
     kept.lock();
   });
 
+  it('made in the same millisecond are two backups, not one replacing the other', async () => {
+    const { store, session } = await openSession();
+    const fixed = new Date('2026-11-28T09:00:00.000Z');
+    const service = new BackupService(() => session.requireStore().db, store, defaultBackupFolder(store), () => fixed);
+    const a = service.create('manual');
+    const b = service.create('manual');
+    expect(a.file).not.toBe(b.file);
+    expect(service.list().filter((x) => x.kind === 'manual')).toHaveLength(2);
+    session.lock('user');
+  });
+
   it('go to the folder the user chose', async () => {
     const { dir, session, call } = await openSession();
     const listed = (await call('backup.chooseFolder', {})) as { folder: string; isDefault: boolean };
