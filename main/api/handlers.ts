@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import nodePath from 'node:path';
 import { documentFileName, exportAll } from '../services/documents/documentService';
 import { contract, type ApiName, type ApiOutput, type ApiParsedInput, type Envelope } from '../../shared/api/contract';
@@ -13,9 +14,12 @@ import { caseRepository } from '../services/cases/caseRepository';
 import { UserError, isUserError } from '../services/errors';
 import type { Session } from '../services/session/session';
 import { appendAudit, auditHead, listAudit, verifyAuditChain, type AuditAnchor } from '../services/store/audit';
+import { missingEvidenceFiles } from '../services/store/verify';
 import { RANK_AT_MOST, searchDetailed } from '../services/search/searchIndex';
 import { docxToRich } from '../services/import/docxToRich';
-import { CaseStore } from '../services/store/caseStore';
+import { CaseStore, describeStoreError } from '../services/store/caseStore';
+import { BackupService } from '../services/backup/backupService';
+import { backupHandlers } from './backup';
 
 type Handler<N extends ApiName> = (input: ApiParsedInput<N>, session: Session) => Promise<ApiOutput<N>> | ApiOutput<N>;
 type HandlerTable = { [N in ApiName]: Handler<N> };
@@ -42,6 +46,17 @@ function auditSummary(action: string, detail: unknown): string {
   return d.reference ? `${action} ${d.reference}` : action;
 }
 
+/** Before a migration changes the store, a backup of it as it was (opens with the same passphrase). */
+const beforeMigrate = (s: Session, storePath: string) => (db: Database) => {
+  new BackupService(() => db, storePath, s.backupFolder(storePath)).create('before-migration');
+};
+
+/** An audit entry on its own (after an export): in an IMMEDIATE transaction, so two processes never pick the same seq. */
+function audit(s: Session, entry: Parameters<typeof appendAudit>[1]): void {
+  const db = s.requireStore().db;
+  db.transaction(() => appendAudit(db, entry)).immediate();
+}
+
 const safeFileName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
 
 /** Writes a file the user chose to export; a failure is one sentence and leaves nothing half-written. */
@@ -65,7 +80,7 @@ const today = (t: string | undefined, s: Session) => t ?? todayOf(s);
 /** Integrity, the audit chain and what it covers, and the device's record (and a case file's, if given). */
 function verifyStore(s: Session, exported: AuditAnchor | null): VerifyResult {
   const store = s.requireStore();
-  const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db, { anchor: s.auditAnchor(), exported })];
+  const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db, { anchor: s.auditAnchor(), exported }), ...missingEvidenceFiles(store.db)];
   const notes = s.storeWasKnown
     ? []
     : ['This device had no record of this store before it was opened here, so entries removed from the end of its audit log before then cannot be detected.'];
@@ -91,14 +106,15 @@ export const handlers: HandlerTable = {
     const vault = s.platform.vault;
     // Asked before opening, so a device without a keychain says so without the store having been opened.
     const canRemember = remember ? ((await vault?.isAvailable()) ?? false) : false;
-    const store = CaseStore.open(path, passphrase, { actor: s.platform.actor });
+    const store = CaseStore.open(path, passphrase, { actor: s.platform.actor, beforeMigrate: beforeMigrate(s, path) });
     s.attach(store);
+    const notice = store.notice;
     if (remember) {
       if (!vault || !canRemember) throw new UserError('UNSUPPORTED', 'This device has no secure keychain, so the passphrase cannot be remembered; the store is open.');
       const sealed = await vault.encrypt(passphrase);
       s.updateSettings({ remembered: { ...s.settings().remembered, [path]: sealed } });
     }
-    return status(s);
+    return notice ? { ...status(s), notice } : status(s);
   },
   'store.openRemembered': async ({ path }, s) => {
     const sealed = s.settings().remembered[path];
@@ -110,7 +126,8 @@ export const handlers: HandlerTable = {
     } catch {
       throw new UserError('WRONG_PASSPHRASE', 'The remembered passphrase could not be read on this device; enter it instead.');
     }
-    s.attach(CaseStore.open(path, opened.plain, { actor: s.platform.actor }));
+    const store = CaseStore.open(path, opened.plain, { actor: s.platform.actor, beforeMigrate: beforeMigrate(s, path) });
+    s.attach(store);
     if (opened.reseal) {
       // The OS keychain has a new key: keep a copy sealed with it. Failing to is harmless; the old copy still works.
       try {
@@ -119,7 +136,7 @@ export const handlers: HandlerTable = {
         // Keep the old sealed copy.
       }
     }
-    return status(s);
+    return store.notice ? { ...status(s), notice: store.notice } : status(s);
   },
   'store.forget': ({ path }, s) => {
     const { [path]: _gone, ...rest } = s.settings().remembered;
@@ -132,7 +149,7 @@ export const handlers: HandlerTable = {
   },
   'store.changePassphrase': ({ current, next }, s) => {
     const store = s.requireStore();
-    store.changePassphrase(current, next);
+    store.changePassphrase(current, next, { beforeChange: () => s.backups().create('before-passphrase') });
     // A remembered old passphrase would no longer open the store: forget it rather than keep a stale secret.
     const { [store.path]: _stale, ...rest } = s.settings().remembered;
     s.updateSettings({ remembered: rest });
@@ -145,7 +162,7 @@ export const handlers: HandlerTable = {
       throw new UserError('CONFLICT', 'The audit log still holds everything this device last saw in it, so there is nothing to accept.');
     }
     // The acceptance is itself an audit entry: what this device had seen, and what the store holds now.
-    appendAudit(store.db, { actor: s.platform.actor, action: 'store.audit-accepted', entity: 'store', entityId: null, detail: { deviceHadSeen: s.auditAnchor(), storeHeld: auditHead(store.db) } });
+    audit(s, { actor: s.platform.actor, action: 'store.audit-accepted', entity: 'store', entityId: null, detail: { deviceHadSeen: s.auditAnchor(), storeHeld: auditHead(store.db) } });
     s.resetAnchor();
     return verifyStore(s, null);
   },
@@ -192,7 +209,7 @@ export const handlers: HandlerTable = {
     const path = await s.platform.chooseSavePath(r.info.fileName, { name: 'Copy of the file', extensions: [r.info.fileName.split('.').pop() ?? '*'] });
     if (!path) return { path: null };
     writeExport(path, r.data);
-    appendAudit(s.requireStore().db, { actor: s.actor, action: 'attachment.export', entity: 'case', entityId: r.info.caseId, detail: { attachmentId: id, path } });
+    audit(s, { actor: s.actor, action: 'attachment.export', entity: 'case', entityId: r.info.caseId, detail: { attachmentId: id, path } });
     return { path };
   },
   'search.query': ({ query, limit, caseId, kinds }, s) => searchDetailed(s.requireStore().db, query, limit, RANK_AT_MOST, { caseId, kinds }),
@@ -207,7 +224,7 @@ export const handlers: HandlerTable = {
     const path = await s.platform.chooseSavePath(documentFileName(c.record.reference, model, format), format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Word document', extensions: ['docx'] });
     if (!path) return { path: null };
     writeExport(path, data);
-    appendAudit(s.requireStore().db, { actor: s.actor, action: 'document.export', entity: 'case', entityId: caseId, detail: { kind, variant, format, path } });
+    audit(s, { actor: s.actor, action: 'document.export', entity: 'case', entityId: caseId, detail: { kind, variant, format, path } });
     return { path };
   },
   'documents.issue': ({ caseId, kind, variant, subjectId, final }, s) => s.documents().issue(s.cases().get(caseId), kind, variant, todayOf(s), final, subjectId),
@@ -232,7 +249,7 @@ export const handlers: HandlerTable = {
       fs.mkdirSync(nodePath.dirname(f), { recursive: true });
       writeExport(f, d);
     }, nodePath.join);
-    appendAudit(s.requireStore().db, { actor: s.actor, action: 'document.export-all', entity: 'case', entityId: caseId, detail: { folder: r.folder, files: r.files.length } });
+    audit(s, { actor: s.actor, action: 'document.export-all', entity: 'case', entityId: caseId, detail: { folder: r.folder, files: r.files.length } });
     return r;
   },
   'dashboard.deadlines': ({ today: t }, s): DashboardRow[] => {
@@ -251,6 +268,7 @@ export const handlers: HandlerTable = {
     // Nearest deadline first; cases with no open clock go last.
     return rows.sort((a, b) => (a.next?.due ?? '9999').localeCompare(b.next?.due ?? '9999') || a.reference.localeCompare(b.reference));
   },
+  ...backupHandlers(status),
   'calendar.exportIcs': async ({ id }, s) => {
     const db = s.requireStore().db;
     const day = todayOf(s);
@@ -291,10 +309,15 @@ export function createDispatcher(session: Session, onInternalError: (e: unknown)
       const handler = handlers[n] as (i: unknown, s: Session) => unknown;
       const data = await handler(parsed.data, session);
       if (writes) recordAnchor(session, onInternalError);
+      // While a store is in use, one automatic backup a day (checked at most hourly; never blocks the answer's success).
+      if (!n.startsWith('store.') && !n.startsWith('backup.') && n !== 'app.status' && n !== 'session.touch') session.dailyBackupIfDue();
       return { ok: true, data };
     } catch (e) {
       if (writes) recordAnchor(session, onInternalError);
       if (isUserError(e)) return { ok: false, error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } };
+      // SQLite's busy, full-disk and read-only errors have plain sentences of their own.
+      const known = /^SQLITE_(BUSY|LOCKED|FULL|READONLY)/.test((e as { code?: string })?.code ?? '') ? describeStoreError(e, session.path ?? 'the case store') : null;
+      if (known) return { ok: false, error: { code: known.code, message: known.message } };
       onInternalError(e);
       return { ok: false, error: { code: 'INTERNAL', message: `Casewright hit an unexpected problem (${(e as Error)?.message ?? String(e)}); nothing further was changed. Please report it.` } };
     }

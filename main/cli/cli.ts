@@ -21,6 +21,11 @@ export const USAGE = `Usage: npm run --silent cli -- <group> <command> [options]
   store accept-log                    after putting back an older copy on purpose: accept its audit log
                                       as it is now (recorded in the log; needs CASEWRIGHT_SETTINGS)
   store passphrase                    change the passphrase
+  store backup                        make an encrypted backup now; prints its file
+  store backups                       list the backups (newest first): time, kind, size, file
+  store restore --from FILE           replace the store with a backup (the store is backed up first);
+                                      the backup's passphrase from CASEWRIGHT_BACKUP_PASSPHRASE, or the
+                                      store's own passphrase if unset
   case list                           one line per case
   case import --file CASE.json        import a case file; prints the new case's reference
   case export --case REF --out FILE   export a case to a case file
@@ -196,7 +201,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!p) throw new UsageError('--store PATH (or CASEWRIGHT_STORE) is required');
     return p;
   };
-  const open = async () => call('store.open', { path: storePath(), passphrase: await passphraseFrom(io, 'CASEWRIGHT_PASSPHRASE', 'Passphrase: ') });
+  const open = async () => {
+    const st = await call('store.open', { path: storePath(), passphrase: await passphraseFrom(io, 'CASEWRIGHT_PASSPHRASE', 'Passphrase: ') });
+    if (st.notice) io.stderr(`${st.notice}\n`);
+    return st;
+  };
   const caseId = async (ref: string | undefined) => {
     if (!ref) throw new UsageError('--case REF is required');
     const found = (await call('cases.list', {})).find((c) => c.reference.toLowerCase() === ref.toLowerCase());
@@ -262,6 +271,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }
         await call('store.changePassphrase', { current, next });
         io.stdout('Passphrase changed.\n');
+        return 0;
+      }
+      case 'store backup': {
+        await open();
+        io.stdout(`${(await call('backup.create', {})).file}\n`);
+        return 0;
+      }
+      case 'store backups': {
+        await open();
+        for (const b of (await call('backup.list', {})).backups) io.stdout(`${b.createdAt}\t${b.kind}\t${b.size}\t${b.file}\n`);
+        return 0;
+      }
+      case 'store restore': {
+        if (!o.from) throw new UsageError('--from FILE is required');
+        await open();
+        const backupPassphrase = io.env.CASEWRIGHT_BACKUP_PASSPHRASE || (await passphraseFrom(io, 'CASEWRIGHT_PASSPHRASE', 'Passphrase of the backup: '));
+        const r = await call('backup.restore', { file: o.from, passphrase: backupPassphrase });
+        io.stdout(`${r.notice ?? 'Restored.'}\n`);
         return 0;
       }
       case 'case list': {

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'NOT_A_STORE'
   | 'NEWER_VERSION'
   | 'READ_ONLY'
+  | 'BUSY'
   | 'DISK_FULL'
   | 'EXISTS'
   | 'NOT_FOUND'

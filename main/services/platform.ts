@@ -15,6 +15,8 @@ export interface PersistedSettings {
    * rewritten by someone who has the passphrase but not this device's settings are reported.
    */
   auditAnchors: Record<string, { length: number; head: string }>;
+  /** Backup folders the user chose, by store path (absent: `<store name>.backups` beside the store). */
+  backupFolders?: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: PersistedSettings = { idleLockMinutes: 15, recentStores: [], remembered: {}, auditAnchors: {} };

@@ -150,6 +150,7 @@ export function App() {
         </button>
       </header>
       <main id="main" className="page">
+        {status.notice && <Alert kind="info">{status.notice}</Alert>}
         {view.name === 'cases' && <CaseList onOpen={(id) => go({ name: 'case', id })} onNew={() => go({ name: 'new-case' })} />}
         {view.name === 'new-case' && <NewCaseForm onCreated={(id) => go({ name: 'case', id })} onCancel={() => go({ name: 'cases' })} />}
         {view.name === 'case' && <CaseWorkspace key={`${view.id}-${view.tab ?? ''}-${view.item ?? ''}`} id={view.id} initialTab={view.tab} focusItem={view.item ?? null} focusPage={view.page ?? null} onBack={() => go({ name: 'cases' })} />}

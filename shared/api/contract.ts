@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AttachmentInfo, AuditView, AppStatus, DashboardRow, SearchHit, Settings, VerifyResult } from './types';
+import type { AttachmentInfo, AuditView, AppStatus, BackupInfo, BackupList, DashboardRow, SearchHit, Settings, VerifyResult } from './types';
 import type { RichNode } from '../domain/richText';
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentModel } from '../documents/model';
 import { SEARCH_KINDS, type IssuedDocument, type LeakHit } from './types';
@@ -124,6 +124,12 @@ export const contract = {
   'documents.exportAll': op<{ folder: string | null; files: string[]; skipped: string[] }>()(z.object({ caseId: z.string().min(1) }).strict()),
   'dashboard.deadlines': op<DashboardRow[]>()(z.object({ today }).strict()),
   'calendar.exportIcs': op<{ path: string | null }>()(z.object({ id: z.string().min(1).optional() }).strict()),
+  // Backups (main/api/backup.ts, main/services/backup).
+  'backup.list': op<BackupList & { problem: string | null }>()(none),
+  'backup.create': op<BackupInfo>()(none),
+  'backup.restore': op<AppStatus>()(z.object({ file: z.string().min(1), passphrase }).strict()),
+  'backup.chooseFolder': op<BackupList & { problem: string | null }>()(none),
+  'backup.setFolder': op<BackupList & { problem: string | null }>()(z.object({ folder: z.string().min(1).nullable() }).strict()),
 } as const;
 
 export type Contract = typeof contract;

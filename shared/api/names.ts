@@ -46,4 +46,9 @@ export const API_NAME_LIST = [
   'documents.exportAll',
   'dashboard.deadlines',
   'calendar.exportIcs',
+  'backup.list',
+  'backup.create',
+  'backup.restore',
+  'backup.chooseFolder',
+  'backup.setFolder',
 ] as const;

@@ -9,6 +9,8 @@ export interface AppStatus {
   /** Whether "remember on this device" can be offered (the OS keychain is available). */
   rememberAvailable: boolean;
   ownerName: string | null;
+  /** After opening: one sentence about something Casewright did on the way (it finished an interrupted save). */
+  notice?: string;
 }
 
 export interface Settings {
@@ -101,4 +103,22 @@ export interface LeakHit {
   where: string;
   /** What a "not this person" decision is recorded against. */
   key: string;
+}
+
+/** Why a backup was made: daily (kept 7 days, then one a week for 4 weeks), or before a change, or on request. */
+export type BackupKind = 'daily' | 'before-migration' | 'before-passphrase' | 'before-restore' | 'manual';
+
+export interface BackupInfo {
+  file: string;
+  name: string;
+  createdAt: string;
+  kind: BackupKind;
+  size: number;
+}
+
+export interface BackupList {
+  folder: string;
+  /** Whether the folder is the default one beside the store. */
+  isDefault: boolean;
+  backups: BackupInfo[];
 }

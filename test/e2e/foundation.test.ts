@@ -186,4 +186,19 @@ describe('the app in Chromium', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/from 1 to 240/);
     await expectAccessible(page, 'settings');
   });
+
+  it('makes a backup and restores it from the settings, saying which passphrase it opens with', async () => {
+    const { page } = await open();
+    await createStore(page, { demo: true });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Backups' }).waitFor();
+    await page.getByRole('button', { name: 'Make a backup now' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Backup made/);
+    await page.getByRole('button', { name: /^Restore the backup made/ }).first().click();
+    await page.getByLabel('Passphrase of this backup').fill(PASSPHRASE);
+    await expectAccessible(page, 'backups');
+    await page.getByRole('button', { name: 'Restore this backup' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/now opens with the passphrase it had when that backup was made/);
+    await expect.poll(() => page.getByRole('cell', { name: 'Before a restore' }).count()).toBe(1);
+  });
 });

@@ -177,7 +177,8 @@ describe('an investigation from statement to findings', () => {
     await expect.poll(() => saved().recommendations.length).toBe(0);
     await page.getByRole('button', { name: 'Add a recommendation' }).click();
     await expect.poll(() => saved().recommendations.length).toBe(1);
-    expect(await page.getByRole('button', { name: /^Undo / }).count()).toBe(0);
+    // The store has the change before the screen has the answer: wait for the screen.
+    await expect.poll(() => page.getByRole('button', { name: /^Undo / }).count()).toBe(0);
 
     // Nothing is missing any more on either point.
     await expect.poll(() => page.getByText(/still need/).count()).toBe(0);

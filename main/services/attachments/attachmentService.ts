@@ -30,6 +30,17 @@ const info = (r: Row): AttachmentInfo => ({
   addedAt: r.added_at,
 });
 
+/** A file checked and read, ready to be stored. */
+export interface PreparedFile {
+  fileName: string;
+  mime: string;
+  data: Buffer;
+  text: string;
+  problem: string | null;
+  /** Set when only part of the file is searchable ("Only the first 2 million characters …"). */
+  notice: string | null;
+}
+
 /** Files held inside the encrypted store: added, listed, read back for the viewer and exported on request. */
 export class AttachmentService {
   constructor(
@@ -56,6 +67,13 @@ export class AttachmentService {
   }
 
   async add(caseId: string, fileName: string, data: Buffer, opts: { id?: string; audit?: boolean } = {}): Promise<AttachmentInfo> {
+    const file = await this.prepare(fileName, data);
+    const db = this.db();
+    return db.transaction(() => this.insert(caseId, file, opts)).immediate();
+  }
+
+  /** Checks a file and reads its text for search: the slow part, done before any transaction. */
+  async prepare(fileName: string, data: Buffer): Promise<PreparedFile> {
     const cleanName = fileName.replace(/[\\/]/g, '_').trim().slice(0, 255);
     if (!cleanName) throw new UserError('INVALID_INPUT', 'The file has no name; rename it and add it again.');
     if (data.length === 0) throw new UserError('INVALID_INPUT', `${cleanName} is empty; check it opens in its own program, then add it again.`);
@@ -64,32 +82,35 @@ export class AttachmentService {
     }
     const kind = detectKind(cleanName, data);
     if (typeof kind === 'string') throw new UserError('INVALID_INPUT', kind);
-    // Extract before the transaction: it is slow and needs no lock.
+    // Extract before any transaction: it is slow and needs no lock.
     const { text, problem, notice } = await this.extract(kind, data, cleanName);
+    return { fileName: cleanName, mime: kind.mime, data, text, problem, notice };
+  }
+
+  /** Stores a prepared file; call inside the caller's transaction so the file and its case commit together. */
+  insert(caseId: string, file: PreparedFile, opts: { id?: string; audit?: boolean } = {}): AttachmentInfo {
     const db = this.db();
     const exists = db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId);
     if (!exists) throw new UserError('NOT_FOUND', 'That case is not in this store; choose it again from the case list.');
     const row: Row = {
       id: opts.id ?? randomUUID(),
       case_id: caseId,
-      file_name: cleanName,
-      mime_type: kind.mime,
-      size: data.length,
-      sha256: createHash('sha256').update(data).digest('hex'),
+      file_name: file.fileName,
+      mime_type: file.mime,
+      size: file.data.length,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
       added_at: new Date().toISOString(),
     };
-    db.transaction(() => {
-      db.prepare('INSERT INTO attachments (id, case_id, file_name, mime_type, size, sha256, added_at, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-        row.id, row.case_id, row.file_name, row.mime_type, row.size, row.sha256, row.added_at, text, data,
-      );
-      indexAttachment(db, caseId, row.id, cleanName, text);
-      // Every file gets an entry with its digest; one brought in with an imported case is marked as such.
-      appendAudit(db, {
-        actor: this.actor, action: opts.audit === false ? 'attachment.import' : 'attachment.add', entity: 'case', entityId: caseId,
-        detail: { attachmentId: row.id, fileName: cleanName, size: row.size, sha256: row.sha256 }, covers: [attachmentRef(row.id)],
-      });
-    })();
-    return { ...info(row), textProblem: problem, textNotice: notice };
+    db.prepare('INSERT INTO attachments (id, case_id, file_name, mime_type, size, sha256, added_at, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      row.id, row.case_id, row.file_name, row.mime_type, row.size, row.sha256, row.added_at, file.text, file.data,
+    );
+    indexAttachment(db, caseId, row.id, file.fileName, file.text);
+    // Every file gets an entry with its digest; one brought in with an imported case is marked as such.
+    appendAudit(db, {
+      actor: this.actor, action: opts.audit === false ? 'attachment.import' : 'attachment.add', entity: 'case', entityId: caseId,
+      detail: { attachmentId: row.id, fileName: file.fileName, size: row.size, sha256: row.sha256 }, covers: [attachmentRef(row.id)],
+    });
+    return { ...info(row), textProblem: file.problem, textNotice: file.notice };
   }
 
   list(caseId: string): AttachmentInfo[] {

@@ -9,7 +9,7 @@ import { appendAudit, auditHead } from '../store/audit';
 import { caseRef, refsOfCase } from '../store/digests';
 import { caseRepository } from './caseRepository';
 import { dropCaseFromIndex, indexCase } from '../search/searchIndex';
-import { AttachmentService } from '../attachments/attachmentService';
+import { AttachmentService, type PreparedFile } from '../attachments/attachmentService';
 import { checkExtension } from './caseClocks';
 import { extensionSchema, type Extension } from '../../../shared/clock/extensions';
 import { CLOCK_IDS, type ClockId } from '../../../shared/clock/profiles';
@@ -57,7 +57,7 @@ export class CaseService {
       indexCase(db, stored.id, record);
       appendAudit(db, { actor: this.actor, action, entity: 'case', entityId: stored.id, detail: { reference: record.reference }, covers: [caseRef(stored.id)] }, this.now);
       return stored;
-    })();
+    }).immediate();
   }
 
   update(id: string, expectedRevision: number, input: CaseRecordInput): StoredCase {
@@ -79,7 +79,7 @@ export class CaseService {
       indexCase(db, id, record);
       appendAudit(db, { actor: this.actor, action: 'case.update', entity: 'case', entityId: id, detail: { changes }, covers: [caseRef(id)] }, this.now);
       return next;
-    })();
+    }).immediate();
   }
 
   /**
@@ -100,7 +100,7 @@ export class CaseService {
       caseRepository.remove(db, id);
       appendAudit(db, { actor: this.actor, action: 'case.delete', entity: 'case', entityId: id, detail: { reference }, covers }, this.now);
       return { reference };
-    })();
+    }).immediate();
   }
 
   /** An extension is a record checked against the clock's limit, never a new date typed over the old one. */
@@ -130,9 +130,10 @@ export class CaseService {
       const { data } = files.read(a.id);
       return { id: a.id, fileName: a.fileName, sha256: a.sha256, dataBase64: data.toString('base64') };
     });
-    appendAudit(this.db(), { actor: this.actor, action: 'case.export', entity: 'case', entityId: id, detail: { reference: c.record.reference, attachments: attachments.length } }, this.now);
+    const db = this.db();
+    db.transaction(() => appendAudit(db, { actor: this.actor, action: 'case.export', entity: 'case', entityId: id, detail: { reference: c.record.reference, attachments: attachments.length } }, this.now)).immediate();
     // The store's audit log as it now stands, the export recorded: "store verify --file" compares with it later.
-    const storeAudit = auditHead(this.db());
+    const storeAudit = auditHead(db);
     return `${JSON.stringify(
       { format: CASE_FILE_FORMAT, version: CASE_FILE_VERSION, exportedAt: this.now().toISOString(), exportedBy: this.actor, case: c.record, attachments, ...(storeAudit ? { storeAudit } : {}) },
       null,
@@ -171,24 +172,24 @@ export class CaseService {
       ...parsed.data.case,
       evidence: parsed.data.case.evidence.map((e) => (e.attachmentId ? { ...e, attachmentId: newIds.get(e.attachmentId) ?? e.attachmentId } : e)),
     };
-    const created = this.create(record, 'case.import');
+    // Checked and read before the transaction (slow, and needs no lock); then the case, every file and the
+    // audit entry commit together, so a crash or a refused file leaves nothing behind to block a retry.
     const attachments = new AttachmentService(this.db, this.actor);
-    try {
-      for (const f of files) await attachments.add(created.id, f.fileName, f.data, { id: newIds.get(f.id)!, audit: false });
-    } catch (e) {
-      // All or nothing: a file that cannot be stored takes the half-imported case with it.
-      this.db().transaction(() => {
-        const gone = refsOfCase(this.db(), created.id);
-        this.db().prepare('DELETE FROM attachments WHERE case_id = ?').run(created.id);
-        this.db().prepare('DELETE FROM search_index WHERE rowid IN (SELECT fts_rowid FROM search_rows WHERE case_id = ?)').run(created.id);
-        this.db().prepare('DELETE FROM search_rows WHERE case_id = ?').run(created.id);
-        this.db().prepare('DELETE FROM cases WHERE id = ?').run(created.id);
-        appendAudit(this.db(), { actor: this.actor, action: 'case.import-undone', entity: 'case', entityId: created.id, detail: { reason: (e as Error).message }, covers: gone }, this.now);
-      })();
-      throw e instanceof UserError
-        ? new UserError(e.code, `The case was not imported: ${e.message}`)
-        : new UserError('INTERNAL', `The case was not imported: a file in it could not be stored (${(e as Error).message}).`);
+    const prepared: { id: string; file: PreparedFile }[] = [];
+    for (const f of files) {
+      try {
+        prepared.push({ id: newIds.get(f.id)!, file: await attachments.prepare(f.fileName, f.data) });
+      } catch (e) {
+        throw e instanceof UserError ? new UserError(e.code, `The case was not imported: ${e.message}`) : e;
+      }
     }
-    return created;
+    const db = this.db();
+    return db
+      .transaction(() => {
+        const created = this.create(record, 'case.import');
+        for (const p of prepared) attachments.insert(created.id, p.file, { id: p.id, audit: false });
+        return created;
+      })
+      .immediate();
   }
 }

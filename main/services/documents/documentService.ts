@@ -109,7 +109,7 @@ export class DocumentService {
         row.id, c.id, kind, variant, subjectId, version, row.final, row.issued_at, row.issued_by, row.model,
       );
       appendAudit(db, { actor: this.actor, action: final ? 'document.final' : 'document.issue', entity: 'case', entityId: c.id, detail: { kind, variant, version }, covers: [documentRef(row.id)] });
-    })();
+    }).immediate();
     return toIssued(row);
   }
 

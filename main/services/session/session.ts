@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import nodePath from 'node:path';
 import { AttachmentService } from '../attachments/attachmentService';
+import { BackupService, backupFolderFor } from '../backup/backupService';
 import { CaseService } from '../cases/caseService';
 import { CouncilService } from '../councils/councilService';
 import { DocumentService } from '../documents/documentService';
@@ -11,6 +12,8 @@ import { CaseStore } from '../store/caseStore';
 import { resolveStoreTarget, StorePathGrants, type StoreMode, type StoreTarget } from './storeTargets';
 
 const MAX_RECENT = 8;
+/** How often, at most, a session looks whether today's automatic backup is due. */
+const DAILY_CHECK_MS = 60 * 60_000;
 
 /** Settings name a store's anchor by a hash of its full path, not the path itself. */
 export const anchorKey = (storePath: string) => createHash('sha256').update(nodePath.resolve(storePath)).digest('hex');
@@ -28,6 +31,10 @@ export class Session {
 
   /** Tokens for store files chosen in the platform's dialog during this run. */
   readonly pathGrants = new StorePathGrants();
+
+  private lastDailyCheck = 0;
+  /** Why the last automatic backup failed, shown with the list of backups; null when it worked. */
+  lastBackupProblem: string | null = null;
 
   constructor(readonly platform: Platform) {}
 
@@ -79,6 +86,28 @@ export class Session {
     return new DocumentService(() => store.db, this.actor);
   }
 
+  backups(): BackupService {
+    const store = this.requireStore();
+    return new BackupService(() => store.db, store.path, this.backupFolder(store.path));
+  }
+
+  /** The backup folder for a store on this device (before the store is open, for backups before a migration). */
+  backupFolder(storePath: string): string {
+    return backupFolderFor(storePath, this.settings().backupFolders);
+  }
+
+  /** Today's automatic backup, if none has been made yet; a failure never stops the user's work. */
+  dailyBackupIfDue(): void {
+    if (!this.isOpen || Date.now() - this.lastDailyCheck < DAILY_CHECK_MS) return;
+    this.lastDailyCheck = Date.now();
+    try {
+      this.backups().dailyIfDue();
+      this.lastBackupProblem = null;
+    } catch (e) {
+      this.lastBackupProblem = (e as Error).message;
+    }
+  }
+
   settings(): PersistedSettings {
     return this.platform.settings.read();
   }
@@ -94,6 +123,7 @@ export class Session {
   attach(store: CaseStore, opts: { created?: boolean } = {}): void {
     this.lock('user');
     this.store = store;
+    this.lastDailyCheck = 0;
     const s = this.settings();
     const anchors = { ...(s.auditAnchors ?? {}) };
     if (opts.created) delete anchors[anchorKey(store.path)];

@@ -1,10 +1,11 @@
+import { createHmac, pbkdf2Sync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { UserError } from '../errors';
 import { appendAudit } from './audit';
-import { auditKeyOf, commitAuditKeyRewrap, stageAuditKeyRewrap, unlockAuditKey } from './auditKey';
+import { auditKeyOf, commitAuditKeyRewrap, stageAuditKeyRewrap, unlockAuditKey, useAuditKey } from './auditKey';
 import { allRefs } from './digests';
 import { LATEST_VERSION, currentVersion, migrate } from './migrations';
 import { passphraseProblem } from './passphrasePolicy';
@@ -18,21 +19,113 @@ import { passphraseProblem } from './passphrasePolicy';
 export const CIPHER_SETTINGS = { cipher: 'sqlcipher', legacy: 4, kdfIter: 256000 } as const;
 export const STORE_EXTENSION = '.cwstore';
 const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+const PAGE_SIZE = 4096;
+/** How long a write waits for another Casewright window or command to finish before giving up. */
+export const BUSY_TIMEOUT_MS = 5000;
+/** Where a passphrase change or a restore writes the new copy of the store before it replaces the store. */
+export const rekeyTempPath = (storePath: string) => `${storePath}.rekey-tmp`;
+export const RECOVERED_NOTICE = 'Casewright was interrupted while saving; it finished recovering the store.';
+export const BUSY_MESSAGE = 'Another Casewright window or command is using this store; close it and try again.';
 
 export interface StoreOptions {
   actor: string;
+  /** Called with the open database just before a migration is applied (the backup service makes a backup). */
+  beforeMigrate?: (db: Db) => void;
 }
 
-function applyCipher(db: Db, passphrase: string): void {
+/** NFC so the same passphrase typed on macOS and Windows gives the same key. */
+const keyBytes = (passphrase: string) => Buffer.from(passphrase.normalize('NFC'), 'utf8');
+
+export function applyCipher(db: Db, passphrase: string): void {
   db.pragma(`cipher = '${CIPHER_SETTINGS.cipher}'`);
   db.pragma(`legacy = ${CIPHER_SETTINGS.legacy}`);
   db.pragma(`kdf_iter = ${CIPHER_SETTINGS.kdfIter}`);
-  // NFC so the same passphrase typed on macOS and Windows gives the same key.
-  db.key(Buffer.from(passphrase.normalize('NFC'), 'utf8'));
+  db.key(keyBytes(passphrase));
+}
+
+/** Every handle waits (up to BUSY_TIMEOUT_MS) for another process's write rather than failing at once. */
+export function openDatabase(file: string, opts: { readonly?: boolean; fileMustExist?: boolean } = {}): Db {
+  return new Database(file, { ...opts, timeout: BUSY_TIMEOUT_MS });
+}
+
+/**
+ * Whether the passphrase opens the file, decided in memory from page 1 alone: SQLCipher 4 keeps the salt in
+ * the first 16 bytes and ends each page with an HMAC-SHA512 (keyed from the page key) over the page's
+ * ciphertext, IV and page number. Nothing is opened through SQLite, so a wrong passphrase cannot make SQLite
+ * roll back a leftover journal with the wrong key (which would scramble the store) and changes nothing on
+ * disk.
+ */
+export function passphraseOpens(storePath: string, passphrase: string): boolean {
+  const page = Buffer.alloc(PAGE_SIZE);
+  const fd = fs.openSync(storePath, 'r');
+  try {
+    if (fs.readSync(fd, page, 0, PAGE_SIZE, 0) !== PAGE_SIZE) return false;
+  } finally {
+    fs.closeSync(fd);
+  }
+  const salt = page.subarray(0, 16);
+  const key = pbkdf2Sync(keyBytes(passphrase), salt, CIPHER_SETTINGS.kdfIter, 32, 'sha512');
+  const hmacKey = pbkdf2Sync(key, Buffer.from(salt.map((b) => b ^ 0x3a)), 2, 32, 'sha512');
+  const pageNumber = Buffer.alloc(4);
+  pageNumber.writeUInt32LE(1);
+  const mac = createHmac('sha512', hmacKey).update(page.subarray(16, PAGE_SIZE - 64)).update(pageNumber).digest();
+  return mac.equals(page.subarray(PAGE_SIZE - 64));
+}
+
+/** Creates an empty file readable and writable by its owner only (0600 on POSIX); SQLite's -wal, -shm and -journal copy its mode. */
+export function createPrivateFile(file: string): void {
+  fs.closeSync(fs.openSync(file, 'wx', 0o600));
+}
+
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Makes a rename in the folder durable. Windows cannot open a folder for this; NTFS journals renames itself. */
+export function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A rollback journal that SQLite would play back: present, not empty, and its header not zeroed. */
+function hasHotJournal(storePath: string): boolean {
+  const j = `${storePath}-journal`;
+  let fd: number;
+  try {
+    fd = fs.openSync(j, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(8);
+    return fs.readSync(fd, head, 0, 8, 0) === 8 && head.some((b) => b !== 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const isBusy = (e: unknown) => /^SQLITE_(BUSY|LOCKED)/.test((e as { code?: string }).code ?? '');
+
+/** Removes a passphrase change's or restore's half-written copy left by a crash (it is never the store itself). */
+function removeTempLeftovers(storePath: string): void {
+  const tmp = rekeyTempPath(storePath);
+  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(tmp + suffix, { force: true });
 }
 
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
+  // FULL: a save Casewright has reported as done survives a power cut, not only a crash of the app.
+  db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   // Sorts and temporary tables stay in memory: SQLite's temp files are not covered by the cipher's guarantees.
   db.pragma('temp_store = MEMORY');
@@ -44,11 +137,13 @@ export function describeStoreError(e: unknown, storePath: string): UserError {
   if (e instanceof UserError) return e;
   const code = (e as { code?: string }).code ?? '';
   const name = path.basename(storePath);
+  if (isBusy(e)) return new UserError('BUSY', BUSY_MESSAGE);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return new UserError('DISK_FULL', 'The disk is full, so nothing was saved; free some space and try again.');
   }
   if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-    return new UserError('READ_ONLY', `Casewright cannot write to ${name} because its location is read-only; copy it to a folder you can write to, or choose another folder.`);
+    // Never advise copying the store file: a copy without its -journal or -wal can be unreadable.
+    return new UserError('READ_ONLY', `Casewright cannot write to ${name} because its folder is read-only; get write access to that folder and try again.`);
   }
   if (code === 'SQLITE_CANTOPEN' || code === 'ENOENT' || code === 'ENOTDIR') {
     return new UserError('NOT_FOUND', `Casewright cannot open ${storePath}; check that the folder exists and that you can write to it.`);
@@ -60,7 +155,7 @@ export function describeStoreError(e: unknown, storePath: string): UserError {
 }
 
 /** Cheap checks before any key is tried, so a wrong file gets its own message and nothing is written to it. */
-function checkLooksLikeStore(storePath: string): void {
+export function checkLooksLikeStore(storePath: string): void {
   let st: fs.Stats;
   try {
     st = fs.statSync(storePath);
@@ -85,7 +180,25 @@ function checkLooksLikeStore(storePath: string): void {
   }
 }
 
+/**
+ * After opening and migrating: unlocks the audit key, and records the migration. A store from before the
+ * keyed chain gets its key now, and this entry records every case, file and issued document as found, so that
+ * later changes to them are checked from here on. One transaction, so a key is never left without the entry
+ * that starts its part of the log.
+ */
+function recordMigration(db: Db, passphrase: string, applied: number[], actor: string): void {
+  db.transaction(() => {
+    const keyMadeNow = unlockAuditKey(db, passphrase);
+    if ((applied.length > 0 || keyMadeNow) && auditKeyOf(db)) {
+      appendAudit(db, { actor, action: 'store.migrate', entity: 'store', entityId: null, detail: { applied }, ...(keyMadeNow ? { covers: allRefs(db) } : {}) });
+    }
+  }).immediate();
+}
+
 export class CaseStore {
+  /** Set when opening had to finish an interrupted save: one sentence to show the user. */
+  notice: string | null = null;
+
   private constructor(
     private handle: Db | null,
     readonly path: string,
@@ -111,7 +224,8 @@ export class CaseStore {
     if (!fs.existsSync(dir)) throw new UserError('NOT_FOUND', `The folder ${dir} does not exist; choose a folder that does.`);
     let db: Db | null = null;
     try {
-      db = new Database(storePath);
+      createPrivateFile(storePath);
+      db = openDatabase(storePath);
       applyCipher(db, passphrase);
       configure(db);
       migrate(db);
@@ -134,19 +248,26 @@ export class CaseStore {
 
   static open(storePath: string, passphrase: string, opts: StoreOptions): CaseStore {
     checkLooksLikeStore(storePath);
+    // Decided from page 1 in memory: a wrong passphrase changes nothing on disk, even beside a leftover journal.
+    if (!passphraseOpens(storePath, passphrase)) {
+      throw new UserError('WRONG_PASSPHRASE', 'That passphrase does not open this case store; check it and try again.');
+    }
     let db: Db | null = null;
+    let notice: string | null = null;
     try {
-      // Read-only first: a wrong passphrase or a newer store must leave the file untouched.
-      db = new Database(storePath, { readonly: true, fileMustExist: true });
-      applyCipher(db, passphrase);
-      try {
+      if (hasHotJournal(storePath)) {
+        // A crash in the middle of a save left a journal. The passphrase is right, so let SQLite roll it back
+        // now (it needs write access), before anything reads the half-written pages.
+        assertWritable(storePath);
+        db = openDatabase(storePath, { fileMustExist: true });
+        applyCipher(db, passphrase);
         db.prepare('SELECT count(*) FROM sqlite_master').get();
-      } catch (e) {
-        if ((e as { code?: string }).code === 'SQLITE_NOTADB') {
-          throw new UserError('WRONG_PASSPHRASE', 'That passphrase does not open this case store; check it and try again.');
-        }
-        throw e;
+        db.close();
+        db = null;
+        notice = RECOVERED_NOTICE;
       }
+      // Read-only next: a newer store must leave the file untouched.
+      db = openReadOnly(storePath, passphrase);
       const version = currentVersion(db);
       if (version > LATEST_VERSION) {
         throw new UserError(
@@ -155,25 +276,16 @@ export class CaseStore {
         );
       }
       db.close();
-      try {
-        fs.accessSync(storePath, fs.constants.W_OK);
-      } catch (e) {
-        throw describeStoreError(e, storePath);
-      }
-      db = new Database(storePath, { fileMustExist: true });
+      db = null;
+      assertWritable(storePath);
+      removeTempLeftovers(storePath);
+      db = openDatabase(storePath, { fileMustExist: true });
       applyCipher(db, passphrase);
       configure(db);
-      const applied = migrate(db);
-      // A store from before the keyed chain gets its key now, and this entry records every case, file and
-      // issued document as found, so that later changes to them are checked from here on.
-      // One transaction, so a key is never left without the entry that starts its part of the log.
-      db.transaction(() => {
-        const keyMadeNow = unlockAuditKey(db!, passphrase);
-        if ((applied.length > 0 || keyMadeNow) && auditKeyOf(db!)) {
-          appendAudit(db!, { actor: opts.actor, action: 'store.migrate', entity: 'store', entityId: null, detail: { applied }, ...(keyMadeNow ? { covers: allRefs(db!) } : {}) });
-        }
-      })();
+      if (version < LATEST_VERSION) opts.beforeMigrate?.(db);
+      recordMigration(db, passphrase, migrate(db), opts.actor);
       const store = new CaseStore(db, storePath, opts.actor);
+      store.notice = notice;
       return store;
     } catch (e) {
       db?.close();
@@ -189,36 +301,129 @@ export class CaseStore {
     }
   }
 
-  changePassphrase(current: string, next: string): void {
+  /**
+   * Re-encrypts the store under a new passphrase without ever putting it at risk: the store is copied
+   * (VACUUM INTO, under the current key) to a file beside it, the copy is re-keyed, fsynced and checked
+   * with the new passphrase, and only then renamed over the store (an atomic replace), and the folder is
+   * fsynced. A crash at any point leaves either the untouched store (old passphrase) or the complete new
+   * one (new passphrase). The store is then reopened from the new file.
+   */
+  changePassphrase(current: string, next: string, hooks: { beforeChange?: (db: Db) => void } = {}): void {
     const db = this.db;
     // The words an attacker holding this file would try first: its people's names and its case references.
     const references = (db.prepare('SELECT reference FROM cases').all() as { reference: string }[]).map((r) => r.reference);
     const owner = this.meta('created_by');
     const problem = passphraseProblem(next, { userInputs: [this.actor, ...(owner ? [owner] : []), path.basename(this.path).replace(/\.[^.]+$/, ''), ...references] });
     if (problem) throw new UserError('WEAK_PASSPHRASE', problem);
-    // Prove the current passphrase: someone at an unlocked, unattended laptop must not be able to take the store over.
-    const probe = new Database(this.path, { readonly: true, fileMustExist: true });
-    try {
-      applyCipher(probe, current);
-      probe.prepare('SELECT count(*) FROM sqlite_master').get();
-    } catch {
+    // Prove the current passphrase (someone at an unlocked, unattended laptop must not take the store over).
+    // Checked in memory against page 1, so no second handle is opened on the live store.
+    if (!passphraseOpens(this.path, current)) {
       throw new UserError('WRONG_PASSPHRASE', 'The current passphrase is not right, so the passphrase was not changed.');
-    } finally {
-      probe.close();
     }
+    hooks.beforeChange?.(this.db);
+    const auditKey = auditKeyOf(db);
+    this.replaceFile(next, (tmp, live) => {
+      live.prepare('VACUUM INTO ?').run(tmp);
+      const copy = openDatabase(tmp, { fileMustExist: true });
+      try {
+        applyCipher(copy, current);
+        copy.pragma('journal_mode = DELETE');
+        // The copy carries on the same keyed audit chain: the same audit key, wrapped under the new passphrase.
+        if (auditKey) useAuditKey(copy, auditKey);
+        copy.transaction(() => appendAudit(copy, { actor: this.actor, action: 'store.passphrase', entity: 'store', entityId: null, detail: {} })).immediate();
+        stageAuditKeyRewrap(copy, next);
+        commitAuditKeyRewrap(copy);
+        copy.rekey(keyBytes(next));
+      } finally {
+        copy.close();
+      }
+    });
+  }
+
+  /**
+   * Replaces the store with a copy of a backup (already checked by the caller), which keeps the passphrase it
+   * was made with; the same safe route as a passphrase change. The restore is recorded in the copy's audit log.
+   */
+  restoreFrom(backupFile: string, backupPassphrase: string, detail: Record<string, unknown>): void {
+    this.replaceFile(backupPassphrase, (tmp) => {
+      fs.copyFileSync(backupFile, tmp);
+      fs.chmodSync(tmp, 0o600);
+      const copy = openDatabase(tmp, { fileMustExist: true });
+      try {
+        applyCipher(copy, backupPassphrase);
+        copy.pragma('journal_mode = DELETE');
+        // The backup's own audit key (wrapped under the passphrase it was made with) signs the restore entry.
+        unlockAuditKey(copy, backupPassphrase);
+        copy.transaction(() => appendAudit(copy, { actor: this.actor, action: 'store.restore', entity: 'store', entityId: null, detail })).immediate();
+      } finally {
+        copy.close();
+      }
+    });
+  }
+
+  /**
+   * The one way the store file is ever replaced. Takes the store for itself (leaving WAL needs every other
+   * connection closed, which is how another window or command is found; then an exclusive lock keeps anyone
+   * from writing), has `write` fill a private temporary file beside it, fsyncs that and checks it opens with
+   * `passphrase` and passes a quick check, closes the store (no journal or WAL is left that could be played
+   * back into the new file), renames the copy over it, fsyncs the folder and reopens.
+   */
+  private replaceFile(passphrase: string, write: (tmp: string, db: Db) => void): void {
+    const db = this.db;
+    const tmp = rekeyTempPath(this.path);
+    let closed = false;
     try {
-      // SQLite3MC cannot rekey a database in WAL mode; step out of WAL for the rekey and back in after.
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.pragma('journal_mode = DELETE');
-      // The audit key stays the same; it is wrapped again under the new passphrase (staged, then promoted).
-      stageAuditKeyRewrap(db, next);
-      db.rekey(Buffer.from(next.normalize('NFC'), 'utf8'));
-      db.pragma('journal_mode = WAL');
-      commitAuditKeyRewrap(db);
-      appendAudit(db, { actor: this.actor, action: 'store.passphrase', entity: 'store', entityId: null, detail: {} });
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      removeTempLeftovers(this.path);
+      createPrivateFile(tmp);
+      write(tmp, db);
+      fsyncFile(tmp);
+      const check = openReadOnly(tmp, passphrase);
+      try {
+        if ((check.pragma('quick_check', { simple: true }) as string) !== 'ok') throw new Error('the new copy of the store did not pass its check');
+        if (currentVersion(check) > LATEST_VERSION) throw new UserError('NEWER_VERSION', 'That backup was made by a newer version of Casewright; install the latest Casewright to restore it.');
+      } finally {
+        check.close();
+      }
+      this.handle = null;
+      closed = true;
+      db.close();
+      if (fs.existsSync(`${this.path}-journal`) || fs.existsSync(`${this.path}-wal`)) throw new Error('the store still has a journal beside it');
+      fs.renameSync(tmp, this.path);
+      fsyncDir(path.dirname(this.path));
     } catch (e) {
+      removeTempLeftovers(this.path);
+      if (!closed) {
+        // Back to normal sharing and WAL on the same handle; the store itself was never touched.
+        try {
+          db.pragma('locking_mode = NORMAL');
+          db.pragma('journal_mode = WAL');
+        } catch {
+          // a later call will report the problem
+        }
+        throw describeStoreError(e, this.path);
+      }
+      // Closed but not replaced: the old store is intact; it can only be reopened with its passphrase.
       throw describeStoreError(e, this.path);
     }
+    this.reopen(passphrase);
+  }
+
+  /** A fresh handle on the new file at the store's path (migrated if it came from an older backup). */
+  private reopen(passphrase: string): void {
+    const db = openDatabase(this.path, { fileMustExist: true });
+    try {
+      applyCipher(db, passphrase);
+      configure(db);
+      recordMigration(db, passphrase, migrate(db), this.actor);
+    } catch (e) {
+      db.close();
+      throw describeStoreError(e, this.path);
+    }
+    this.handle = db;
   }
 
   meta(key: string): string | null {
@@ -229,5 +434,30 @@ export class CaseStore {
   integrityProblems(): string[] {
     const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
     return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok').map((r) => `SQLite integrity check: ${r}.`);
+  }
+}
+
+function assertWritable(storePath: string): void {
+  try {
+    fs.accessSync(storePath, fs.constants.W_OK);
+    fs.accessSync(path.dirname(storePath), fs.constants.W_OK);
+  } catch (e) {
+    throw describeStoreError(e, storePath);
+  }
+}
+
+/** A read-only handle with the key applied and page 1 read (a wrong passphrase shows here as NOTADB). */
+export function openReadOnly(file: string, passphrase: string): Db {
+  const db = openDatabase(file, { readonly: true, fileMustExist: true });
+  try {
+    applyCipher(db, passphrase);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (e) {
+    db.close();
+    if ((e as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new UserError('WRONG_PASSPHRASE', 'That passphrase does not open this case store; check it and try again.');
+    }
+    throw e;
   }
 }

@@ -293,4 +293,28 @@ describe('the command line', () => {
     expect(copy.attachments[0].dataBase64).toBe(j.attachments[0].dataBase64);
     expect(await cli(['clock', 'add', '--from', '2199-12-20', '--days', '10'])).toEqual({ code: 1, out: '', err: '--days: 10 working days after 2199-12-20 is past 2199, the last year Casewright counts.\n' });
   });
+
+  it('makes, lists and restores backups; a restore keeps the store as it was as another backup', async () => {
+    const { dir, store } = await demoStore();
+    const made = await cli(['store', 'backup', '--store', store]);
+    expect(made.code).toBe(0);
+    const file = made.out.trim();
+    expect(path.dirname(file)).toBe(path.join(dir, 'cases.backups'));
+    const caseFile = path.join(dir, 'case.json');
+    await cli(['case', 'export', '--case', 'DEMO-ST2-0001', '--out', caseFile, '--store', store]);
+    fs.writeFileSync(caseFile, fs.readFileSync(caseFile, 'utf8').replace(/DEMO-ST2-0001/g, 'LATER-7'));
+    expect((await cli(['case', 'import', '--file', caseFile, '--store', store])).code).toBe(0);
+    const listed = await cli(['store', 'backups', '--store', store]);
+    expect(listed.out).toContain(`\tmanual\t`);
+    expect(listed.out).toContain(file);
+    const wrong = await cli(['store', 'restore', '--from', file, '--store', store], { CASEWRIGHT_BACKUP_PASSPHRASE: OTHER_PASSPHRASE });
+    expect(wrong).toEqual({ code: 1, out: '', err: 'That passphrase does not open this backup; a backup opens with the passphrase the store had when the backup was made.\n' });
+    const restored = await cli(['store', 'restore', '--from', file, '--store', store]);
+    expect(restored.code).toBe(0);
+    expect(restored.out).toMatch(/the store now opens with the passphrase it had when that backup was made/);
+    expect((await cli(['case', 'list', '--store', store])).out).not.toContain('LATER-7');
+    expect((await cli(['store', 'backups', '--store', store])).out).toMatch(/\tbefore-restore\t/);
+    expect(await cli(['store', 'verify', '--store', store])).toEqual({ code: 0, out: 'ok\n', err: '' });
+    expect((await cli(['store', 'restore', '--store', store])).code).toBe(2);
+  });
 });

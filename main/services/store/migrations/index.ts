@@ -23,11 +23,14 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   const applied: number[] = [];
   for (const m of migrations) {
     if (m.version <= currentVersion(db)) continue;
-    db.transaction(() => {
+    // IMMEDIATE, and the version read again inside: two processes opening an old store at once migrate it once.
+    const ran = db.transaction(() => {
+      if (m.version <= currentVersion(db)) return false;
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
-    })();
-    applied.push(m.version);
+      return true;
+    }).immediate();
+    if (ran) applied.push(m.version);
   }
   return applied;
 }

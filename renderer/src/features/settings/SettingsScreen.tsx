@@ -3,6 +3,7 @@ import type { VerifyResult } from '../../../../shared/api/types';
 import { call, messageOf } from '../../api';
 import { Alert, Field } from '../../ui/Field';
 import { useFocusHeading } from '../../ui/useFocusHeading';
+import { BackupSection } from '../backup/BackupSection';
 
 export function SettingsScreen() {
   const heading = useFocusHeading<HTMLHeadingElement>();
@@ -14,6 +15,7 @@ export function SettingsScreen() {
       <IdleLock />
       <ChangePassphrase />
       <VerifyStore />
+      <BackupSection />
     </section>
   );
 }
@@ -103,7 +105,7 @@ function VerifyStore() {
       <h2 id="verify-heading">Check the store</h2>
       <p>
         Runs SQLite's integrity check, checks that the audit trail has not been altered, that every case, file and issued
-        document matches its latest audit entry, and that the trail still holds everything this device last saw.
+        document matches its latest audit entry, that every piece of evidence still has its file, and that the trail still holds everything this device last saw.
       </p>
       {result && (
         <Alert kind={result.kind}>
