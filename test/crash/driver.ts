@@ -25,6 +25,8 @@ const platform: Platform = {
   settings: memorySettings(),
   vault: null,
   chooseStorePath: async () => null,
+  // Stands in for a person who chose this file in the app's dialog.
+  allowsPath: () => true,
   chooseSavePath: async (name) => path.join(work, name),
   chooseFolder: async () => work,
   emit: () => {},

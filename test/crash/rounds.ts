@@ -44,6 +44,8 @@ function platformFor(dir: string): Platform {
     settings: memorySettings(),
     vault: null,
     chooseStorePath: async () => null,
+    // Stands in for a person who chose this file in the app's dialog.
+    allowsPath: () => true,
     chooseSavePath: async (name) => path.join(dir, name),
     chooseFolder: async () => dir,
     emit: () => {},

@@ -19,6 +19,8 @@ async function openSession() {
     settings: memorySettings(),
     vault: null,
     chooseStorePath: async () => null,
+    // Stands in for a person who chose this file in the app's dialog.
+    allowsPath: () => true,
     chooseSavePath: async (name) => path.join(dir, name),
     chooseFolder: async () => path.join(dir, 'chosen'),
     emit: () => {},
@@ -76,7 +78,7 @@ describe('backups', () => {
     applyCipher(db, GOOD_PASSPHRASE);
     migrate(db, MIGRATIONS.slice(0, 2));
     db.close();
-    const session = new Session({ actor: 'T', appVersion: 'test', settings: memorySettings(), vault: null, chooseStorePath: async () => null, chooseSavePath: async () => null, chooseFolder: async () => null, emit: () => {} });
+    const session = new Session({ actor: 'T', appVersion: 'test', settings: memorySettings(), vault: null, chooseStorePath: async () => null, allowsPath: () => true, chooseSavePath: async () => null, chooseFolder: async () => null, emit: () => {} });
     const r = await createDispatcher(session)('store.open', { path: store, passphrase: GOOD_PASSPHRASE });
     expect(r.ok).toBe(true);
     const [b] = session.backups().list();
