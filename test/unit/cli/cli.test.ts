@@ -296,25 +296,27 @@ describe('the command line', () => {
 
   it('makes, lists and restores backups; a restore keeps the store as it was as another backup', async () => {
     const { dir, store } = await demoStore();
-    const made = await cli(['store', 'backup', '--store', store]);
+    // This device's record of the store's audit log (CASEWRIGHT_SETTINGS): a restore made on purpose starts it again.
+    const device = { CASEWRIGHT_SETTINGS: path.join(dir, 'settings.json') };
+    const made = await cli(['store', 'backup', '--store', store], device);
     expect(made.code).toBe(0);
     const file = made.out.trim();
     expect(path.dirname(file)).toBe(path.join(dir, 'cases.backups'));
     const caseFile = path.join(dir, 'case.json');
-    await cli(['case', 'export', '--case', 'DEMO-ST2-0001', '--out', caseFile, '--store', store]);
+    await cli(['case', 'export', '--case', 'DEMO-ST2-0001', '--out', caseFile, '--store', store], device);
     fs.writeFileSync(caseFile, fs.readFileSync(caseFile, 'utf8').replace(/DEMO-ST2-0001/g, 'LATER-7'));
-    expect((await cli(['case', 'import', '--file', caseFile, '--store', store])).code).toBe(0);
-    const listed = await cli(['store', 'backups', '--store', store]);
+    expect((await cli(['case', 'import', '--file', caseFile, '--store', store], device)).code).toBe(0);
+    const listed = await cli(['store', 'backups', '--store', store], device);
     expect(listed.out).toContain(`\tmanual\t`);
     expect(listed.out).toContain(file);
-    const wrong = await cli(['store', 'restore', '--from', file, '--store', store], { CASEWRIGHT_BACKUP_PASSPHRASE: OTHER_PASSPHRASE });
+    const wrong = await cli(['store', 'restore', '--from', file, '--store', store], { ...device, CASEWRIGHT_BACKUP_PASSPHRASE: OTHER_PASSPHRASE });
     expect(wrong).toEqual({ code: 1, out: '', err: 'That passphrase does not open this backup; a backup opens with the passphrase the store had when the backup was made.\n' });
-    const restored = await cli(['store', 'restore', '--from', file, '--store', store]);
+    const restored = await cli(['store', 'restore', '--from', file, '--store', store], device);
     expect(restored.code).toBe(0);
     expect(restored.out).toMatch(/the store now opens with the passphrase it had when that backup was made/);
-    expect((await cli(['case', 'list', '--store', store])).out).not.toContain('LATER-7');
-    expect((await cli(['store', 'backups', '--store', store])).out).toMatch(/\tbefore-restore\t/);
-    expect(await cli(['store', 'verify', '--store', store])).toEqual({ code: 0, out: 'ok\n', err: '' });
-    expect((await cli(['store', 'restore', '--store', store])).code).toBe(2);
+    expect((await cli(['case', 'list', '--store', store], device)).out).not.toContain('LATER-7');
+    expect((await cli(['store', 'backups', '--store', store], device)).out).toMatch(/\tbefore-restore\t/);
+    expect(await cli(['store', 'verify', '--store', store], device)).toEqual({ code: 0, out: 'ok\n', err: '' });
+    expect((await cli(['store', 'restore', '--store', store], device)).code).toBe(2);
   });
 });
