@@ -163,6 +163,10 @@ describe('dates as people in England write them (issue 11)', () => {
     await agreed.fill('3 Sept 2026');
     await agreed.press('Tab');
     await expect.poll(() => saved().plan.agreedOn).toBe('2026-09-03');
+    // Or picked from the calendar.
+    await page.getByLabel('Pick plan agreed on from a calendar').fill('2026-09-10');
+    await expect.poll(() => saved().plan.agreedOn).toBe('2026-09-10');
+    await expect.poll(() => agreed.inputValue()).toBe('10 September 2026');
 
     await tab('Chronology');
     await page.getByLabel('Date', { exact: true }).fill('March 2026');
