@@ -71,6 +71,8 @@ export interface AttachmentInfo {
   addedAt: string;
   /** Set when the file's text could not be read for search. */
   textProblem?: string | null;
+  /** A PDF's number of pages, when known (so an extract cannot cite a page past the last). */
+  pages?: number | null;
   /** Set when only part of the file's text is searchable ("Only the first 2 million characters of this file are searchable."). */
   textNotice?: string | null;
 }

@@ -133,6 +133,10 @@ describe('an investigation from statement to findings', () => {
     await page.getByRole('checkbox', { name: /^Point 1:/ }).first().check();
     await page.getByRole('button', { name: 'Add an extract from E1' }).click();
     await fillAndLeave('E1 extract 1: quotation', 'The allocation was delayed because of staff sickness');
+    // A page past the file's last is refused, and nothing is saved.
+    await fillAndLeave('E1 extract 1: page', '3');
+    await page.getByText('E1 has 2 pages; enter a page from 1 to 2.').waitFor();
+    expect(saved().evidence[0]?.extracts[0]?.page ?? null).toBeNull();
     await fillAndLeave('E1 extract 1: page', '2');
     await page.getByRole('checkbox', { name: /^Point 2:/ }).last().check();
     await expect.poll(() => saved().evidence[0]?.extracts[0]).toMatchObject({ page: 2, quote: 'The allocation was delayed because of staff sickness' });

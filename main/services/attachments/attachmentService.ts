@@ -114,7 +114,16 @@ export class AttachmentService {
   }
 
   list(caseId: string): AttachmentInfo[] {
-    return (this.db().prepare('SELECT id, case_id, file_name, mime_type, size, sha256, added_at FROM attachments WHERE case_id = ? ORDER BY added_at').all(caseId) as Row[]).map(info);
+    // A PDF's pages are counted from the page breaks of its text; unknown when its text could not be read or
+    // was cut at the searchable limit.
+    const rows = this.db()
+      .prepare(
+        `SELECT id, case_id, file_name, mime_type, size, sha256, added_at,
+                CASE WHEN mime_type = 'application/pdf' AND length(text) > 0 AND length(text) < ? THEN length(text) - length(replace(text, char(12), '')) + 1 END AS pages
+           FROM attachments WHERE case_id = ? ORDER BY added_at`,
+      )
+      .all(this.limits.maxTextChars, caseId) as (Row & { pages: number | null })[];
+    return rows.map((r) => ({ ...info(r), pages: r.pages !== null && r.pages < this.limits.maxPdfPages ? r.pages : null }));
   }
 
   read(id: string): { info: AttachmentInfo; data: Buffer; text: string } {

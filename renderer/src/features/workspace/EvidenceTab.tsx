@@ -57,16 +57,16 @@ export function EvidenceTab({ editor, focusItem, focusPage }: { editor: CaseEdit
     const notes: string[] = [];
     const refused: string[] = [];
     // A FileList is live: the input is cleared for the next choice while these are still being added.
-    const files = Array.from(list);
+    const chosen = Array.from(list);
     try {
-      for (const f of files) {
+      for (const f of chosen) {
         try {
           const info = await call('attachments.add', { caseId, fileName: f.name, dataBase64: await fileToBase64(f) });
           const itemId = newId('evidence');
           await editor.save((rec) => ({ ...rec, evidence: [...rec.evidence, { id: itemId, ref: nextRef(rec.evidence), title: f.name.replace(/\.[^.]+$/, ''), source: '', date: null, description: '', attachmentId: info.id, pointIds: [], extracts: [] }] }));
           added.push(f.name);
           // With one file the note needs no name; with several, each note says which file it is about.
-          for (const note of [info.textNotice, info.textProblem]) if (note) notes.push(files.length === 1 ? note : `${f.name}: ${note}`);
+          for (const note of [info.textNotice, info.textProblem]) if (note) notes.push(chosen.length === 1 ? note : `${f.name}: ${note}`);
         } catch (e) {
           // The sentence names the file and why it was refused.
           refused.push(messageOf(e));
@@ -138,7 +138,12 @@ export function EvidenceTab({ editor, focusItem, focusPage }: { editor: CaseEdit
             {e.extracts.map((x, k) => (
               <div key={x.id} className="extract">
                 <TextField label={`${e.ref} extract ${k + 1}: quotation`} multiline rows={2} value={x.quote} validate={(v) => (v.trim() ? null : 'Enter the quotation.')} onSave={(v) => setItem(e.id, { extracts: e.extracts.map((y) => (y.id === x.id ? { ...y, quote: v } : y)) })} />
-                <TextField label={`${e.ref} extract ${k + 1}: page`} value={x.page === null ? '' : String(x.page)} validate={(v) => (v.trim() === '' || /^[1-9]\d{0,4}$/.test(v.trim()) ? null : 'Enter a page number (1 or more), or leave it empty.')} onSave={(v) => setItem(e.id, { extracts: e.extracts.map((y) => (y.id === x.id ? { ...y, page: v.trim() ? Number(v) : null } : y)) })} />
+                <TextField label={`${e.ref} extract ${k + 1}: page`} value={x.page === null ? '' : String(x.page)} validate={(v) => {
+                    if (v.trim() === '') return null;
+                    if (!/^[1-9]\d{0,4}$/.test(v.trim())) return 'Enter a page number (1 or more), or leave it empty.';
+                    const pages = file?.pages;
+                    return pages && Number(v) > pages ? `${e.ref} has ${pages} page${pages === 1 ? '' : 's'}; enter a page from 1 to ${pages}.` : null;
+                  }} onSave={(v) => setItem(e.id, { extracts: e.extracts.map((y) => (y.id === x.id ? { ...y, page: v.trim() ? Number(v) : null } : y)) })} />
                 <PointPicker legend={`Points ${e.ref} extract ${k + 1} bears on`} points={r.points} value={x.pointIds} onChange={(ids) => void setItem(e.id, { extracts: e.extracts.map((y) => (y.id === x.id ? { ...y, pointIds: ids } : y)) })} />
               </div>
             ))}
