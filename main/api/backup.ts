@@ -3,6 +3,7 @@ import type { ApiName, ApiOutput, ApiParsedInput } from '../../shared/api/contra
 import type { AppStatus } from '../../shared/api/types';
 import { checkBackupFile } from '../services/backup/backupService';
 import { UserError } from '../services/errors';
+import { auditHead } from '../services/store/audit';
 import type { Session } from '../services/session/session';
 
 type BackupName = Extract<ApiName, `backup.${string}`>;
@@ -31,22 +32,40 @@ export function backupHandlers(status: (s: Session) => Promise<AppStatus> | AppS
       const folder = await s.platform.chooseFolder();
       return folder ? setFolder(s, folder) : list(s);
     },
-    'backup.setFolder': ({ folder }, s) => setFolder(s, folder),
+    // The renderer may only go back to the default folder; another folder comes from the platform's dialog
+    // (backup.chooseFolder), never from a path the renderer made up.
+    'backup.setFolder': ({ folder }, s) => {
+      if (folder !== null && !s.platform.allowsPath?.(folder)) {
+        throw new UserError('INVALID_INPUT', 'Choose the backup folder with Choose a folder…; Casewright does not take a folder typed into the app.');
+      }
+      return setFolder(s, folder);
+    },
     'backup.restore': async ({ file, passphrase }, s) => {
       const store = s.requireStore();
       if (path.resolve(file) === path.resolve(store.path)) throw new UserError('INVALID_INPUT', 'That is the store itself, not a backup; choose one of its backups.');
+      // Only one of this store's own backups, or a file the person named themselves (the CLI's --from).
+      const listed = s.backups().list().some((b) => path.resolve(b.file) === path.resolve(file));
+      if (!listed && !s.platform.allowsPath?.(file)) {
+        throw new UserError('INVALID_INPUT', 'Choose one of the backups listed for this store; Casewright restores only from those.');
+      }
       checkBackupFile(file, passphrase);
       // Never overwrite the store without a backup of it as it is now (checked like every backup).
       const backups = s.backups();
       const before = backups.create('before-restore', { prune: false });
-      store.restoreFrom(file, passphrase, { from: path.basename(file), previous: before.name });
-      backups.prune();
+      // What this device had seen of the log that the restore puts aside, kept in the restore's own entry.
+      const replacedLog = auditHead(store.db);
+      store.restoreFrom(file, passphrase, { from: path.basename(file), previous: before.name, replacedLog, deviceHadSeen: s.auditAnchor() });
+      // The store has been replaced: from here on nothing may make the restore look failed, or leave the
+      // device's record pointing at the log that was put aside (verify would then report entries removed).
+      s.resetAnchor();
+      try {
+        backups.prune();
+      } catch {
+        // Old backups are pruned next time.
+      }
       // The store now has the backup's passphrase: a remembered one may no longer open it.
       const { [store.path]: _stale, ...rest } = s.settings().remembered;
       s.updateSettings({ remembered: rest });
-      // Restoring on purpose shortens the audit log: this device's record of it starts again from the restored
-      // log (whose newest entry records the restore), rather than reporting entries removed.
-      s.resetAnchor();
       return {
         ...(await status(s)),
         notice: `Restored from ${path.basename(file)}: the store now opens with the passphrase it had when that backup was made. The store as it was just before is kept as the backup ${before.name}.`,

@@ -114,7 +114,8 @@ export const handlers: HandlerTable = {
       const sealed = await vault.encrypt(passphrase);
       s.updateSettings({ remembered: { ...s.settings().remembered, [path]: sealed } });
     }
-    return notice ? { ...status(s), notice } : status(s);
+    // status() is async: awaited before spreading, or the reply would carry only the notice.
+    return notice ? { ...(await status(s)), notice } : status(s);
   },
   'store.openRemembered': async ({ path }, s) => {
     const sealed = s.settings().remembered[path];
@@ -136,7 +137,7 @@ export const handlers: HandlerTable = {
         // Keep the old sealed copy.
       }
     }
-    return store.notice ? { ...status(s), notice: store.notice } : status(s);
+    return store.notice ? { ...(await status(s)), notice: store.notice } : status(s);
   },
   'store.forget': ({ path }, s) => {
     const { [path]: _gone, ...rest } = s.settings().remembered;

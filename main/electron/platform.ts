@@ -38,7 +38,11 @@ export function sanitizeSettings(raw: unknown): PersistedSettings {
       }
     }
   }
-  return { idleLockMinutes, recentStores, remembered, auditAnchors };
+  const backupFolders: Record<string, string> = {};
+  if (r.backupFolders && typeof r.backupFolders === 'object' && !Array.isArray(r.backupFolders)) {
+    for (const [k, v] of Object.entries(r.backupFolders as Record<string, unknown>)) if (k.length > 0 && typeof v === 'string' && path.isAbsolute(v)) backupFolders[k] = v;
+  }
+  return { idleLockMinutes, recentStores, remembered, auditAnchors, backupFolders };
 }
 
 /** The subset of electron-store (conf) the settings adapter uses. */
@@ -49,13 +53,14 @@ export interface KeyValueStore {
 
 export function settingsFromStore(store: KeyValueStore): SettingsStore {
   return {
-    read: () => sanitizeSettings({ idleLockMinutes: store.get('idleLockMinutes'), recentStores: store.get('recentStores'), remembered: store.get('remembered'), auditAnchors: store.get('auditAnchors') }),
+    read: () => sanitizeSettings({ idleLockMinutes: store.get('idleLockMinutes'), recentStores: store.get('recentStores'), remembered: store.get('remembered'), auditAnchors: store.get('auditAnchors'), backupFolders: store.get('backupFolders') }),
     write: (next) => {
       const clean = sanitizeSettings(next);
       store.set('idleLockMinutes', clean.idleLockMinutes);
       store.set('recentStores', clean.recentStores);
       store.set('remembered', clean.remembered);
       store.set('auditAnchors', clean.auditAnchors);
+      store.set('backupFolders', clean.backupFolders ?? {});
     },
   };
 }

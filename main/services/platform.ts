@@ -19,7 +19,7 @@ export interface PersistedSettings {
   backupFolders?: Record<string, string>;
 }
 
-export const DEFAULT_SETTINGS: PersistedSettings = { idleLockMinutes: 15, recentStores: [], remembered: {}, auditAnchors: {} };
+export const DEFAULT_SETTINGS: PersistedSettings = { idleLockMinutes: 15, recentStores: [], remembered: {}, auditAnchors: {}, backupFolders: {} };
 
 export interface SettingsStore {
   read(): PersistedSettings;

@@ -67,6 +67,6 @@ export class CouncilService {
         casesUpdated++;
       }
       return { council: { id, profile, updatedAt, caseCount: this.list().find((x) => x.id === id)?.caseCount ?? 0 }, casesUpdated };
-    })();
+    }).immediate();
   }
 }

@@ -99,12 +99,13 @@ export class DocumentService {
       throw e;
     }
     await this.guard(c, model);
-    if (this.latest(c.id, kind, variant, subjectId)?.version !== last?.version) {
-      throw new UserError('CONFLICT', 'Another version of this document was issued while it was being checked; look at the list of issued versions, then try again.');
-    }
     const row: IssueRow = { id: randomUUID(), kind, variant, subject_id: subjectId, version, final: final ? 1 : 0, issued_at: new Date().toISOString(), issued_by: this.actor, model: JSON.stringify(model) };
     const db = this.db();
     db.transaction(() => {
+      // Checked inside the write lock, so two windows issuing at once cannot both take this version number.
+      if (this.latest(c.id, kind, variant, subjectId)?.version !== last?.version) {
+        throw new UserError('CONFLICT', 'Another version of this document was issued while it was being checked; look at the list of issued versions, then try again.');
+      }
       db.prepare('INSERT INTO document_issues (id, case_id, kind, variant, subject_id, version, final, issued_at, issued_by, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
         row.id, c.id, kind, variant, subjectId, version, row.final, row.issued_at, row.issued_by, row.model,
       );

@@ -352,8 +352,9 @@ export class CaseStore {
       try {
         applyCipher(copy, backupPassphrase);
         copy.pragma('journal_mode = DELETE');
-        // The backup's own audit key (wrapped under the passphrase it was made with) signs the restore entry.
-        unlockAuditKey(copy, backupPassphrase);
+        // A backup from an older version is migrated first; its own audit key (wrapped under the passphrase it
+        // was made with, or made now for a store from before the keyed chain) then signs the restore entry.
+        recordMigration(copy, backupPassphrase, migrate(copy), this.actor);
         copy.transaction(() => appendAudit(copy, { actor: this.actor, action: 'store.restore', entity: 'store', entityId: null, detail })).immediate();
       } finally {
         copy.close();

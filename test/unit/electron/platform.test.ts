@@ -63,8 +63,10 @@ describe('settings', () => {
     const store = new mocks.Store({});
     const s = settingsFromStore(store);
     const anchors = { ['a'.repeat(64)]: { length: 12, head: 'b'.repeat(64) } };
-    s.write({ idleLockMinutes: 30, recentStores: ['/a.cwstore'], remembered: { '/a.cwstore': 'c2VhbGVk' }, auditAnchors: anchors });
-    expect(s.read()).toEqual({ idleLockMinutes: 30, recentStores: ['/a.cwstore'], remembered: { '/a.cwstore': 'c2VhbGVk' }, auditAnchors: anchors });
+    // The backup folder the user chose for a store is kept too (it was dropped before: review finding).
+    const backupFolders = { '/a.cwstore': '/media/usb/casewright-backups' };
+    s.write({ idleLockMinutes: 30, recentStores: ['/a.cwstore'], remembered: { '/a.cwstore': 'c2VhbGVk' }, auditAnchors: anchors, backupFolders });
+    expect(s.read()).toEqual({ idleLockMinutes: 30, recentStores: ['/a.cwstore'], remembered: { '/a.cwstore': 'c2VhbGVk' }, auditAnchors: anchors, backupFolders });
   });
 
   it('survives a damaged settings file by falling back to defaults per field', () => {
@@ -74,6 +76,7 @@ describe('settings', () => {
     expect(sanitizeSettings({ idleLockMinutes: 241 }).idleLockMinutes).toBe(15);
     expect(sanitizeSettings({ recentStores: ['/a', 3, '', '/b'] }).recentStores).toEqual(['/a', '/b']);
     expect(sanitizeSettings({ remembered: { '/a': 'x', '/b': 5 } }).remembered).toEqual({ '/a': 'x' });
+    expect(sanitizeSettings({ backupFolders: { '/a': '/b/backups', '/c': 'relative/path', '/d': 7 } }).backupFolders).toEqual({ '/a': '/b/backups' });
     const good = { length: 3, head: 'c'.repeat(64) };
     expect(sanitizeSettings({ auditAnchors: { ['d'.repeat(64)]: good, ['e'.repeat(64)]: { length: 0, head: 'c'.repeat(64) }, '/a': good, ['f'.repeat(64)]: { length: 2, head: 'x' } } }).auditAnchors).toEqual({ ['d'.repeat(64)]: good });
   });
