@@ -114,7 +114,8 @@ describe('a real conflict: the case changed elsewhere while the user typed', () 
     await box.press('Tab');
     await page.getByRole('heading', { level: 2, name: 'Your change, not saved yet' }).waitFor();
     await page.getByRole('table', { name: 'Your change' }).getByText('Agreed by telephone on 3 November 2026, confirmed in writing.').waitFor();
-    await page.getByRole('table', { name: /Changed elsewhere/ }).getByText('2026-11-20').waitFor();
+    // Where and what, in words: the field by name, the date as people write it.
+    await page.getByRole('table', { name: /Changed elsewhere/ }).getByRole('row', { name: 'Plan, agreed on 20 November 2026' }).waitFor();
     expect(saved().statement.agreedHow).toBe('At a meeting on 2 November 2026.');
     await expectAccessible(page, 'conflict');
     await page.getByRole('button', { name: 'Apply my change to the newest version' }).click();

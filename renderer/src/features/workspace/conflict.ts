@@ -1,4 +1,7 @@
+import { isIsoDate } from '../../../../shared/calendar/date';
+import { showDate } from '../../../../shared/calendar/readDate';
 import { diffJson } from '../../../../shared/domain/diff';
+import { fieldInWords } from '../../../../shared/domain/validation';
 import type { CaseRecord } from '../../../../shared/domain/case';
 import { richToPlain, type RichNode } from '../../../../shared/domain/richText';
 
@@ -10,44 +13,18 @@ export interface ChangeLine {
   text: string;
 }
 
-const SECTION_NAMES: Record<string, string> = {
-  reference: 'Case reference',
-  council: 'Council profile',
-  child: 'The child',
-  complainants: 'Complainants',
-  advocate: 'Advocate',
-  representative: 'Representative',
-  roles: 'People in roles',
-  keyDates: 'Key dates',
-  points: 'Statement of complaint',
-  statement: 'Statement of complaint',
-  extensions: 'Extensions',
-  lateReasons: 'Reasons for lateness',
-  people: 'People',
-  plan: 'Plan',
-  interviews: 'Interviews',
-  evidence: 'Evidence',
-  chronology: 'Chronology',
-  findings: 'Findings',
-  recommendations: 'Recommendations',
-  ipReview: 'Independent person',
-  adjudication: 'Adjudication',
-  summary: 'Case summary',
-};
-
-/** "interviews[1].notes" → "Interviews, entry 2": a place a person recognises, never a schema path. */
+/** "interviews[1].notes" → "Interview 2, notes": a place a person recognises, never a schema path. */
 export function placeInWords(path: string): string {
-  const m = /^([A-Za-z]+)(?:\[(\d+)\])?/.exec(path);
-  const top = m?.[1] ?? path;
-  const name = SECTION_NAMES[top] ?? 'Other details';
-  return m?.[2] !== undefined ? `${name}, entry ${Number(m[2]) + 1}` : name;
+  const parts: PropertyKey[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) parts.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return fieldInWords(parts) || 'Other details';
 }
 
 const isRich = (v: unknown): v is RichNode => typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'doc';
 
 function asText(v: unknown): string {
   if (v === null || v === undefined) return '(empty)';
-  if (typeof v === 'string') return v || '(empty)';
+  if (typeof v === 'string') return (isIsoDate(v) ? showDate(v) : v) || '(empty)';
   if (isRich(v)) return richToPlain(v) || '(empty)';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   // A whole item added or removed: its words, not its structure.
