@@ -39,8 +39,8 @@ describe('the Stage 2 response', () => {
 
     // The adjudicating officer's decisions.
     await page.getByRole('tab', { name: 'Adjudication' }).click();
-    await page.getByLabel('Date of the decision').fill('2026-12-01');
-    await page.getByLabel('Date of the decision').press('Tab');
+    await page.getByLabel('Date of the decision', { exact: true }).fill('2026-12-01');
+    await page.getByLabel('Date of the decision', { exact: true }).press('Tab');
     await page.getByRole('group', { name: 'Decision on the finding on point 1' }).getByRole('radio', { name: 'Accepted', exact: true }).check();
     await page.getByRole('group', { name: 'Decision on recommendation 1' }).getByRole('radio', { name: 'Accepted', exact: true }).check();
     await page.getByRole('button', { name: 'Add an action' }).click();
