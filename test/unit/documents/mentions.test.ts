@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { renderDocx } from '../../../main/services/documents/docxRenderer';
+import { renderPdf } from '../../../main/services/documents/pdfRenderer';
+import { buildDocument } from '../../../shared/documents/build';
+import { modelText, type DocumentKind, type Variant } from '../../../shared/documents/model';
+import { caseRecordSchema, type CaseRecord } from '../../../shared/domain/case';
+import { buildDemoCase } from '../../../shared/domain/demoCase';
+import { richDocSchema, richMentions, richToPlain, type RichNode } from '../../../shared/domain/richText';
+import { docxParts, docxText, pdfPages } from '../../helpers/documents';
+
+const TODAY = '2026-11-27';
+
+const mention = (id: string, label: string): RichNode => ({ type: 'mention', attrs: { id, label } });
+const text = (t: string): RichNode => ({ type: 'text', text: t });
+const para = (...c: RichNode[]): RichNode => ({ type: 'paragraph', content: c });
+
+/** The demo case with an analysis that mentions people, one of them under a misleading label. */
+function withMentions(analysis: RichNode): CaseRecord {
+  const r = caseRecordSchema.parse(buildDemoCase(TODAY));
+  return caseRecordSchema.parse({ ...r, findings: { ...r.findings, 'point-1': { ...r.findings['point-1']!, analysis } } });
+}
+
+const analysis: RichNode = {
+  type: 'doc',
+  content: [
+    para(mention('person-jordan', 'Jordan Blake'), text(' visited on 3 May; '), mention('person-lena', 'Lena'), text(' was told.')),
+    // The label says one thing; the id says another: the register wins.
+    para(text('It was '), mention('person-sam', 'Mr Nobody'), text(' who decided.')),
+    para(text('A call from '), mention('person-gone', 'Pat Example'), text('.')),
+  ],
+};
+
+const build = (kind: DocumentKind, variant: Variant, r: CaseRecord) => buildDocument(kind, r, { today: TODAY, variant, draft: { version: 1 } });
+
+describe('mentions in rich text', () => {
+  it('are part of the schema: an id is required, the label is optional, and the plain words use the label', () => {
+    const doc = richDocSchema.parse({ type: 'doc', content: [para(text('Seen by '), mention('person-jordan', 'Jordan Blake'))] });
+    expect(richToPlain(doc)).toBe('Seen by Jordan Blake');
+    expect(richMentions(doc)).toEqual(['person-jordan']);
+    expect(richDocSchema.safeParse({ type: 'doc', content: [para({ type: 'mention', attrs: { label: 'Jordan' } })] }).success).toBe(false);
+    expect(richDocSchema.safeParse({ type: 'doc', content: [para({ type: 'mention', attrs: { id: '  ' } })] }).success).toBe(false);
+    expect(richDocSchema.safeParse({ type: 'doc', content: [para({ type: 'mention', attrs: { id: 'person-sam' } })] }).success).toBe(true);
+  });
+
+  it('print the person’s name from the register in the council’s version, never the label', () => {
+    const t = modelText(build('investigation-report', 'council', withMentions(analysis)));
+    expect(t).toContain('Jordan Blake visited on 3 May; Lena Fischer was told.');
+    expect(t).toContain('It was Sam Okafor who decided.');
+    expect(t).not.toContain('Mr Nobody');
+    expect(t).toContain('A call from [person removed].');
+    expect(t).not.toContain('Pat Example');
+  });
+
+  it('print the person’s alias in the complainant’s version, capitalised at the start of a sentence', () => {
+    const t = modelText(build('investigation-report', 'complainant', withMentions(analysis)));
+    expect(t).toContain('Social Worker 1 visited on 3 May; the Designated Teacher was told.');
+    expect(t).toContain('It was the Team Manager who decided.');
+    expect(t).toContain('A call from [person removed].');
+    for (const name of ['Jordan', 'Blake', 'Lena', 'Fischer', 'Okafor', 'Mr Nobody', 'Pat Example']) expect(t).not.toContain(name);
+  });
+
+  it('print “a third party” for a third party with no pseudonym, and keep bold on a mention', () => {
+    const r = withMentions({ type: 'doc', content: [para(text('Seen by '), { ...mention('person-carers', 'the Hales'), marks: [{ type: 'bold' }] }, text('.'))] });
+    const noAlias = { ...r, people: r.people.map((p) => (p.id === 'person-carers' ? { ...p, pseudonym: '' } : p)) };
+    const m = build('investigation-report', 'complainant', noAlias);
+    expect(modelText(m)).toContain('Seen by a third party.');
+    const runs = m.blocks.flatMap((b) => (b.type === 'paragraph' ? b.runs : []));
+    expect(runs.find((x) => x.text === 'a third party')).toMatchObject({ bold: true });
+  });
+
+  it('cannot be forged by typed text: the token characters are dropped from what was typed', () => {
+    const t = modelText(build('investigation-report', 'council', withMentions({ type: 'doc', content: [para(text('Odd \uE000person-sam\uE001 text'))] })));
+    expect(t).toContain('Odd person-sam text');
+    expect(t).not.toContain('Sam Okafor text');
+  });
+
+  it('reach Word and PDF as the name or the alias, per variant', async () => {
+    const r = withMentions(analysis);
+    const council = docxText((await docxParts(await renderDocx(build('investigation-report', 'council', r))))['word/document.xml']!);
+    expect(council).toContain('Jordan Blake visited on 3 May');
+    const complainant = docxText((await docxParts(await renderDocx(build('investigation-report', 'complainant', r))))['word/document.xml']!);
+    expect(complainant).toContain('Social Worker 1 visited on 3 May');
+    expect(complainant).not.toContain('Jordan');
+    const pdfCouncil = (await pdfPages(await renderPdf(build('investigation-report', 'council', r)))).flat().join(' ');
+    expect(pdfCouncil).toContain('Sam Okafor');
+    expect(pdfCouncil).toContain('[person removed]');
+    const pdfComplainant = (await pdfPages(await renderPdf(build('investigation-report', 'complainant', r)))).flat().join(' ');
+    expect(pdfComplainant).toContain('Social Worker 1');
+    expect(pdfComplainant).not.toMatch(/Jordan|Okafor|Fischer|Mr Nobody/);
+  });
+
+  it('give the complainant their pseudonym in a document that is not a letter to them', () => {
+    const r = caseRecordSchema.parse(buildDemoCase(TODAY));
+    const notes: RichNode = { type: 'doc', content: [para(mention('person-zoe', 'Zoë'), text(' said she was not told.'))] };
+    const rec = caseRecordSchema.parse({ ...r, interviews: r.interviews.map((v, i) => (i === 0 ? { ...v, notes } : v)) });
+    const complainant = modelText(buildDocument('interview-record', rec, { today: TODAY, variant: 'complainant', draft: null, interviewId: rec.interviews[0]!.id }));
+    expect(complainant).toContain('Ms N said she was not told.');
+    expect(complainant).not.toContain('Zoë');
+  });
+});
