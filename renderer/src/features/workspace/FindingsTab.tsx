@@ -37,10 +37,10 @@ export function FindingsTab({ editor, focusItem = null }: { editor: CaseEditor; 
         <div key={point.id} className="item-card">
           <h3>Point {point.number}</h3>
           <blockquote>{point.summary}</blockquote>
-          <RichTextField label={`Point ${point.number}: what the complainant says`} value={f.complainantSays} onSave={(doc) => void setFinding(point.id, { complainantSays: doc })} />
-          <RichTextField label={`Point ${point.number}: what the records show`} value={f.recordsShow} onSave={(doc) => void setFinding(point.id, { recordsShow: doc })} />
-          <RichTextField label={`Point ${point.number}: what staff say`} value={f.staffSay} onSave={(doc) => void setFinding(point.id, { staffSay: doc })} />
-          <RichTextField label={`Point ${point.number}: analysis`} hint="On the balance of probabilities." value={f.analysis} onSave={(doc) => void setFinding(point.id, { analysis: doc })} />
+          <RichTextField label={`Point ${point.number}: what the complainant says`} value={f.complainantSays} onSave={(doc) => void setFinding(point.id, { complainantSays: doc })} people={r.people} />
+          <RichTextField label={`Point ${point.number}: what the records show`} value={f.recordsShow} onSave={(doc) => void setFinding(point.id, { recordsShow: doc })} people={r.people} />
+          <RichTextField label={`Point ${point.number}: what staff say`} value={f.staffSay} onSave={(doc) => void setFinding(point.id, { staffSay: doc })} people={r.people} />
+          <RichTextField label={`Point ${point.number}: analysis`} hint="On the balance of probabilities." value={f.analysis} onSave={(doc) => void setFinding(point.id, { analysis: doc })} people={r.people} />
           <fieldset>
             <legend>Finding on point {point.number}</legend>
             {FINDINGS.map((o) => (

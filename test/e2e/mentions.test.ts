@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfPages } from '../helpers/documents';
+import type { CaseRecord } from '../../shared/domain/case';
+import type { RichNode } from '../../shared/domain/richText';
+import type { Harness } from '../harness/server';
+import { closeApps, createStore, openApp } from './app';
+import { expectAccessible, launch } from './browser';
+
+let browser: Browser;
+let harness: Harness;
+let page: Page;
+let problems: string[];
+let dir: string;
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ page, harness, problems, dir } = await openApp(browser));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await closeApps();
+});
+
+function saved(): CaseRecord {
+  const cases = harness.session.cases();
+  return cases.get(cases.list()[0]!.id).record;
+}
+
+const inlines = (doc: RichNode | undefined): RichNode[] => (doc?.content ?? []).flatMap((b) => b.content ?? []);
+const exported = (name: RegExp) => (fs.existsSync(path.join(dir, 'exports')) ? fs.readdirSync(path.join(dir, 'exports')).filter((f) => name.test(f)) : []);
+
+describe('people are mentioned, not typed', () => {
+  it('mentions a person with “@”, shows their pseudonym to the complainant, and refuses a plain name until it is resolved', async () => {
+    await createStore(page);
+    await page.getByRole('button', { name: 'New case' }).click();
+    await page.getByLabel('Case reference').fill('MEN-2026-1');
+    await page.getByLabel('Commissioning council').fill('Eastmarsh County Council');
+    await page.getByLabel('Child or young person').fill('Amira Haddad');
+    await page.getByLabel('Complainant', { exact: true }).fill('Samir Haddad');
+    await page.getByLabel("Point 1: in the complainant's words").fill('Nobody visited for three months.');
+    await page.getByRole('button', { name: 'Create the case' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Case MEN-2026-1' }).waitFor();
+
+    // The social worker in the register, with a pseudonym.
+    await page.getByRole('tab', { name: 'People' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Jordan Blake');
+    await page.getByRole('button', { name: 'Add the person' }).click();
+    await page.getByLabel('Role of Jordan Blake').fill('Social worker');
+    await page.getByLabel('Role of Jordan Blake').press('Tab');
+    await page.getByLabel('Pseudonym for Jordan Blake').fill('Social Worker 1');
+    await page.getByLabel('Pseudonym for Jordan Blake').press('Tab');
+    await expect.poll(() => saved().people.find((p) => p.name === 'Jordan Blake')?.pseudonym).toBe('Social Worker 1');
+
+    // A note with a mention: "@", the start of the name, the list, the arrow keys, Enter.
+    await page.getByRole('tab', { name: 'Findings' }).click();
+    const analysis = page.getByLabel('Point 1: analysis', { exact: true });
+    await analysis.click();
+    await page.keyboard.type('The visit by ');
+    await page.keyboard.type('@jo');
+    const list = page.getByRole('listbox', { name: 'People to mention in Point 1: analysis' });
+    await list.waitFor();
+    await expect.poll(() => list.getByRole('option').allTextContents()).toEqual(['Jordan Blake (Social worker)']);
+    expect(await analysis.getAttribute('aria-activedescendant')).toBe(await list.getByRole('option').first().getAttribute('id'));
+    await expectAccessible(page, 'mention list');
+    // Escape closes the list and leaves the text as typed; "@" typed again opens it again.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => list.count()).toBe(0);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('@jo');
+    await list.waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => list.count()).toBe(0);
+    await page.keyboard.type('was late.');
+    await page.getByLabel('Point 1: what staff say', { exact: true }).click();
+    await expect.poll(() => inlines(saved().findings[Object.keys(saved().findings)[0]!]?.analysis).map((n) => n.type)).toEqual(['text', 'mention', 'text']);
+    const mention = inlines(saved().findings[Object.keys(saved().findings)[0]!]?.analysis)[1]!;
+    expect(mention.attrs).toMatchObject({ id: saved().people.find((p) => p.name === 'Jordan Blake')!.id, label: 'Jordan Blake' });
+    await expect.poll(() => page.locator('.rich-editor .mention').textContent()).toBe('Jordan Blake');
+
+    // The complainant's preview uses the pseudonym; the council's the name.
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    const preview = page.getByRole('article', { name: /Preview of the Investigation report/ });
+    await expect.poll(async () => (await preview.textContent()) ?? '').toContain('The visit by Social Worker 1 was late.');
+    expect(await preview.textContent()).not.toContain('Jordan');
+    await page.getByLabel('Full version for the council').check();
+    await expect.poll(async () => (await preview.textContent()) ?? '').toContain('The visit by Jordan Blake was late.');
+    await page.getByLabel('For the complainant (pseudonyms, no third-party details)').check();
+
+    // A plain name typed where the pseudonymiser never reaches (the council's contact line): refused, listed.
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await page.getByLabel('Contact lines (one each)').fill('Ask for Jordan Blake on 01632 960 001');
+    await page.getByRole('button', { name: 'Save the council profile' }).click();
+    await page.getByText('The council profile was saved.').waitFor();
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    const found = page.getByRole('heading', { name: /Names the complainant’s version must not print \(\d+\)/ });
+    await found.waitFor();
+    expect(await page.getByRole('table', { name: 'Places found' }).textContent()).toContain('Ask for Jordan Blake on 01632 960 001');
+    await page.getByRole('button', { name: 'Export as PDF' }).click();
+    await page.getByText(/The complainant’s version still names a person from the people register \(“Jordan Blake”\)/).waitFor();
+    expect(exported(/investigation-report-complainant/)).toEqual([]);
+    await expectAccessible(page, 'leak check after a mention');
+
+    // Resolved at its source: the contact line no longer names anyone; the check passes and the file exports.
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await page.getByLabel('Contact lines (one each)').fill('Ask for the duty desk on 01632 960 001');
+    await page.getByRole('button', { name: 'Save the council profile' }).click();
+    await page.getByText('The council profile was saved.').waitFor();
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    await page.getByText('Checked: the Word and PDF files name nobody this version must not name.').waitFor();
+    await page.getByRole('button', { name: 'Export as PDF' }).click();
+    await page.getByText(/Saved .*investigation-report-complainant-draft-v1\.pdf/).waitFor();
+    const pdf = (await pdfPages(fs.readFileSync(path.join(dir, 'exports', exported(/investigation-report-complainant-draft-v1\.pdf$/)[0]!)))).flat().join(' ');
+    expect(pdf).toContain('Social Worker 1');
+    expect(pdf).not.toContain('Jordan');
+    expect(problems).toEqual([]);
+  });
+});
