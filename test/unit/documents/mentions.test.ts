@@ -6,6 +6,8 @@ import { modelText, type DocumentKind, type Variant } from '../../../shared/docu
 import { caseRecordSchema, type CaseRecord } from '../../../shared/domain/case';
 import { buildDemoCase } from '../../../shared/domain/demoCase';
 import { richDocSchema, richMentions, richToPlain, type RichNode } from '../../../shared/domain/richText';
+import { docxSources, findLeaks, pdfSources } from '../../../main/services/documents/leakCheck';
+import { DOCUMENT_KINDS } from '../../../shared/documents/model';
 import { docxParts, docxText, pdfPages } from '../../helpers/documents';
 
 const TODAY = '2026-11-27';
@@ -64,7 +66,7 @@ describe('mentions in rich text', () => {
     const noAlias = { ...r, people: r.people.map((p) => (p.id === 'person-carers' ? { ...p, pseudonym: '' } : p)) };
     const m = build('investigation-report', 'complainant', noAlias);
     expect(modelText(m)).toContain('Seen by a third party.');
-    const runs = m.blocks.flatMap((b) => (b.type === 'paragraph' ? b.runs : []));
+    const runs = m.blocks.flatMap((b) => (b.type === 'paragraph' && b.runs[0]?.text === 'Seen by ' ? b.runs : []));
     expect(runs.find((x) => x.text === 'a third party')).toMatchObject({ bold: true });
   });
 
@@ -96,5 +98,33 @@ describe('mentions in rich text', () => {
     const complainant = modelText(buildDocument('interview-record', rec, { today: TODAY, variant: 'complainant', draft: null, interviewId: rec.interviews[0]!.id }));
     expect(complainant).toContain('Ms N said she was not told.');
     expect(complainant).not.toContain('Zoë');
+  });
+});
+
+describe('the demo case', () => {
+  it('is written with mentions, and every complainant’s version of it exports: the leak check finds nobody', async () => {
+    const base = caseRecordSchema.parse(buildDemoCase(TODAY));
+    // Everything a full response needs: an extension, the IP's view and the adjudicating officer's decisions.
+    const r = caseRecordSchema.parse({
+      ...base,
+      extensions: [{ id: 'x1', clock: 'stage2-response-from-statement', agreedOn: TODAY, reason: 'key-witness-unavailable', complainantToldOn: TODAY, complainantToldHow: 'letter', newDueDate: '2027-01-29' }],
+      ipReview: { fairness: 'The investigation was fair.', thoroughness: 'Thorough.', transparency: 'Open.', childFocus: 'The child’s views were sought.', perPoint: { 'point-1': { agrees: true, comment: 'Agree.' } }, observations: '' },
+      adjudication: { decidedOn: '2026-12-01', perPoint: { 'point-1': { decision: 'accepted', reasons: '' } }, perRecommendation: { 'rec-a': { decision: 'accepted', reasons: 'Will be done.' } }, actions: [{ id: 'a1', text: 'Brief the team on placement planning meetings', owner: 'the Team Manager', dueOn: '2027-01-31' }], apology: '' },
+    });
+    const rich = [...r.interviews.map((v) => v.notes), ...Object.values(r.findings).flatMap((f) => [f.complainantSays, f.recordsShow, f.staffSay, f.analysis])];
+    const mentioned = new Set(rich.flatMap((d) => richMentions(d)));
+    expect([...mentioned].sort()).toEqual(['person-carers', 'person-jordan', 'person-kieran', 'person-sam', 'person-zoe']);
+    for (const d of rich) expect(richToPlain(d)).not.toMatch(/Ms Ó Súilleabháin|Team Manager/);
+    expect(modelText(build('investigation-report', 'council', r))).toContain('Sam Okafor accepts that no meeting was held before the move.');
+    for (const kind of DOCUMENT_KINDS) {
+      const subjects = kind === 'interview-record' ? r.interviews.map((v) => v.id) : [undefined];
+      for (const interviewId of subjects) {
+        const m = buildDocument(kind, r, { today: TODAY, variant: 'complainant', draft: { version: 1 }, ...(interviewId ? { interviewId } : {}) });
+        const sources = [...(await docxSources(await renderDocx(m))), ...(await pdfSources(await renderPdf(m)))];
+        expect(findLeaks(r, kind, sources), `${kind} ${interviewId ?? ''}`).toEqual([]);
+      }
+    }
+    const notes = modelText(buildDocument('interview-record', r, { today: TODAY, variant: 'complainant', draft: null, interviewId: 'interview-zoe' }));
+    expect(notes).toContain('Ms N said she learned of the move from Child A, not from Social Worker 1.');
   });
 });
