@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../../main/services/store/audit';
 import { pdfPages } from '../helpers/documents';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { RichNode } from '../../shared/domain/richText';
@@ -117,6 +118,46 @@ describe('people are mentioned, not typed', () => {
     const pdf = (await pdfPages(fs.readFileSync(path.join(dir, 'exports', exported(/investigation-report-complainant-draft-v1\.pdf$/)[0]!)))).flat().join(' ');
     expect(pdf).toContain('Social Worker 1');
     expect(pdf).not.toContain('Jordan');
+    expect(problems).toEqual([]);
+  });
+
+  it('offers names typed as plain text as mentions, in context, one by one or all at once', async () => {
+    await page.getByRole('tab', { name: 'Findings' }).click();
+    const staff = page.getByLabel('Point 1: what staff say', { exact: true });
+    await staff.click();
+    await page.keyboard.type('Jordan Blake agreed. Later Jordan Blake wrote to Jordan Blake.');
+    await page.getByLabel('Point 1: analysis', { exact: true }).click();
+    const finding = () => saved().findings[Object.keys(saved().findings)[0]!]!;
+    await expect.poll(() => inlines(finding().staffSay).map((n) => n.type)).toEqual(['text']);
+
+    const panel = page.locator('details.plain-names');
+    await page.getByText('3 names are typed as plain text: make them mentions').click();
+    const table = page.getByRole('table', { name: 'Names typed as plain text' });
+    await table.waitFor();
+    expect(await table.getByRole('row').nth(1).textContent()).toContain('Point 1: what staff sayJordan Blake agreed. Later Jordan Blake wrote to Jordan Blake.');
+    await expectAccessible(page, 'plain names');
+
+    // One place: only that one becomes a mention; the editor shows it straight away.
+    await page.getByRole('button', { name: 'Make this a mention: “Jordan Blake” in Point 1: what staff say, as Jordan Blake' }).first().click();
+    await page.getByText('Made “Jordan Blake” a mention of Jordan Blake.').waitFor();
+    await expect.poll(() => inlines(finding().staffSay).map((n) => n.type)).toEqual(['mention', 'text']);
+    await expect.poll(() => staff.locator('.mention').count()).toBe(1);
+
+    // The rest at once, as one ordinary, audited save.
+    const updates = () => listAudit(harness.session.requireStore().db).filter((e) => e.action === 'case.update').length;
+    const before = updates();
+    await page.getByRole('button', { name: 'Convert all 2' }).click();
+    await page.getByText('Made 2 names mentions.').waitFor();
+    expect(updates()).toBe(before + 1);
+    await expect.poll(() => inlines(finding().staffSay).map((n) => n.type)).toEqual(['mention', 'text', 'mention', 'text', 'mention', 'text']);
+    expect(inlines(finding().staffSay).filter((n) => n.type === 'text').map((n) => n.text)).toEqual([' agreed. Later ', ' wrote to ', '.']);
+    await expect.poll(() => panel.count()).toBe(0);
+    await expect.poll(() => staff.locator('.mention').count()).toBe(3);
+
+    // The complainant's version says who, by pseudonym.
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    const preview = page.getByRole('article', { name: /Preview of the Investigation report/ });
+    await expect.poll(async () => (await preview.textContent()) ?? '').toContain('Social Worker 1 agreed. Later Social Worker 1 wrote to Social Worker 1.');
     expect(problems).toEqual([]);
   });
 });

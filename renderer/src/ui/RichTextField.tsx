@@ -43,7 +43,7 @@ export function RichTextField(props: { label: string; hint?: string; value: Rich
   const people = useRef(props.people ?? []);
   people.current = props.people ?? [];
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const lastSaved = useRef(JSON.stringify(props.value));
+  const lastSaved = useRef(canonical(props.value));
   const [suggesting, setSuggestingState] = useState<Suggesting | null>(null);
   // The key handler runs inside the editor, outside React's render: it reads the list from here.
   const current = useRef<Suggesting | null>(null);
@@ -136,7 +136,7 @@ export function RichTextField(props: { label: string; hint?: string; value: Rich
 
   function flush(doc: RichNode) {
     if (timer.current) clearTimeout(timer.current);
-    const text = JSON.stringify(doc);
+    const text = canonical(doc);
     if (text === lastSaved.current) return;
     lastSaved.current = text;
     onSave.current(doc);
@@ -145,6 +145,16 @@ export function RichTextField(props: { label: string; hint?: string; value: Rich
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
   }, []);
+
+  // Changed from outside (names made mentions, an undo): the editor takes the saved text, unless it is what
+  // this editor itself last saved (its own typing is newer).
+  const incoming = canonical(props.value);
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || incoming === lastSaved.current) return;
+    lastSaved.current = incoming;
+    if (incoming === canonical(editor.getJSON())) return;
+    editor.commands.setContent(JSON.parse(incoming) as RichNode, { emitUpdate: false });
+  }, [editor, incoming]);
 
   const state = useEditorState({
     editor,
@@ -209,6 +219,13 @@ export function RichTextField(props: { label: string; hint?: string; value: Rich
         </ul>
       )}
     </div>
+  );
+}
+
+/** JSON with keys in order, so the same text compares equal however it was put together. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   );
 }
 
