@@ -166,3 +166,17 @@ export function makeMentions(r: CaseRecord, picks: readonly { name: PlainName; p
   }
   return rec;
 }
+
+/** How many times the case's rich text mentions the person (said before they are removed from the register). */
+export function mentionCount(r: CaseRecord, personId: string): number {
+  let n = 0;
+  for (const f of richFields(r)) {
+    const stack: RichNode[] = [f.doc];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type === 'mention' && node.attrs?.id === personId) n++;
+      stack.push(...(node.content ?? []));
+    }
+  }
+  return n;
+}

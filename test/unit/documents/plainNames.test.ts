@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPlainNames, makeMentions } from '../../../shared/documents/plainNames';
+import { findPlainNames, makeMentions, mentionCount } from '../../../shared/documents/plainNames';
 import { caseRecordSchema, type CaseRecord } from '../../../shared/domain/case';
 import { buildDemoCase } from '../../../shared/domain/demoCase';
 import { richMentions, richToPlain, type RichNode } from '../../../shared/domain/richText';
@@ -52,5 +52,12 @@ describe('plain names to mentions', () => {
     const changed = oldCase([{ type: 'text', text: 'Somebody rang Jordan.' }]);
     expect(makeMentions(changed, [{ name: jordan!, personId: 'person-jordan' }])).toEqual(changed);
     expect(makeMentions(r, [{ name: jordan!, personId: 'person-sam' }])).toEqual(r);
+  });
+
+  it('counts the mentions of a person, to say so before they are removed', () => {
+    const r = caseRecordSchema.parse(buildDemoCase(TODAY));
+    expect(mentionCount(r, 'person-sam')).toBe(2);
+    expect(mentionCount(r, 'person-zoe')).toBe(2);
+    expect(mentionCount(r, 'person-priya')).toBe(0);
   });
 });
