@@ -36,3 +36,17 @@ export function richToBlocks(doc: RichNode, baseLevel: 2 | 3 = 3): Block[] {
   }
   return out;
 }
+
+/** Rich text as the runs of one table cell: each paragraph, heading or list item on its own line. */
+export function richToRuns(doc: RichNode): Run[] {
+  const lines: Run[][] = [];
+  const stack: RichNode[] = [doc];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'paragraph' || n.type === 'heading') {
+      const r = runs(n.content);
+      if (r.some((x) => x.text.trim())) lines.push(r);
+    } else for (let i = (n.content ?? []).length - 1; i >= 0; i--) stack.push(n.content![i]!);
+  }
+  return lines.flatMap((l, i) => (i ? [{ text: '\n' }, ...l] : l));
+}

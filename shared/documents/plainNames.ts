@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../domain/case';
+import { formatPartialDate } from '../domain/partialDate';
 import type { RichNode } from '../domain/richText';
 import { nameFinder } from './names';
 
@@ -35,6 +36,14 @@ function richFields(r: CaseRecord): RichField[] {
       set: (rec, doc) => ({ ...rec, interviews: rec.interviews.map((x) => (x.id === v.id ? { ...x, notes: doc } : x)) }),
     });
   });
+  for (const c of r.chronology) {
+    out.push({
+      key: `chronology:${c.id}`,
+      where: `Chronology, ${formatPartialDate(c.date)}`,
+      doc: c.event,
+      set: (rec, doc) => ({ ...rec, chronology: rec.chronology.map((x) => (x.id === c.id ? { ...x, event: doc } : x)) }),
+    });
+  }
   for (const p of r.points) {
     const f = r.findings[p.id];
     if (!f) continue;

@@ -182,9 +182,9 @@ export function buildDemoCase(today: string): CaseRecordInput {
       { id: 'evidence-3', ref: 'E3', title: 'Personal education plan', source: 'Virtual School', date: '2026-04', description: 'PEP dated before the move; not reviewed after it.', pointIds: ['point-4'], extracts: [] },
     ],
     chronology: [
-      { id: 'chron-1', date: '2026-03', event: 'Social worker on leave for three weeks; no duty cover recorded for Kieran.', source: { kind: 'evidence', id: 'evidence-1', note: '' }, pointIds: ['point-3'], key: true },
+      { id: 'chron-1', date: '2026-03', event: { type: 'doc', content: [{ type: 'paragraph', content: [at('person-jordan', 'Jordan Blake'), words(' on leave for three weeks; no duty cover recorded for '), at('person-kieran', 'Kieran Nowak'), words('.')] }] }, source: { kind: 'evidence', id: 'evidence-1', note: '' }, pointIds: ['point-3'], key: true },
       { id: 'chron-2', date: '2026-04-20', event: 'Foster carers give notice; move arranged for 22 April.', source: { kind: 'evidence', id: 'evidence-1', note: '' }, pointIds: ['point-1'], key: true },
-      { id: 'chron-3', date: '2026-04-22', event: 'Kieran moves to a new placement.', source: { kind: 'interview', id: 'interview-zoe', note: '' }, pointIds: ['point-1', 'point-4'], key: true },
+      { id: 'chron-3', date: '2026-04-22', event: { type: 'doc', content: [{ type: 'paragraph', content: [at('person-kieran', 'Kieran Nowak'), words(' moves to a new placement.')] }] }, source: { kind: 'interview', id: 'interview-zoe', note: '' }, pointIds: ['point-1', 'point-4'], key: true },
       { id: 'chron-4', date: '2026-05', event: 'Family time reduced to fortnightly.', source: { kind: 'interview', id: 'interview-sam', note: '' }, pointIds: ['point-2'], key: false },
     ],
     findings: {

@@ -135,7 +135,7 @@ describe('an investigation from statement to findings', () => {
     await tab('Chronology');
     await page.getByLabel('Date', { exact: true }).fill('2023-03');
     await page.getByLabel('Source').selectOption({ label: 'E1 supervision' });
-    await page.getByLabel('What happened').fill('Allocation delayed by staff sickness');
+    await page.getByLabel('What happened', { exact: true }).fill('Allocation delayed by staff sickness');
     await page.getByLabel('Key event').check();
     await page.getByRole('checkbox', { name: /^Point 2:/ }).check();
     await page.getByRole('button', { name: 'Add to the chronology' }).click();
@@ -170,7 +170,7 @@ describe('an investigation from statement to findings', () => {
     await expect.poll(() => saved().recommendations.length).toBe(0);
     await page.getByRole('button', { name: 'Add a recommendation' }).click();
     await expect.poll(() => saved().recommendations.length).toBe(1);
-    expect(await page.getByRole('button', { name: /^Undo / }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: /^Undo / }).count()).toBe(0);
 
     // Nothing is missing any more on either point.
     await expect.poll(() => page.getByText(/still need/).count()).toBe(0);

@@ -160,4 +160,25 @@ describe('people are mentioned, not typed', () => {
     await expect.poll(async () => (await preview.textContent()) ?? '').toContain('Social Worker 1 agreed. Later Social Worker 1 wrote to Social Worker 1.');
     expect(problems).toEqual([]);
   });
+
+  it('mentions a person in a chronology event, which is rich text now', async () => {
+    await page.getByRole('tab', { name: 'Chronology' }).click();
+    await page.getByLabel('Date', { exact: true }).fill('2026-05');
+    const happened = page.getByLabel('What happened', { exact: true });
+    await happened.click();
+    await page.keyboard.type('@jor');
+    await page.getByRole('listbox', { name: 'People to mention in What happened' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('cancelled the visit.');
+    await page.getByRole('button', { name: 'Add to the chronology' }).click();
+    await expect.poll(() => saved().chronology.length).toBe(1);
+    expect(inlines(saved().chronology[0]!.event).map((n) => n.type)).toEqual(['mention', 'text']);
+    await expect.poll(() => happened.textContent()).toBe('');
+    await page.getByRole('cell', { name: 'Jordan Blake cancelled the visit.' }).waitFor();
+    await expectAccessible(page, 'chronology with mentions');
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    const preview = page.getByRole('article', { name: /Preview of the Investigation report/ });
+    await expect.poll(async () => (await preview.textContent()) ?? '').toContain('Social Worker 1 cancelled the visit.');
+    expect(problems).toEqual([]);
+  });
 });

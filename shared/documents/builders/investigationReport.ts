@@ -2,7 +2,7 @@ import { isRichEmpty } from '../../domain/richText';
 import { formatPartialDate, partialDateKey } from '../../domain/partialDate';
 import { EXTENSION_REASON_LABELS } from '../../clock/extensions';
 import { PROCEDURES } from '../../clock/profiles';
-import { richToBlocks } from '../fromRich';
+import { richToBlocks, richToRuns } from '../fromRich';
 import { type Block, type DocumentModel, heading, para, plain } from '../model';
 import { type BuildContext, finish, longDate, personName, roleShown, stage2Clock, stage2Extension } from '../context';
 
@@ -69,7 +69,7 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
   const key = [...r.chronology].filter((c) => c.key).sort((a, b2) => partialDateKey(a.date).localeCompare(partialDateKey(b2.date)));
   b.push(heading(1, '4. Background and key events'));
   if (r.summary) b.push(para(r.summary));
-  if (key.length) b.push({ type: 'table', header: ['Date', 'Key event'], widths: [0.22, 0.78], rows: key.map((c) => [plain(formatPartialDate(c.date)), plain(c.event)]) });
+  if (key.length) b.push({ type: 'table', header: ['Date', 'Key event'], widths: [0.22, 0.78], rows: key.map((c) => [plain(formatPartialDate(c.date)), richToRuns(c.event)]) });
 
   b.push(heading(1, '5. Findings on each point'));
   for (const p of live) {
@@ -114,7 +114,7 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
   b.push({ type: 'pageBreak' });
   b.push(heading(1, 'Appendix A: Chronology'));
   const chron = [...r.chronology].sort((a, b2) => partialDateKey(a.date).localeCompare(partialDateKey(b2.date)));
-  b.push(chron.length ? { type: 'table', header: ['Date', 'Event', 'Source'], widths: [0.18, 0.6, 0.22], rows: chron.map((c) => [plain(formatPartialDate(c.date)), plain(c.event), plain(c.source.kind === 'evidence' ? r.evidence.find((e) => e.id === c.source.id)?.ref ?? '' : c.source.kind === 'interview' ? `Interview with ${personName(r, r.interviews.find((v) => v.id === c.source.id)?.personId ?? null)}` : c.source.note)]) } : para('No chronology entries.'));
+  b.push(chron.length ? { type: 'table', header: ['Date', 'Event', 'Source'], widths: [0.18, 0.6, 0.22], rows: chron.map((c) => [plain(formatPartialDate(c.date)), richToRuns(c.event), plain(c.source.kind === 'evidence' ? r.evidence.find((e) => e.id === c.source.id)?.ref ?? '' : c.source.kind === 'interview' ? `Interview with ${personName(r, r.interviews.find((v) => v.id === c.source.id)?.personId ?? null)}` : c.source.note)]) } : para('No chronology entries.'));
   b.push(heading(1, 'Appendix B: Documents considered'));
   b.push(r.evidence.length ? { type: 'table', header: ['Ref', 'Document', 'Source', 'Date'], widths: [0.1, 0.45, 0.27, 0.18], rows: r.evidence.map((e) => [plain(e.ref), plain(e.title), plain(e.source), plain(e.date ? formatPartialDate(e.date) : '')]) } : para('No documents.'));
   b.push(heading(1, 'Appendix C: People interviewed'));

@@ -124,6 +124,10 @@ describe('the demo case', () => {
         expect(findLeaks(r, kind, sources), `${kind} ${interviewId ?? ''}`).toEqual([]);
       }
     }
+    // A chronology event is rich text too: the key events table and the appendix print the alias.
+    const report = modelText(build('investigation-report', 'complainant', r));
+    expect(report).toContain('Social Worker 1 on leave for three weeks; no duty cover recorded for Child A.');
+    expect(modelText(build('investigation-report', 'council', r))).toContain('Jordan Blake on leave for three weeks; no duty cover recorded for Kieran Nowak.');
     const notes = modelText(buildDocument('interview-record', r, { today: TODAY, variant: 'complainant', draft: null, interviewId: 'interview-zoe' }));
     expect(notes).toContain('Ms N said she learned of the move from Child A, not from Social Worker 1.');
   });

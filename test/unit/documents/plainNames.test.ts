@@ -57,7 +57,18 @@ describe('plain names to mentions', () => {
   it('counts the mentions of a person, to say so before they are removed', () => {
     const r = caseRecordSchema.parse(buildDemoCase(TODAY));
     expect(mentionCount(r, 'person-sam')).toBe(2);
+    expect(mentionCount(r, 'person-jordan')).toBe(2);
     expect(mentionCount(r, 'person-zoe')).toBe(2);
     expect(mentionCount(r, 'person-priya')).toBe(0);
+  });
+
+  it('reads a chronology event stored as a plain string (before issue 10) as rich text, and offers its names', () => {
+    const r = caseRecordSchema.parse({ ...buildDemoCase(TODAY), chronology: [{ id: 'c1', date: '2026-05', event: 'Sam Okafor reduced family time.\nNobody was told.', pointIds: [], key: true }] });
+    expect(r.chronology[0]!.event.content?.map((p) => p.type)).toEqual(['paragraph', 'paragraph']);
+    const found = findPlainNames(r).filter((n) => n.field === 'chronology:c1');
+    expect(found.map((n) => [n.where, n.text])).toEqual([['Chronology, May 2026', 'Sam Okafor']]);
+    const next = makeMentions(r, [{ name: found[0]!, personId: 'person-sam' }]);
+    expect(richMentions(next.chronology[0]!.event)).toEqual(['person-sam']);
+    expect(caseRecordSchema.safeParse({ ...buildDemoCase(TODAY), chronology: [{ id: 'c1', date: '2026-05', event: '  ', pointIds: [] }] }).success).toBe(false);
   });
 });
