@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPlainNames, makeMentions, mentionCount } from '../../../shared/documents/plainNames';
+import { findPlainNames, makeMentions, mentionCount, plainNameFinder } from '../../../shared/documents/plainNames';
 import { caseRecordSchema, type CaseRecord } from '../../../shared/domain/case';
 import { buildDemoCase } from '../../../shared/domain/demoCase';
 import { richMentions, richToPlain, type RichNode } from '../../../shared/domain/richText';
@@ -70,5 +70,15 @@ describe('plain names to mentions', () => {
     const next = makeMentions(r, [{ name: found[0]!, personId: 'person-sam' }]);
     expect(richMentions(next.chronology[0]!.event)).toEqual(['person-sam']);
     expect(caseRecordSchema.safeParse({ ...buildDemoCase(TODAY), chronology: [{ id: 'c1', date: '2026-05', event: '  ', pointIds: [] }] }).success).toBe(false);
+  });
+
+  it('gives the same answers through a remembering finder, after the text changes too', () => {
+    const r = oldCase([{ type: 'text', text: 'Jordan Blake rang.' }]);
+    const finder = plainNameFinder(r);
+    expect(findPlainNames(r, finder)).toEqual(findPlainNames(r));
+    const next = makeMentions(r, findPlainNames(r, finder).map((name) => ({ name, personId: name.personIds[0]! })));
+    expect(findPlainNames(next, finder)).toEqual([]);
+    const typed = oldCase([{ type: 'text', text: 'Lena Fischer rang.' }]);
+    expect(findPlainNames(typed, finder).map((n) => n.text)).toEqual(['Lena Fischer']);
   });
 });

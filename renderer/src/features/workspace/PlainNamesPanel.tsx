@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { findPlainNames, makeMentions, type PlainName } from '../../../../shared/documents/plainNames';
+import { findPlainNames, makeMentions, plainNameFinder, type PlainName } from '../../../../shared/documents/plainNames';
 import type { CaseEditor } from './useCaseEditor';
 
 /**
@@ -10,7 +10,11 @@ import type { CaseEditor } from './useCaseEditor';
  */
 export function PlainNamesPanel({ editor }: { editor: CaseEditor }) {
   const r = editor.record!;
-  const found = useMemo(() => findPlainNames(r), [r]);
+  // One finder while the register stays the same: it remembers each text, so a save re-reads only what changed.
+  // (Each save brings a new record object: the key is what the finder depends on, by value.)
+  const finderKey = JSON.stringify([r.people.map((p) => [p.id, p.name]), r.reference, r.council.protectiveMarking]);
+  const finder = useMemo(() => plainNameFinder(r), [finderKey]);
+  const found = useMemo(() => findPlainNames(r, finder), [r, finder]);
   if (!found.length) return null;
   const nameOf = (id: string) => r.people.find((p) => p.id === id)?.name ?? id;
   const single = found.filter((n) => n.personIds.length === 1);
