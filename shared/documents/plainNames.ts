@@ -44,6 +44,14 @@ function richFields(r: CaseRecord): RichField[] {
       set: (rec, doc) => ({ ...rec, chronology: rec.chronology.map((x) => (x.id === c.id ? { ...x, event: doc } : x)) }),
     });
   }
+  r.recommendations.forEach((x, i) => {
+    out.push({
+      key: `recommendation:${x.id}`,
+      where: `Recommendation ${i + 1}`,
+      doc: x.text,
+      set: (rec, doc) => ({ ...rec, recommendations: rec.recommendations.map((y) => (y.id === x.id ? { ...y, text: doc } : y)) }),
+    });
+  });
   for (const p of r.points) {
     const f = r.findings[p.id];
     if (!f) continue;

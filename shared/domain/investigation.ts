@@ -134,7 +134,8 @@ export const findingSchema = z.object({
 });
 export type Finding = z.output<typeof findingSchema>;
 
-export const recommendationSchema = z.object({ id, text: name('The recommendation', 5000), pointIds: ids });
+/** The text is rich, so that it can mention people (issue 10); a plain string is still read. */
+export const recommendationSchema = z.object({ id, text: richOrPlain('The recommendation', 5000), pointIds: ids });
 export type Recommendation = z.output<typeof recommendationSchema>;
 
 export const POINT_STATUSES = ['active', 'withdrawn', 'merged'] as const;

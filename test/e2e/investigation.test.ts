@@ -156,7 +156,7 @@ describe('an investigation from statement to findings', () => {
     }
     await page.getByRole('button', { name: 'Add a recommendation' }).click();
     await fillAndLeave('Text of recommendation 1', 'Name a duty contact for every family.');
-    await expect.poll(() => saved().recommendations.map((r) => r.text)).toEqual(['Name a duty contact for every family.']);
+    await expect.poll(() => saved().recommendations.map((r) => richToPlain(r.text))).toEqual(['Name a duty contact for every family.']);
     const findings = saved().findings;
     expect(Object.values(findings).map((f) => f.finding).sort()).toEqual(['partially upheld', 'upheld']);
     expect(Object.values(findings).every((f) => richToPlain(f.analysis).startsWith('On the balance'))).toBe(true);

@@ -41,7 +41,7 @@ function rowsFor(c: CaseRecord): Row[] {
       body: [f.complainantSays, f.recordsShow, f.staffSay, f.analysis].map(richToPlain).join('\n'),
     });
   }
-  for (const r of c.recommendations) rows.push({ kind: 'recommendation', itemId: r.id, title: 'Recommendation', body: r.text });
+  for (const r of c.recommendations) rows.push({ kind: 'recommendation', itemId: r.id, title: 'Recommendation', body: richToPlain(r.text) });
   return rows;
 }
 

@@ -3,7 +3,8 @@ import { formatPartialDate, partialDateKey } from '../../domain/partialDate';
 import { EXTENSION_REASON_LABELS } from '../../clock/extensions';
 import { PROCEDURES } from '../../clock/profiles';
 import { richToBlocks, richToRuns } from '../fromRich';
-import { type Block, type DocumentModel, heading, para, plain } from '../model';
+import { type Block, type DocumentModel, heading, para, plain, type Run } from '../model';
+import type { Recommendation } from '../../domain/investigation';
 import { type BuildContext, finish, longDate, personName, roleShown, stage2Clock, stage2Extension } from '../context';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -94,7 +95,7 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
     const recs = r.recommendations.filter((x) => x.pointIds.includes(p.id));
     if (recs.length) {
       b.push(heading(3, 'Recommendations'));
-      b.push({ type: 'list', ordered: true, items: recs.map((x) => plain(x.text)) });
+      b.push({ type: 'list', ordered: true, items: recs.map((x) => richToRuns(x.text)) });
     }
   }
 
@@ -106,7 +107,7 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
     rows: live.map((p) => [
       plain(`${p.number}. ${p.summary}`),
       plain(r.findings[p.id]?.finding ? cap(r.findings[p.id]!.finding!) : '—'),
-      plain(r.recommendations.filter((x) => x.pointIds.includes(p.id)).map((x) => `${r.recommendations.indexOf(x) + 1}. ${x.text}`).join('\n') || 'None'),
+      recommendationRuns(r.recommendations.filter((x) => x.pointIds.includes(p.id)), r.recommendations),
     ]),
   });
   b.push({ type: 'signature', name: io, role: 'Investigating Officer', date: longDate(ctx.today) });
@@ -123,3 +124,8 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
   return finish(ctx, 'investigation-report', `Investigation report: ${r.reference}`, `Stage 2 investigation report for case ${r.reference} (${r.council.name})`, io, b);
 }
 
+/** The recommendations on a point as one cell: each numbered as in the report, on its own line; else "None". */
+function recommendationRuns(recs: Recommendation[], all: Recommendation[]): Run[] {
+  if (!recs.length) return [{ text: 'None' }];
+  return recs.flatMap((x, i) => [...(i ? [{ text: '\n' }] : []), { text: `${all.indexOf(x) + 1}. ` }, ...richToRuns(x.text)]);
+}

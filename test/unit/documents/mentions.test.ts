@@ -101,6 +101,26 @@ describe('mentions in rich text', () => {
   });
 });
 
+describe('recommendations', () => {
+  it('are rich text: a plain string is still read, and a mention prints per variant in the report and the adjudication letter', () => {
+    const base = caseRecordSchema.parse(buildDemoCase(TODAY));
+    expect(base.recommendations[0]!.text.type).toBe('doc');
+    const r = caseRecordSchema.parse({
+      ...base,
+      recommendations: [{ id: 'rec-a', text: { type: 'doc', content: [para(mention('person-sam', 'Sam'), text(' should hold a planning meeting.'))] }, pointIds: ['point-1'] }],
+      adjudication: { ...base.adjudication, decidedOn: '2026-12-01', perRecommendation: { 'rec-a': { decision: 'accepted', reasons: '' } } },
+    });
+    const council = build('investigation-report', 'council', r);
+    expect(modelText(council)).toContain('Sam Okafor should hold a planning meeting.');
+    const complainant = modelText(build('investigation-report', 'complainant', r));
+    expect(complainant).toContain('The Team Manager should hold a planning meeting.');
+    expect(complainant).toContain('1. The Team Manager should hold a planning meeting.');
+    expect(complainant).not.toContain('Okafor');
+    const letter = modelText(build('adjudication-letter', 'complainant', r));
+    expect(letter).toContain('1. The Team Manager should hold a planning meeting.');
+  });
+});
+
 describe('the demo case', () => {
   it('is written with mentions, and every complainant’s version of it exports: the leak check finds nobody', async () => {
     const base = caseRecordSchema.parse(buildDemoCase(TODAY));

@@ -81,4 +81,11 @@ describe('plain names to mentions', () => {
     const typed = oldCase([{ type: 'text', text: 'Lena Fischer rang.' }]);
     expect(findPlainNames(typed, finder).map((n) => n.text)).toEqual(['Lena Fischer']);
   });
+
+  it('offers the names in a recommendation stored as a plain string', () => {
+    const r = caseRecordSchema.parse({ ...buildDemoCase(TODAY), recommendations: [{ id: 'rec-a', text: 'Lena Fischer to review the PEP.', pointIds: ['point-1'] }] });
+    const found = findPlainNames(r).filter((n) => n.field === 'recommendation:rec-a');
+    expect(found.map((n) => [n.where, n.text])).toEqual([['Recommendation 1', 'Lena Fischer']]);
+    expect(richMentions(makeMentions(r, [{ name: found[0]!, personId: 'person-lena' }]).recommendations[0]!.text)).toEqual(['person-lena']);
+  });
 });

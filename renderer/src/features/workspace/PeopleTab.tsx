@@ -72,7 +72,7 @@ export function PeopleTab({ editor }: { editor: CaseEditor }) {
           </div>
           <button type="button" className="button button--secondary" onClick={() => {
             const mentioned = mentionCount(r, p.id);
-            const where = mentioned ? ` They are mentioned ${mentioned === 1 ? 'once' : `${mentioned} times`} in the notes, findings and chronology, which will then read “[person removed]”.` : '';
+            const where = mentioned ? ` They are mentioned ${mentioned === 1 ? 'once' : `${mentioned} times`} in the notes, findings, chronology and recommendations, which will then read “[person removed]”.` : '';
             if (!window.confirm(`Remove ${p.name} from the case?${where}`)) return;
             void editor.save((rec) => ({
               ...rec,
