@@ -4,6 +4,7 @@ import { computeCaseClocks, type ClockView } from '../clock/caseClocks';
 import { latestExtension } from '../clock/extensions';
 import type { CaseRecord } from '../domain/case';
 import type { Person } from '../domain/investigation';
+import { mentionResolver } from './mentions';
 import { mapModelText, pseudonymiser } from './pseudonymise';
 import type { DocumentKind, DocumentModel, Letterhead, Variant } from './model';
 
@@ -109,10 +110,12 @@ export function finish(
   if (opts.letterToComplainant && ctx.variant === 'complainant') {
     model.variantNote = 'Version for the complainant: staff and other people are referred to by role or pseudonym.';
   }
-  if (ctx.variant === 'council') return model;
   const shown = shownPeople(r, !!opts.letterToComplainant);
+  // Mentions first, from the register by id: a name in the council's version, the alias in the complainant's.
+  const resolved = mapModelText(model, mentionResolver(r.people, ctx.variant, shown));
+  if (ctx.variant === 'council') return resolved;
   const hidden = r.people.filter((p) => !shown.includes(p));
-  return mapModelText(model, pseudonymiser(hidden, { named: shown, protect: [r.reference, r.council.protectiveMarking] }));
+  return mapModelText(resolved, pseudonymiser(hidden, { named: shown, protect: [r.reference, r.council.protectiveMarking] }));
 }
 
 /** The letters addressed to the complainant, which name them and their own child. */

@@ -1,17 +1,22 @@
 import type { RichNode } from '../domain/richText';
+import { mentionToken, plainText } from './mentions';
 import type { Block, Run } from './model';
 
 function runs(nodes: RichNode[] | undefined): Run[] {
   const out: Run[] = [];
   for (const n of nodes ?? []) {
-    if (n.type === 'text') {
-      const bold = n.marks?.some((m) => m.type === 'bold');
-      const italic = n.marks?.some((m) => m.type === 'italic');
-      out.push({ text: n.text ?? '', ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) });
-    } else if (n.type === 'hardBreak') out.push({ text: '\n' });
+    const bold = n.marks?.some((m) => m.type === 'bold');
+    const italic = n.marks?.some((m) => m.type === 'italic');
+    const fmt = { ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) };
+    if (n.type === 'text') out.push({ text: plainText(n.text ?? ''), ...fmt });
+    // A mention is its person's id; `finish` writes the person for the variant (mentions.ts), never the label.
+    else if (n.type === 'mention') out.push({ text: mentionToken(mentionId(n)), ...fmt });
+    else if (n.type === 'hardBreak') out.push({ text: '\n' });
   }
   return out;
 }
+
+const mentionId = (n: RichNode): string => (typeof n.attrs?.id === 'string' ? n.attrs.id : '');
 
 /** Rich text (paragraphs, headings, lists, quotes) as document blocks; headings sit below `baseLevel`. */
 export function richToBlocks(doc: RichNode, baseLevel: 2 | 3 = 3): Block[] {
@@ -30,4 +35,18 @@ export function richToBlocks(doc: RichNode, baseLevel: 2 | 3 = 3): Block[] {
     }
   }
   return out;
+}
+
+/** Rich text as the runs of one table cell: each paragraph, heading or list item on its own line. */
+export function richToRuns(doc: RichNode): Run[] {
+  const lines: Run[][] = [];
+  const stack: RichNode[] = [doc];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'paragraph' || n.type === 'heading') {
+      const r = runs(n.content);
+      if (r.some((x) => x.text.trim())) lines.push(r);
+    } else for (let i = (n.content ?? []).length - 1; i >= 0; i--) stack.push(n.content![i]!);
+  }
+  return lines.flatMap((l, i) => (i ? [{ text: '\n' }, ...l] : l));
 }

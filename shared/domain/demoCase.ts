@@ -1,6 +1,7 @@
 import { addCalendarDays } from '../calendar/date';
 import { isWorkingDay } from '../calendar/workingDays';
 import type { CaseRecordInput } from './case';
+import type { RichNode } from './richText';
 
 /**
  * A fictional investigation for training and trying the app out. Every name, place and event is invented.
@@ -17,6 +18,10 @@ function workingDaysBefore(today: string, n: number): string {
 }
 
 export const DEMO_REFERENCE = 'DEMO-ST2-0001';
+
+/** A mention of someone in the register (issue 10): the documents print them from the register by id. */
+const at = (id: string, label: string): RichNode => ({ type: 'mention', attrs: { id, label } });
+const words = (text: string): RichNode => ({ type: 'text', text });
 
 export function buildDemoCase(today: string): CaseRecordInput {
   const statementAgreed = workingDaysBefore(today, 12);
@@ -149,7 +154,7 @@ export function buildDemoCase(today: string): CaseRecordInput {
         notes: {
           type: 'doc',
           content: [
-            { type: 'paragraph', content: [{ type: 'text', text: 'Ms Ó Súilleabháin-Nowak said she learned of the move from Kieran, not from the social worker.' }] },
+            { type: 'paragraph', content: [at('person-zoe', 'Zoë Ó Súilleabháin-Nowak'), words(' said she learned of the move from '), at('person-kieran', 'Kieran Nowak'), words(', not from '), at('person-jordan', 'Jordan Blake'), words('.')] },
             { type: 'bulletList', content: [
               { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'She was phoned two days before the move.' }] }] },
               { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Family time was changed without a meeting.', marks: [{ type: 'bold' }] }] }] },
@@ -167,7 +172,7 @@ export function buildDemoCase(today: string): CaseRecordInput {
         attendees: [{ role: 'investigating officer', name: 'Alex Morgan' }, { role: 'independent person', name: 'Dr Femi Adebayo' }],
         status: 'sent for agreement',
         questions: 'Why was no placement planning meeting held?\nWho decided to reduce family time?',
-        notes: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The Team Manager said the previous placement ended at short notice and the meeting was planned for the week after the move.' }] }] },
+        notes: { type: 'doc', content: [{ type: 'paragraph', content: [at('person-sam', 'Sam Okafor'), words(' said the previous placement ended at short notice and the meeting was planned for the week after the move.')] }] },
         pointIds: ['point-1', 'point-2', 'point-4'],
       },
     ],
@@ -177,16 +182,16 @@ export function buildDemoCase(today: string): CaseRecordInput {
       { id: 'evidence-3', ref: 'E3', title: 'Personal education plan', source: 'Virtual School', date: '2026-04', description: 'PEP dated before the move; not reviewed after it.', pointIds: ['point-4'], extracts: [] },
     ],
     chronology: [
-      { id: 'chron-1', date: '2026-03', event: 'Social worker on leave for three weeks; no duty cover recorded for Kieran.', source: { kind: 'evidence', id: 'evidence-1', note: '' }, pointIds: ['point-3'], key: true },
+      { id: 'chron-1', date: '2026-03', event: { type: 'doc', content: [{ type: 'paragraph', content: [at('person-jordan', 'Jordan Blake'), words(' on leave for three weeks; no duty cover recorded for '), at('person-kieran', 'Kieran Nowak'), words('.')] }] }, source: { kind: 'evidence', id: 'evidence-1', note: '' }, pointIds: ['point-3'], key: true },
       { id: 'chron-2', date: '2026-04-20', event: 'Foster carers give notice; move arranged for 22 April.', source: { kind: 'evidence', id: 'evidence-1', note: '' }, pointIds: ['point-1'], key: true },
-      { id: 'chron-3', date: '2026-04-22', event: 'Kieran moves to a new placement.', source: { kind: 'interview', id: 'interview-zoe', note: '' }, pointIds: ['point-1', 'point-4'], key: true },
+      { id: 'chron-3', date: '2026-04-22', event: { type: 'doc', content: [{ type: 'paragraph', content: [at('person-kieran', 'Kieran Nowak'), words(' moves to a new placement.')] }] }, source: { kind: 'interview', id: 'interview-zoe', note: '' }, pointIds: ['point-1', 'point-4'], key: true },
       { id: 'chron-4', date: '2026-05', event: 'Family time reduced to fortnightly.', source: { kind: 'interview', id: 'interview-sam', note: '' }, pointIds: ['point-2'], key: false },
     ],
     findings: {
       'point-1': {
-        complainantSays: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ms Ó Súilleabháin-Nowak says she was told of the move two days before it happened.' }] }] },
-        recordsShow: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The case notes (E1) record the carers’ notice on 20 April and the move on 22 April; no placement planning meeting is recorded.' }] }] },
-        staffSay: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The Team Manager accepts that no meeting was held before the move.' }] }] },
+        complainantSays: { type: 'doc', content: [{ type: 'paragraph', content: [at('person-zoe', 'Zoë Ó Súilleabháin-Nowak'), words(' says she was told of the move two days before it happened.')] }] },
+        recordsShow: { type: 'doc', content: [{ type: 'paragraph', content: [words('The case notes (E1) record notice from '), at('person-carers', 'Mr and Mrs Hale'), words(' on 20 April and the move on 22 April; no placement planning meeting is recorded.')] }] },
+        staffSay: { type: 'doc', content: [{ type: 'paragraph', content: [at('person-sam', 'Sam Okafor'), words(' accepts that no meeting was held before the move.')] }] },
         analysis: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'On the balance of probabilities the move was made without the planning the regulations require.' }] }] },
         finding: 'upheld',
       },

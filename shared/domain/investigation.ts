@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../clock/profiles';
 import { partialDateSchema } from './partialDate';
-import { EMPTY_DOC, richDocSchema } from './richText';
+import { EMPTY_DOC, isRichEmpty, richDocSchema, richFromPlain, richToPlain } from './richText';
 
 /**
  * The investigation held on a case (issue 4): people, the plan, interviews, evidence, chronology, findings
@@ -20,6 +20,15 @@ export const TEXT_LIMITS = { longProse: 100_000, prose: 40_000 } as const;
 const name = (label: string, max = 200) =>
   z.string().trim().min(1, { message: `${label} is required` }).max(max, { message: `must be at most ${max} characters` });
 const rich = richDocSchema.default(EMPTY_DOC);
+/**
+ * Rich text that stores and case files of before issue 10 hold as a plain string: a string is read as one
+ * paragraph a line, so old cases open and old files import.
+ */
+const richOrPlain = (label: string, max: number) =>
+  z
+    .union([z.string().transform((s) => richFromPlain(s)), richDocSchema])
+    .refine((d) => !isRichEmpty(d), { message: `${label} is required` })
+    .refine((d) => richToPlain(d).length <= max, { message: `must be at most ${max} characters` });
 const optDate = isoDateSchema.nullable().default(null);
 
 export const PERSON_KINDS = ['complainant', 'child', 'family', 'staff', 'professional', 'advocate', 'representative', 'other'] as const;
@@ -103,7 +112,8 @@ export type EvidenceItem = z.output<typeof evidenceSchema>;
 export const chronologyEntrySchema = z.object({
   id,
   date: partialDateSchema,
-  event: name('What happened', 5000),
+  /** Rich text, so that it can mention people (issue 10); a plain string is still read. */
+  event: richOrPlain('What happened', 5000),
   source: z
     .object({ kind: z.enum(['evidence', 'interview', 'other']), id: id.nullable().default(null), note: txt(300) })
     .default({ kind: 'other', id: null, note: '' }),
@@ -124,7 +134,8 @@ export const findingSchema = z.object({
 });
 export type Finding = z.output<typeof findingSchema>;
 
-export const recommendationSchema = z.object({ id, text: name('The recommendation', 5000), pointIds: ids });
+/** The text is rich, so that it can mention people (issue 10); a plain string is still read. */
+export const recommendationSchema = z.object({ id, text: richOrPlain('The recommendation', 5000), pointIds: ids });
 export type Recommendation = z.output<typeof recommendationSchema>;
 
 export const POINT_STATUSES = ['active', 'withdrawn', 'merged'] as const;

@@ -3,12 +3,16 @@ import { z } from 'zod';
 /**
  * Narrative text (analysis, interview notes, what the records show) as structured content: the TipTap /
  * ProseMirror JSON shape, limited to what reports can render faithfully: paragraphs, headings (levels 2–3),
- * bullet and numbered lists, quotes, line breaks, bold and italic. The document renderers walk this tree;
- * nothing is guessed from HTML.
+ * bullet and numbered lists, quotes, line breaks, bold and italic, and mentions of people (issue 10). The
+ * document renderers walk this tree; nothing is guessed from HTML.
+ *
+ * A mention is `{ type: 'mention', attrs: { id, label } }`: `id` is a person in the case's register and is what
+ * counts; `label` is the name as it was picked, for the editor to show, and no document prints it (the builders
+ * write the person from the register by id, shared/documents/mentions.ts).
  */
 export type RichMark = { type: 'bold' | 'italic' };
 export interface RichNode {
-  type: 'doc' | 'paragraph' | 'heading' | 'bulletList' | 'orderedList' | 'listItem' | 'blockquote' | 'text' | 'hardBreak';
+  type: 'doc' | 'paragraph' | 'heading' | 'bulletList' | 'orderedList' | 'listItem' | 'blockquote' | 'text' | 'hardBreak' | 'mention';
   attrs?: { level?: number; start?: number } & Record<string, unknown>;
   content?: RichNode[];
   text?: string;
@@ -20,11 +24,14 @@ const markSchema = z.object({ type: z.enum(['bold', 'italic']) }).passthrough();
 export const richNodeSchema: z.ZodType<RichNode> = z.lazy(() =>
   z
     .object({
-      type: z.enum(['doc', 'paragraph', 'heading', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'text', 'hardBreak']),
+      type: z.enum(['doc', 'paragraph', 'heading', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'text', 'hardBreak', 'mention']),
       attrs: z.record(z.string(), z.unknown()).optional(),
       content: z.array(richNodeSchema).max(20_000).optional(),
       text: z.string().max(200_000).optional(),
       marks: z.array(markSchema).max(4).optional(),
+    })
+    .refine((n) => n.type !== 'mention' || (typeof n.attrs?.id === 'string' && n.attrs.id.trim() !== '' && n.attrs.id.length <= 200 && (n.attrs.label === undefined || n.attrs.label === null || typeof n.attrs.label === 'string')), {
+      message: 'has a mention that names no person from the register',
     })
     .transform((n) => n as RichNode),
 );
@@ -73,8 +80,26 @@ export function richToPlain(node: RichNode | null | undefined): string {
   if (!node) return '';
   if (node.type === 'text') return node.text ?? '';
   if (node.type === 'hardBreak') return '\n';
+  if (node.type === 'mention') return mentionLabel(node);
   const parts = (node.content ?? []).map(richToPlain);
   return node.type === 'paragraph' || node.type === 'heading' ? parts.join('') : parts.join('\n');
+}
+
+/** What the editor shows for a mention: the label as picked (documents print the person from the register). */
+export function mentionLabel(node: RichNode): string {
+  return typeof node.attrs?.label === 'string' ? node.attrs.label : '';
+}
+
+/** The ids of the people a document mentions, in order, each once. */
+export function richMentions(node: RichNode | null | undefined): string[] {
+  const out = new Set<string>();
+  const stack: RichNode[] = node ? [node] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'mention' && typeof n.attrs?.id === 'string') out.add(n.attrs.id);
+    for (const c of [...(n.content ?? [])].reverse()) stack.push(c);
+  }
+  return [...out];
 }
 
 export function isRichEmpty(node: RichNode | null | undefined): boolean {

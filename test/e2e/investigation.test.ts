@@ -146,7 +146,7 @@ describe('an investigation from statement to findings', () => {
     await tab('Chronology');
     await page.getByLabel('Date', { exact: true }).fill('2023-03');
     await page.getByLabel('Source').selectOption({ label: 'E1 supervision' });
-    await page.getByLabel('What happened').fill('Allocation delayed by staff sickness');
+    await page.getByLabel('What happened', { exact: true }).fill('Allocation delayed by staff sickness');
     await page.getByLabel('Key event').check();
     await page.getByRole('checkbox', { name: /^Point 2:/ }).check();
     await page.getByRole('button', { name: 'Add to the chronology' }).click();
@@ -167,7 +167,7 @@ describe('an investigation from statement to findings', () => {
     }
     await page.getByRole('button', { name: 'Add a recommendation' }).click();
     await fillAndLeave('Text of recommendation 1', 'Name a duty contact for every family.');
-    await expect.poll(() => saved().recommendations.map((r) => r.text)).toEqual(['Name a duty contact for every family.']);
+    await expect.poll(() => saved().recommendations.map((r) => richToPlain(r.text))).toEqual(['Name a duty contact for every family.']);
     const findings = saved().findings;
     expect(Object.values(findings).map((f) => f.finding).sort()).toEqual(['partially upheld', 'upheld']);
     expect(Object.values(findings).every((f) => richToPlain(f.analysis).startsWith('On the balance'))).toBe(true);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../shared/domain/case';
+import { richToPlain } from '../../shared/domain/richText';
 import type { Harness } from '../harness/server';
 import { closeApps, createStore, openApp } from './app';
 import { expectAccessible, launch } from './browser';
@@ -87,9 +88,9 @@ describe('saving on the Overview, then working in the other tabs', () => {
     await page.getByText('The council profile was saved.').waitFor();
     await tab('Chronology');
     await page.getByLabel('Date', { exact: true }).fill('2026-03');
-    await page.getByLabel('What happened').fill('Assessment started');
+    await page.getByLabel('What happened', { exact: true }).fill('Assessment started');
     await page.getByRole('button', { name: 'Add to the chronology' }).click();
-    await expect.poll(() => saved().chronology.map((c) => c.event)).toEqual(['Assessment started']);
+    await expect.poll(() => saved().chronology.map((c) => richToPlain(c.event))).toEqual(['Assessment started']);
 
     // Nothing was refused, and what was saved on the Overview is still there.
     expect(await page.getByText(conflict).count()).toBe(0);
@@ -171,7 +172,7 @@ describe('dates as people in England write them (issue 11)', () => {
 
     await tab('Chronology');
     await page.getByLabel('Date', { exact: true }).fill('March 2026');
-    await page.getByLabel('What happened').fill('Assessment allocated');
+    await page.getByLabel('What happened', { exact: true }).fill('Assessment allocated');
     await page.getByRole('button', { name: 'Add to the chronology' }).click();
     await expect.poll(() => saved().chronology.map((c) => c.date)).toContain('2026-03');
 

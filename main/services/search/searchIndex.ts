@@ -31,7 +31,7 @@ function rowsFor(c: CaseRecord): Row[] {
   for (const e of c.evidence) {
     rows.push({ kind: 'evidence', itemId: e.id, title: `${e.ref} ${e.title}`, body: [e.source, e.description, ...e.extracts.map((x) => x.quote)].join('\n') });
   }
-  for (const e of c.chronology) rows.push({ kind: 'chronology', itemId: e.id, title: formatPartialDate(e.date), body: e.event });
+  for (const e of c.chronology) rows.push({ kind: 'chronology', itemId: e.id, title: formatPartialDate(e.date), body: richToPlain(e.event) });
   for (const [pointId, f] of Object.entries(c.findings)) {
     const n = c.points.find((p) => p.id === pointId)?.number;
     rows.push({
@@ -41,7 +41,7 @@ function rowsFor(c: CaseRecord): Row[] {
       body: [f.complainantSays, f.recordsShow, f.staffSay, f.analysis].map(richToPlain).join('\n'),
     });
   }
-  for (const r of c.recommendations) rows.push({ kind: 'recommendation', itemId: r.id, title: 'Recommendation', body: r.text });
+  for (const r of c.recommendations) rows.push({ kind: 'recommendation', itemId: r.id, title: 'Recommendation', body: richToPlain(r.text) });
   return rows;
 }
 

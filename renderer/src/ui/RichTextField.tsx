@@ -1,43 +1,142 @@
+import Mention from '@tiptap/extension-mention';
 import StarterKit from '@tiptap/starter-kit';
+import type { SuggestionKeyDownProps, SuggestionProps } from '@tiptap/suggestion';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { foldName } from '../../../shared/documents/fold';
 import type { RichNode } from '../../../shared/domain/richText';
+
+/** Someone the field can mention: a person from the case's people register. */
+export interface MentionPerson {
+  id: string;
+  name: string;
+  role?: string;
+}
+
+/** The people whose name (or a word of it, or their role) starts with what was typed after "@". */
+export function matchPeople(people: readonly MentionPerson[], query: string): MentionPerson[] {
+  const q = foldName(query);
+  if (!q) return people.slice(0, 8);
+  const starts = (s: string) => foldName(s).split(/[ -]/).some((w) => w.startsWith(q)) || foldName(s).startsWith(q);
+  return people.filter((p) => starts(p.name) || (p.role ? starts(p.role) : false)).slice(0, 8);
+}
+
+interface Suggesting {
+  items: MentionPerson[];
+  active: number;
+  command: (attrs: { id: string; label: string }) => void;
+}
 
 /**
  * A labelled rich-text box (TipTap): paragraphs, bold, italic, lists and quotes, stored as structured JSON.
  * Saves when focus leaves it and after a pause in typing. Ctrl/Cmd+B and +I work as in Word.
+ *
+ * Given the case's people register, typing "@" offers its people as mentions (issue 10): a list box under the
+ * editor (no floating popup, so no inline styles), the up and down arrows to move, Enter or Tab to pick,
+ * Escape to close. The editor keeps focus and points at the highlighted option (aria-activedescendant). A
+ * mention is stored as the person's id; the editor shows their current name from the register.
  */
-export function RichTextField(props: { label: string; hint?: string; value: RichNode; onSave: (doc: RichNode) => void }) {
+export function RichTextField(props: { label: string; hint?: string; value: RichNode; onSave: (doc: RichNode) => void; people?: readonly MentionPerson[] }) {
   const id = useId();
   const onSave = useRef(props.onSave);
   onSave.current = props.onSave;
+  const people = useRef(props.people ?? []);
+  people.current = props.people ?? [];
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const lastSaved = useRef(JSON.stringify(props.value));
+  const lastSaved = useRef(canonical(props.value));
+  const [suggesting, setSuggestingState] = useState<Suggesting | null>(null);
+  // The key handler runs inside the editor, outside React's render: it reads the list from here.
+  const current = useRef<Suggesting | null>(null);
+  const setSuggesting = (s: Suggesting | null) => {
+    current.current = s;
+    setSuggestingState(s);
+  };
+  const listId = `${id}-mentions`;
+  const optionId = (i: number) => `${id}-mention-${i}`;
+  const mentions = !!props.people;
+  const hintId = props.hint || mentions ? `${id}-hint` : null;
+
+  const open = (p: SuggestionProps<MentionPerson, { id: string; label: string }>, keep: boolean) => {
+    const active = keep && current.current ? Math.min(current.current.active, Math.max(0, p.items.length - 1)) : 0;
+    setSuggesting({ items: p.items, active, command: p.command });
+  };
+  const pick = (i: number) => {
+    const s = current.current;
+    const person = s?.items[i];
+    if (!s || !person) return false;
+    s.command({ id: person.id, label: person.name });
+    return true;
+  };
+  const onKeyDown = ({ event }: SuggestionKeyDownProps): boolean => {
+    const s = current.current;
+    if (!s) return false;
+    if (event.key === 'Escape' || event.key === 'Esc') {
+      setSuggesting(null);
+      return true;
+    }
+    if (!s.items.length) return false;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setSuggesting({ ...s, active: (s.active + step + s.items.length) % s.items.length });
+      return true;
+    }
+    if (event.key === 'Enter' || event.key === 'Tab') return pick(s.active);
+    return false;
+  };
 
   const editor = useEditor({
     // The CSP forbids inline styles: the editor's few styles are in styles.css instead.
     injectCSS: false,
-    extensions: [StarterKit.configure({ heading: { levels: [2, 3] }, codeBlock: false, code: false, strike: false, horizontalRule: false, link: false, underline: false })],
+    extensions: [
+      StarterKit.configure({ heading: { levels: [2, 3] }, codeBlock: false, code: false, strike: false, horizontalRule: false, link: false, underline: false }),
+      Mention.configure({
+        renderText: ({ node }) => nameOf(people.current, node.attrs as Record<string, unknown>),
+        renderHTML: ({ node }) => ['span', { class: 'mention', 'data-type': 'mention', 'data-id': String(node.attrs.id ?? '') }, nameOf(people.current, node.attrs as Record<string, unknown>)],
+        suggestion: {
+          char: '@',
+          items: ({ query }) => matchPeople(people.current, query),
+          allow: () => people.current.length > 0,
+          render: () => ({
+            onStart: (p) => open(p, false),
+            onUpdate: (p) => open(p, true),
+            onKeyDown,
+            onExit: () => setSuggesting(null),
+          }),
+        },
+      }),
+    ],
     content: props.value,
-    editorProps: {
-      attributes: {
-        'aria-labelledby': `${id}-label`,
-        ...(props.hint ? { 'aria-describedby': `${id}-hint` } : {}),
-        'aria-multiline': 'true',
-        role: 'textbox',
-        class: 'rich-editor',
-      },
-    },
+    editorProps: { attributes: attributes(null) },
     onUpdate: ({ editor: e }) => {
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => flush(e.getJSON() as RichNode), 1200);
     },
-    onBlur: ({ editor: e }) => flush(e.getJSON() as RichNode),
+    onBlur: ({ editor: e }) => {
+      setSuggesting(null);
+      flush(e.getJSON() as RichNode);
+    },
   });
+
+  function attributes(active: string | null): Record<string, string> {
+    return {
+      'aria-labelledby': `${id}-label`,
+      ...(hintId ? { 'aria-describedby': hintId } : {}),
+      'aria-multiline': 'true',
+      role: 'textbox',
+      class: 'rich-editor',
+      ...(active ? { 'aria-controls': listId, 'aria-activedescendant': active } : {}),
+    };
+  }
+
+  // While the list is open the editor points at the highlighted person, so screen readers read it out.
+  const activeOption = suggesting && suggesting.items.length ? optionId(suggesting.active) : null;
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.setOptions({ editorProps: { attributes: attributes(activeOption) } });
+  }, [editor, activeOption]);
 
   function flush(doc: RichNode) {
     if (timer.current) clearTimeout(timer.current);
-    const text = JSON.stringify(doc);
+    const text = canonical(doc);
     if (text === lastSaved.current) return;
     lastSaved.current = text;
     onSave.current(doc);
@@ -46,6 +145,16 @@ export function RichTextField(props: { label: string; hint?: string; value: Rich
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
   }, []);
+
+  // Changed from outside (names made mentions, an undo): the editor takes the saved text, unless it is what
+  // this editor itself last saved (its own typing is newer).
+  const incoming = canonical(props.value);
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || incoming === lastSaved.current) return;
+    lastSaved.current = incoming;
+    if (incoming === canonical(editor.getJSON())) return;
+    editor.commands.setContent(JSON.parse(incoming) as RichNode, { emitUpdate: false });
+  }, [editor, incoming]);
 
   const state = useEditorState({
     editor,
@@ -69,9 +178,9 @@ export function RichTextField(props: { label: string; hint?: string; value: Rich
       <span className="label" id={`${id}-label`}>
         {props.label}
       </span>
-      {props.hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {props.hint}
+      {hintId && (
+        <p className="hint" id={hintId}>
+          {[props.hint, mentions ? 'Type @ and the start of a name to mention someone from the people register.' : ''].filter(Boolean).join(' ')}
         </p>
       )}
       <div className="toolbar" role="toolbar" aria-label={`Formatting for ${props.label}`}>
@@ -82,6 +191,48 @@ export function RichTextField(props: { label: string; hint?: string; value: Rich
         {button('Quote', state?.quote, () => editor?.chain().focus().toggleBlockquote().run())}
       </div>
       <EditorContent editor={editor} />
+      {suggesting && (
+        <ul className="mention-list" role="listbox" id={listId} aria-label={`People to mention in ${props.label}`}>
+          {suggesting.items.length ? (
+            suggesting.items.map((p, i) => (
+              // The editor keeps focus (mouse down does not take it); a click picks the person.
+              <li
+                key={p.id}
+                id={optionId(i)}
+                role="option"
+                aria-selected={i === suggesting.active}
+                className={i === suggesting.active ? 'mention-option mention-option--active' : 'mention-option'}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  pick(i);
+                }}
+              >
+                {p.name}
+                {p.role ? ` (${p.role})` : ''}
+              </li>
+            ))
+          ) : (
+            <li role="option" aria-selected={false} aria-disabled="true" className="mention-option">
+              Nobody in the people register matches.
+            </li>
+          )}
+        </ul>
+      )}
     </div>
   );
+}
+
+/** JSON with keys in order, so the same text compares equal however it was put together. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/** A mention as the editor shows it: the person's name now, from the register; else the label as picked. */
+function nameOf(people: readonly MentionPerson[], attrs: Record<string, unknown>): string {
+  const p = people.find((x) => x.id === attrs.id);
+  if (p) return p.name;
+  const label = typeof attrs.label === 'string' ? attrs.label : '';
+  return people.length ? `${label || 'someone'} (no longer in the people register)` : label;
 }

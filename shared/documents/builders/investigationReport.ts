@@ -2,8 +2,9 @@ import { isRichEmpty } from '../../domain/richText';
 import { formatPartialDate, partialDateKey } from '../../domain/partialDate';
 import { EXTENSION_REASON_LABELS } from '../../clock/extensions';
 import { PROCEDURES } from '../../clock/profiles';
-import { richToBlocks } from '../fromRich';
-import { type Block, type DocumentModel, heading, para, plain } from '../model';
+import { richToBlocks, richToRuns } from '../fromRich';
+import { type Block, type DocumentModel, heading, para, plain, type Run } from '../model';
+import type { Recommendation } from '../../domain/investigation';
 import { type BuildContext, finish, longDate, personName, roleShown, stage2Clock, stage2Extension } from '../context';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -69,7 +70,7 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
   const key = [...r.chronology].filter((c) => c.key).sort((a, b2) => partialDateKey(a.date).localeCompare(partialDateKey(b2.date)));
   b.push(heading(1, '4. Background and key events'));
   if (r.summary) b.push(para(r.summary));
-  if (key.length) b.push({ type: 'table', header: ['Date', 'Key event'], widths: [0.22, 0.78], rows: key.map((c) => [plain(formatPartialDate(c.date)), plain(c.event)]) });
+  if (key.length) b.push({ type: 'table', header: ['Date', 'Key event'], widths: [0.22, 0.78], rows: key.map((c) => [plain(formatPartialDate(c.date)), richToRuns(c.event)]) });
 
   b.push(heading(1, '5. Findings on each point'));
   for (const p of live) {
@@ -94,7 +95,7 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
     const recs = r.recommendations.filter((x) => x.pointIds.includes(p.id));
     if (recs.length) {
       b.push(heading(3, 'Recommendations'));
-      b.push({ type: 'list', ordered: true, items: recs.map((x) => plain(x.text)) });
+      b.push({ type: 'list', ordered: true, items: recs.map((x) => richToRuns(x.text)) });
     }
   }
 
@@ -106,7 +107,7 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
     rows: live.map((p) => [
       plain(`${p.number}. ${p.summary}`),
       plain(r.findings[p.id]?.finding ? cap(r.findings[p.id]!.finding!) : '—'),
-      plain(r.recommendations.filter((x) => x.pointIds.includes(p.id)).map((x) => `${r.recommendations.indexOf(x) + 1}. ${x.text}`).join('\n') || 'None'),
+      recommendationRuns(r.recommendations.filter((x) => x.pointIds.includes(p.id)), r.recommendations),
     ]),
   });
   b.push({ type: 'signature', name: io, role: 'Investigating Officer', date: longDate(ctx.today) });
@@ -114,7 +115,7 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
   b.push({ type: 'pageBreak' });
   b.push(heading(1, 'Appendix A: Chronology'));
   const chron = [...r.chronology].sort((a, b2) => partialDateKey(a.date).localeCompare(partialDateKey(b2.date)));
-  b.push(chron.length ? { type: 'table', header: ['Date', 'Event', 'Source'], widths: [0.18, 0.6, 0.22], rows: chron.map((c) => [plain(formatPartialDate(c.date)), plain(c.event), plain(c.source.kind === 'evidence' ? r.evidence.find((e) => e.id === c.source.id)?.ref ?? '' : c.source.kind === 'interview' ? `Interview with ${personName(r, r.interviews.find((v) => v.id === c.source.id)?.personId ?? null)}` : c.source.note)]) } : para('No chronology entries.'));
+  b.push(chron.length ? { type: 'table', header: ['Date', 'Event', 'Source'], widths: [0.18, 0.6, 0.22], rows: chron.map((c) => [plain(formatPartialDate(c.date)), richToRuns(c.event), plain(c.source.kind === 'evidence' ? r.evidence.find((e) => e.id === c.source.id)?.ref ?? '' : c.source.kind === 'interview' ? `Interview with ${personName(r, r.interviews.find((v) => v.id === c.source.id)?.personId ?? null)}` : c.source.note)]) } : para('No chronology entries.'));
   b.push(heading(1, 'Appendix B: Documents considered'));
   b.push(r.evidence.length ? { type: 'table', header: ['Ref', 'Document', 'Source', 'Date'], widths: [0.1, 0.45, 0.27, 0.18], rows: r.evidence.map((e) => [plain(e.ref), plain(e.title), plain(e.source), plain(e.date ? formatPartialDate(e.date) : '')]) } : para('No documents.'));
   b.push(heading(1, 'Appendix C: People interviewed'));
@@ -123,3 +124,8 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
   return finish(ctx, 'investigation-report', `Investigation report: ${r.reference}`, `Stage 2 investigation report for case ${r.reference} (${r.council.name})`, io, b);
 }
 
+/** The recommendations on a point as one cell: each numbered as in the report, on its own line; else "None". */
+function recommendationRuns(recs: Recommendation[], all: Recommendation[]): Run[] {
+  if (!recs.length) return [{ text: 'None' }];
+  return recs.flatMap((x, i) => [...(i ? [{ text: '\n' }] : []), { text: `${all.indexOf(x) + 1}. ` }, ...richToRuns(x.text)]);
+}

@@ -1,5 +1,5 @@
 import { EXTENSION_REASON_LABELS } from '../../clock/extensions';
-import { richToBlocks } from '../fromRich';
+import { richToBlocks, richToRuns } from '../fromRich';
 import { type Block, type DocumentModel, heading, para, plain } from '../model';
 import { type BuildContext, finish, longDate, personName, roleShown, stage2Clock, stage2Extension, stage2StartWords, stage3Deadline } from '../context';
 import { UserFacingError } from '../errors';
@@ -171,7 +171,7 @@ export function buildAdjudicationLetter(ctx: BuildContext): DocumentModel {
       widths: [0.45, 0.18, 0.37],
       rows: r.recommendations.map((x, i) => {
         const d = adj.perRecommendation[x.id];
-        return [plain(`${i + 1}. ${x.text}`), plain(d?.decision ? cap(d.decision) : 'Not yet decided'), plain(d?.reasons ?? '')];
+        return [[{ text: `${i + 1}. ` }, ...richToRuns(x.text)], plain(d?.decision ? cap(d.decision) : 'Not yet decided'), plain(d?.reasons ?? '')];
       }),
     });
   }

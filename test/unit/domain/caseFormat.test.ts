@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseFileJsonSchema, caseFileSchema } from '../../../shared/format/caseFile';
+import { CASE_FILE_VERSION, caseFileJsonSchema, caseFileSchema } from '../../../shared/format/caseFile';
+import { findPlainNames } from '../../../shared/documents/plainNames';
+import { richFromPlain } from '../../../shared/domain/richText';
 import { buildDemoCase } from '../../../shared/domain/demoCase';
 import { caseRecordSchema } from '../../../shared/domain/case';
 import { describeZodError } from '../../../shared/domain/validation';
@@ -34,5 +36,20 @@ describe('the case file format', () => {
       expect(r.success).toBe(false);
       if (!r.success) expect(describeZodError(r.error, 'case')).toBe(message);
     }
+  });
+
+  it('carries mentions from version 4, still reads version 2 and 3 files with names in plain words, and names a broken mention', () => {
+    const demo = caseRecordSchema.parse(buildDemoCase('2026-11-27'));
+    expect(CASE_FILE_VERSION).toBe(4);
+    const file = caseFileSchema.parse({ format: 'casewright.case', version: 4, case: demo });
+    expect(JSON.stringify(file.case.findings['point-1']!.staffSay)).toContain('"type":"mention"');
+    const plain = { ...demo, findings: { 'point-1': { ...demo.findings['point-1']!, staffSay: richFromPlain('Sam Okafor accepts that no meeting was held.') } } };
+    for (const version of [2, 3]) {
+      const old = caseFileSchema.parse({ format: 'casewright.case', version, case: plain });
+      expect(findPlainNames(old.case).map((n) => n.text)).toEqual(['Sam Okafor']);
+    }
+    const broken = caseRecordSchema.safeParse({ ...demo, findings: { 'point-1': { ...demo.findings['point-1']!, staffSay: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'mention', attrs: { label: 'Sam' } }] }] } } } });
+    expect(broken.success).toBe(false);
+    if (!broken.success) expect(describeZodError(broken.error, 'case')).toMatch(/has a mention that names no person from the register/);
   });
 });

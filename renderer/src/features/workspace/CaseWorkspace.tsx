@@ -10,6 +10,7 @@ import { FindingsTab } from './FindingsTab';
 import { AdjudicationTab, IpReviewTab } from './ReviewTabs';
 import { InterviewsTab } from './InterviewsTab';
 import { PeopleTab } from './PeopleTab';
+import { PlainNamesPanel } from './PlainNamesPanel';
 import { PlanTab } from './PlanTab';
 import { StatementTab } from './StatementTab';
 import { useCaseEditor } from './useCaseEditor';
@@ -116,6 +117,7 @@ export function CaseWorkspace(props: { id: string; onBack: () => void; initialTa
           </ul>
         </details>
       )}
+      {r && <PlainNamesPanel editor={editor} />}
       <div role="tablist" aria-label="Parts of the case" className="tablist">
         {TABS.map((t, i) => (
           <button

@@ -5,6 +5,8 @@ import { PARTIAL_DATE_HINT } from '../../ui/DateField';
 import type { ChronologyEntry } from '../../../../shared/domain/investigation';
 import { Alert, Field } from '../../ui/Field';
 import { PointPicker } from '../../ui/PointPicker';
+import { RichTextField } from '../../ui/RichTextField';
+import { EMPTY_DOC, isRichEmpty, richToPlain, type RichNode } from '../../../../shared/domain/richText';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';
 
@@ -13,7 +15,7 @@ export function ChronologyTab({ editor }: { editor: CaseEditor }) {
   const r = editor.record!;
   const [filter, setFilter] = useState('');
   const [date, setDate] = useState('');
-  const [event, setEvent] = useState('');
+  const [event, setEvent] = useState<RichNode>(EMPTY_DOC);
   const [source, setSource] = useState('');
   const [key, setKey] = useState(false);
   const [pointIds, setPointIds] = useState<string[]>([]);
@@ -25,7 +27,7 @@ export function ChronologyTab({ editor }: { editor: CaseEditor }) {
   /** Every field of the form back to empty: nothing carries over to the next entry. */
   const clear = () => {
     setDate('');
-    setEvent('');
+    setEvent(EMPTY_DOC);
     setSource('');
     setKey(false);
     setPointIds([]);
@@ -60,16 +62,16 @@ export function ChronologyTab({ editor }: { editor: CaseEditor }) {
     const read = readDate(date, { partial: true });
     if (!read.date) return setError(read.problem ?? null);
     const d = read.date;
-    if (!event.trim()) return setError('Describe what happened.');
+    if (isRichEmpty(event)) return setError('Describe what happened.');
     setError(null);
     const [kind, id] = source ? (source.split(':') as ['evidence' | 'interview', string]) : (['other', null] as const);
     if (editing) {
       const target = editing;
-      const changed = (x: ChronologyEntry): ChronologyEntry => ({ ...x, date: d, event: event.trim(), source: { kind, id, note: kind === 'other' ? x.source.note : '' }, pointIds, key });
+      const changed = (x: ChronologyEntry): ChronologyEntry => ({ ...x, date: d, event, source: { kind, id, note: kind === 'other' ? x.source.note : '' }, pointIds, key });
       if (await editor.save((rec) => ({ ...rec, chronology: rec.chronology.map((x) => (x.id === target ? changed(x) : x)) }), { describe: 'The chronology entry was changed.', undoable: 'changing a chronology entry' })) clear();
       return;
     }
-    const entry: ChronologyEntry = { id: newId('chron'), date: d, event: event.trim(), source: { kind, id, note: '' }, pointIds, key };
+    const entry: ChronologyEntry = { id: newId('chron'), date: d, event, source: { kind, id, note: '' }, pointIds, key };
     if (await editor.save((rec) => ({ ...rec, chronology: [...rec.chronology, entry] }), { describe: 'Entry added to the chronology.' })) clear();
   };
 
@@ -104,7 +106,7 @@ export function ChronologyTab({ editor }: { editor: CaseEditor }) {
             <tr key={c.id}>
               <td>{formatPartialDate(c.date)}</td>
               <td>
-                {c.key && <span className="tag">key event</span>} {c.event}
+                {c.key && <span className="tag">key event</span>} {richToPlain(c.event)}
               </td>
               <td>{describeSource(c)}</td>
               <td>{c.pointIds.map((pid) => r.points.find((p) => p.id === pid)?.number).filter(Boolean).join(', ') || '—'}</td>
@@ -142,7 +144,7 @@ export function ChronologyTab({ editor }: { editor: CaseEditor }) {
             )}
           </Field>
         </div>
-        <Field label="What happened">{({ id }) => <textarea id={id} rows={2} value={event} onChange={(e) => setEvent(e.target.value)} />}</Field>
+        <RichTextField label="What happened" value={event} onSave={setEvent} people={r.people} />
         <div className="checkbox">
           <input id="chron-key" type="checkbox" checked={key} onChange={(e) => setKey(e.target.checked)} />
           <label htmlFor="chron-key">Key event</label>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IssuedDocument, LeakHit } from '../../../../shared/api/types';
 import { DOCUMENT_KINDS, DOCUMENT_TITLES, type Block, type DocumentKind, type DocumentModel, type Run, type Variant } from '../../../../shared/documents/model';
 import { ApiFailure, call, messageOf } from '../../api';
@@ -173,12 +173,21 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
   const [checking, setChecking] = useState(false);
   const subject = kind === 'interview-record' ? subjectId : '';
 
+  // Only the newest refresh may show its results: choosing another document while a slow check of the last
+  // one is still running must not leave that one's hits (or its "Checked") under the new preview.
+  const refreshes = useRef(0);
   const refresh = useCallback(async () => {
+    const mine = ++refreshes.current;
+    const stale = () => mine !== refreshes.current;
     setError(null);
     try {
-      setIssued(await call('documents.list', { caseId }));
-      setModel(await call('documents.preview', { caseId, kind, variant, subjectId: subject }));
+      const list = await call('documents.list', { caseId });
+      const preview = await call('documents.preview', { caseId, kind, variant, subjectId: subject });
+      if (stale()) return;
+      setIssued(list);
+      setModel(preview);
     } catch (e) {
+      if (stale()) return;
       setModel(null);
       setHits([]);
       setError(messageOf(e));
@@ -190,12 +199,14 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
     }
     setChecking(true);
     try {
-      setHits(await call('documents.check', { caseId, kind, variant, subjectId: subject }));
+      const found = await call('documents.check', { caseId, kind, variant, subjectId: subject });
+      if (!stale()) setHits(found);
     } catch (e) {
+      if (stale()) return;
       setHits([]);
       setError(messageOf(e));
     } finally {
-      setChecking(false);
+      if (!stale()) setChecking(false);
     }
   }, [caseId, kind, variant, subject]);
   useEffect(() => {

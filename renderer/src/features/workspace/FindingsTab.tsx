@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { FINDINGS, type Finding } from '../../../../shared/domain/investigation';
-import { EMPTY_DOC } from '../../../../shared/domain/richText';
+import { EMPTY_DOC, richFromPlain } from '../../../../shared/domain/richText';
 import { PointPicker } from '../../ui/PointPicker';
 import { RichTextField } from '../../ui/RichTextField';
-import { TextField } from '../../ui/TextField';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';
 
@@ -37,10 +36,10 @@ export function FindingsTab({ editor, focusItem = null }: { editor: CaseEditor; 
         <div key={point.id} className="item-card">
           <h3>Point {point.number}</h3>
           <blockquote>{point.summary}</blockquote>
-          <RichTextField label={`Point ${point.number}: what the complainant says`} value={f.complainantSays} onSave={(doc) => void setFinding(point.id, { complainantSays: doc })} />
-          <RichTextField label={`Point ${point.number}: what the records show`} value={f.recordsShow} onSave={(doc) => void setFinding(point.id, { recordsShow: doc })} />
-          <RichTextField label={`Point ${point.number}: what staff say`} value={f.staffSay} onSave={(doc) => void setFinding(point.id, { staffSay: doc })} />
-          <RichTextField label={`Point ${point.number}: analysis`} hint="On the balance of probabilities." value={f.analysis} onSave={(doc) => void setFinding(point.id, { analysis: doc })} />
+          <RichTextField label={`Point ${point.number}: what the complainant says`} value={f.complainantSays} onSave={(doc) => void setFinding(point.id, { complainantSays: doc })} people={r.people} />
+          <RichTextField label={`Point ${point.number}: what the records show`} value={f.recordsShow} onSave={(doc) => void setFinding(point.id, { recordsShow: doc })} people={r.people} />
+          <RichTextField label={`Point ${point.number}: what staff say`} value={f.staffSay} onSave={(doc) => void setFinding(point.id, { staffSay: doc })} people={r.people} />
+          <RichTextField label={`Point ${point.number}: analysis`} hint="On the balance of probabilities." value={f.analysis} onSave={(doc) => void setFinding(point.id, { analysis: doc })} people={r.people} />
           <fieldset>
             <legend>Finding on point {point.number}</legend>
             {FINDINGS.map((o) => (
@@ -55,7 +54,7 @@ export function FindingsTab({ editor, focusItem = null }: { editor: CaseEditor; 
       <h3>Recommendations</h3>
       {r.recommendations.map((rec, i) => (
         <div key={rec.id} className="item-card" role="group" aria-label={`Recommendation ${i + 1}`}>
-          <TextField label={`Text of recommendation ${i + 1}`} multiline value={rec.text} validate={(v) => (v.trim() ? null : 'Enter the recommendation.')} onSave={(v) => editor.save((x) => ({ ...x, recommendations: x.recommendations.map((y) => (y.id === rec.id ? { ...y, text: v.trim() } : y)) }))} />
+          <RichTextField label={`Text of recommendation ${i + 1}`} value={rec.text} people={r.people} onSave={(doc) => void editor.save((x) => ({ ...x, recommendations: x.recommendations.map((y) => (y.id === rec.id ? { ...y, text: doc } : y)) }))} />
           <PointPicker legend={`Points recommendation ${i + 1} answers`} points={r.points} value={rec.pointIds} onChange={(ids) => void editor.save((x) => ({ ...x, recommendations: x.recommendations.map((y) => (y.id === rec.id ? { ...y, pointIds: ids } : y)) }))} />
           <button type="button" className="button button--secondary" onClick={() => {
             if (window.confirm(`Delete recommendation ${i + 1}?`)) void editor.save((x) => ({ ...x, recommendations: x.recommendations.filter((y) => y.id !== rec.id) }), { undoable: `deleting recommendation ${i + 1}` });
@@ -67,7 +66,7 @@ export function FindingsTab({ editor, focusItem = null }: { editor: CaseEditor; 
       <button type="button" className="button" onClick={() => {
         const recId = newId('rec');
         // Linked to no point until the user ticks the points it answers: linking is their choice, not the screen's.
-        void editor.save((x) => ({ ...x, recommendations: [...x.recommendations, { id: recId, text: 'New recommendation', pointIds: [] }] }), { describe: 'Recommendation added; tick the points it answers.' });
+        void editor.save((x) => ({ ...x, recommendations: [...x.recommendations, { id: recId, text: richFromPlain('New recommendation'), pointIds: [] }] }), { describe: 'Recommendation added; tick the points it answers.' });
       }}>
         Add a recommendation
       </button>

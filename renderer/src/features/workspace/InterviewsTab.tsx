@@ -85,7 +85,7 @@ export function InterviewsTab({ editor, focusItem }: { editor: CaseEditor; focus
             }
           />
           <TextField label={`Interview ${n + 1}: questions`} multiline value={v.questions} onSave={(x) => setInterview(v.id, { questions: x })} />
-          <RichTextField key={`${v.id}-${noteVersion}`} label={`Interview ${n + 1}: notes`} value={v.notes} onSave={(doc) => void setInterview(v.id, { notes: doc })} />
+          <RichTextField key={`${v.id}-${noteVersion}`} label={`Interview ${n + 1}: notes`} value={v.notes} onSave={(doc) => void setInterview(v.id, { notes: doc })} people={r.people} />
           <label className="button button--secondary file-button">
             Import notes for interview {n + 1} from Word (.docx)…
             <input type="file" accept=".docx" className="visually-hidden" onChange={async (e) => {

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { mentionCount } from '../../../../shared/documents/plainNames';
 import { PERSON_KINDS, type Person } from '../../../../shared/domain/investigation';
 import { isThirdPartyByDefault } from '../../../../shared/domain/people';
 import { Alert, Field } from '../../ui/Field';
@@ -70,7 +71,9 @@ export function PeopleTab({ editor }: { editor: CaseEditor }) {
             <label htmlFor={`third-${p.id}`}>{p.name} is a third party (details withheld from the complainant)</label>
           </div>
           <button type="button" className="button button--secondary" onClick={() => {
-            if (!window.confirm(`Remove ${p.name} from the case?`)) return;
+            const mentioned = mentionCount(r, p.id);
+            const where = mentioned ? ` They are mentioned ${mentioned === 1 ? 'once' : `${mentioned} times`} in the notes, findings, chronology and recommendations, which will then read “[person removed]”.` : '';
+            if (!window.confirm(`Remove ${p.name} from the case?${where}`)) return;
             void editor.save((rec) => ({
               ...rec,
               people: rec.people.filter((x) => x.id !== p.id).map((x) => (x.actsForId === p.id ? { ...x, actsForId: null } : x)),

@@ -1,4 +1,5 @@
 import { DECISIONS, TEXT_LIMITS, type Adjudication, type IpReview } from '../../../../shared/domain/investigation';
+import { richToPlain } from '../../../../shared/domain/richText';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/TextField';
 import type { CaseEditor } from './useCaseEditor';
@@ -94,7 +95,7 @@ export function AdjudicationTab({ editor }: { editor: CaseEditor }) {
         return (
           <div key={rec.id} className="item-card">
             <h3>Recommendation {i + 1}</h3>
-            <p>{rec.text}</p>
+            <p>{richToPlain(rec.text)}</p>
             {decisionPicker(`adjrec-${rec.id}`, `Decision on recommendation ${i + 1}`, d?.decision ?? null, (x) => void set({ perRecommendation: { ...adj.perRecommendation, [rec.id]: { reasons: '', ...d, decision: x } } }))}
             <TextField label={`Reasons for the decision on recommendation ${i + 1}`} multiline rows={2} value={d?.reasons ?? ''} maxLength={TEXT_LIMITS.prose} onSave={(v) => set({ perRecommendation: { ...adj.perRecommendation, [rec.id]: { decision: null, ...d, reasons: v } } })} />
           </div>
