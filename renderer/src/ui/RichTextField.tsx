@@ -1,4 +1,5 @@
 import Mention from '@tiptap/extension-mention';
+import ListItem from '@tiptap/extension-list-item';
 import StarterKit from '@tiptap/starter-kit';
 import type { SuggestionKeyDownProps, SuggestionProps } from '@tiptap/suggestion';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
@@ -7,6 +8,21 @@ import { foldName } from '../../../shared/documents/fold';
 import type { RichNode } from '../../../shared/domain/richText';
 
 /** Someone the field can mention: a person from the case's people register. */
+/**
+ * List items without Tab and Shift+Tab: in a form, those keys move between fields, and a keyboard user leaving a
+ * list with Shift+Tab must not lift the item out of it (and autosave that). Indent and outdent are Ctrl/Cmd+]
+ * and Ctrl/Cmd+[, as in Word.
+ */
+const ListItemWithoutTab = ListItem.extend({
+  addKeyboardShortcuts() {
+    return {
+      Enter: () => this.editor.commands.splitListItem(this.name),
+      'Mod-]': () => this.editor.commands.sinkListItem(this.name),
+      'Mod-[': () => this.editor.commands.liftListItem(this.name),
+    };
+  },
+});
+
 export interface MentionPerson {
   id: string;
   name: string;
@@ -88,7 +104,8 @@ export function RichTextField(props: { label: string; hint?: string; value: Rich
     // The CSP forbids inline styles: the editor's few styles are in styles.css instead.
     injectCSS: false,
     extensions: [
-      StarterKit.configure({ heading: { levels: [2, 3] }, codeBlock: false, code: false, strike: false, horizontalRule: false, link: false, underline: false }),
+      StarterKit.configure({ heading: { levels: [2, 3] }, codeBlock: false, code: false, strike: false, horizontalRule: false, link: false, underline: false, listItem: false }),
+      ListItemWithoutTab,
       Mention.configure({
         renderText: ({ node }) => nameOf(people.current, node.attrs as Record<string, unknown>),
         renderHTML: ({ node }) => ['span', { class: 'mention', 'data-type': 'mention', 'data-id': String(node.attrs.id ?? '') }, nameOf(people.current, node.attrs as Record<string, unknown>)],
