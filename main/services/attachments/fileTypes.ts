@@ -158,7 +158,8 @@ const RENAME_TO: Record<string, string> = { pdf: '.pdf', docx: '.docx', png: '.p
 /** The kind of the file, or a sentence saying why it cannot be accepted. */
 export function detectKind(fileName: string, data: Buffer): FileKind | string {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  const kind = KINDS[ext];
+  // Own keys only: a file called "constructor" or "toString" must not find Object.prototype's (found by fuzzing).
+  const kind = Object.hasOwn(KINDS, ext) ? KINDS[ext] : undefined;
   if (!kind) {
     return `${fileName} is not a kind of file the evidence register takes; add PDFs, Word (.docx) files, e-mails saved as .eml, text files or PNG, JPEG or GIF images.`;
   }
