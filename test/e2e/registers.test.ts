@@ -77,8 +77,9 @@ describe('registers that hold the right facts', () => {
     await page.getByRole('button', { name: 'Add to the chronology' }).click();
     await expect.poll(() => saved().chronology.length).toBe(1);
     // Nothing carries over to the next entry.
-    expect(await page.getByLabel('Source').inputValue()).toBe('');
-    expect(await page.getByLabel('What happened', { exact: true }).textContent()).toBe('');
+    // The form clears once the save has answered (the store may have it a moment before the screen does).
+    await expect.poll(() => page.getByLabel('Source').inputValue()).toBe('');
+    await expect.poll(() => page.getByLabel('What happened', { exact: true }).textContent()).toBe('');
     await page.getByLabel('Date', { exact: true }).fill('2026-03');
     await page.getByLabel('What happened', { exact: true }).fill('Letter from the complainant');
     await page.getByRole('button', { name: 'Add to the chronology' }).click();
