@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { CaseRecord } from '../../shared/domain/case';
 import { startHarness, type Harness } from '../harness/server';
 import { watchConsole } from './browser';
 
@@ -61,4 +62,16 @@ export async function createStore(page: Page, opts: { demo?: boolean; passphrase
   await page.getByRole('button', { name: 'Create the case store' }).click();
   await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
   return storePath;
+}
+
+/** The first case in the harness's store as saved (read through the real services, not the screen). */
+export function savedCase(harness: Harness): CaseRecord {
+  const cases = harness.session.cases();
+  return cases.get(cases.list()[0]!.id).record;
+}
+
+/** Opens a tab of the open case and waits for its panel. */
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
 }

@@ -1,10 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../shared/domain/case';
 import { richToPlain } from '../../shared/domain/richText';
 import type { Harness } from '../harness/server';
 import { makePdf } from '../fixtures/makeFiles';
-import { closeApps, createStore, openApp } from './app';
+import { closeApps, createStore, openApp, openTab, savedCase } from './app';
 import { expectAccessible, launch } from './browser';
 
 /**
@@ -27,15 +26,8 @@ afterAll(async () => {
   await closeApps();
 });
 
-function saved(): CaseRecord {
-  const cases = harness.session.cases();
-  return cases.get(cases.list()[0]!.id).record;
-}
-
-async function tab(name: string) {
-  await page.getByRole('tab', { name }).click();
-  await page.getByRole('heading', { level: 2 }).first().waitFor();
-}
+const saved = () => savedCase(harness);
+const tab = (name: string) => openTab(page, name);
 
 describe('registers that hold the right facts', () => {
   it('a case with three points, a person and an interview', async () => {

@@ -1,29 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../main/api/handlers';
-import { memorySettings } from '../../../main/services/platform';
-import { Session } from '../../../main/services/session/session';
-import type { ApiInput, ApiName, ApiOutput } from '../../../shared/api/contract';
 import { makePdf } from '../../fixtures/makeFiles';
-import { GOOD_PASSPHRASE, tempDir } from '../../helpers/tmp';
+import { testSession } from '../../helpers/session';
+import { GOOD_PASSPHRASE } from '../../helpers/tmp';
 
-function setup() {
-  const dir = tempDir();
-  const session = new Session({
-    actor: 'Test Officer', appVersion: 'test', settings: memorySettings(), vault: null,
-    chooseStorePath: async () => null,
-    // The test stands in for a person who chose this file in the app's dialog.
-    allowsPath: () => true,
-    chooseSavePath: async () => null, chooseFolder: async () => null, emit: () => {}, today: () => '2026-11-25',
-  });
-  const dispatch = createDispatcher(session);
-  const call = async <N extends ApiName>(n: N, input: ApiInput<N>): Promise<ApiOutput<N>> => {
-    const r = await dispatch(n, input);
-    if (!r.ok) throw new Error(r.error.message);
-    return r.data as ApiOutput<N>;
-  };
-  return { dir, session, dispatch, call };
-}
+const setup = () => testSession();
 
 describe('deleting a case (issue 11)', () => {
   it('needs the reference typed, then removes the case, its files, issued documents and search entries, audited, and the store verifies', async () => {

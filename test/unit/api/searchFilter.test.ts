@@ -1,28 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../main/api/handlers';
-import { memorySettings } from '../../../main/services/platform';
-import { Session } from '../../../main/services/session/session';
-import type { ApiInput, ApiName, ApiOutput } from '../../../shared/api/contract';
 import { buildDemoCase } from '../../../shared/domain/demoCase';
-import { GOOD_PASSPHRASE, tempDir } from '../../helpers/tmp';
+import { testSession } from '../../helpers/session';
+import { GOOD_PASSPHRASE } from '../../helpers/tmp';
 
 describe('search filtered by case and by kind of item (issue 11)', () => {
   it('narrows the hits, and refuses a kind it does not know with a sentence', async () => {
-    const dir = tempDir();
-    const dispatch = createDispatcher(
-      new Session({
-        actor: 'Test Officer', appVersion: 'test', settings: memorySettings(), vault: null, chooseStorePath: async () => null,
-        // The test stands in for a person who chose this file in the app's dialog.
-        allowsPath: () => true,
-        chooseSavePath: async () => null, chooseFolder: async () => null, emit: () => {}, today: () => '2026-11-25',
-      }),
-    );
-    const call = async <N extends ApiName>(n: N, input: ApiInput<N>): Promise<ApiOutput<N>> => {
-      const r = await dispatch(n, input);
-      if (!r.ok) throw new Error(r.error.message);
-      return r.data as ApiOutput<N>;
-    };
+    const { dir, dispatch, call } = testSession();
     await call('store.create', { path: path.join(dir, 's.cwstore'), passphrase: GOOD_PASSPHRASE, ownerName: 'Alex Morgan', demo: true });
     const other = await call('cases.create', { record: { ...buildDemoCase('2026-11-25'), reference: 'OTHER-2026-1' } });
     const all = (await call('search.query', { query: 'transport', limit: 200 })).hits;
