@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { AttachmentInfo, AuditView, AppStatus, BackupInfo, BackupList, DashboardRow, SearchHit, Settings, VerifyResult } from './types';
+import { id, none, op, passphrase } from './op';
+import { backupContract } from './features/backup';
+import type { AttachmentInfo, AuditView, AppStatus, DashboardRow, SearchHit, Settings, VerifyResult } from './types';
 import type { RichNode } from '../domain/richText';
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentModel } from '../documents/model';
 import { SEARCH_KINDS, type IssuedDocument, type LeakHit } from './types';
@@ -9,19 +11,9 @@ import { isoDateSchema } from '../domain/schemaHelpers';
 import { auditAnchorSchema } from '../format/caseFile';
 
 /**
- * The one API of the app: name -> input schema (checked at runtime by main/api) and output type (checked
+ * The one API of the app: name -> input schema (checked at runtime by main/api) and output type (checked 
  * by the compiler). Electron IPC, the CLI and the browser test bridge all carry exactly these calls.
  */
-interface Op<I extends z.ZodType, O> {
-  input: I;
-  /** Phantom: only its type is used. */
-  output?: O;
-}
-const op = <O>() => <I extends z.ZodType>(input: I): Op<I, O> => ({ input });
-
-const none = z.object({}).strict();
-const id = z.object({ id: z.string().min(1) }).strict();
-const passphrase = z.string().min(1, { message: 'Enter the passphrase' }).max(1024);
 const today = isoDateSchema.optional();
 /**
  * Which store file: a token from store.choosePath (a file chosen in the platform's dialog during this run) or a
@@ -124,12 +116,8 @@ export const contract = {
   'documents.exportAll': op<{ folder: string | null; files: string[]; skipped: string[] }>()(z.object({ caseId: z.string().min(1) }).strict()),
   'dashboard.deadlines': op<DashboardRow[]>()(z.object({ today }).strict()),
   'calendar.exportIcs': op<{ path: string | null }>()(z.object({ id: z.string().min(1).optional() }).strict()),
-  // Backups (main/api/backup.ts, main/services/backup).
-  'backup.list': op<BackupList & { problem: string | null }>()(none),
-  'backup.create': op<BackupInfo>()(none),
-  'backup.restore': op<AppStatus>()(z.object({ file: z.string().min(1), passphrase }).strict()),
-  'backup.chooseFolder': op<BackupList & { problem: string | null }>()(none),
-  'backup.setFolder': op<BackupList & { problem: string | null }>()(z.object({ folder: z.string().min(1).nullable() }).strict()),
+  // Each feature's own part (shared/api/features/<feature>.ts).
+  ...backupContract,
 } as const;
 
 export type Contract = typeof contract;
