@@ -12,7 +12,9 @@ import {
   personSchema,
   planSchema,
   recommendationSchema,
+  richOptional,
 } from './investigation';
+import { EMPTY_DOC } from './richText';
 import { optionalIsoDate, requiredText, text } from './schemaHelpers';
 
 /** Default complaint categories (seed 004); a council profile may replace them. */
@@ -158,7 +160,8 @@ export const caseRecordSchema = z
       }),
     council: councilSchema,
     teamComplainedAbout: text(200).default(''),
-    summary: text(5000).default(''),
+    /** What the complaint is about, in a few sentences; rich text, so it can mention people (issue 10). */
+    summary: richOptional(5000),
     /** Set when the investigator archives the case: kept, but out of the working lists. */
     archivedOn: optionalIsoDate,
     child: childSchema,
@@ -184,8 +187,8 @@ export const caseRecordSchema = z
     /** Per point id. */
     findings: z.record(z.string(), findingSchema).default({}),
     recommendations: z.array(recommendationSchema).max(500).default([]),
-    ipReview: ipReviewSchema.default({ perPoint: {}, fairness: '', thoroughness: '', transparency: '', childFocus: '', observations: '' }),
-    adjudication: adjudicationSchema.default({ decidedOn: null, perPoint: {}, perRecommendation: {}, actions: [], apology: '' }),
+    ipReview: ipReviewSchema.default({ perPoint: {}, fairness: EMPTY_DOC, thoroughness: EMPTY_DOC, transparency: EMPTY_DOC, childFocus: EMPTY_DOC, observations: EMPTY_DOC }),
+    adjudication: adjudicationSchema.default({ decidedOn: null, perPoint: {}, perRecommendation: {}, actions: [], apology: EMPTY_DOC }),
     /** Places the leak check found that the user marked "not this person", with who and when. */
     leakDismissals: z.array(leakDismissalSchema).max(5000).default([]),
   })

@@ -5,7 +5,9 @@ import type { SuggestionKeyDownProps, SuggestionProps } from '@tiptap/suggestion
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { foldName } from '../../../shared/documents/fold';
-import type { RichNode } from '../../../shared/domain/richText';
+import { richToPlain, type RichNode } from '../../../shared/domain/richText';
+
+const n = (x: number) => x.toLocaleString('en-GB');
 
 /** Someone the field can mention: a person from the case's people register. */
 /**
@@ -52,7 +54,19 @@ interface Suggesting {
  * Escape to close. The editor keeps focus and points at the highlighted option (aria-activedescendant). A
  * mention is stored as the person's id; the editor shows their current name from the register.
  */
-export function RichTextField(props: { label: string; hint?: string; value: RichNode; onSave: (doc: RichNode) => void; people?: readonly MentionPerson[] }) {
+export function RichTextField(props: {
+  label: string;
+  hint?: string;
+  value: RichNode;
+  onSave: (doc: RichNode) => unknown;
+  people?: readonly MentionPerson[];
+  /** The most characters the field holds: a counter appears near it, and longer text stays here unsaved. */
+  maxLength?: number;
+  /** Refuses to save an empty box, with this sentence (the text box keeps focus and what was there). */
+  required?: string;
+  /** A short field (who does an action): no formatting toolbar. */
+  compact?: boolean;
+}) {
   const id = useId();
   const onSave = useRef(props.onSave);
   onSave.current = props.onSave;
@@ -60,6 +74,11 @@ export function RichTextField(props: { label: string; hint?: string; value: Rich
   people.current = props.people ?? [];
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastSaved = useRef(canonical(props.value));
+  const [length, setLength] = useState(() => richToPlain(props.value).length);
+  const [problem, setProblem] = useState<string | null>(null);
+  // Read while the editor is configured, before the code below runs.
+  const problemRef = useRef<string | null>(null);
+  problemRef.current = problem;
   const [suggesting, setSuggestingState] = useState<Suggesting | null>(null);
   // The key handler runs inside the editor, outside React's render: it reads the list from here.
   const current = useRef<Suggesting | null>(null);
@@ -67,10 +86,16 @@ export function RichTextField(props: { label: string; hint?: string; value: Rich
     current.current = s;
     setSuggestingState(s);
   };
+  const maxRef = useRef(props.maxLength);
+  maxRef.current = props.maxLength;
+  const requiredRef = useRef(props.required);
+  requiredRef.current = props.required;
   const listId = `${id}-mentions`;
   const optionId = (i: number) => `${id}-mention-${i}`;
   const mentions = !!props.people;
-  const hintId = props.hint || mentions ? `${id}-hint` : null;
+  const counter = props.maxLength !== undefined && length > props.maxLength * 0.8 ? `${n(length)} of ${n(props.maxLength)} characters.` : '';
+  const hintId = props.hint || mentions || counter ? `${id}-hint` : null;
+  const errorId = `${id}-error`;
 
   const open = (p: SuggestionProps<MentionPerson, { id: string; label: string }>, keep: boolean) => {
     const active = keep && current.current ? Math.min(current.current.active, Math.max(0, p.items.length - 1)) : 0;
@@ -125,6 +150,7 @@ export function RichTextField(props: { label: string; hint?: string; value: Rich
     content: props.value,
     editorProps: { attributes: attributes(null) },
     onUpdate: ({ editor: e }) => {
+      setLength(richToPlain(e.getJSON() as RichNode).length);
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => flush(e.getJSON() as RichNode), 1200);
     },
@@ -137,8 +163,9 @@ export function RichTextField(props: { label: string; hint?: string; value: Rich
   function attributes(active: string | null): Record<string, string> {
     return {
       'aria-labelledby': `${id}-label`,
-      ...(hintId ? { 'aria-describedby': hintId } : {}),
+      ...(hintId || problemRef.current ? { 'aria-describedby': [problemRef.current ? errorId : '', hintId ?? ''].filter(Boolean).join(' ') } : {}),
       'aria-multiline': 'true',
+      ...(problemRef.current ? { 'aria-invalid': 'true' } : {}),
       role: 'textbox',
       class: 'rich-editor',
       ...(active ? { 'aria-controls': listId, 'aria-activedescendant': active } : {}),
@@ -149,14 +176,33 @@ export function RichTextField(props: { label: string; hint?: string; value: Rich
   const activeOption = suggesting && suggesting.items.length ? optionId(suggesting.active) : null;
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.setOptions({ editorProps: { attributes: attributes(activeOption) } });
-  }, [editor, activeOption]);
+  }, [editor, activeOption, problem, hintId]);
 
   function flush(doc: RichNode) {
     if (timer.current) clearTimeout(timer.current);
     const text = canonical(doc);
-    if (text === lastSaved.current) return;
+    if (text === lastSaved.current) return setProblem(null);
+    // Refused text stays in the editor, unsaved, with one sentence saying why: nothing typed is thrown away.
+    const words = richToPlain(doc);
+    const max = maxRef.current;
+    const refused =
+      max !== undefined && words.length > max
+        ? `This is ${n(words.length)} characters, more than the ${n(max)} this field holds; shorten it to save it. Your text is still here.`
+        : requiredRef.current && !words.trim()
+          ? requiredRef.current
+          : null;
+    setProblem(refused);
+    if (refused) return;
     lastSaved.current = text;
-    onSave.current(doc);
+    const outcome = onSave.current(doc);
+    if (outcome instanceof Promise) {
+      void outcome.then((ok) => {
+        if (ok !== false) return;
+        // Refused by the store: the editor still has the text; a later save tries again.
+        lastSaved.current = '';
+        setProblem('This text was not saved (see the message above); it is still here to correct or copy.');
+      });
+    }
   }
 
   useEffect(() => () => {
@@ -191,22 +237,28 @@ export function RichTextField(props: { label: string; hint?: string; value: Rich
   );
 
   return (
-    <div className="field rich-field">
+    <div className={problem ? 'field rich-field field--error' : 'field rich-field'}>
       <span className="label" id={`${id}-label`}>
         {props.label}
       </span>
       {hintId && (
         <p className="hint" id={hintId}>
-          {[props.hint, mentions ? 'Type @ and the start of a name to mention someone from the people register.' : ''].filter(Boolean).join(' ')}
+          {[props.hint, mentions ? 'Type @ and the start of a name to mention someone from the people register.' : '', counter].filter(Boolean).join(' ')}
         </p>
       )}
-      <div className="toolbar" role="toolbar" aria-label={`Formatting for ${props.label}`}>
+      {problem && (
+        <p className="error-text" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {problem}
+        </p>
+      )}
+      {!props.compact && <div className="toolbar" role="toolbar" aria-label={`Formatting for ${props.label}`}>
         {button('Bold', state?.bold, () => editor?.chain().focus().toggleBold().run())}
         {button('Italic', state?.italic, () => editor?.chain().focus().toggleItalic().run())}
         {button('Bulleted list', state?.bullet, () => editor?.chain().focus().toggleBulletList().run())}
         {button('Numbered list', state?.ordered, () => editor?.chain().focus().toggleOrderedList().run())}
         {button('Quote', state?.quote, () => editor?.chain().focus().toggleBlockquote().run())}
-      </div>
+      </div>}
       <EditorContent editor={editor} />
       {suggesting && (
         <ul className="mention-list" role="listbox" id={listId} aria-label={`People to mention in ${props.label}`}>
