@@ -1,11 +1,13 @@
 import Mention from '@tiptap/extension-mention';
 import ListItem from '@tiptap/extension-list-item';
+import Link from '@tiptap/extension-link';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import type { SuggestionKeyDownProps, SuggestionProps } from '@tiptap/suggestion';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { foldName } from '../../../shared/documents/fold';
-import { richToPlain, type RichNode } from '../../../shared/domain/richText';
+import { isSafeHref, richToPlain, type RichNode } from '../../../shared/domain/richText';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
@@ -24,6 +26,41 @@ const ListItemWithoutTab = ListItem.extend({
     };
   },
 });
+
+/**
+ * Tables as pasted from Word or a web page: rows of header and ordinary cells, nothing else. The window's
+ * Content-Security-Policy allows no inline styles, so the table keeps no widths, alignment or style attribute
+ * (Word's pasted `style="…"` is dropped) and renders as plain HTML, styled by styles.css.
+ */
+const PlainTable = Table.extend({
+  addAttributes: () => ({}),
+  renderHTML: () => ['table', {}, ['tbody', 0]],
+}).configure({ View: null, resizable: false });
+const spans = () => ({ colspan: { default: 1 }, rowspan: { default: 1 } });
+const PlainTableCell = TableCell.extend({ addAttributes: spans });
+const PlainTableHeader = TableHeader.extend({ addAttributes: spans });
+
+/** Links to the web and e-mail only (a pasted link to a file on someone's disk keeps its words, not the link). */
+const SafeLink = Link.configure({
+  openOnClick: false,
+  autolink: false,
+  protocols: ['mailto'],
+  isAllowedUri: (url) => isSafeHref(url),
+  HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+});
+
+/**
+ * Pasted HTML without its styling: Word puts <style> blocks, conditional comments and a style="…" on nearly
+ * every element on the clipboard. The editor keeps none of it, and parsing it would break the window's
+ * Content-Security-Policy (no inline styles), so it is taken out before the editor reads the HTML.
+ */
+export function withoutStyles(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style\s*>/giu, '')
+    .replace(/<!--[\s\S]*?-->/gu, '')
+    .replace(/<link\b[^>]*>/giu, '')
+    .replace(/\s(?:style|class|width|height|bgcolor|align|valign|border|cellspacing|cellpadding)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/giu, '');
+}
 
 export interface MentionPerson {
   id: string;
@@ -131,6 +168,11 @@ export function RichTextField(props: {
     extensions: [
       StarterKit.configure({ heading: { levels: [2, 3] }, codeBlock: false, code: false, strike: false, horizontalRule: false, link: false, underline: false, listItem: false }),
       ListItemWithoutTab,
+      PlainTable,
+      TableRow,
+      PlainTableHeader,
+      PlainTableCell,
+      SafeLink,
       Mention.configure({
         renderText: ({ node }) => nameOf(people.current, node.attrs as Record<string, unknown>),
         renderHTML: ({ node }) => ['span', { class: 'mention', 'data-type': 'mention', 'data-id': String(node.attrs.id ?? '') }, nameOf(people.current, node.attrs as Record<string, unknown>)],
@@ -148,7 +190,7 @@ export function RichTextField(props: {
       }),
     ],
     content: props.value,
-    editorProps: { attributes: attributes(null) },
+    editorProps: { attributes: attributes(null), transformPastedHTML: withoutStyles },
     onUpdate: ({ editor: e }) => {
       setLength(richToPlain(e.getJSON() as RichNode).length);
       if (timer.current) clearTimeout(timer.current);
@@ -175,7 +217,7 @@ export function RichTextField(props: {
   // While the list is open the editor points at the highlighted person, so screen readers read it out.
   const activeOption = suggesting && suggesting.items.length ? optionId(suggesting.active) : null;
   useEffect(() => {
-    if (editor && !editor.isDestroyed) editor.setOptions({ editorProps: { attributes: attributes(activeOption) } });
+    if (editor && !editor.isDestroyed) editor.setOptions({ editorProps: { attributes: attributes(activeOption), transformPastedHTML: withoutStyles } });
   }, [editor, activeOption, problem, hintId]);
 
   function flush(doc: RichNode) {
@@ -227,6 +269,7 @@ export function RichTextField(props: {
       bullet: e?.isActive('bulletList') ?? false,
       ordered: e?.isActive('orderedList') ?? false,
       quote: e?.isActive('blockquote') ?? false,
+      link: e?.isActive('link') ?? false,
     }),
   });
 
@@ -237,7 +280,7 @@ export function RichTextField(props: {
   );
 
   return (
-    <div className={problem ? 'field rich-field field--error' : 'field rich-field'}>
+    <div className={['field rich-field', props.compact ? 'rich-field--compact' : '', problem ? 'field--error' : ''].filter(Boolean).join(' ')}>
       <span className="label" id={`${id}-label`}>
         {props.label}
       </span>
@@ -258,6 +301,11 @@ export function RichTextField(props: {
         {button('Bulleted list', state?.bullet, () => editor?.chain().focus().toggleBulletList().run())}
         {button('Numbered list', state?.ordered, () => editor?.chain().focus().toggleOrderedList().run())}
         {button('Quote', state?.quote, () => editor?.chain().focus().toggleBlockquote().run())}
+        {state?.link && (
+          <button type="button" className="toolbar-button" onClick={() => editor?.chain().focus().extendMarkRange('link').unsetLink().run()}>
+            Remove the link
+          </button>
+        )}
       </div>}
       <EditorContent editor={editor} />
       {suggesting && (
