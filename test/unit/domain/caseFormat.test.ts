@@ -6,6 +6,7 @@ import { findPlainNames } from '../../../shared/documents/plainNames';
 import { richFromPlain, richToPlain } from '../../../shared/domain/richText';
 import { buildDemoCase } from '../../../shared/domain/demoCase';
 import { caseRecordSchema } from '../../../shared/domain/case';
+import { hasPlainRichFields, upgradeStoredRecord } from '../../../shared/domain/upgrade';
 import { describeZodError } from '../../../shared/domain/validation';
 
 describe('the case file format', () => {
@@ -78,5 +79,21 @@ describe('the case file format', () => {
     if (!long.success) expect(describeZodError(long.error, 'case')).toMatch(/must be at most 40,000 characters/);
     // A file from a newer version is still refused.
     expect(caseFileSchema.safeParse({ format: 'casewright.case', version: 6, case: v4case }).success).toBe(false);
+  });
+
+  it('upgrades a stored record only when it still holds plain strings where rich text now goes', () => {
+    const current = caseRecordSchema.parse(buildDemoCase('2026-11-27'));
+    expect(hasPlainRichFields(current)).toBe(false);
+    expect(upgradeStoredRecord(current)).toBe(current);
+    for (const old of [
+      { ...current, summary: 'Plain.' },
+      { ...current, chronology: [{ ...current.chronology[0]!, event: 'Plain.' }] },
+      { ...current, adjudication: { ...current.adjudication, actions: [{ id: 'a', text: 'Do it.', owner: 'Team', dueOn: null, recommendationId: null }] } },
+      { ...current, ipReview: { ...current.ipReview, perPoint: { 'point-1': { agrees: true, comment: 'Yes.' } } } },
+    ]) {
+      expect(hasPlainRichFields(old)).toBe(true);
+      const up = upgradeStoredRecord(old);
+      expect(hasPlainRichFields(up)).toBe(false);
+    }
   });
 });
