@@ -74,7 +74,7 @@ export class DocumentService {
     // PDF to leak from: the Word file and the file names are still checked.
     const pdf = missingGlyphs(model).length ? null : await this.render(model, 'pdf');
     const names = (['docx', 'pdf'] as const).map((f) => documentFileName(c.record.reference, model, f));
-    return checkRendered(c.record, model.kind, { docx, pdf, names });
+    return checkRendered(c.record, model.kind, { docx, pdf, names }, model.letterToComplainant);
   }
 
   /** Refuses (LEAK, with the hits) a complainant's version that names someone it must not. */

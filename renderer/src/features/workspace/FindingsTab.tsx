@@ -6,7 +6,7 @@ import { RichTextField } from '../../ui/RichTextField';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';
 
-const blank: Finding = { complainantSays: EMPTY_DOC, recordsShow: EMPTY_DOC, staffSay: EMPTY_DOC, analysis: EMPTY_DOC, finding: null };
+const blank: Finding = { complainantSays: EMPTY_DOC, recordsShow: EMPTY_DOC, staffSay: EMPTY_DOC, analysis: EMPTY_DOC, finding: null, references: [], outcomeResponses: [] };
 
 /** For each point: the accounts, the analysis and the finding; then the recommendations, each linked to its points. */
 export function FindingsTab({ editor, focusItem = null }: { editor: CaseEditor; focusItem?: string | null }) {
@@ -66,7 +66,7 @@ export function FindingsTab({ editor, focusItem = null }: { editor: CaseEditor; 
       <button type="button" className="button" onClick={() => {
         const recId = newId('rec');
         // Linked to no point until the user ticks the points it answers: linking is their choice, not the screen's.
-        void editor.save((x) => ({ ...x, recommendations: [...x.recommendations, { id: recId, text: richFromPlain('New recommendation'), pointIds: [] }] }), { describe: 'Recommendation added; tick the points it answers.' });
+        void editor.save((x) => ({ ...x, recommendations: [...x.recommendations, { id: recId, text: richFromPlain('New recommendation'), pointIds: [], owner: '', timescale: '' }] }), { describe: 'Recommendation added; tick the points it answers.' });
       }}>
         Add a recommendation
       </button>
