@@ -45,7 +45,7 @@ function opening(ctx: BuildContext, subject: string): Block[] {
   groups.forEach((g, i) => {
     if (i) blocks.push({ type: 'spacer' });
     // The recipient's name and postal address, as a letter's address block.
-    blocks.push({ type: 'paragraph', runs: [listInWords(g.names), ...g.lines].flatMap((line, j) => [...(j ? [{ text: '\n' }] : []), { text: line }]) });
+    blocks.push({ type: 'paragraph', runs: [{ text: [listInWords(g.names), ...g.lines].join('\n') }] });
   });
   return [
     ...blocks,

@@ -66,7 +66,7 @@ describe('every name’s letters', () => {
     const model = buildDocument('investigation-report', r, { today: TODAY, variant: 'council', draft: null });
     expect(missingGlyphs(model).map((m) => m.chars)).toEqual([['😀', '王', '芳']]);
     expect(missingGlyphs(model)[0]!.where).toMatch(/7\. Background and key events/);
-    await expect(renderPdf(model)).rejects.toThrow(/^The PDF cannot show “😀”, “王” and “芳” \(in the paragraph under “4\. Background and key events”\); remove or replace them, or export as Word\.$/);
+    await expect(renderPdf(model)).rejects.toThrow(/^The PDF cannot show “😀”, “王” and “芳” \(in the paragraph under “7\. Background and key events”\); remove or replace them, or export as Word\.$/);
     const ok = buildDocument('investigation-report', caseWith(HARD_NAMES), { today: TODAY, variant: 'council', draft: null });
     expect(missingGlyphs(ok)).toEqual([]);
   });
