@@ -82,6 +82,8 @@ export interface DocumentModel {
   notes?: string[];
   /** Addressed to the complainant (a letter, or her own interview record): names her, her child and copied supporters. */
   letterToComplainant?: boolean;
+  /** For an issued version: to whom it was sent (issue 13). */
+  sentTo?: string;
   /** Issue 13: a digest of the findings and decisions it was built from, to tell when a final is out of date. */
   basis?: string;
 }

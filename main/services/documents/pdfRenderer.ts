@@ -249,7 +249,6 @@ function wrapLines(doc: Doc, text: string, width: number): string[] {
         continue;
       }
       if (line.trim()) out.push(line.trimEnd());
-      line = '';
       let rest = word;
       // A word wider than the cell is broken where it must be.
       while (doc.widthOfString(rest) > width && rest.length > 1) {

@@ -3,6 +3,8 @@ import { FINDINGS, type Finding } from '../../../../shared/domain/investigation'
 import { EMPTY_DOC, richFromPlain } from '../../../../shared/domain/richText';
 import { PointPicker } from '../../ui/PointPicker';
 import { RichTextField } from '../../ui/RichTextField';
+import { TextField } from '../../ui/TextField';
+import { PointReportFields } from './ReportDetails';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';
 
@@ -39,6 +41,7 @@ export function FindingsTab({ editor, focusItem = null }: { editor: CaseEditor; 
           <RichTextField label={`Point ${point.number}: what the complainant says`} value={f.complainantSays} onSave={(doc) => void setFinding(point.id, { complainantSays: doc })} people={r.people} />
           <RichTextField label={`Point ${point.number}: what the records show`} value={f.recordsShow} onSave={(doc) => void setFinding(point.id, { recordsShow: doc })} people={r.people} />
           <RichTextField label={`Point ${point.number}: what staff say`} value={f.staffSay} onSave={(doc) => void setFinding(point.id, { staffSay: doc })} people={r.people} />
+          <PointReportFields editor={editor} pointId={point.id} />
           <RichTextField label={`Point ${point.number}: analysis`} hint="On the balance of probabilities." value={f.analysis} onSave={(doc) => void setFinding(point.id, { analysis: doc })} people={r.people} />
           <fieldset>
             <legend>Finding on point {point.number}</legend>
@@ -55,6 +58,10 @@ export function FindingsTab({ editor, focusItem = null }: { editor: CaseEditor; 
       {r.recommendations.map((rec, i) => (
         <div key={rec.id} className="item-card" role="group" aria-label={`Recommendation ${i + 1}`}>
           <RichTextField label={`Text of recommendation ${i + 1}`} value={rec.text} people={r.people} onSave={(doc) => void editor.save((x) => ({ ...x, recommendations: x.recommendations.map((y) => (y.id === rec.id ? { ...y, text: doc } : y)) }))} />
+          <div className="grid">
+            <TextField label={`Suggested owner of recommendation ${i + 1}`} value={rec.owner} maxLength={200} onSave={(v) => editor.save((x) => ({ ...x, recommendations: x.recommendations.map((y) => (y.id === rec.id ? { ...y, owner: v } : y)) }))} />
+            <TextField label={`Timescale for recommendation ${i + 1}`} value={rec.timescale} maxLength={200} hint="For example “within 3 months”." onSave={(v) => editor.save((x) => ({ ...x, recommendations: x.recommendations.map((y) => (y.id === rec.id ? { ...y, timescale: v } : y)) }))} />
+          </div>
           <PointPicker legend={`Points recommendation ${i + 1} answers`} points={r.points} value={rec.pointIds} onChange={(ids) => void editor.save((x) => ({ ...x, recommendations: x.recommendations.map((y) => (y.id === rec.id ? { ...y, pointIds: ids } : y)) }))} />
           <button type="button" className="button button--secondary" onClick={() => {
             if (window.confirm(`Delete recommendation ${i + 1}?`)) void editor.save((x) => ({ ...x, recommendations: x.recommendations.filter((y) => y.id !== rec.id) }), { undoable: `deleting recommendation ${i + 1}` });
