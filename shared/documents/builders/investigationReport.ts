@@ -255,9 +255,9 @@ function notInterviewedLine(ctx: BuildContext, v: Interview): string {
   const p = ctx.record.people.find((x) => x.id === v.personId);
   const role = roleShown(ctx, p);
   const who = p ? (role ? `${p.name} (${role})` : p.name) : 'A person not yet chosen';
-  const reason = v.notHeldReason.trim().replace(/[.]+$/u, '');
-  if (v.declined) return `${who}: declined to be interviewed${reason ? `; ${reason}` : ''}.`;
-  if (reason) return `${who}: ${reason}.`;
+  const reason = sentence(v.notHeldReason);
+  if (v.declined) return `${who}: declined to be interviewed.${reason ? ` ${reason}` : ''}`;
+  if (reason) return `${who}: ${reason}`;
   return `${who}: an interview was planned${v.date ? ` for ${longDate(v.date)}` : ''} and has not been held.`;
 }
 

@@ -1,4 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { IssuedDocument } from '../../../../shared/api/types';
+import { DOCUMENT_TITLES, type DocumentKind } from '../../../../shared/documents/model';
+import { call } from '../../api';
 import { FINDINGS, type Finding } from '../../../../shared/domain/investigation';
 import { EMPTY_DOC, richFromPlain } from '../../../../shared/domain/richText';
 import { PointPicker } from '../../ui/PointPicker';
@@ -18,6 +21,21 @@ export function FindingsTab({ editor, focusItem = null }: { editor: CaseEditor; 
   const [open, setOpen] = useState((live.find((p) => p.id === focusItem) ?? live[0])?.id ?? '');
   const setFinding = (pid: string, patch: Partial<Finding>) =>
     editor.save((rec) => ({ ...rec, findings: { ...rec.findings, [pid]: { ...(rec.findings[pid] ?? blank), ...patch } } }));
+  // Documents already marked final: changing a finding makes them out of date (issue 13), so say so first.
+  const [finals, setFinals] = useState<IssuedDocument[]>([]);
+  const caseId = editor.stored?.id;
+  useEffect(() => {
+    if (!caseId) return;
+    call('documents.list', { caseId }).then(
+      (list) => setFinals(list.filter((d) => d.final && d.variant === 'council' && ['investigation-report', 'ip-report', 'adjudication-letter'].includes(d.kind))),
+      () => setFinals([]),
+    );
+  }, [caseId]);
+  const finalWords = finals.map((d) => `the ${DOCUMENT_TITLES[d.kind as DocumentKind].toLowerCase()} (version ${d.version})`).join(', ');
+  const pickFinding = (pid: string, o: Finding['finding']) => {
+    if (finals.length && !window.confirm(`Already marked final: ${finalWords}. Changing this finding starts a new version of each, which must be issued again. Change it?`)) return;
+    void setFinding(pid, { finding: o });
+  };
   const point = r.points.find((p) => p.id === open);
   const f = (point && r.findings[point.id]) ?? blank;
 
@@ -45,9 +63,10 @@ export function FindingsTab({ editor, focusItem = null }: { editor: CaseEditor; 
           <RichTextField label={`Point ${point.number}: analysis`} hint="On the balance of probabilities." value={f.analysis} onSave={(doc) => void setFinding(point.id, { analysis: doc })} people={r.people} />
           <fieldset>
             <legend>Finding on point {point.number}</legend>
+            {finals.length > 0 && <p className="hint">Already marked final: {finalWords}. Changing a finding starts a new version of each.</p>}
             {FINDINGS.map((o) => (
               <div className="checkbox" key={o}>
-                <input type="radio" id={`finding-${point.id}-${o.replace(/ /g, '-')}`} name={`finding-${point.id}`} checked={f.finding === o} onChange={() => void setFinding(point.id, { finding: o })} />
+                <input type="radio" id={`finding-${point.id}-${o.replace(/ /g, '-')}`} name={`finding-${point.id}`} checked={f.finding === o} onChange={() => pickFinding(point.id, o)} />
                 <label htmlFor={`finding-${point.id}-${o.replace(/ /g, '-')}`}>{o[0]!.toUpperCase() + o.slice(1)}</label>
               </div>
             ))}
