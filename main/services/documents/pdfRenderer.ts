@@ -159,10 +159,19 @@ export function renderPdf(input: DocumentModel): Promise<Buffer> {
         const width = style === 'quote' ? TEXT_W - 36 : TEXT_W;
         // A signature block never stands alone on a page: the paragraph before it goes over with it.
         ensure(next?.type === 'signature' ? runsHeight(b.runs, size, width) + SIGNATURE_H : Math.min(runsHeight(b.runs, size, width), 2 * 16));
+        // Widow control: a paragraph that would leave one line alone at the top of the next page breaks a line
+        // earlier, so two go over (PDFKit breaks at the page's bottom margin, raised here for this page only).
+        const lineH = doc.font('Regular').fontSize(size).currentLineHeight(true) + 2;
+        const total = Math.round(runsHeight(b.runs, size, width) / lineH);
+        const fit = Math.floor((bottom() - doc.y) / lineH);
+        const page = doc.page;
+        const keepBottom = page.margins.bottom;
+        if (total > fit && total - fit === 1 && fit >= 3) page.margins.bottom = keepBottom + lineH;
         tagged(style === 'quote' ? 'BlockQuote' : 'P', body, () => {
           doc.x = x;
           writeRuns(style === 'quote' ? b.runs.map((r) => ({ ...r, italic: true })) : b.runs, { size, width, x, align: style === 'right' ? 'right' : 'left', color: style === 'small' ? MUTED : INK });
         });
+        page.margins.bottom = keepBottom;
         doc.x = MARGIN.left;
         doc.moveDown(0.5);
         break;

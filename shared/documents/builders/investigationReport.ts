@@ -246,7 +246,14 @@ function distribution(ctx: BuildContext): string[] {
     role(r.roles.adjudicatingOfficer, 'adjudicating officer'),
     role(r.roles.independentPerson, 'independent person'),
     ...r.complainants.map((c) => `${c.name}, complainant (the version for the complainant)`),
-    ...[r.advocate, r.representative].filter((x) => x?.writtenConsentHeld).map((x) => `${x!.name}, ${x === r.advocate ? 'advocate' : 'representative'} (the version for the complainant)`),
+    // In the complainant's version a supporter is described by what they are, not named (their pseudonym is
+    // often just "the advocate").
+    ...[r.advocate, r.representative]
+      .filter((x) => x?.writtenConsentHeld)
+      .map((x) => {
+        const what = x === r.advocate ? 'advocate' : 'representative';
+        return ctx.variant === 'complainant' ? `The complainant’s ${what} (the version for the complainant)` : `${x!.name}, ${what} (the version for the complainant)`;
+      }),
   ].filter((x): x is string => !!x);
 }
 

@@ -325,6 +325,17 @@ describe('layout that holds for any case', () => {
     }
   });
 
+  it('never leaves one line of a paragraph alone at the foot or the top of a page (orphans and widows)', async () => {
+    const base = build('ip-report', completeDemo());
+    const long = Array.from({ length: 60 }, (_x, i) => `ww${i}`).join(' ');
+    for (let n = 15; n < 70; n++) {
+      const blocks: DocumentModel['blocks'] = [...Array.from({ length: n }, (_x, i) => ({ type: 'paragraph' as const, runs: [{ text: `Filler ${i}.` }] })), { type: 'paragraph', runs: [{ text: long }] }];
+      const pages = await pdfPages(await renderPdf({ ...base, blocks }));
+      const counts = pages.map((p) => p.filter((l) => /\bww\d+/.test(l)).length);
+      for (const c of counts) expect([0, 1].includes(c) ? c === 0 : true, `${n} fillers: ${counts.join(',')}`).toBe(true);
+    }
+  });
+
   it('sets Word’s language to en-GB, an explicit line rule and the PDF’s font for every script', async () => {
     const parts = await docxParts(await renderDocx(build('adjudication-letter', completeDemo())));
     const styles = parts['word/styles.xml']!;
