@@ -107,7 +107,7 @@ export async function renderDocx(input: DocumentModel): Promise<Buffer> {
             width: { size: cols[c]!, type: WidthType.DXA },
             shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E8E8E8' } : undefined,
             margins: { top: 60, bottom: 60, left: 100, right: 100 },
-            children: [new Paragraph({ children: runsOf(header || rowHeader(c) ? runs.map((r) => ({ ...r, bold: true })) : runs, { size: 20 }) })],
+            children: [new Paragraph({ spacing: { after: 0 }, children: runsOf(header || rowHeader(c) ? runs.map((r) => ({ ...r, bold: true })) : runs, { size: 20 }) })],
           });
         const rows: TableRow[] = [];
         if (hasHeader) rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: b.header.map((h, c) => cell([{ text: h }], c, true)) }));
