@@ -157,12 +157,13 @@ export function renderPdf(input: DocumentModel): Promise<Buffer> {
         const size = style === 'small' ? SIZE.small : SIZE.body;
         const x = style === 'quote' ? MARGIN.left + 18 : MARGIN.left;
         const width = style === 'quote' ? TEXT_W - 36 : TEXT_W;
+        const height = runsHeight(b.runs, size, width);
         // A signature block never stands alone on a page: the paragraph before it goes over with it.
-        ensure(next?.type === 'signature' ? runsHeight(b.runs, size, width) + SIGNATURE_H : Math.min(runsHeight(b.runs, size, width), 2 * 16));
+        ensure(next?.type === 'signature' ? height + SIGNATURE_H : Math.min(height, 2 * 16));
         // Widow control: a paragraph that would leave one line alone at the top of the next page breaks a line
         // earlier, so two go over (PDFKit breaks at the page's bottom margin, raised here for this page only).
         const lineH = doc.font('Regular').fontSize(size).currentLineHeight(true) + 2;
-        const total = Math.round(runsHeight(b.runs, size, width) / lineH);
+        const total = Math.round(height / lineH);
         const fit = Math.floor((bottom() - doc.y) / lineH);
         const page = doc.page;
         const keepBottom = page.margins.bottom;
@@ -225,15 +226,17 @@ export function renderPdf(input: DocumentModel): Promise<Buffer> {
   // Running header and footer on every page, as artifacts (not read out as content).
   const range = doc.bufferedPageRange();
   const total = range.count;
+  // One line whatever the length of the marking and reference: the type shrinks to fit (6 pt at least).
+  const headerLeft = `${model.marking}   ${model.reference}`;
+  const headerRight = model.draft ? `DRAFT v${model.draft.version}` : 'FINAL';
+  const hs = headerFontSize(headerLeft, headerRight);
   for (let i = 0; i < total; i++) {
     doc.switchToPage(range.start + i);
     const keep = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.markContent('Artifact', { type: 'Pagination' });
-    const left = `${model.marking}   ${model.reference}`;
-    const right = model.draft ? `DRAFT v${model.draft.version}` : 'FINAL';
-    // One line whatever the length of the marking and reference: the type shrinks to fit (6 pt at least).
-    const hs = headerFontSize(left, right);
+    const left = headerLeft;
+    const right = headerRight;
     doc.font('Bold').fontSize(hs).fillColor(MUTED);
     const rightW = doc.widthOfString(right);
     doc.text(left, MARGIN.left, 40, { width: TEXT_W - rightW - 12, lineBreak: false, ellipsis: true });
