@@ -53,6 +53,14 @@ describe('the Stage 2 response', () => {
     await page.getByLabel('Add a reference to point 1 from the library').selectOption('Working Together to Safeguard Children (2023)');
     await page.getByRole('button', { name: 'Add the chosen reference' }).click();
     await expect.poll(() => harness.session.cases().get(harness.session.cases().list()[0]!.id).record.findings['point-1']?.references).toEqual(['Working Together to Safeguard Children (2023)']);
+    await page.getByLabel('Point 1: response to the outcome sought “An explanation of why the move happened so quickly”').fill('Section 8 explains it.');
+    await page.getByLabel('Point 1: response to the outcome sought “An explanation of why the move happened so quickly”').press('Tab');
+    await page.getByLabel('Suggested owner of recommendation 1').fill('Head of Service');
+    await page.getByLabel('Suggested owner of recommendation 1').press('Tab');
+    await expect.poll(() => {
+      const rec = harness.session.cases().get(harness.session.cases().list()[0]!.id).record;
+      return [rec.findings['point-1']?.outcomeResponses[0], rec.recommendations[0]?.owner];
+    }).toEqual(['Section 8 explains it.', 'Head of Service']);
     await expect.poll(() => harness.session.cases().get(harness.session.cases().list()[0]!.id).record.report).toMatchObject({ childSeen: true, executiveSummary: 'The move was not planned as the regulations require.' });
     await expectAccessible(page, 'findings');
 
@@ -66,6 +74,15 @@ describe('the Stage 2 response', () => {
     await page.getByLabel('Action 1', { exact: true }).fill('Brief the team on placement planning');
     await page.getByLabel('Action 1', { exact: true }).press('Tab');
     await expect.poll(() => harness.session.cases().get(harness.session.cases().list()[0]!.id).record.adjudication.actions.map((a) => a.text)).toEqual(['Brief the team on placement planning']);
+    // Issue 13: the action answers recommendation 1; a remedy; the letter goes by post.
+    await page.getByLabel('Action 1 answers recommendation').selectOption({ label: 'Recommendation 1' });
+    await page.getByLabel('Remedy or redress offered').fill('A payment of £150 for time and trouble.');
+    await page.getByLabel('Remedy or redress offered').press('Tab');
+    await page.getByLabel('How the letter is sent').selectOption('post');
+    await expect.poll(() => {
+      const a = harness.session.cases().get(harness.session.cases().list()[0]!.id).record.adjudication;
+      return [a.actions[0]?.recommendationId, a.remedy, a.sentBy];
+    }).toEqual(['rec-a', 'A payment of £150 for time and trouble.', 'post']);
     await expectAccessible(page, 'adjudication');
 
     // Documents: the complainant's version of the report names nobody.
