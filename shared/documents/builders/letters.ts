@@ -201,8 +201,8 @@ export function buildIpReport(ctx: BuildContext): DocumentModel {
     const finding = r.findings[p.id]?.finding;
     b.push(heading(2, `Point ${p.number}`));
     if (!finding) b.push(para(`The investigating officer has made no finding on point ${p.number} yet, so there is nothing to agree or disagree with.${mine?.comment ? ` ${sentence(mine.comment)}` : ''}`));
-    else if (mine?.agrees === true) b.push(para(`I agree with the finding (${finding})${mine.comment ? `: ${sentence(mine.comment)}` : '.'}`));
-    else if (mine?.agrees === false) b.push(para(`I do not agree with the finding (${finding}): ${sentence(mine.comment || 'reasons not recorded yet')}`));
+    else if (mine?.agrees === true) b.push(para(`${finding === 'unable to reach a finding' ? 'I agree that no finding could be reached' : `I agree with the finding (${finding})`}${mine.comment ? `: ${sentence(mine.comment)}` : '.'}`));
+    else if (mine?.agrees === false) b.push(para(`${finding === 'unable to reach a finding' ? 'I do not agree that no finding could be reached' : `I do not agree with the finding (${finding})`}: ${sentence(mine.comment || 'reasons not recorded yet')}`));
     else b.push(para(`I have not yet said whether I agree with the finding (${finding}).`));
   }
   if (rv.observations) {

@@ -238,6 +238,7 @@ describe('what each document contains', () => {
     inBoth(t, 'The statutory timescales were not met. The complainant was kept informed of progress.');
     inBoth(t, 'I do not agree with the finding (not upheld): The records show the calls were returned.');
     inBoth(t, 'I agree with the finding (upheld).');
+    inBoth(t, 'I agree that no finding could be reached.');
     const partial = caseRecordSchema.parse({ ...completeDemo(), findings: { ...completeDemo().findings, 'point-5': { ...completeDemo().findings['point-5']!, finding: null } } });
     const p = await readBack(build('ip-report', partial));
     inBoth(p, 'The investigating officer has made no finding on point 5 yet, so there is nothing to agree or disagree with.');
