@@ -222,13 +222,17 @@ export const handlers: HandlerTable = {
     const model = issueId ? docs.issuedModel(caseId, issueId) : docs.current(c, kind, variant, todayOf(s), subjectId);
     await docs.guard(c, model);
     const data = await docs.render(model, format);
-    const path = await s.platform.chooseSavePath(documentFileName(c.record.reference, model, format), format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Word document', extensions: ['docx'] });
+    const path = await s.platform.chooseSavePath(documentFileName(c.record.reference, model, format, model.kind === 'interview-record' ? subjectId : ''), format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Word document', extensions: ['docx'] });
     if (!path) return { path: null };
     writeExport(path, data);
     audit(s, { actor: s.actor, action: 'document.export', entity: 'case', entityId: caseId, detail: { kind, variant, format, path } });
     return { path };
   },
-  'documents.issue': ({ caseId, kind, variant, subjectId, final }, s) => s.documents().issue(s.cases().get(caseId), kind, variant, todayOf(s), final, subjectId),
+  'documents.issue': ({ caseId, kind, variant, subjectId, final, complainantSentTo, councilSentTo }, s) =>
+    s.documents().issue(s.cases().get(caseId), kind, variant, todayOf(s), final, subjectId, {
+      ...(complainantSentTo !== undefined ? { complainant: complainantSentTo } : {}),
+      ...(councilSentTo !== undefined ? { council: councilSentTo } : {}),
+    }),
   'documents.list': ({ caseId }, s) => s.documents().issued(caseId),
   'documents.check': ({ caseId, kind, variant, subjectId, issueId }, s) => {
     const c = s.cases().get(caseId);

@@ -33,10 +33,11 @@ export const USAGE = `Usage: npm run --silent cli -- <group> <command> [options]
   clock add --from YYYY-MM-DD --days N [--closure YYYY-MM-DD]...
   clock count --from YYYY-MM-DD --to YYYY-MM-DD [--closure YYYY-MM-DD]...
   clock add --stdin | clock count --stdin   one "FROM N" or "FROM TO" pair per line
-  doc export --case REF --doc KIND --format docx|pdf [--variant complainant|council] --out FILE
+  doc export --case REF --doc KIND --format docx|pdf [--variant complainant|council] [--interview ID] --out FILE
         KIND: investigation-report, ip-report, adjudication-letter, statement-of-complaint,
-              extension-letter, interview-record
-  doc export-all --case REF --out DIR  the whole response, both formats, into DIR/REF-DATE/
+              extension-letter, interview-record (--interview ID chooses which; default the first held)
+  doc export-all --case REF --out DIR  the whole response, both formats, into DIR/REF-DATE/, with the
+        statement of complaint, any extension letter and the record of each interview held
 
 Options: --store PATH (or CASEWRIGHT_STORE). The passphrase comes from CASEWRIGHT_PASSPHRASE,
 otherwise a hidden prompt on a terminal; the new one for "store passphrase" from
@@ -72,6 +73,7 @@ const OPTIONS = {
   doc: { type: 'string' },
   format: { type: 'string' },
   variant: { type: 'string' },
+  interview: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -336,7 +338,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (o.variant !== undefined && o.variant !== 'complainant' && o.variant !== 'council') throw new UsageError('--variant must be complainant or council');
         if (!o.out) throw new UsageError('--out FILE is required');
         await open();
-        await call('documents.export', { caseId: await caseId(o.case), kind: o.doc as (typeof kinds)[number], format: o.format, variant: (o.variant ?? 'council') as 'complainant' | 'council' });
+        if (o.interview !== undefined && o.doc !== 'interview-record') throw new UsageError('--interview goes with --doc interview-record');
+        if (o.interview !== undefined && !o.interview.trim()) throw new UsageError('--interview needs the id of an interview');
+        await call('documents.export', {
+          caseId: await caseId(o.case),
+          kind: o.doc as (typeof kinds)[number],
+          format: o.format,
+          variant: (o.variant ?? 'council') as 'complainant' | 'council',
+          ...(o.interview ? { subjectId: o.interview.trim() } : {}),
+        });
         return 0;
       }
       case 'doc export-all': {

@@ -96,7 +96,10 @@ export const contract = {
   'import.docxToRich': op<{ doc: RichNode; warnings: string[] }>()(z.object({ dataBase64: z.string().max(70_000_000) }).strict()),
   'documents.preview': op<DocumentModel>()(docInput),
   'documents.export': op<{ path: string | null }>()(docInput.extend({ format: z.enum(['docx', 'pdf']), issueId: z.string().optional() }).strict()),
-  'documents.issue': op<IssuedDocument>()(docInput.extend({ final: z.boolean().default(false) }).strict()),
+  /** Issues the council's and the complainant's versions together, under one version number (issue 13). */
+  'documents.issue': op<IssuedDocument>()(
+    docInput.extend({ final: z.boolean().default(false), complainantSentTo: z.string().trim().max(500, { message: 'must be at most 500 characters' }).optional(), councilSentTo: z.string().trim().max(500, { message: 'must be at most 500 characters' }).optional() }).strict(),
+  ),
   'documents.list': op<IssuedDocument[]>()(z.object({ caseId: z.string().min(1) }).strict()),
   /** The leak check of the complainant's version as it would be exported (empty for the council's). */
   'documents.check': op<LeakHit[]>()(docInput.extend({ issueId: z.string().optional() }).strict()),

@@ -87,6 +87,8 @@ export interface IssuedDocument {
   final: boolean;
   issuedAt: string;
   issuedBy: string;
+  /** Issue 13: to whom this version was sent (as typed when issued; empty for versions issued before). */
+  sentTo: string;
 }
 
 /**

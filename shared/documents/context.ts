@@ -4,9 +4,10 @@ import { computeCaseClocks, type ClockView } from '../clock/caseClocks';
 import { latestExtension } from '../clock/extensions';
 import type { CaseRecord } from '../domain/case';
 import type { Person } from '../domain/investigation';
+import { incompleteReasons } from './completeness';
 import { mentionResolver } from './mentions';
 import { mapModelText, pseudonymiser } from './pseudonymise';
-import type { DocumentKind, DocumentModel, Letterhead, Run, Variant } from './model';
+import type { Block, DocumentKind, DocumentModel, Letterhead, Run, Variant } from './model';
 
 /** What every builder needs: the case, the day the document is dated, which version, and helpers. */
 export interface BuildContext {
@@ -64,12 +65,12 @@ export function personName(r: CaseRecord, id: string | null): string {
 }
 
 /**
- * A person's role as the document may print it: in the complainant's version, a third party with no
- * pseudonym is "a third party" and nothing more, so not their role either ("Neighbour across the road").
+ * A person's role as the document may print it: in the complainant's version a third party's role is never
+ * printed ("Neighbour across the road"), whether or not they have a pseudonym.
  */
 export function roleShown(ctx: BuildContext, p: Person | undefined): string {
   if (!p) return '';
-  return ctx.variant === 'complainant' && p.thirdParty && !p.pseudonym.trim() ? '' : p.role;
+  return ctx.variant === 'complainant' && p.thirdParty ? '' : p.role;
 }
 
 /** How a person is described in the report: their role, and their name in the council's version. */
@@ -90,10 +91,13 @@ export function finish(
   title: string,
   subject: string,
   author: string,
-  blocks: DocumentModel['blocks'],
-  opts: { letterToComplainant?: boolean } = {},
+  inBlocks: DocumentModel['blocks'],
+  opts: { letterToComplainant?: boolean; notes?: string[] } = {},
 ): DocumentModel {
   const r = ctx.record;
+  let blocks = inBlocks;
+  const incomplete = incompleteReasons(kind, r);
+  if (incomplete.length) blocks = markIncomplete(blocks, incomplete);
   const model: DocumentModel = {
     kind,
     title,
@@ -106,6 +110,10 @@ export function finish(
     draft: ctx.draft,
     letterhead: letterheadOf(r),
     blocks,
+    incomplete,
+    basis: basisOf(r),
+    letterToComplainant: !!opts.letterToComplainant,
+    notes: opts.notes ?? [],
   };
   if (opts.letterToComplainant && ctx.variant === 'complainant') {
     model.variantNote = 'Version for the complainant: staff and other people are referred to by role or pseudonym.';
@@ -144,5 +152,35 @@ export const LETTERS_TO_COMPLAINANT: readonly DocumentKind[] = ['statement-of-co
 export function shownPeople(r: CaseRecord, letterToComplainant: boolean): Person[] {
   if (!letterToComplainant) return [];
   const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase().trim() === b.normalize('NFC').toLowerCase().trim();
-  return r.people.filter((p) => p.kind === 'complainant' || (p.kind === 'child' && sameName(p.name, r.child.name)));
+  // The advocate and representative the letter is copied to (written consent held) are named in it too.
+  const copied = [r.advocate, r.representative].filter((x) => x?.writtenConsentHeld).map((x) => x!.name);
+  return r.people.filter(
+    (p) => p.kind === 'complainant' || (p.kind === 'child' && sameName(p.name, r.child.name)) || ((p.kind === 'advocate' || p.kind === 'representative') && copied.some((n) => sameName(n, p.name))),
+  );
+}
+
+/**
+ * An incomplete document says so where a reader starts (after the title, if it has one) and is not signed
+ * off: each signature block becomes a line saying why.
+ */
+function markIncomplete(blocks: Block[], reasons: string[]): Block[] {
+  const note: Block = { type: 'paragraph', runs: [{ text: 'Incomplete draft: ', bold: true }, { text: `${reasons.join(' ')} This document is not finished and must not be sent as the council’s response.` }] };
+  const at = blocks[0]?.type === 'title' ? 1 : 0;
+  const out = [...blocks.slice(0, at), note, ...blocks.slice(at)];
+  return out.map((b) =>
+    b.type === 'signature' ? { type: 'paragraph', runs: [{ text: `Not signed: ${b.name} (${b.role}) signs once the document is complete.`, italic: true }] } : b,
+  );
+}
+
+/** A digest of what the findings documents are built from: each finding and each decision. */
+export function basisOf(r: CaseRecord): string {
+  const parts = r.points.map((p) => `${p.id}:${p.status}:${r.findings[p.id]?.finding ?? '-'}:${r.adjudication.perPoint[p.id]?.decision ?? '-'}`);
+  parts.push(...r.recommendations.map((x) => `${x.id}:${r.adjudication.perRecommendation[x.id]?.decision ?? '-'}`));
+  // FNV-1a, enough to notice a change; not a security measure.
+  let h = 0x811c9dc5;
+  for (const ch of parts.join('|')) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16);
 }

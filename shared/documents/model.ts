@@ -15,8 +15,11 @@ export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; text: string }
   | { type: 'paragraph'; runs: Run[]; style?: 'normal' | 'quote' | 'small' | 'right' }
   | { type: 'list'; ordered: boolean; items: Run[][] }
-  /** `widths` are fractions of the text width; the header row repeats on every page. */
-  | { type: 'table'; header: string[]; rows: Run[][][]; widths: number[] }
+  /**
+   * `widths` are fractions of the text width; the header row repeats on every page. `rowHeaders`: the first
+   * cell of each row is the row's header (a key/value table), tagged TH with Scope Row in the PDF.
+   */
+  | { type: 'table'; header: string[]; rows: Run[][][]; widths: number[]; rowHeaders?: boolean }
   | { type: 'pageBreak' }
   | { type: 'signature'; name: string; role: string; date?: string }
   | { type: 'spacer' };
@@ -72,6 +75,19 @@ export interface DocumentModel {
   draft: { version: number } | null;
   letterhead: Letterhead;
   blocks: Block[];
+  /**
+   * Issue 13: why the document is not complete yet (no points, no findings, undecided points); empty when it
+   * is. The draft prints it as a visible note and carries no signature; it cannot be marked final.
+   */
+  incomplete?: string[];
+  /** Issue 13: things to check before sending that do not make the document incomplete (no salutation chosen). */
+  notes?: string[];
+  /** Addressed to the complainant (a letter, or her own interview record): names her, her child and copied supporters. */
+  letterToComplainant?: boolean;
+  /** For an issued version: to whom it was sent (issue 13). */
+  sentTo?: string;
+  /** Issue 13: a digest of the findings and decisions it was built from, to tell when a final is out of date. */
+  basis?: string;
 }
 
 export const plain = (text: string): Run[] => [{ text }];

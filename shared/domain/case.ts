@@ -13,6 +13,8 @@ import {
   planSchema,
   recommendationSchema,
   richOptional,
+  reportSchema,
+  EMPTY_REPORT,
 } from './investigation';
 import { EMPTY_DOC } from './richText';
 import { optionalIsoDate, requiredText, text } from './schemaHelpers';
@@ -50,6 +52,11 @@ export const councilSchema = councilClockSettingsSchema.extend({
     .nullable()
     .default(null),
   ombudsmanParagraph: text(3000).default(DEFAULT_OMBUDSMAN_PARAGRAPH),
+  /**
+   * Issue 13: the council's own procedures and policies an investigation measures practice against, one a
+   * line. Kept on the council's profile, so a council directory entry shares them across all its cases.
+   */
+  policyReferences: z.array(z.string().trim().min(1).max(500)).max(100).default([]),
   /** The council directory entry this profile comes from, if any: saving the entry updates the case. */
   directoryId: z.string().max(100).nullable().default(null),
 });
@@ -187,8 +194,10 @@ export const caseRecordSchema = z
     /** Per point id. */
     findings: z.record(z.string(), findingSchema).default({}),
     recommendations: z.array(recommendationSchema).max(500).default([]),
-    ipReview: ipReviewSchema.default({ perPoint: {}, fairness: EMPTY_DOC, thoroughness: EMPTY_DOC, transparency: EMPTY_DOC, childFocus: EMPTY_DOC, observations: EMPTY_DOC }),
-    adjudication: adjudicationSchema.default({ decidedOn: null, perPoint: {}, perRecommendation: {}, actions: [], apology: EMPTY_DOC }),
+    ipReview: ipReviewSchema.default({ perPoint: {}, fairness: EMPTY_DOC, thoroughness: EMPTY_DOC, transparency: EMPTY_DOC, childFocus: EMPTY_DOC, observations: EMPTY_DOC, independence: '', participation: [], timescalesMet: null, keptInformed: null, timescalesComment: '' }),
+    adjudication: adjudicationSchema.default({ decidedOn: null, perPoint: {}, perRecommendation: {}, actions: [], apology: EMPTY_DOC, remedy: '', monitoring: '', sentBy: 'email' }),
+    /** Issue 13: the investigation report's own details (summary, scope, distribution, child's views, learning). */
+    report: reportSchema.default(EMPTY_REPORT),
     /** Places the leak check found that the user marked "not this person", with who and when. */
     leakDismissals: z.array(leakDismissalSchema).max(5000).default([]),
   })

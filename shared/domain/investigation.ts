@@ -93,6 +93,9 @@ export const interviewSchema = z.object({
   questions: txt(TEXT_LIMITS.longProse),
   notes: rich,
   pointIds: ids,
+  /** Issue 13: the person declined to be interviewed (the interview stays "planned"), and why it was not held. */
+  declined: z.boolean().default(false),
+  notHeldReason: txt(2000),
 });
 export type Interview = z.output<typeof interviewSchema>;
 
@@ -141,11 +144,22 @@ export const findingSchema = z.object({
   staffSay: rich,
   analysis: rich,
   finding: z.enum(FINDINGS).nullable().default(null),
+  /** Issue 13: the legislation, guidance and local policy the point was measured against, one a line. */
+  references: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
+  /** Issue 13: the report's response to each outcome sought, in the order of the point's desired outcomes. */
+  outcomeResponses: z.array(txt(5000)).max(50).default([]),
 });
 export type Finding = z.output<typeof findingSchema>;
 
 /** The text is rich, so that it can mention people (issue 10); a plain string is still read. */
-export const recommendationSchema = z.object({ id, text: richOrPlain('The recommendation', 5000), pointIds: ids });
+export const recommendationSchema = z.object({
+  id,
+  text: richOrPlain('The recommendation', 5000),
+  pointIds: ids,
+  /** Issue 13: who the investigating officer suggests should own it, and by when. */
+  owner: txt(200),
+  timescale: txt(200),
+});
 export type Recommendation = z.output<typeof recommendationSchema>;
 
 export const POINT_STATUSES = ['active', 'withdrawn', 'merged'] as const;
@@ -158,6 +172,14 @@ export const ipReviewSchema = z.object({
   transparency: richOptional(TEXT_LIMITS.longProse),
   childFocus: richOptional(TEXT_LIMITS.longProse),
   observations: richOptional(TEXT_LIMITS.longProse),
+  /** Issue 13: the IP's statement of independence (empty: the report states the statutory test). */
+  independence: txt(5000),
+  /** What the IP took part in: meetings, interviews attended, drafts read, each with its date. */
+  participation: z.array(z.object({ id, date: optDate, what: name('What the independent person took part in', 500) })).max(200).default([]),
+  /** Whether the timescales were met and the complainant kept informed, in the IP's view. */
+  timescalesMet: z.boolean().nullable().default(null),
+  keptInformed: z.boolean().nullable().default(null),
+  timescalesComment: txt(5000),
 });
 export type IpReview = z.output<typeof ipReviewSchema>;
 
@@ -176,5 +198,40 @@ export const adjudicationSchema = z.object({
     .default([]),
   /** The apology offered where fault is found. */
   apology: richOptional(TEXT_LIMITS.prose),
+  /** Issue 13: any remedy or redress offered, how the actions are monitored, and how the letter is sent. */
+  remedy: txt(TEXT_LIMITS.prose),
+  monitoring: txt(5000),
+  sentBy: z.enum(['email', 'post']).default('email'),
 });
 export type Adjudication = z.output<typeof adjudicationSchema>;
+
+/**
+ * Issue 13: what the investigation report needs beyond the points: an executive summary of the IO's own
+ * (the report adds the figures), scope and period, the distribution list, the child's views and whether the
+ * child was seen, what missing records mean for the findings, and the learning for the service.
+ */
+export const reportSchema = z.object({
+  executiveSummary: txt(20_000),
+  scope: txt(10_000),
+  periodFrom: optDate,
+  periodTo: optDate,
+  distribution: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+  childViews: txt(TEXT_LIMITS.prose),
+  childSeen: z.boolean().nullable().default(null),
+  childNotSeenReason: txt(5000),
+  missingRecordsImpact: txt(10_000),
+  learning: txt(TEXT_LIMITS.prose),
+});
+export type ReportDetails = z.output<typeof reportSchema>;
+export const EMPTY_REPORT: ReportDetails = {
+  executiveSummary: '',
+  scope: '',
+  periodFrom: null,
+  periodTo: null,
+  distribution: [],
+  childViews: '',
+  childSeen: null,
+  childNotSeenReason: '',
+  missingRecordsImpact: '',
+  learning: '',
+};

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { buildDocument } from '../../../shared/documents/build';
+import { basisOf } from '../../../shared/documents/context';
 import { UserFacingError } from '../../../shared/documents/errors';
 import { DOCUMENT_TITLES, type DocumentKind, type DocumentModel, type Variant } from '../../../shared/documents/model';
 import type { StoredCase } from '../../../shared/domain/case';
@@ -27,9 +28,25 @@ interface IssueRow {
   issued_at: string;
   issued_by: string;
   model: string;
+  sent_to?: string | null;
 }
 
-const toIssued = (r: IssueRow): IssuedDocument => ({ id: r.id, kind: r.kind, variant: r.variant, subjectId: r.subject_id, version: r.version, final: r.final === 1, issuedAt: r.issued_at, issuedBy: r.issued_by });
+const toIssued = (r: IssueRow): IssuedDocument => ({
+  id: r.id,
+  kind: r.kind,
+  variant: r.variant,
+  subjectId: r.subject_id,
+  version: r.version,
+  final: r.final === 1,
+  issuedAt: r.issued_at,
+  issuedBy: r.issued_by,
+  sentTo: r.sent_to ?? '',
+});
+
+/** The list of issued versions reads who each was sent to from the frozen model, without loading the model. */
+const LIST_COLUMNS = "id, kind, variant, subject_id, version, final, issued_at, issued_by, '' AS model, json_extract(model, '$.sentTo') AS sent_to";
+
+const VARIANTS: readonly Variant[] = ['council', 'complainant'];
 
 /**
  * Documents of a case: built from the current record as a draft carrying the next version number, or
@@ -42,7 +59,7 @@ export class DocumentService {
   ) {}
 
   issued(caseId: string): IssuedDocument[] {
-    return (this.db().prepare('SELECT * FROM document_issues WHERE case_id = ? ORDER BY kind, variant, subject_id, version').all(caseId) as IssueRow[]).map(toIssued);
+    return (this.db().prepare(`SELECT ${LIST_COLUMNS} FROM document_issues WHERE case_id = ? ORDER BY kind, subject_id, version, variant`).all(caseId) as IssueRow[]).map(toIssued);
   }
 
   private latest(caseId: string, kind: DocumentKind, variant: Variant, subjectId: string): IssueRow | undefined {
@@ -51,16 +68,46 @@ export class DocumentService {
       .get(caseId, kind, variant, subjectId) as IssueRow | undefined;
   }
 
-  /** The document as it stands now: the next draft version, or the final if one has been issued. */
-  current(c: StoredCase, kind: DocumentKind, variant: Variant, today: string, subjectId = ''): DocumentModel {
+  /** The highest version number either version of the document has had: both versions share the numbers. */
+  private lastVersion(caseId: string, kind: DocumentKind, subjectId: string): number {
+    const row = this.db().prepare('SELECT MAX(version) AS v FROM document_issues WHERE case_id = ? AND kind = ? AND subject_id = ?').get(caseId, kind, subjectId) as { v: number | null };
+    return row.v ?? 0;
+  }
+
+  /** The final issued version, if any, and whether the findings or decisions changed since it was marked final. */
+  private finalState(c: StoredCase, kind: DocumentKind, variant: Variant, subjectId: string): { row: IssueRow; model: DocumentModel; stale: boolean } | null {
     const last = this.latest(c.id, kind, variant, subjectId);
-    if (last?.final) return JSON.parse(last.model) as DocumentModel;
+    if (!last?.final) return null;
+    const model = JSON.parse(last.model) as DocumentModel;
+    // A final issued before issue 13 has no basis recorded: it is taken as current.
+    return { row: last, model, stale: model.basis !== undefined && model.basis !== basisOf(c.record) };
+  }
+
+  private build(c: StoredCase, kind: DocumentKind, variant: Variant, today: string, subjectId: string, draft: { version: number } | null): DocumentModel {
     try {
-      return buildDocument(kind, c.record, { today, variant, draft: { version: (last?.version ?? 0) + 1 }, ...(subjectId ? { interviewId: subjectId } : {}) });
+      return buildDocument(kind, c.record, { today, variant, draft, ...(subjectId ? { interviewId: subjectId } : {}) });
     } catch (e) {
       if (e instanceof UserFacingError) throw new UserError('INVALID_INPUT', e.message);
       throw e;
     }
+  }
+
+  /**
+   * The document as it stands now: the final if one has been issued and nothing it decides has changed since;
+   * otherwise a draft carrying the next version number, shared by the council's and the complainant's
+   * versions. A draft made after a final whose findings changed says so (issue 13).
+   */
+  current(c: StoredCase, kind: DocumentKind, variant: Variant, today: string, subjectId = ''): DocumentModel {
+    const fin = this.finalState(c, kind, variant, subjectId);
+    if (fin && !fin.stale) return fin.model;
+    const model = this.build(c, kind, variant, today, subjectId, { version: this.lastVersion(c.id, kind, subjectId) + 1 });
+    if (fin) {
+      model.notes = [
+        `A finding or decision has changed since version ${fin.row.version} was marked final, so this is a new draft, version ${model.draft!.version}; issue it to replace the final that was sent.`,
+        ...(model.notes ?? []),
+      ];
+    }
+    return model;
   }
 
   /**
@@ -74,7 +121,7 @@ export class DocumentService {
     // PDF to leak from: the Word file and the file names are still checked.
     const pdf = missingGlyphs(model).length ? null : await this.render(model, 'pdf');
     const names = (['docx', 'pdf'] as const).map((f) => documentFileName(c.record.reference, model, f));
-    return checkRendered(c.record, model.kind, { docx, pdf, names });
+    return checkRendered(c.record, model.kind, { docx, pdf, names }, model.letterToComplainant);
   }
 
   /** Refuses (LEAK, with the hits) a complainant's version that names someone it must not. */
@@ -84,34 +131,42 @@ export class DocumentService {
   }
 
   /**
-   * Freezes the current draft (or makes it final); later edits to the case never change an issued version.
-   * A complainant's version is issued only if the leak check finds nothing.
+   * Freezes the current draft (or makes it final) in both versions at once, under one version number: what
+   * the council and the complainant were sent always match, and later edits never change either. The
+   * complainant's version is issued only if the leak check finds nothing; a final only when the document is
+   * complete; a final again only when a finding or decision changed after the last one (issue 13).
    */
-  async issue(c: StoredCase, kind: DocumentKind, variant: Variant, today: string, final: boolean, subjectId = ''): Promise<IssuedDocument> {
-    const last = this.latest(c.id, kind, variant, subjectId);
-    if (last?.final) throw new UserError('CONFLICT', `The ${DOCUMENT_TITLES[kind].toLowerCase()} (${variant} version) is already final as version ${last.version}; it cannot be issued again.`);
-    const version = (last?.version ?? 0) + 1;
-    let model: DocumentModel;
-    try {
-      model = buildDocument(kind, c.record, { today, variant, draft: final ? null : { version }, ...(subjectId ? { interviewId: subjectId } : {}) });
-    } catch (e) {
-      if (e instanceof UserFacingError) throw new UserError('INVALID_INPUT', e.message);
-      throw e;
+  async issue(c: StoredCase, kind: DocumentKind, variant: Variant, today: string, final: boolean, subjectId = '', sentTo: Partial<Record<Variant, string>> = {}): Promise<IssuedDocument> {
+    const title = DOCUMENT_TITLES[kind].toLowerCase();
+    for (const v of VARIANTS) {
+      const fin = this.finalState(c, kind, v, subjectId);
+      if (fin && !fin.stale) throw new UserError('CONFLICT', `The ${title} is already final as version ${fin.row.version}, and no finding or decision has changed since; it cannot be issued again.`);
     }
-    await this.guard(c, model);
-    const row: IssueRow = { id: randomUUID(), kind, variant, subject_id: subjectId, version, final: final ? 1 : 0, issued_at: new Date().toISOString(), issued_by: this.actor, model: JSON.stringify(model) };
+    const before = this.lastVersion(c.id, kind, subjectId);
+    const version = before + 1;
+    const models = VARIANTS.map((v) => this.build(c, kind, v, today, subjectId, final ? null : { version }));
+    const incomplete = models[0]!.incomplete ?? [];
+    if (final && incomplete.length) throw new UserError('INVALID_INPUT', `The ${title} cannot be marked final while it is incomplete: ${incomplete.join(' ')}`);
+    for (const m of models) await this.guard(c, m);
+    const issuedAt = new Date().toISOString();
+    const rows: IssueRow[] = models.map((m) => {
+      const to = (sentTo[m.variant] ?? defaultRecipients(c, m.variant)).trim();
+      return { id: randomUUID(), kind, variant: m.variant, subject_id: subjectId, version, final: final ? 1 : 0, issued_at: issuedAt, issued_by: this.actor, model: JSON.stringify({ ...m, sentTo: to }), sent_to: to };
+    });
     const db = this.db();
     db.transaction(() => {
       // Checked inside the write lock, so two windows issuing at once cannot both take this version number.
-      if (this.latest(c.id, kind, variant, subjectId)?.version !== last?.version) {
+      if (this.lastVersion(c.id, kind, subjectId) !== before) {
         throw new UserError('CONFLICT', 'Another version of this document was issued while it was being checked; look at the list of issued versions, then try again.');
       }
-      db.prepare('INSERT INTO document_issues (id, case_id, kind, variant, subject_id, version, final, issued_at, issued_by, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-        row.id, c.id, kind, variant, subjectId, version, row.final, row.issued_at, row.issued_by, row.model,
-      );
-      appendAudit(db, { actor: this.actor, action: final ? 'document.final' : 'document.issue', entity: 'case', entityId: c.id, detail: { kind, variant, version }, covers: [documentRef(row.id)] });
+      for (const row of rows) {
+        db.prepare('INSERT INTO document_issues (id, case_id, kind, variant, subject_id, version, final, issued_at, issued_by, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+          row.id, c.id, kind, row.variant, subjectId, version, row.final, row.issued_at, row.issued_by, row.model,
+        );
+      }
+      appendAudit(db, { actor: this.actor, action: final ? 'document.final' : 'document.issue', entity: 'case', entityId: c.id, detail: { kind, version, sentTo: rows.map((r) => `${r.variant}: ${r.sent_to}`) }, covers: rows.map((r) => documentRef(r.id)) });
     }).immediate();
-    return toIssued(row);
+    return toIssued(rows.find((r) => r.variant === variant) ?? rows[0]!);
   }
 
   issuedModel(caseId: string, issueId: string): DocumentModel {
@@ -131,9 +186,10 @@ export class DocumentService {
 }
 
 /** "DEMO-ST2-0001 investigation-report complainant v2.pdf" → a safe file name. */
-export function documentFileName(reference: string, model: DocumentModel, format: DocumentFormat): string {
+export function documentFileName(reference: string, model: DocumentModel, format: DocumentFormat, subjectId = ''): string {
   const status = model.draft ? `draft-v${model.draft.version}` : 'final';
-  return `${reference}-${model.kind}-${model.variant}-${status}.${format}`.replace(/[^A-Za-z0-9._-]+/g, '-');
+  // Interview records carry their interview's id, so one per interview fits in a folder.
+  return `${reference}-${model.kind}${subjectId ? `-${subjectId}` : ''}-${model.variant}-${status}.${format}`.replace(/[^A-Za-z0-9._-]+/g, '-');
 }
 
 /** The whole Stage 2 response and the letters around it. */
@@ -155,23 +211,28 @@ export async function exportAll(
   const folder = join(parent, `${c.record.reference}-${today}`.replace(/[^A-Za-z0-9._-]+/g, '-'));
   const files: string[] = [];
   const skipped: string[] = [];
-  const plan: [DocumentKind, Variant][] = [
-    ...RESPONSE_DOCUMENTS.flatMap((k): [DocumentKind, Variant][] => [[k, 'complainant'], [k, 'council']]),
-    ['statement-of-complaint', 'complainant'],
-    ['extension-letter', 'complainant'],
+  const plan: [DocumentKind, Variant, string][] = [
+    ...RESPONSE_DOCUMENTS.flatMap((k): [DocumentKind, Variant, string][] => [[k, 'complainant', ''], [k, 'council', '']]),
+    ['statement-of-complaint', 'complainant', ''],
+    ['extension-letter', 'complainant', ''],
+    // The record of each interview held, in the version its interviewee is sent: the complainant's own in hers
+    // (which names her), anyone else's in the council's.
+    ...c.record.interviews
+      .filter((v) => v.status !== 'planned')
+      .map((v): [DocumentKind, Variant, string] => ['interview-record', c.record.people.find((p) => p.id === v.personId)?.kind === 'complainant' ? 'complainant' : 'council', v.id]),
   ];
   const out: { name: string; data: Buffer }[] = [];
   const hits: LeakHit[] = [];
-  for (const [kind, variant] of plan) {
+  for (const [kind, variant, subjectId] of plan) {
     let model: DocumentModel;
     try {
-      model = service.current(c, kind, variant, today);
+      model = service.current(c, kind, variant, today, subjectId);
     } catch (e) {
       skipped.push(`${DOCUMENT_TITLES[kind]}: ${(e as Error).message}`);
       continue;
     }
     hits.push(...(await service.check(c, model)).map((h) => ({ ...h, where: `${DOCUMENT_TITLES[kind]}, ${h.where}` })));
-    for (const format of ['docx', 'pdf'] as const) out.push({ name: documentFileName(c.record.reference, model, format), data: await service.render(model, format) });
+    for (const format of ['docx', 'pdf'] as const) out.push({ name: documentFileName(c.record.reference, model, format, subjectId), data: await service.render(model, format) });
   }
   // Nothing is written while any complainant's version names someone it must not.
   if (hits.length) throw new UserError('LEAK', leakSentence(hits), { hits });
@@ -180,4 +241,14 @@ export async function exportAll(
     files.push(f.name);
   }
   return { folder, files, skipped };
+}
+
+/** Who a version goes to unless the user says otherwise: the complainants (and copied supporters), or the council. */
+export function defaultRecipients(c: StoredCase, variant: Variant): string {
+  const r = c.record;
+  if (variant === 'complainant') {
+    const copied = [r.advocate, r.representative].filter((x) => x?.writtenConsentHeld).map((x) => x!.name);
+    return [...r.complainants.map((x) => x.name), ...copied].join('; ');
+  }
+  return [r.roles.complaintsManager?.name, r.roles.adjudicatingOfficer?.name].filter(Boolean).join('; ') || 'The council';
 }

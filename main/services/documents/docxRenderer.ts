@@ -8,6 +8,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -20,7 +21,7 @@ import {
 } from 'docx';
 import type { Block, DocumentModel, Run } from '../../../shared/documents/model';
 import { toNfc } from '../../../shared/documents/normalise';
-import { WORD_FONT } from './fonts';
+import { WORD_FONT, headerFontSize } from './fonts';
 import { fitWithin, imageSize } from './imageSize';
 
 /**
@@ -74,7 +75,7 @@ export async function renderDocx(input: DocumentModel): Promise<Buffer> {
   }
   body.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: lh.council, bold: true, size: 28 })] }));
   for (const l of [...lh.addressLines, ...lh.contactLines].filter(Boolean)) {
-    body.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0, line: 240 }, children: [new TextRun({ text: l, size: 18, color: '444444' })] }));
+    body.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: l, size: 18, color: '444444' })] }));
   }
   if (model.draft) {
     body.push(new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: `DRAFT, version ${model.draft.version}: not for circulation until marked final.`, bold: true, color: '8A1C1C' })] }));
@@ -82,7 +83,8 @@ export async function renderDocx(input: DocumentModel): Promise<Buffer> {
   body.push(new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: model.variantNote, italics: true, size: 18, color: '444444' })] }));
 
   const blocks = model.blocks;
-  blocks.forEach((b: Block) => {
+  blocks.forEach((b: Block, i: number) => {
+    const beforeSignature = blocks[i + 1]?.type === 'signature';
     switch (b.type) {
       case 'title':
         body.push(new Paragraph({ heading: HeadingLevel.TITLE, keepNext: true, children: [new TextRun(b.text)] }));
@@ -96,6 +98,10 @@ export async function renderDocx(input: DocumentModel): Promise<Buffer> {
           new Paragraph({
             style: style === 'quote' ? 'Quote' : undefined,
             alignment: style === 'right' ? AlignmentType.RIGHT : undefined,
+            // A signature block never stands alone on a page: the paragraph before it stays with it.
+            keepNext: beforeSignature || undefined,
+            keepLines: beforeSignature || undefined,
+            widowControl: true,
             children: runsOf(b.runs, style === 'small' ? { size: 18, color: '444444' } : {}),
           }),
         );
@@ -111,16 +117,19 @@ export async function renderDocx(input: DocumentModel): Promise<Buffer> {
       case 'table': {
         const hasHeader = b.header.some((h) => h.trim());
         const cols = b.widths.map((w) => Math.round(w * TEXT_TWIPS));
+        const rowHeader = (c: number) => !!b.rowHeaders && c === 0;
         const cell = (runs: Run[], c: number, header: boolean) =>
           new TableCell({
             width: { size: cols[c]!, type: WidthType.DXA },
             shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E8E8E8' } : undefined,
             margins: { top: 60, bottom: 60, left: 100, right: 100 },
-            children: [new Paragraph({ children: runsOf(header ? runs.map((r) => ({ ...r, bold: true })) : runs, { size: 20 }) })],
+            children: [new Paragraph({ spacing: { after: 0 }, children: runsOf(header || rowHeader(c) ? runs.map((r) => ({ ...r, bold: true })) : runs, { size: 20 }) })],
           });
         const rows: TableRow[] = [];
         if (hasHeader) rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: b.header.map((h, c) => cell([{ text: h }], c, true)) }));
-        for (const row of b.rows) rows.push(new TableRow({ cantSplit: true, children: row.map((r, c) => cell(r, c, false)) }));
+        // A row is kept on one page unless it is long: Word clips a row taller than a page that may not split.
+        const long = (row: Run[][]) => row.some((c) => c.reduce((n, r) => n + r.text.length, 0) > 1200);
+        for (const row of b.rows) rows.push(new TableRow({ cantSplit: !long(row), children: row.map((r, c) => cell(r, c, false)) }));
         body.push(new Table({ width: { size: TEXT_TWIPS, type: WidthType.DXA }, columnWidths: cols, rows }));
         body.push(new Paragraph({ children: [] }));
         break;
@@ -140,14 +149,16 @@ export async function renderDocx(input: DocumentModel): Promise<Buffer> {
     }
   });
 
+  // One line whatever the length of the marking and reference (the same size as the PDF's header).
+  const headerSize = Math.round(headerFontSize(`${model.marking}   ${model.reference}`, model.draft ? `DRAFT v${model.draft.version}` : 'FINAL') * 2);
   const header = new Header({
     children: [
       new Paragraph({
         tabStops: [{ type: 'right', position: TEXT_TWIPS }],
         border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '999999', space: 4 } },
         children: [
-          new TextRun({ text: `${model.marking}   ${model.reference}`, bold: true, size: 17, color: '444444' }),
-          new TextRun({ text: `\t${model.draft ? `DRAFT v${model.draft.version}` : 'FINAL'}`, bold: true, size: 17, color: '444444' }),
+          new TextRun({ text: `${model.marking}   ${model.reference}`, bold: true, size: headerSize, color: '444444' }),
+          new TextRun({ text: `\t${model.draft ? `DRAFT v${model.draft.version}` : 'FINAL'}`, bold: true, size: headerSize, color: '444444' }),
         ],
       }),
     ],
@@ -164,7 +175,12 @@ export async function renderDocx(input: DocumentModel): Promise<Buffer> {
     keywords: `${model.reference}; ${model.marking}`,
     styles: {
       default: {
-        document: { run: { font: WORD_FONT, size: 22 }, paragraph: { spacing: { after: 120, line: 276 } } },
+        // en-GB for spelling and screen readers; an explicit "auto" line rule (multiple of single spacing), so a
+        // paragraph holding the logo grows with it instead of clipping it (LibreOffice reads a bare w:line so).
+        document: {
+          run: { font: { ascii: WORD_FONT, hAnsi: WORD_FONT, cs: WORD_FONT, eastAsia: WORD_FONT }, size: 22, language: { value: 'en-GB', eastAsia: 'en-GB', bidirectional: 'en-GB' } },
+          paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO }},
+        },
         title: { run: { font: WORD_FONT, size: 44, bold: true, color: '111111' }, paragraph: { spacing: { after: 240 } } },
         heading1: { run: { font: WORD_FONT, size: 30, bold: true, color: '111111' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
         heading2: { run: { font: WORD_FONT, size: 25, bold: true, color: '111111' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },

@@ -53,6 +53,21 @@ function fontFaces(): fontkit.Font[] {
   return faces;
 }
 
+/** The width in points of `text` set in the report font at `size` (for fitting the running header). */
+export function textWidth(text: string, size: number, style: 'regular' | 'bold' = 'regular'): number {
+  const face = fontFaces()[style === 'bold' ? 1 : 0]!;
+  return (face.layout(text).advanceWidth / face.unitsPerEm) * size;
+}
+
+/**
+ * The running header's type size: 8.5 pt, smaller for a long marking and reference, so the header stays one
+ * line in both formats (the text width of A4 less the PDF's margins; Word's are within a point of it).
+ */
+export function headerFontSize(left: string, right: string, width = 459.28): number {
+  for (let size = 8.5; size > 6; size -= 0.5) if (textWidth(`${left}  ${right}`, size, 'bold') + 16 <= width) return size;
+  return 6;
+}
+
 /** Characters that are layout, not letters: they need no glyph of their own. */
 const INVISIBLE = /[\s\p{Cc}\p{Cf}]/u;
 

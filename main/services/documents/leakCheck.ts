@@ -113,8 +113,8 @@ export function leakKey(personId: string, text: string, start: number, end: numb
  * everyone but the complainant, and, in letters to the complainant, their own child. Places marked "not this
  * person" are left out.
  */
-export function findLeaks(record: CaseRecord, kind: DocumentKind, sources: LeakSource[]): LeakHit[] {
-  const allowed = new Set([...shownPeople(record, LETTERS_TO_COMPLAINANT.includes(kind)), ...record.people.filter((p) => p.kind === 'complainant')].map((p) => p.id));
+export function findLeaks(record: CaseRecord, kind: DocumentKind, sources: LeakSource[], letterToComplainant = LETTERS_TO_COMPLAINANT.includes(kind)): LeakHit[] {
+  const allowed = new Set([...shownPeople(record, letterToComplainant), ...record.people.filter((p) => p.kind === 'complainant')].map((p) => p.id));
   const find = nameFinder(record.people, { protect: [record.reference, record.council.protectiveMarking] });
   const dismissed = new Set(record.leakDismissals.map((d) => d.key));
   const byId = new Map(record.people.map((p) => [p.id, p]));
@@ -147,9 +147,10 @@ export function findLeaks(record: CaseRecord, kind: DocumentKind, sources: LeakS
 }
 
 /** Reads both rendered formats and the file names of the complainant's version. */
-export async function checkRendered(record: CaseRecord, kind: DocumentKind, files: { docx: Buffer; pdf: Buffer | null; names: string[] }): Promise<LeakHit[]> {
+/** `letterToComplainant`: the document is addressed to the complainant (a letter, or her own interview record). */
+export async function checkRendered(record: CaseRecord, kind: DocumentKind, files: { docx: Buffer; pdf: Buffer | null; names: string[] }, letterToComplainant?: boolean): Promise<LeakHit[]> {
   const sources = [...(await docxSources(files.docx)), ...(files.pdf ? await pdfSources(files.pdf) : []), ...files.names.map((n) => ({ where: 'file name', text: n }))];
-  return findLeaks(record, kind, sources);
+  return findLeaks(record, kind, sources, letterToComplainant ?? LETTERS_TO_COMPLAINANT.includes(kind));
 }
 
 /** One sentence for a refused export or issue. */

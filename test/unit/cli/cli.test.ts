@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { docxParts, docxText } from '../../helpers/documents';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../main/cli/cli';
 import { CIPHER_SETTINGS } from '../../../main/services/store/caseStore';
@@ -267,11 +268,31 @@ describe('the command line', () => {
     const all = await cli(['doc', 'export-all', '--case', 'DEMO-ST2-0001', '--out', dir, '--store', store]);
     expect(all.code).toBe(0);
     const folder = all.out.split('\n')[0]!;
-    expect(fs.readdirSync(folder).sort()).toHaveLength(14);
+    // The response (3 documents × 2 versions), the statement, and the record of each interview held (issue 13),
+    // each in Word and PDF: the complainant's own in her version, the team manager's in the council's.
+    const files = fs.readdirSync(folder).sort();
+    expect(files).toHaveLength(18);
+    expect(files.filter((f) => f.includes('interview-record'))).toEqual([
+      'DEMO-ST2-0001-interview-record-interview-sam-council-draft-v1.docx',
+      'DEMO-ST2-0001-interview-record-interview-sam-council-draft-v1.pdf',
+      'DEMO-ST2-0001-interview-record-interview-zoe-complainant-draft-v1.docx',
+      'DEMO-ST2-0001-interview-record-interview-zoe-complainant-draft-v1.pdf',
+    ]);
     expect(all.err).toMatch(/^Skipped: Extension letter: There is no Stage 2 extension recorded/);
     const noExt = await cli(['doc', 'export', '--case', 'DEMO-ST2-0001', '--doc', 'extension-letter', '--format', 'pdf', '--out', path.join(dir, 'x.pdf'), '--store', store]);
     expect(noExt).toMatchObject({ code: 1, err: 'There is no Stage 2 extension recorded for this case; record the extension first, then make the letter.\n' });
     expect((await cli(['doc', 'export', '--case', 'DEMO-ST2-0001', '--doc', 'memo', '--format', 'pdf', '--out', out, '--store', store])).code).toBe(2);
+    // --interview chooses the interview; the complainant's own record asks her to sign in her own name.
+    const rec = path.join(dir, 'zoe.docx');
+    expect((await cli(['doc', 'export', '--case', 'DEMO-ST2-0001', '--doc', 'interview-record', '--interview', 'interview-zoe', '--variant', 'complainant', '--format', 'docx', '--out', rec, '--store', store])).code).toBe(0);
+    const xml = (await docxParts(fs.readFileSync(rec)))['word/document.xml']!;
+    expect(docxText(xml)).toContain('Signed in my own name as an accurate record of my interview');
+    expect(docxText(xml)).toContain('Zoë Ó Súilleabháin-Nowak');
+    const sam = path.join(dir, 'sam.docx');
+    expect((await cli(['doc', 'export', '--case', 'DEMO-ST2-0001', '--doc', 'interview-record', '--interview', 'interview-sam', '--format', 'docx', '--out', sam, '--store', store])).code).toBe(0);
+    expect(docxText((await docxParts(fs.readFileSync(sam)))['word/document.xml']!)).toContain('Sam Okafor (Team manager)');
+    expect(await cli(['doc', 'export', '--case', 'DEMO-ST2-0001', '--doc', 'interview-record', '--interview', 'nope', '--format', 'docx', '--out', sam, '--store', store])).toMatchObject({ code: 1, err: 'That interview is not in this case; choose one from the Interviews tab.\n' });
+    expect((await cli(['doc', 'export', '--case', 'DEMO-ST2-0001', '--doc', 'ip-report', '--interview', 'interview-sam', '--format', 'docx', '--out', sam, '--store', store])).code).toBe(2);
     expect((await cli(['doc', 'export-all', '--case', 'DEMO-ST2-0001', '--out', path.join(dir, 'missing'), '--store', store])).err).toMatch(/is not a folder/);
   });
 

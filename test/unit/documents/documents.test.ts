@@ -53,8 +53,8 @@ describe('documents in PDF', () => {
     const meta = await doc.getMetadata();
     expect(meta.info).toMatchObject({ Title: 'Investigation report: DEMO-ST2-0001', Author: 'Alex Morgan', Subject: expect.stringContaining('DEMO-ST2-0001') });
     const outline = (await doc.getOutline()) ?? [];
-    expect(outline.map((o) => o.title)).toEqual(expect.arrayContaining(['1. Introduction', '5. Findings on each point', 'Appendix A: Chronology']));
-    const findings = outline.find((o) => o.title === '5. Findings on each point')!;
+    expect(outline.map((o) => o.title)).toEqual(expect.arrayContaining(['2. Introduction', '8. Findings on each point', 'Appendix A: Chronology']));
+    const findings = outline.find((o) => o.title === '8. Findings on each point')!;
     expect(findings.items.map((i) => i.title)).toContain('Point 1');
     const tree = await (await doc.getPage(1)).getStructTree();
     expect(JSON.stringify(tree)).toMatch(/"role":"H1"/);
@@ -108,7 +108,7 @@ describe('Word and PDF', () => {
     const pdf = libreOfficeToPdf(docx, dir);
     const text = tool('pdftotext', ['-enc', 'UTF-8', pdf, '-']);
     expect(text).toContain(NAME);
-    expect(text).toContain('5. Findings on each point');
+    expect(text).toContain('8. Findings on each point');
   });
 });
 
@@ -149,7 +149,7 @@ describe('the adjudication letter', () => {
     const t = modelText(build('adjudication-letter', 'complainant'));
     // Decided on Tuesday 1 December 2026; 20 working days on, skipping Christmas Day and Boxing Day (observed
     // on Monday 28 December), is Thursday 31 December 2026.
-    expect(t).toContain('that is by 31 December 2026,');
+    expect(t).toContain('Please ask within 20 working days of receiving this letter. We are sending it by e-mail on 1 December 2026, so it reaches you that day, and the 20 working days end on 31 December 2026.');
     expect(t).toContain('Local Government and Social Care Ombudsman');
     expect(t).toContain('Brief the team on placement planning meetings');
   });

@@ -91,13 +91,14 @@ describe('mentions in rich text', () => {
     expect(pdfComplainant).not.toMatch(/Jordan|Okafor|Fischer|Mr Nobody/);
   });
 
-  it('give the complainant their pseudonym in a document that is not a letter to them', () => {
+  it('name the complainant in her own interview record (issue 13: she signs it in her own name), and nobody else by name', () => {
     const r = caseRecordSchema.parse(buildDemoCase(TODAY));
     const notes: RichNode = { type: 'doc', content: [para(mention('person-zoe', 'Zoë'), text(' said she was not told.'))] };
     const rec = caseRecordSchema.parse({ ...r, interviews: r.interviews.map((v, i) => (i === 0 ? { ...v, notes } : v)) });
     const complainant = modelText(buildDocument('interview-record', rec, { today: TODAY, variant: 'complainant', draft: null, interviewId: rec.interviews[0]!.id }));
-    expect(complainant).toContain('Ms N said she was not told.');
-    expect(complainant).not.toContain('Zoë');
+    expect(complainant).toContain('Zoë Ó Súilleabháin-Nowak said she was not told.');
+    expect(complainant).toContain('Signed in my own name as an accurate record of my interview');
+    expect(complainant).not.toMatch(/Jordan|Okafor|Fischer/);
   });
 });
 
@@ -141,7 +142,7 @@ describe('the demo case', () => {
       for (const interviewId of subjects) {
         const m = buildDocument(kind, r, { today: TODAY, variant: 'complainant', draft: { version: 1 }, ...(interviewId ? { interviewId } : {}) });
         const sources = [...(await docxSources(await renderDocx(m))), ...(await pdfSources(await renderPdf(m)))];
-        expect(findLeaks(r, kind, sources), `${kind} ${interviewId ?? ''}`).toEqual([]);
+        expect(findLeaks(r, kind, sources, m.letterToComplainant), `${kind} ${interviewId ?? ''}`).toEqual([]);
       }
     }
     // A chronology event is rich text too: the key events table and the appendix print the alias.
@@ -149,6 +150,6 @@ describe('the demo case', () => {
     expect(report).toContain('Social Worker 1 on leave for three weeks; no duty cover recorded for Child A.');
     expect(modelText(build('investigation-report', 'council', r))).toContain('Jordan Blake on leave for three weeks; no duty cover recorded for Kieran Nowak.');
     const notes = modelText(buildDocument('interview-record', r, { today: TODAY, variant: 'complainant', draft: null, interviewId: 'interview-zoe' }));
-    expect(notes).toContain('Ms N said she learned of the move from Child A, not from Social Worker 1.');
+    expect(notes).toContain('Zoë Ó Súilleabháin-Nowak said she learned of the move from Kieran Nowak, not from Social Worker 1.');
   });
 });

@@ -26,6 +26,7 @@ export function CouncilProfileForm(props: { stored: StoredCase; save: CommitSave
     contactLines: c.contactLines.join('\n'),
     protectiveMarking: c.protectiveMarking,
     ombudsmanParagraph: c.ombudsmanParagraph,
+    policyReferences: c.policyReferences.join('\n'),
   });
   const [logo, setLogo] = useState(c.logo);
   const [keepInDirectory, setKeepInDirectory] = useState(false);
@@ -61,6 +62,7 @@ export function CouncilProfileForm(props: { stored: StoredCase; save: CommitSave
         contactLines: lines(v.contactLines),
         protectiveMarking: v.protectiveMarking.trim(),
         ombudsmanParagraph: v.ombudsmanParagraph.trim(),
+        policyReferences: lines(v.policyReferences),
         logo,
       });
       await props.save(async (cur) => {
@@ -142,6 +144,9 @@ export function CouncilProfileForm(props: { stored: StoredCase; save: CommitSave
         </div>
       </div>
       <Field label="The Ombudsman paragraph the adjudication letter ends with">{({ id }) => <textarea id={id} rows={4} value={v.ombudsmanParagraph} onChange={set('ombudsmanParagraph')} />}</Field>
+      <Field label="The council’s own procedures and policies (one a line)" hint="Offered with the national legislation and guidance when choosing what each point was measured against; shared by every case of this council.">
+        {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={3} value={v.policyReferences} onChange={set('policyReferences')} />}
+      </Field>
       {c.directoryId ? (
         <p className="hint">
           This profile is {c.name} in your council directory: saving it here also updates {otherCases === null ? 'the other cases' : `the ${otherCases} other case${otherCases === 1 ? '' : 's'}`} of this council. Documents already issued keep the profile they were issued with.

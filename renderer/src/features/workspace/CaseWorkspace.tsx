@@ -12,11 +12,12 @@ import { InterviewsTab } from './InterviewsTab';
 import { PeopleTab } from './PeopleTab';
 import { PlainNamesPanel } from './PlainNamesPanel';
 import { PlanTab } from './PlanTab';
+import { ReportTab } from './ReportDetails';
 import { StatementTab } from './StatementTab';
 import { useCaseEditor } from './useCaseEditor';
 import type { ChangeLine } from './conflict';
 
-const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings', 'Independent person', 'Adjudication', 'Documents'] as const;
+const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings', 'Report details', 'Independent person', 'Adjudication', 'Documents'] as const;
 export type TabName = (typeof TABS)[number];
 
 function ChangeList(props: { caption: string; lines: ChangeLine[] }) {
@@ -148,6 +149,7 @@ export function CaseWorkspace(props: { id: string; onBack: () => void; initialTa
         {r && tab === 'Evidence' && <EvidenceTab editor={editor} focusItem={props.focusItem ?? null} focusPage={props.focusPage ?? null} />}
         {r && tab === 'Chronology' && <ChronologyTab editor={editor} />}
         {r && tab === 'Findings' && <FindingsTab editor={editor} focusItem={props.focusItem ?? null} />}
+        {r && tab === 'Report details' && <ReportTab editor={editor} />}
         {r && tab === 'Independent person' && <IpReviewTab editor={editor} />}
         {r && tab === 'Adjudication' && <AdjudicationTab editor={editor} />}
         {r && tab === 'Documents' && <DocumentsTab editor={editor} />}

@@ -171,6 +171,8 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
   const [hits, setHits] = useState<LeakHit[]>([]);
   const [busy, setBusy] = useState(false);
   const [checking, setChecking] = useState(false);
+  const [complainantSentTo, setComplainantSentTo] = useState('');
+  const [councilSentTo, setCouncilSentTo] = useState('');
   const subject = kind === 'interview-record' ? subjectId : '';
 
   // Only the newest refresh may show its results: choosing another document while a slow check of the last
@@ -246,7 +248,10 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
       const res = await call('documents.export', { caseId, kind, variant, subjectId: subject, format, ...(issueId ? { issueId } : {}) });
       return res.path ? `Saved ${res.path}.` : null;
     });
-  const mine = issued.filter((d) => d.kind === kind && d.variant === variant && d.subjectId === subject);
+  const mine = issued.filter((d) => d.kind === kind && d.subjectId === subject);
+  const sentTo = () => ({ ...(complainantSentTo.trim() ? { complainantSentTo } : {}), ...(councilSentTo.trim() ? { councilSentTo } : {}) });
+  const incomplete = model?.incomplete ?? [];
+  const notes = model?.notes ?? [];
 
   return (
     <section aria-labelledby="docs-heading">
@@ -288,6 +293,29 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
           </div>
         ))}
       </fieldset>
+      {incomplete.length > 0 && (
+        <Alert kind="error">
+          This document is incomplete, so the draft says so and is not signed: {incomplete.join(' ')} It cannot be marked final until this is done.
+        </Alert>
+      )}
+      {notes.length > 0 && (
+        <div className="hint" role="note" aria-label="Before you send">
+          <strong>Before you send:</strong>
+          <ul>
+            {notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="grid">
+        <Field label="Complainant’s version sent to" hint="Recorded with the issued version. Left empty: the complainants, and any advocate or representative with consent.">
+          {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} maxLength={500} value={complainantSentTo} onChange={(e) => setComplainantSentTo(e.target.value)} />}
+        </Field>
+        <Field label="Council’s version sent to" hint="Left empty: the complaints manager and the adjudicating officer.">
+          {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} maxLength={500} value={councilSentTo} onChange={(e) => setCouncilSentTo(e.target.value)} />}
+        </Field>
+      </div>
       <div className="actions">
         <button type="button" className="button" disabled={!model} onClick={() => void exportAs('docx')}>
           Export as Word
@@ -296,16 +324,16 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
           Export as PDF
         </button>
         <button type="button" className="button button--secondary" disabled={!model?.draft} onClick={() => void act(async () => {
-          const d = await call('documents.issue', { caseId, kind, variant, subjectId: subject, final: false });
-          return `Issued draft version ${d.version}; it is kept exactly as it is now.`;
+          const d = await call('documents.issue', { caseId, kind, variant, subjectId: subject, final: false, ...sentTo() });
+          return `Issued draft version ${d.version}, the council’s and the complainant’s versions together; both are kept exactly as they are now.`;
         })}>
           Issue this draft
         </button>
-        <button type="button" className="button button--secondary" disabled={!model?.draft} onClick={() => {
-          if (window.confirm('Mark this document final? It can then no longer change.')) {
+        <button type="button" className="button button--secondary" disabled={!model?.draft || incomplete.length > 0} onClick={() => {
+          if (window.confirm('Mark this document final, in both versions? It can then change only if a finding or decision changes, which starts a new version.')) {
             void act(async () => {
-              const d = await call('documents.issue', { caseId, kind, variant, subjectId: subject, final: true });
-              return `Version ${d.version} is now the final ${DOCUMENT_TITLES[kind].toLowerCase()}.`;
+              const d = await call('documents.issue', { caseId, kind, variant, subjectId: subject, final: true, ...sentTo() });
+              return `Version ${d.version} is now the final ${DOCUMENT_TITLES[kind].toLowerCase()}, in both versions.`;
             });
           }
         }}>
@@ -329,8 +357,10 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
           <thead>
             <tr>
               <th scope="col">Version</th>
+              <th scope="col">Which</th>
               <th scope="col">Issued</th>
               <th scope="col">By</th>
+              <th scope="col">Sent to</th>
               <th scope="col">Export</th>
             </tr>
           </thead>
@@ -338,14 +368,16 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
             {mine.map((d) => (
               <tr key={d.id}>
                 <th scope="row">{d.final ? `Final (version ${d.version})` : `Draft version ${d.version}`}</th>
+                <td>{d.variant === 'complainant' ? 'For the complainant' : 'For the council'}</td>
                 <td>{new Date(d.issuedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</td>
                 <td>{d.issuedBy}</td>
+                <td>{d.sentTo || 'not recorded'}</td>
                 <td>
                   <button type="button" className="link" onClick={() => void exportAs('docx', d.id)}>
-                    Word (version {d.version})
+                    Word (version {d.version}, {d.variant === 'complainant' ? 'complainant' : 'council'})
                   </button>{' '}
                   <button type="button" className="link" onClick={() => void exportAs('pdf', d.id)}>
-                    PDF (version {d.version})
+                    PDF (version {d.version}, {d.variant === 'complainant' ? 'complainant' : 'council'})
                   </button>
                 </td>
               </tr>

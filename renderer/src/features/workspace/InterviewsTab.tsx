@@ -84,6 +84,15 @@ export function InterviewsTab({ editor, focusItem }: { editor: CaseEditor; focus
               })
             }
           />
+          {v.status === 'planned' && (
+            <>
+              <div className="checkbox">
+                <input type="checkbox" id={`declined-${v.id}`} checked={v.declined} onChange={(e) => void setInterview(v.id, { declined: e.target.checked })} />
+                <label htmlFor={`declined-${v.id}`}>Interview {n + 1}: the person declined to be interviewed</label>
+              </div>
+              <TextField label={`Interview ${n + 1}: why it was not held`} hint="The report lists who was not interviewed and why." multiline rows={2} value={v.notHeldReason} onSave={(x) => setInterview(v.id, { notHeldReason: x })} />
+            </>
+          )}
           <TextField label={`Interview ${n + 1}: questions`} multiline value={v.questions} onSave={(x) => setInterview(v.id, { questions: x })} />
           <RichTextField key={`${v.id}-${noteVersion}`} label={`Interview ${n + 1}: notes`} value={v.notes} onSave={(doc) => void setInterview(v.id, { notes: doc })} people={r.people} />
           <label className="button button--secondary file-button">
@@ -116,7 +125,7 @@ export function InterviewsTab({ editor, focusItem }: { editor: CaseEditor; focus
       ))}
       <button type="button" className="button" onClick={() => {
         const interviewId = newId('interview');
-        void editor.save((rec) => ({ ...rec, interviews: [...rec.interviews, { id: interviewId, personId: null, date: null, time: '', mode: 'in person', attendees: [], status: 'planned', questions: '', notes: EMPTY_DOC, pointIds: [] }] }), { describe: 'Interview added.' });
+        void editor.save((rec) => ({ ...rec, interviews: [...rec.interviews, { id: interviewId, personId: null, date: null, time: '', mode: 'in person', attendees: [], status: 'planned', questions: '', notes: EMPTY_DOC, pointIds: [], declined: false, notHeldReason: '' }] }), { describe: 'Interview added.' });
       }}>
         Plan an interview
       </button>

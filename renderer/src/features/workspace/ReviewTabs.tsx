@@ -4,6 +4,7 @@ import { RichTextField } from '../../ui/RichTextField';
 import { DateField } from '../../ui/DateField';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';
+import { AdjudicationLetterFields, IpReportFields } from './ReportDetails';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -50,6 +51,7 @@ export function IpReviewTab({ editor }: { editor: CaseEditor }) {
         );
       })}
       <RichTextField label="Further observations" value={rv.observations} maxLength={TEXT_LIMITS.longProse} people={r.people} onSave={(v) => set({ observations: v })} />
+      <IpReportFields editor={editor} />
     </section>
   );
 }
@@ -115,7 +117,8 @@ export function AdjudicationTab({ editor }: { editor: CaseEditor }) {
       }}>
         Add an action
       </button>
-      <RichTextField label="Apology (where fault is found)" value={adj.apology} maxLength={TEXT_LIMITS.prose} people={r.people} onSave={(v) => set({ apology: v })} hint="Left empty, the letter uses a standard apology when any point is upheld." />
+      <RichTextField label="Apology (where fault is found)" value={adj.apology} maxLength={TEXT_LIMITS.prose} people={r.people} onSave={(v) => set({ apology: v })} hint="The letter apologises only where you accept an upheld or partly upheld finding; left empty, it uses a standard apology naming those points." />
+      <AdjudicationLetterFields editor={editor} />
     </section>
   );
 }
