@@ -516,7 +516,7 @@ export class ExchangeService {
     const rv = c.record.review;
     if (rv?.side !== 'io' || !rv.counterpart) throw new UserError('INVALID_INPUT', `No draft of case ${c.record.reference} was sent for review from this store; nothing was changed.`);
     if (rv.counterpart.fingerprint !== from.fingerprint) {
-      throw new UserError('INVALID_INPUT', `This package is from ${from.name}, but the drafts of case ${c.record.reference} went to ${rv.counterpart.name}; nothing was changed.`);
+      throw new UserError('INVALID_INPUT', `This package is from ${from.name} (fingerprint ${from.fingerprint}), but the drafts of case ${c.record.reference} went to ${rv.counterpart.name} (fingerprint ${rv.counterpart.fingerprint}); nothing was changed.`);
     }
     return c;
   }

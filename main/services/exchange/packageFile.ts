@@ -107,9 +107,10 @@ export interface PackageHeader {
 export function readHeader(bytes: Uint8Array): PackageHeader {
   const prefix = Buffer.from(bytes.subarray(0, MAGIC.length)).toString('latin1');
   let differing = 0;
-  for (let i = 0; i < MAGIC.length; i++) if (prefix[i] !== MAGIC[i]) differing++;
+  // Only the bytes there are: a file cut short inside the magic word is a damaged package.
+  for (let i = 0; i < prefix.length; i++) if (prefix[i] !== MAGIC[i]) differing++;
   // More than a byte or two away from the magic word: some other file, not a damaged package.
-  if (differing > 2) throw new UserError('INVALID_INPUT', 'This file is not a Casewright package (.cwpack); choose the package the sender sent you.');
+  if (differing > 2 || bytes.length === 0) throw new UserError('INVALID_INPUT', 'This file is not a Casewright package (.cwpack); choose the package the sender sent you.');
   const nl = Buffer.from(bytes.subarray(0, MAX_HEADER)).indexOf(0x0a);
   if (nl < 0) throw altered();
   let line: string;
