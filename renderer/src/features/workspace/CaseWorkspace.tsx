@@ -13,10 +13,11 @@ import { PeopleTab } from './PeopleTab';
 import { PlainNamesPanel } from './PlainNamesPanel';
 import { PlanTab } from './PlanTab';
 import { StatementTab } from './StatementTab';
+import { ReviewTab } from '../review/ReviewTab';
 import { useCaseEditor } from './useCaseEditor';
 import type { ChangeLine } from './conflict';
 
-const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings', 'Independent person', 'Adjudication', 'Documents'] as const;
+const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings', 'Independent person', 'Review', 'Adjudication', 'Documents'] as const;
 export type TabName = (typeof TABS)[number];
 
 function ChangeList(props: { caption: string; lines: ChangeLine[] }) {
@@ -149,6 +150,7 @@ export function CaseWorkspace(props: { id: string; onBack: () => void; initialTa
         {r && tab === 'Chronology' && <ChronologyTab editor={editor} />}
         {r && tab === 'Findings' && <FindingsTab editor={editor} focusItem={props.focusItem ?? null} />}
         {r && tab === 'Independent person' && <IpReviewTab editor={editor} />}
+        {r && tab === 'Review' && <ReviewTab editor={editor} />}
         {r && tab === 'Adjudication' && <AdjudicationTab editor={editor} />}
         {r && tab === 'Documents' && <DocumentsTab editor={editor} />}
       </div>
