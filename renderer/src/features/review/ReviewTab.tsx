@@ -10,6 +10,14 @@ import type { CaseEditor } from '../workspace/useCaseEditor';
 
 type Message = { kind: 'error' | 'success' | 'info'; text: string } | null;
 const STANCE_LABELS: Record<Stance, string> = { agree: 'I agree', disagree: 'I disagree', query: 'I have a query' };
+/** Where a finding stands, as the independent person reads it on their copy. */
+const IP_STATE_LABELS: Record<string, string> = {
+  agreed: 'you agree',
+  disagreed: 'you disagree',
+  queried: 'you queried it',
+  'agreed on an earlier draft': 'you agreed on an earlier draft; confirm it on this one',
+  'not yet reviewed': 'not yet reviewed',
+};
 const STATE_LABELS: Record<string, string> = {
   agreed: 'Agreed by the independent person',
   disagreed: 'Not agreed',
@@ -237,7 +245,7 @@ function Position(props: { caseId: string; finding: ReviewState['findings'][numb
     >
       <fieldset>
         <legend>
-          Finding on point {f.number}: {f.finding ?? 'no finding yet'} ({STATE_LABELS[f.state]})
+          Finding on point {f.number}: {f.finding ?? 'no finding yet'} ({IP_STATE_LABELS[f.state]})
         </legend>
         {STANCES.map((s) => (
           <div className="checkbox" key={s}>
@@ -421,8 +429,9 @@ function DraftDiff(props: { caseId: string; drafts: number[] }) {
       {diff && (
         <>
           <p>
-            {diff.filter((s) => s.status !== 'same').length} of {diff.length} sections changed. Removed words are struck through and marked “removed”; added words are
-            underlined and marked “added”.
+            {diff.some((s) => s.status !== 'same')
+              ? `${diff.filter((s) => s.status !== 'same').length} of ${diff.length} sections changed. Removed words are struck through and marked “removed”; added words are underlined and marked “added”.`
+              : `Nothing in the text changed between draft ${from} and draft ${last}.`}
           </p>
           {diff
             .filter((s) => s.status !== 'same')
