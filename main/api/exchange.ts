@@ -63,7 +63,7 @@ export function exchangeHandlers(): ExchangeHandlers {
       let version: number | null = null;
       const r = await send(s, `${ref(s, caseId)}-draft.cwpack`, async () => {
         const built = await s.exchange().sendReviewRequest(caseId, { to, passphrase }, attachmentIds, today(s));
-        version = Number(/draft-(\d+)\.cwpack$/.exec(built.fileName)?.[1] ?? 0) || null;
+        version = built.version ?? null;
         return built;
       });
       return { ...r, version };

@@ -46,6 +46,8 @@ export interface BuiltPackage {
   bytes: Buffer;
   packageId: string;
   fileName: string;
+  /** For a review request: the draft's version. */
+  version?: number;
   commit: () => void;
 }
 
@@ -270,6 +272,7 @@ export class ExchangeService {
       bytes: sealed.bytes,
       packageId: sealed.id,
       fileName: `${safeName(c.record.reference)}-draft-${issued.version}.cwpack`,
+      version: issued.version,
       commit: () => {
         const db = this.db();
         db.transaction(() => {
