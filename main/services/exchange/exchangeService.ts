@@ -517,6 +517,12 @@ export class ExchangeService {
     const c = caseRepository.get(this.db(), origin.caseId);
     if (!c) throw new UserError('NOT_FOUND', `This package is about case ${origin.reference}, which is not in this store; nothing was changed.`);
     const rv = c.record.review;
+    if (rv?.side === 'io' && !rv.counterpart && rv.drafts.length > 0) {
+      throw new UserError(
+        'INVALID_INPUT',
+        `The drafts of case ${c.record.reference} were sent with a passphrase, so Casewright cannot tell who should answer them; add ${from.name}'s card, check the fingerprint, send them the next draft, then open their answer again.`,
+      );
+    }
     if (rv?.side !== 'io' || !rv.counterpart) throw new UserError('INVALID_INPUT', `No draft of case ${c.record.reference} was sent for review from this store; nothing was changed.`);
     if (rv.counterpart.fingerprint !== from.fingerprint) {
       throw new UserError('INVALID_INPUT', `This package is from ${from.name} (fingerprint ${from.fingerprint}), but the drafts of case ${c.record.reference} went to ${rv.counterpart.name} (fingerprint ${rv.counterpart.fingerprint}); nothing was changed.`);

@@ -184,6 +184,14 @@ describe('opening a package checks everything before writing anything (issue 14)
     expect(await open(ip, bytes, { passphrase: 'copper-otter-nine-umbrella' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     expect(await ip.call('cases.list', {})).toEqual([]);
     expect(await open(ip, bytes, { passphrase: 'copper-otter-九-umbrella' })).toMatchObject({ ok: true, data: { kind: 'review-request' } });
+    // The IP's answer cannot be matched to them: the IO is told how to put that right, and nothing changes.
+    await io.call('exchange.addContact', { text: await ip.card(), verified: true });
+    const ipCase = (await ip.call('cases.list', {}))[0]!;
+    const reply = ip.saveTo('r.cwpack');
+    await ip.call('review.reply', { caseId: ipCase.id, to: 'Zofia Wójcik-O’Neill' });
+    const ioBefore = await io.snapshot();
+    expect(await open(io, fs.readFileSync(reply))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^The drafts of case DEMO-ST2-0001 were sent with a passphrase, so Casewright cannot tell who should answer them; add Dr Femi Adebayo's card/) } });
+    expect(await io.snapshot()).toBe(ioBefore);
     // A short passphrase is refused before anything is issued.
     expect(await io.dispatch('review.send', { caseId: (await io.firstCase()).id, passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   }, 120_000);
