@@ -66,7 +66,9 @@ describe('the investigating officer’s side of a review, in the browser (issue 
     await page.getByRole('button', { name: 'Go to case DEMO-ST2-0001' }).click();
     await page.getByRole('heading', { name: 'Comments' }).waitFor();
     const comment = page.locator('.review-comments > li').first();
-    expect(await comment.textContent()).toContain(`Paragraph ${para} (draft 1): “Ms Ó Súilleabháin-Nowak complains`);
+    expect(await comment.textContent()).toContain(`Paragraph ${para}: Say “on behalf of Kieran”.`);
+    // Beside it, the paragraph of draft 1 it is about.
+    expect(await page.getByLabel(`Paragraph ${para} of draft 1`).textContent()).toMatch(/^Ms Ó Súilleabháin-Nowak complains, on behalf of her son/);
     expect(await page.getByRole('table', { name: 'Where each finding stands with the independent person' }).textContent()).toContain('Not agreed: A telephone meeting is recorded.');
     // Declined needs a reason: one sentence, nothing saved.
     await comment.getByLabel(/How it was resolved/).selectOption('declined');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ReviewState } from '../../../../shared/api/features/review';
 import type { Contact } from '../../../../shared/exchange/card';
 import { blockText, type SectionDiff } from '../../../../shared/exchange/draftDiff';
@@ -79,7 +79,7 @@ export function ReviewTab({ editor }: { editor: CaseEditor }) {
       {state.side === 'ip' && draft && (
         <IpSide caseId={caseId} state={state} draft={draft} contacts={contacts} change={change} setMessage={setMessage} points={r.points.filter((p) => p.status === 'active')} reload={load} />
       )}
-      {state.side !== 'ip' && !r.handover && <IoSide caseId={caseId} state={state} draft={draft} contacts={contacts} change={change} setMessage={setMessage} reload={load} evidence={r.evidence} />}
+      {state.side !== 'ip' && !r.handover && <IoSide caseId={caseId} state={state} draft={draft} contacts={contacts} change={change} setMessage={setMessage} reload={load} evidence={r.evidence} points={r.points} />}
       {state.drafts.length >= 2 && <DraftDiff caseId={caseId} drafts={state.drafts} />}
     </section>
   );
@@ -265,7 +265,7 @@ function Position(props: { caseId: string; finding: ReviewState['findings'][numb
   );
 }
 
-function Comments(props: { comments: ReviewComment[]; resolve?: (c: ReviewComment) => ReactNode }) {
+function Comments(props: { comments: ReviewComment[] }) {
   return (
     <section aria-labelledby="comments-heading">
       <h3 id="comments-heading">Comments</h3>
@@ -286,7 +286,6 @@ function Comments(props: { comments: ReviewComment[]; resolve?: (c: ReviewCommen
                   ? `${RESOLUTION_LABELS[c.resolution.as]}${c.resolution.text ? `: ${c.resolution.text}` : ''}${c.resolution.inDraft ? ` (in draft ${c.resolution.inDraft})` : ' (goes with the next draft)'}`
                   : 'Open'}
               </p>
-              {props.resolve?.(c)}
             </li>
           ))}
         </ul>
@@ -328,7 +327,92 @@ function Resolve(props: { caseId: string; comment: ReviewComment; change: SidePr
   );
 }
 
-function IoSide(props: SideProps & { draft: { version: number; model: DocumentModel } | null; evidence: { ref: string; title: string; attachmentId: string | null }[] }) {
+/**
+ * The investigating officer's view of the comments: each comment on a paragraph beside that paragraph of the draft
+ * it was made on, each comment on a point or finding beside the point, with its resolution.
+ */
+function CommentsBesideDraft(props: { caseId: string; comments: ReviewComment[]; points: { id: string; number: number; summary: string }[]; change: SideProps['change'] }) {
+  const versions = [...new Set(props.comments.map((c) => c.draftVersion))].sort((a, b) => a - b);
+  const [version, setVersion] = useState<number | null>(versions[versions.length - 1] ?? null);
+  const [model, setModel] = useState<DocumentModel | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (version === null) return;
+    call('review.draft', { caseId: props.caseId, version }).then((d) => setModel(d.model), (e) => setError(messageOf(e)));
+  }, [props.caseId, version]);
+  if (props.comments.length === 0) {
+    return (
+      <section aria-labelledby="comments-heading">
+        <h3 id="comments-heading">Comments</h3>
+        <p>No comments yet.</p>
+      </section>
+    );
+  }
+  const mine = props.comments.filter((c) => c.draftVersion === version);
+  const onParas = [...new Set(mine.filter((c) => c.anchor.kind === 'para').map((c) => Number(c.anchor.ref)))].sort((a, b) => a - b);
+  const onPoints = mine.filter((c) => c.anchor.kind !== 'para');
+  const one = (c: ReviewComment) => (
+    <li key={c.id} className="item-card">
+      <p>
+        <strong>{c.anchor.label}</strong>: {c.text}
+      </p>
+      {c.suggested && <p>Suggested wording: {c.suggested}</p>}
+      <p>
+        Status:{' '}
+        {c.resolution
+          ? `${RESOLUTION_LABELS[c.resolution.as]}${c.resolution.text ? `: ${c.resolution.text}` : ''}${c.resolution.inDraft ? ` (in draft ${c.resolution.inDraft})` : ' (goes with the next draft)'}`
+          : 'Open'}
+      </p>
+      <Resolve caseId={props.caseId} comment={c} change={props.change} />
+    </li>
+  );
+  return (
+    <section aria-labelledby="comments-heading">
+      <h3 id="comments-heading">Comments</h3>
+      {error && <Alert kind="error">{error}</Alert>}
+      {versions.length > 1 && (
+        <Field label="Comments on draft">
+          {({ id }) => (
+            <select id={id} value={version ?? ''} onChange={(e) => setVersion(Number(e.target.value))}>
+              {versions.map((v) => (
+                <option key={v} value={v}>
+                  Draft {v}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <p>
+        {mine.length} comment{mine.length === 1 ? '' : 's'} on draft {version}, {mine.filter((c) => !c.resolution).length} still open.
+      </p>
+      {onParas.map((i) => {
+        const block = model?.blocks[i];
+        return (
+          <div key={i} className="comment-pair">
+            <blockquote className="comment-pair__text" aria-label={`Paragraph ${i} of draft ${version}`}>
+              {block ? blockText(block) : mine.find((c) => c.anchor.ref === String(i))?.anchor.excerpt}
+            </blockquote>
+            <ul className="review-comments">{mine.filter((c) => c.anchor.kind === 'para' && c.anchor.ref === String(i)).map(one)}</ul>
+          </div>
+        );
+      })}
+      {onPoints.length > 0 &&
+        props.points
+          .filter((p) => onPoints.some((c) => c.anchor.ref === p.id))
+          .map((p) => (
+            <div key={p.id} className="comment-pair">
+              <blockquote className="comment-pair__text" aria-label={`Point ${p.number}`}>
+                Point {p.number}: {p.summary}
+              </blockquote>
+              <ul className="review-comments">{onPoints.filter((c) => c.anchor.ref === p.id).map(one)}</ul>
+            </div>
+          ))}
+    </section>
+  );
+}
+
+function IoSide(props: SideProps & { draft: { version: number; model: DocumentModel } | null; evidence: { ref: string; title: string; attachmentId: string | null }[]; points: { id: string; number: number; summary: string }[] }) {
   const { state } = props;
   const [to, setTo] = useState('');
   const [ticked, setTicked] = useState<string[]>([]);
@@ -398,7 +482,7 @@ function IoSide(props: SideProps & { draft: { version: number; model: DocumentMo
           </tbody>
         </table>
       )}
-      <Comments comments={state.comments} resolve={(c) => <Resolve caseId={props.caseId} comment={c} change={props.change} />} />
+      <CommentsBesideDraft caseId={props.caseId} comments={state.comments} points={props.points} change={props.change} />
     </>
   );
 }
