@@ -88,6 +88,7 @@ export class DocumentService {
    * A complainant's version is issued only if the leak check finds nothing.
    */
   async issue(c: StoredCase, kind: DocumentKind, variant: Variant, today: string, final: boolean, subjectId = ''): Promise<IssuedDocument> {
+    if (c.record.handover) throw new UserError('READ_ONLY', `Case ${c.record.reference} was handed over to this store for its records and is read-only.`);
     const last = this.latest(c.id, kind, variant, subjectId);
     if (last?.final) throw new UserError('CONFLICT', `The ${DOCUMENT_TITLES[kind].toLowerCase()} (${variant} version) is already final as version ${last.version}; it cannot be issued again.`);
     const version = (last?.version ?? 0) + 1;

@@ -29,6 +29,13 @@ describe('case handover to the council (issue 14)', () => {
       ok: false,
       error: { code: 'READ_ONLY', message: `Case ${c.reference} was handed over to this store for its records and is read-only.` },
     });
+    const readOnly = { ok: false, error: { code: 'READ_ONLY', message: `Case ${c.reference} was handed over to this store for its records and is read-only.` } };
+    expect(await council.dispatch('attachments.add', { caseId: got.id, fileName: 'extra.txt', dataBase64: Buffer.from('x').toString('base64') })).toMatchObject(readOnly);
+    expect(await council.dispatch('documents.issue', { caseId: got.id, kind: 'investigation-report', variant: 'council', final: true })).toMatchObject(readOnly);
+    expect(await council.dispatch('review.comment', { caseId: got.id, on: 'point:1', text: 'x' })).toMatchObject(readOnly);
+    expect(await council.snapshot()).toBe(before);
+    // Opened again: refused as already opened, nothing changed.
+    expect(await council.dispatch('exchange.open', { dataBase64: b64(out) })).toMatchObject({ ok: false, error: { code: 'ALREADY_OPENED' } });
     expect(await council.snapshot()).toBe(before);
     expect(await council.call('store.verify', {})).toMatchObject({ ok: true });
   }, 120_000);

@@ -88,6 +88,11 @@ export function CaseWorkspace(props: { id: string; onBack: () => void; initialTa
           </>
         )}
       </div>
+      {r?.handover && (
+        <Alert kind="info">
+          This case was handed over by {r.handover.from} for the council’s records. It is read-only: changes are refused and nothing in it can be issued again.
+        </Alert>
+      )}
       {editor.error && <Alert kind="error">{editor.error}</Alert>}
       {editor.conflict && (
         <section className="conflict" aria-labelledby="conflict-heading">
