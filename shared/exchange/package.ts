@@ -19,7 +19,8 @@ export const PACKAGE_KIND_LABELS: Record<PackageKind, string> = {
 };
 
 const id = z.string().min(1).max(100);
-const fileSchema = z.object({ id, fileName: z.string().min(1).max(255), sha256: z.string().regex(/^[0-9a-f]{64}$/), dataBase64: z.string() }).strict();
+/** A file carried as a binary part of the package (`part`: its index), with its digest. */
+const fileSchema = z.object({ id, fileName: z.string().min(1).max(255), sha256: z.string().regex(/^[0-9a-f]{64}$/), part: z.number().int().min(0) }).strict();
 const origin = z.object({ caseId: id, reference: z.string().min(1).max(60) }).strict();
 /** A document model as issued: checked for shape where it is shown, kept verbatim. */
 const modelSchema = z.custom<DocumentModel>(
@@ -48,8 +49,8 @@ export const ipReportBody = z.object({ origin, issued: z.array(issuedSchema).min
 
 export const handoverBody = z
   .object({
-    /** The case file as Casewright exports it (shared/format/caseFile.ts), with its files. */
-    caseFile: z.string(),
+    /** The binary part holding the case file as Casewright exports it (shared/format/caseFile.ts), with its files. */
+    caseFilePart: z.number().int().min(0),
     issued: z.array(issuedSchema.extend({ kind: z.string().max(40), subjectId: z.string().max(100) })).max(5000),
     audit: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), summary: z.string() }).strict()).max(100_000),
   })
@@ -65,6 +66,8 @@ export const payloadSchema = z
     /** The recipient's fingerprint (compact), or "passphrase". */
     to: z.string().max(40),
     body: z.unknown(),
+    /** The binary parts after the signed JSON: each one's SHA-256 and size, in order. */
+    parts: z.array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().min(0) }).strict()).max(1000),
   })
   .strict();
 export type Payload = z.infer<typeof payloadSchema>;

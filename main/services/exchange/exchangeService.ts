@@ -223,10 +223,10 @@ export class ExchangeService {
     return { recipient: { kind: 'key', card: c }, fingerprint: c.fingerprint, name: c.name };
   }
 
-  private async seal(kind: PackageKind, to: { to?: string | undefined; passphrase?: string | undefined }, body: unknown) {
+  private async seal(kind: PackageKind, to: { to?: string | undefined; passphrase?: string | undefined }, body: unknown, parts: Buffer[] = []) {
     const r = await this.recipient(to);
     const me = await this.ensureIdentity();
-    const sealed = await sealPackage({ sender: { card: cardOf(me), signingSecret: me.signing_secret }, to: r.recipient, kind, body, now: this.now() });
+    const sealed = await sealPackage({ sender: { card: cardOf(me), signingSecret: me.signing_secret }, to: r.recipient, kind, body, parts, now: this.now() });
     return { ...sealed, to: r };
   }
 
@@ -257,17 +257,15 @@ export class ExchangeService {
     c = cases.get(caseId);
     const review = c.record.review ?? emptyReview('io');
     const resolutions = review.comments.filter((m) => m.resolution).map((m) => ({ commentId: m.id, resolution: { ...m.resolution!, inDraft: m.resolution!.inDraft ?? issued.version } }));
+    const read = attachmentIds.map((id) => files.read(id));
     const body = {
       origin: { caseId, reference: c.record.reference },
       draft: { version: issued.version, final: false, variant: 'council' as const, issuedAt: issued.issuedAt, issuedBy: issued.issuedBy, model },
       record: reviewCopy(c.record, new Set(attachmentIds)),
-      files: attachmentIds.map((id) => {
-        const f = files.read(id);
-        return { id, fileName: f.info.fileName, sha256: f.info.sha256, dataBase64: f.data.toString('base64') };
-      }),
+      files: read.map((f, part) => ({ id: f.info.id, fileName: f.info.fileName, sha256: f.info.sha256, part })),
       resolutions,
     };
-    const sealed = await this.seal('review-request', to, body);
+    const sealed = await this.seal('review-request', to, body, read.map((f) => f.data));
     return {
       bytes: sealed.bytes,
       packageId: sealed.id,
@@ -347,7 +345,7 @@ export class ExchangeService {
       model: JSON.parse(r.model) as DocumentModel,
     }));
     const audit = listAudit(db, caseId).map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, summary: JSON.stringify(r.detail ?? {}).slice(0, 2000) }));
-    const sealed = await this.seal('case-handover', to, { caseFile, issued, audit });
+    const sealed = await this.seal('case-handover', to, { caseFilePart: 0, issued, audit }, [Buffer.from(caseFile, 'utf8')]);
     return {
       bytes: sealed.bytes,
       packageId: sealed.id,
@@ -374,20 +372,20 @@ export class ExchangeService {
       );
     }
     if (header.to === 'passphrase' && !opts.passphrase) throw new UserError('NEEDS_PASSPHRASE', 'This package is locked with a passphrase; enter the passphrase the sender gave you.');
-    const { payload, senderFingerprint } = await unsealPackage(header, header.to === 'passphrase' ? { passphrase: opts.passphrase! } : { identity: me.encryption_secret });
+    const { payload, senderFingerprint, parts } = await unsealPackage(header, header.to === 'passphrase' ? { passphrase: opts.passphrase! } : { identity: me.encryption_secret });
     const contact = exchangeRepository.contact(db, senderFingerprint);
     this.checkSender(payload, senderFingerprint, contact, opts.sender);
     this.refuseReplay(payload.id);
     const from = { name: payload.from.name, organisation: payload.from.organisation, role: payload.from.role, fingerprint: senderFingerprint, verified: contact?.verified === 1 };
     switch (payload.kind) {
       case 'review-request':
-        return this.openReviewRequest(payload, from);
+        return this.openReviewRequest(payload, from, parts);
       case 'review-reply':
         return this.openReply(payload, from);
       case 'ip-report':
         return this.openIpReport(payload, from);
       case 'case-handover':
-        return this.openHandover(payload, from);
+        return this.openHandover(payload, from, parts);
     }
   }
 
@@ -426,18 +424,19 @@ export class ExchangeService {
     return r.data;
   }
 
-  private async prepareFiles(files: { id: string; fileName: string; sha256: string; dataBase64: string }[]): Promise<{ id: string; file: PreparedFile }[]> {
+  private async prepareFiles(files: { id: string; fileName: string; sha256: string; part: number }[], parts: Buffer[]): Promise<{ id: string; file: PreparedFile }[]> {
     const att = this.files();
     const out: { id: string; file: PreparedFile }[] = [];
     for (const f of files) {
-      const data = Buffer.from(f.dataBase64, 'base64');
+      const data = parts[f.part];
+      if (!data) throw new UserError('INVALID_INPUT', UNREADABLE);
       if (createHash('sha256').update(data).digest('hex') !== f.sha256) throw new UserError('ALTERED', 'This package has been altered or damaged; ask the sender to send it again.');
       out.push({ id: f.id, file: await att.prepare(f.fileName, data) });
     }
     return out;
   }
 
-  private async openReviewRequest(payload: Payload, from: OpenedPackage['from']): Promise<OpenedPackage> {
+  private async openReviewRequest(payload: Payload, from: OpenedPackage['from'], parts: Buffer[]): Promise<OpenedPackage> {
     const body = this.body(reviewRequestBody, payload);
     const db = this.db();
     const cases = this.cases();
@@ -452,7 +451,7 @@ export class ExchangeService {
     if (!existing && caseRepository.findByReference(db, String(body.record.reference ?? ''))) {
       throw new UserError('EXISTS', `A case with reference ${String(body.record.reference)} is already in this store; it was not sent by ${from.name}, so this draft was not opened.`);
     }
-    const prepared = await this.prepareFiles(body.files);
+    const prepared = await this.prepareFiles(body.files, parts);
     const att = this.files();
     // Files keep the sender's ids unless this store holds that id already (then a new id, and the evidence follows).
     const taken = (id: string) => db.prepare('SELECT case_id FROM attachments WHERE id = ?').get(id) as { case_id: string } | undefined;
@@ -579,10 +578,12 @@ export class ExchangeService {
       .immediate();
   }
 
-  private async openHandover(payload: Payload, from: OpenedPackage['from']): Promise<OpenedPackage> {
+  private async openHandover(payload: Payload, from: OpenedPackage['from'], parts: Buffer[]): Promise<OpenedPackage> {
     const body = this.body(handoverBody, payload);
     const cases = this.cases();
-    const prepared = await cases.prepareImport(body.caseFile);
+    const caseFile = parts[body.caseFilePart];
+    if (!caseFile) throw new UserError('INVALID_INPUT', UNREADABLE);
+    const prepared = await cases.prepareImport(caseFile.toString('utf8'));
     const auditText = body.audit.map((a) => `${a.seq}\t${a.at}\t${a.actor}\t${a.action}\t${a.summary}`).join('\n');
     const att = this.files();
     const auditFile = await att.prepare(`Audit trail from ${from.name}.txt`, Buffer.from(`Audit trail of case ${prepared.record.reference} as handed over by ${from.name} (${from.fingerprint})\n\n${auditText}\n`, 'utf8'));

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -13,9 +13,10 @@ import { UserError } from '../errors';
  *   CASEWRIGHT-PACKAGE <format> <recipient fingerprint | passphrase> <check>\n
  *   <age file: X25519 recipient, or scrypt passphrase>
  *
- * The age plaintext is JSON {payload, signature}: `payload` is the JSON text of the Payload (sender's card,
- * recipient, kind, id, body), `signature` an Ed25519 signature by the sender over a domain tag, the header line
- * and the payload text. Nothing of the case is outside the age encryption; the header line names only the
+ * The age plaintext is a 4-byte big-endian length, that many bytes of JSON {payload, signature}, then the
+ * package's binary parts (files) one after another. `payload` is the JSON text of the Payload (sender's card,
+ * recipient, kind, id, body, and the SHA-256 and size of every part), `signature` an Ed25519 signature by the
+ * sender over a domain tag, the header line and the payload text: through the digests it covers every byte. Nothing of the case is outside the age encryption; the header line names only the
  * recipient's fingerprint so that "not for you" can be said before decrypting. `check` is 16 hex digits of
  * SHA-256 of the rest of the line, so a damaged header reads as damaged rather than as another format.
  */
@@ -70,6 +71,8 @@ export interface SealInput {
   to: Recipient;
   kind: PackageKind;
   body: unknown;
+  /** Binary parts (files), referred to from the body by index; their digests are signed. */
+  parts?: Buffer[];
   now?: Date;
 }
 
@@ -77,17 +80,24 @@ export interface SealInput {
 export async function sealPackage(input: SealInput, opts: { scryptWorkFactor?: number } = {}): Promise<{ bytes: Buffer; id: string }> {
   const to = input.to.kind === 'key' ? compactFingerprint(fingerprintOf(input.to.card)) : 'passphrase';
   const header = headerLine(PACKAGE_FORMAT, to);
-  const payload: Payload = { format: PACKAGE_FORMAT, id: randomUUID(), kind: input.kind, createdAt: (input.now ?? new Date()).toISOString(), from: input.sender.card, to, body: input.body };
+  const parts = input.parts ?? [];
+  const payload: Payload = {
+    format: PACKAGE_FORMAT, id: randomUUID(), kind: input.kind, createdAt: (input.now ?? new Date()).toISOString(), from: input.sender.card, to, body: input.body,
+    parts: parts.map((p) => ({ sha256: createHash('sha256').update(p).digest('hex'), size: p.length })),
+  };
   const payloadText = JSON.stringify(payload);
   const signature = ed25519.sign(signedBytes(header, payloadText), hexToBytes(input.sender.signingSecret));
-  const inner = JSON.stringify({ payload: payloadText, signature: bytesToHex(signature) });
+  const head = Buffer.from(JSON.stringify({ payload: payloadText, signature: bytesToHex(signature) }), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(head.length);
+  const inner = Buffer.concat([length, head, ...parts]);
   const e = new Encrypter();
   if (input.to.kind === 'key') e.addRecipient(input.to.card.encryptionKey);
   else {
     e.setPassphrase(input.to.passphrase);
     if (opts.scryptWorkFactor) e.setScryptWorkFactor(opts.scryptWorkFactor);
   }
-  const body = await e.encrypt(inner);
+  const body = await e.encrypt(new Uint8Array(inner.buffer, inner.byteOffset, inner.length));
   return { bytes: Buffer.concat([Buffer.from(header, 'utf8'), Buffer.from(body)]), id: payload.id };
 }
 
@@ -134,22 +144,26 @@ export function readHeader(bytes: Uint8Array): PackageHeader {
  * signature that does not match the sender's key in it, a payload that does not say what the header says) is
  * the one "altered or damaged" sentence.
  */
-export async function unsealPackage(header: PackageHeader, key: { identity: string } | { passphrase: string }): Promise<{ payload: Payload; senderFingerprint: string }> {
+export async function unsealPackage(header: PackageHeader, key: { identity: string } | { passphrase: string }): Promise<{ payload: Payload; senderFingerprint: string; parts: Buffer[] }> {
   const d = new Decrypter();
   if ('identity' in key) d.addIdentity(key.identity);
   else d.addPassphrase(key.passphrase);
-  let inner: string;
+  let plain: Buffer;
   try {
-    inner = await d.decrypt(header.body, 'text');
+    const out = await d.decrypt(header.body);
+    plain = Buffer.from(out.buffer, out.byteOffset, out.length);
   } catch (e) {
     if ('passphrase' in key && /no identity matched/i.test((e as Error).message ?? '')) {
       throw new UserError('WRONG_PASSPHRASE', 'That passphrase does not open this package; check it with the sender (it was given to you separately from the package).');
     }
     throw altered();
   }
+  if (plain.length < 4) throw altered();
+  const headLength = plain.readUInt32BE(0);
+  if (headLength > plain.length - 4) throw altered();
   let outer: { payload?: unknown; signature?: unknown };
   try {
-    outer = JSON.parse(inner) as typeof outer;
+    outer = JSON.parse(dec.decode(plain.subarray(4, 4 + headLength))) as typeof outer;
   } catch {
     throw altered();
   }
@@ -170,5 +184,15 @@ export async function unsealPackage(header: PackageHeader, key: { identity: stri
     ok = false;
   }
   if (!ok || payload.to !== header.to || payload.format !== header.format) throw altered();
-  return { payload, senderFingerprint: fingerprintOf(payload.from) };
+  // The parts fill the rest exactly, each matching its signed digest.
+  const parts: Buffer[] = [];
+  let at = 4 + headLength;
+  for (const p of payload.parts) {
+    const part = plain.subarray(at, at + p.size);
+    if (part.length !== p.size || createHash('sha256').update(part).digest('hex') !== p.sha256) throw altered();
+    parts.push(part);
+    at += p.size;
+  }
+  if (at !== plain.length) throw altered();
+  return { payload, senderFingerprint: fingerprintOf(payload.from), parts };
 }

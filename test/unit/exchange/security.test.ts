@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { Decrypter, Encrypter } from 'age-encryption';
 import { ALTERED, generateKeys, sealPackage } from '../../../main/services/exchange/packageFile';
 import { b64, ioAndIp, party } from './parties';
 
@@ -41,6 +42,35 @@ describe('opening a package checks everything before writing anything (issue 14)
     expect(await ip.snapshot()).toBe(before);
     expect(await ip.call('cases.list', {})).toEqual([]);
   }, 240_000);
+
+  it('refuses a package re-encrypted by someone who changed what it carries (anyone can encrypt to a public card)', async () => {
+    const { ip, bytes, before } = await sentDraft();
+    const nl = bytes.indexOf(0x0a) + 1;
+    const secret = ip.session.requireStore().db.prepare('SELECT encryption_secret FROM exchange_identity').pluck().get() as string;
+    const recipient = (await ip.call('exchange.identity', {})).encryptionKey;
+    const d = new Decrypter();
+    d.addIdentity(secret);
+    const plain = Buffer.from(await d.decrypt(bytes.subarray(nl)));
+    const rewrap = async (inner: Buffer) => {
+      const e = new Encrypter();
+      e.addRecipient(recipient);
+      return Buffer.concat([bytes.subarray(0, nl), Buffer.from(await e.encrypt(new Uint8Array(inner)))]);
+    };
+    // The file's bytes (the last part) changed; the signed JSON changed; bytes added after the parts; the last byte cut.
+    const fileChanged = Buffer.from(plain);
+    fileChanged[fileChanged.length - 3] = fileChanged[fileChanged.length - 3]! ^ 0x01;
+    // The sender's name in the signed JSON (still valid JSON, still the same key): the signature no longer matches.
+    const at = plain.indexOf(Buffer.from('Zofia'));
+    expect(at).toBeGreaterThan(4);
+    const jsonChanged = Buffer.from(plain);
+    jsonChanged[at + 3] = 'j'.charCodeAt(0);
+    for (const inner of [fileChanged, jsonChanged, Buffer.concat([plain, Buffer.from('extra')]), plain.subarray(0, plain.length - 1)]) {
+      expect(await open(ip, await rewrap(inner))).toMatchObject({ ok: false, error: { code: 'ALTERED', message: ALTERED } });
+    }
+    expect(await ip.snapshot()).toBe(before);
+    // The same bytes re-encrypted unchanged still open: the refusals above were about the changes.
+    expect(await open(ip, await rewrap(plain))).toMatchObject({ ok: true });
+  }, 120_000);
 
   it('refuses a truncated file (anywhere) as damaged', async () => {
     const { ip, bytes, before } = await sentDraft();
