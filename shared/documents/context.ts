@@ -6,7 +6,7 @@ import type { CaseRecord } from '../domain/case';
 import type { Person } from '../domain/investigation';
 import { mentionResolver } from './mentions';
 import { mapModelText, pseudonymiser } from './pseudonymise';
-import type { DocumentKind, DocumentModel, Letterhead, Variant } from './model';
+import type { DocumentKind, DocumentModel, Letterhead, Run, Variant } from './model';
 
 /** What every builder needs: the case, the day the document is dated, which version, and helpers. */
 export interface BuildContext {
@@ -115,7 +115,22 @@ export function finish(
   const resolved = mapModelText(model, mentionResolver(r.people, ctx.variant, shown));
   if (ctx.variant === 'council') return resolved;
   const hidden = r.people.filter((p) => !shown.includes(p));
-  return mapModelText(resolved, pseudonymiser(hidden, { named: shown, protect: [r.reference, r.council.protectiveMarking] }));
+  return withoutLinks(mapModelText(resolved, pseudonymiser(hidden, { named: shown, protect: [r.reference, r.council.protectiveMarking] })));
+}
+
+/**
+ * The complainant's version carries no links: an address can name someone (mailto:jordan.blake@…, a shared
+ * folder named after a person) where no reader sees it and the leak check, which reads what is printed, cannot.
+ */
+function withoutLinks(m: DocumentModel): DocumentModel {
+  const strip = (runs: Run[]): Run[] => runs.map(({ link: _link, ...r }) => r);
+  const blocks = m.blocks.map((b) => {
+    if (b.type === 'paragraph') return { ...b, runs: strip(b.runs) };
+    if (b.type === 'list') return { ...b, items: b.items.map(strip) };
+    if (b.type === 'table') return { ...b, rows: b.rows.map((row) => row.map(strip)) };
+    return b;
+  });
+  return { ...m, blocks };
 }
 
 /** The letters addressed to the complainant, which name them and their own child. */

@@ -1,4 +1,4 @@
-import type { RichNode } from '../domain/richText';
+import { isSafeHref, type RichNode } from '../domain/richText';
 import { mentionToken, plainText } from './mentions';
 import type { Block, Run } from './model';
 
@@ -7,7 +7,9 @@ function runs(nodes: RichNode[] | undefined): Run[] {
   for (const n of nodes ?? []) {
     const bold = n.marks?.some((m) => m.type === 'bold');
     const italic = n.marks?.some((m) => m.type === 'italic');
-    const fmt = { ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) };
+    const href = n.marks?.find((m) => m.type === 'link')?.attrs?.href;
+    const link = isSafeHref(href) ? href.trim() : undefined;
+    const fmt = { ...(bold ? { bold } : {}), ...(italic ? { italic } : {}), ...(link ? { link } : {}) };
     if (n.type === 'text') out.push({ text: plainText(n.text ?? ''), ...fmt });
     // A mention is its person's id; `finish` writes the person for the variant (mentions.ts), never the label.
     else if (n.type === 'mention') out.push({ text: mentionToken(mentionId(n)), ...fmt });
@@ -32,9 +34,34 @@ export function richToBlocks(doc: RichNode, baseLevel: 2 | 3 = 3): Block[] {
       out.push({ type: 'list', ordered: n.type === 'orderedList', items });
     } else if (n.type === 'blockquote') {
       for (const b of richToBlocks(n, baseLevel)) out.push(b.type === 'paragraph' ? { ...b, style: 'quote' } : b);
+    } else if (n.type === 'table') {
+      const table = tableBlock(n);
+      if (table) out.push(table);
     }
   }
   return out;
+}
+
+/**
+ * A table pasted from Word or a report: a first row of header cells becomes the header (repeated on each page);
+ * every row is padded to the widest, and the columns share the width equally (merged cells are read as one).
+ */
+function tableBlock(n: RichNode): Block | null {
+  const rows = (n.content ?? []).filter((r) => r.type === 'tableRow').map((r) => (r.content ?? []).filter((c) => c.type === 'tableHeader' || c.type === 'tableCell'));
+  if (!rows.length) return null;
+  const columns = Math.max(1, ...rows.map((r) => r.length));
+  // Word marks no header cells: a first row written all in bold, above other rows, is read as the header.
+  const allBold = (c: RichNode) => {
+    const texts = textsOf(c).filter((t) => t.text?.trim());
+    return texts.length > 0 && texts.every((t) => t.marks?.some((m) => m.type === 'bold'));
+  };
+  const first = rows[0]!;
+  const headed = first.length > 0 && (first.every((c) => c.type === 'tableHeader') || (rows.length > 1 && first.every(allBold)));
+  const cellRuns = (c: RichNode | undefined): Run[] => (c ? richToRuns(c) : []);
+  const pad = (cells: RichNode[]): Run[][] => Array.from({ length: columns }, (_x, i) => cellRuns(cells[i]));
+  const header = headed ? pad(first).map((runs) => runs.map((r) => r.text).join('')) : Array.from({ length: columns }, () => '');
+  const body = (headed ? rows.slice(1) : rows).map(pad);
+  return { type: 'table', header, rows: body.length ? body : [Array.from({ length: columns }, () => [])], widths: Array.from({ length: columns }, () => 1 / columns) };
 }
 
 /** Rich text as the runs of one table cell: each paragraph, heading or list item on its own line. */
@@ -49,4 +76,15 @@ export function richToRuns(doc: RichNode): Run[] {
     } else for (let i = (n.content ?? []).length - 1; i >= 0; i--) stack.push(n.content![i]!);
   }
   return lines.flatMap((l, i) => (i ? [{ text: '\n' }, ...l] : l));
+}
+
+function textsOf(n: RichNode): RichNode[] {
+  const out: RichNode[] = [];
+  const stack = [n];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'text' || x.type === 'mention') out.push(x);
+    stack.push(...(x.content ?? []));
+  }
+  return out;
 }

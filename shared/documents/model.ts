@@ -6,6 +6,8 @@ export interface Run {
   text: string;
   bold?: boolean;
   italic?: boolean;
+  /** A web or e-mail address the text links to (council version only: the complainant's carries no links). */
+  link?: string;
 }
 
 export type Block =

@@ -242,3 +242,14 @@ export function nameFinder(people: readonly NamedPerson[], opts: { protect?: rea
     return hits.sort((a, b) => a.start - b.start).map(({ fs: _s, fe: _e, ...h }) => h);
   };
 }
+
+/**
+ * The words of a name that are also ordinary English words or months ("May", "Young", "Hope"): the register
+ * warns about them, because the leak check can only flag such a word with a title or capitalised mid-sentence.
+ */
+export function commonWordsIn(name: string): string[] {
+  return name
+    .normalize('NFC')
+    .split(/[\s\-‐‑–]+/u)
+    .filter((w) => w && COMMON_WORDS.has(foldName(w)));
+}

@@ -67,8 +67,82 @@ function richFields(r: CaseRecord): RichField[] {
       });
     }
   }
+  // Fields that became rich text in case file format 5: the case summary, extracts, the IP's review and the
+  // adjudicating officer's decisions.
+  out.push({ key: 'summary', where: 'Case summary', doc: r.summary, set: (rec, doc) => ({ ...rec, summary: doc }) });
+  for (const e of r.evidence) {
+    e.extracts.forEach((x, k) => {
+      out.push({
+        key: `extract:${e.id}:${x.id}`,
+        where: `${e.ref} extract ${k + 1}`,
+        doc: x.quote,
+        set: (rec, doc) => ({ ...rec, evidence: rec.evidence.map((y) => (y.id === e.id ? { ...y, extracts: y.extracts.map((z) => (z.id === x.id ? { ...z, quote: doc } : z)) } : y)) }),
+      });
+    });
+  }
+  for (const [part, words] of IP_PARTS) {
+    out.push({ key: `ip:${part}`, where: `Independent person: ${words}`, doc: r.ipReview[part], set: (rec, doc) => ({ ...rec, ipReview: { ...rec.ipReview, [part]: doc } }) });
+  }
+  for (const p of r.points) {
+    const mine = r.ipReview.perPoint[p.id];
+    if (mine) {
+      out.push({
+        key: `ip-point:${p.id}`,
+        where: `Independent person: comment on point ${p.number}`,
+        doc: mine.comment,
+        set: (rec, doc) => {
+          const cur = rec.ipReview.perPoint[p.id];
+          return cur ? { ...rec, ipReview: { ...rec.ipReview, perPoint: { ...rec.ipReview.perPoint, [p.id]: { ...cur, comment: doc } } } } : rec;
+        },
+      });
+    }
+    const d = r.adjudication.perPoint[p.id];
+    if (d) {
+      out.push({
+        key: `adj-point:${p.id}`,
+        where: `Adjudication: reasons on point ${p.number}`,
+        doc: d.reasons,
+        set: (rec, doc) => {
+          const cur = rec.adjudication.perPoint[p.id];
+          return cur ? { ...rec, adjudication: { ...rec.adjudication, perPoint: { ...rec.adjudication.perPoint, [p.id]: { ...cur, reasons: doc } } } } : rec;
+        },
+      });
+    }
+  }
+  r.recommendations.forEach((x, i) => {
+    const d = r.adjudication.perRecommendation[x.id];
+    if (!d) return;
+    out.push({
+      key: `adj-rec:${x.id}`,
+      where: `Adjudication: reasons on recommendation ${i + 1}`,
+      doc: d.reasons,
+      set: (rec, doc) => {
+        const cur = rec.adjudication.perRecommendation[x.id];
+        return cur ? { ...rec, adjudication: { ...rec.adjudication, perRecommendation: { ...rec.adjudication.perRecommendation, [x.id]: { ...cur, reasons: doc } } } } : rec;
+      },
+    });
+  });
+  r.adjudication.actions.forEach((a, i) => {
+    for (const part of ['text', 'owner'] as const) {
+      out.push({
+        key: `action:${a.id}:${part}`,
+        where: part === 'text' ? `Action ${i + 1}` : `Who does action ${i + 1}`,
+        doc: a[part],
+        set: (rec, doc) => ({ ...rec, adjudication: { ...rec.adjudication, actions: rec.adjudication.actions.map((y) => (y.id === a.id ? { ...y, [part]: doc } : y)) } }),
+      });
+    }
+  });
+  out.push({ key: 'apology', where: 'Adjudication: apology', doc: r.adjudication.apology, set: (rec, doc) => ({ ...rec, adjudication: { ...rec.adjudication, apology: doc } }) });
   return out;
 }
+
+const IP_PARTS = [
+  ['fairness', 'was the investigation fair'],
+  ['thoroughness', 'was it thorough'],
+  ['transparency', 'was it open and transparent'],
+  ['childFocus', 'was it focused on the child'],
+  ['observations', 'further observations'],
+] as const;
 
 export interface PlainName {
   /** Stable while the words stay the same: the field, the text node's path and the offsets. */

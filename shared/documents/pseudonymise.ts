@@ -76,7 +76,7 @@ export function pseudonymiser(hidden: readonly Person[], opts: PseudonymiseOptio
       if (!text) return;
       const { text: _t, ...fmt } = list[k]!;
       const last = out.at(-1);
-      if (last && !!last.bold === !!fmt.bold && !!last.italic === !!fmt.italic) last.text += text;
+      if (last && !!last.bold === !!fmt.bold && !!last.italic === !!fmt.italic && last.link === fmt.link) last.text += text;
       else out.push({ ...fmt, text });
     };
     const copy = (from: number, to: number) => {

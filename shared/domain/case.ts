@@ -12,7 +12,9 @@ import {
   personSchema,
   planSchema,
   recommendationSchema,
+  richOptional,
 } from './investigation';
+import { EMPTY_DOC } from './richText';
 import { optionalIsoDate, requiredText, text } from './schemaHelpers';
 import { handoverSchema, reviewSchema } from '../exchange/review';
 
@@ -159,7 +161,8 @@ export const caseRecordSchema = z
       }),
     council: councilSchema,
     teamComplainedAbout: text(200).default(''),
-    summary: text(5000).default(''),
+    /** What the complaint is about, in a few sentences; rich text, so it can mention people (issue 10). */
+    summary: richOptional(5000),
     /** Set when the investigator archives the case: kept, but out of the working lists. */
     archivedOn: optionalIsoDate,
     child: childSchema,
@@ -185,8 +188,8 @@ export const caseRecordSchema = z
     /** Per point id. */
     findings: z.record(z.string(), findingSchema).default({}),
     recommendations: z.array(recommendationSchema).max(500).default([]),
-    ipReview: ipReviewSchema.default({ perPoint: {}, fairness: '', thoroughness: '', transparency: '', childFocus: '', observations: '' }),
-    adjudication: adjudicationSchema.default({ decidedOn: null, perPoint: {}, perRecommendation: {}, actions: [], apology: '' }),
+    ipReview: ipReviewSchema.default({ perPoint: {}, fairness: EMPTY_DOC, thoroughness: EMPTY_DOC, transparency: EMPTY_DOC, childFocus: EMPTY_DOC, observations: EMPTY_DOC }),
+    adjudication: adjudicationSchema.default({ decidedOn: null, perPoint: {}, perRecommendation: {}, actions: [], apology: EMPTY_DOC }),
     /** Places the leak check found that the user marked "not this person", with who and when. */
     leakDismissals: z.array(leakDismissalSchema).max(5000).default([]),
     /** The review with the independent person (issue 14): drafts sent or received, comments, positions. */

@@ -41,8 +41,20 @@ export function buildDemoCase(today: string): CaseRecordInput {
       contactLines: ['complaints@harrowfield.example.gov.uk', '01632 960 000'],
     },
     teamComplainedAbout: 'Children in Care Team (North)',
-    summary:
-      'Ms Ó Súilleabháin-Nowak complains, on behalf of her son, about how his placement move was planned, the frequency of family time, and how her concerns were answered.',
+    summary: {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            at('person-zoe', 'Zoë Ó Súilleabháin-Nowak'),
+            words(' complains, on behalf of her son '),
+            at('person-kieran', 'Kieran Nowak'),
+            words(', about how his placement move was planned, the frequency of family time, and how her concerns were answered.'),
+          ],
+        },
+      ],
+    },
     child: { name: 'Kieran Nowak', dateOfBirth: '2012-04-17', legalStatus: 'Looked after (section 20 accommodation)' },
     complainants: [
       {
@@ -197,5 +209,28 @@ export function buildDemoCase(today: string): CaseRecordInput {
       },
     },
     recommendations: [{ id: 'rec-a', text: 'Hold a placement planning meeting before, or within five working days of, any unplanned move, and record it.', pointIds: ['point-1'] }],
+    ipReview: {
+      perPoint: { 'point-1': { agrees: true, comment: { type: 'doc', content: [{ type: 'paragraph', content: [words('The records and what '), at('person-sam', 'Sam Okafor'), words(' said support the finding.')] }] } } },
+      fairness: 'Both sides were heard and each point was tested against the records.',
+      thoroughness: { type: 'doc', content: [{ type: 'paragraph', content: [words('Every member of staff named in the complaint was asked to take part; '), at('person-jordan', 'Jordan Blake'), words(' was interviewed by video while on a placement elsewhere.')] }] },
+      transparency: '',
+      childFocus: { type: 'doc', content: [{ type: 'paragraph', content: [at('person-kieran', 'Kieran Nowak'), words('’s views were sought through his advocate before the interviews.')] }] },
+      observations: '',
+    },
+    adjudication: {
+      decidedOn: null,
+      perPoint: {},
+      perRecommendation: {},
+      actions: [
+        {
+          id: 'action-1',
+          text: 'Brief the Children in Care Team on placement planning meetings for unplanned moves.',
+          owner: { type: 'doc', content: [{ type: 'paragraph', content: [at('person-sam', 'Sam Okafor')] }] },
+          dueOn: null,
+          recommendationId: 'rec-a',
+        },
+      ],
+      apology: '',
+    },
   };
 }

@@ -29,6 +29,15 @@ const richOrPlain = (label: string, max: number) =>
     .union([z.string().transform((s) => richFromPlain(s)), richDocSchema])
     .refine((d) => !isRichEmpty(d), { message: `${label} is required` })
     .refine((d) => richToPlain(d).length <= max, { message: `must be at most ${max} characters` });
+/**
+ * Rich text that may be empty (an observation, a set of reasons, who does an action): a plain string, as stores
+ * and case files of before format 5 hold it, is read as one paragraph a line.
+ */
+export const richOptional = (max: number) =>
+  z
+    .union([z.string().transform((s) => richFromPlain(s)), richDocSchema])
+    .refine((d) => richToPlain(d).length <= max, { message: `must be at most ${max.toLocaleString('en-GB')} characters` })
+    .default(EMPTY_DOC);
 const optDate = isoDateSchema.nullable().default(null);
 
 export const PERSON_KINDS = ['complainant', 'child', 'family', 'staff', 'professional', 'advocate', 'representative', 'other'] as const;
@@ -89,7 +98,8 @@ export type Interview = z.output<typeof interviewSchema>;
 
 export const extractSchema = z.object({
   id,
-  quote: name('The quotation', 10_000),
+  /** Rich text, so that a quotation can mention people (issue 10); a plain string is still read. */
+  quote: richOrPlain('The quotation', 10_000),
   page: z.number().int().min(1).max(100_000).nullable().default(null),
   pointIds: ids,
 });
@@ -140,14 +150,14 @@ export type Recommendation = z.output<typeof recommendationSchema>;
 
 export const POINT_STATUSES = ['active', 'withdrawn', 'merged'] as const;
 
-/** The independent person's view (their report): per point, and on the investigation as a whole. */
+/** The independent person's view (their report): per point, and on the investigation as a whole. Rich text, so it can mention people. */
 export const ipReviewSchema = z.object({
-  perPoint: z.record(id, z.object({ agrees: z.boolean().nullable().default(null), comment: txt(TEXT_LIMITS.prose) })).default({}),
-  fairness: txt(TEXT_LIMITS.longProse),
-  thoroughness: txt(TEXT_LIMITS.longProse),
-  transparency: txt(TEXT_LIMITS.longProse),
-  childFocus: txt(TEXT_LIMITS.longProse),
-  observations: txt(TEXT_LIMITS.longProse),
+  perPoint: z.record(id, z.object({ agrees: z.boolean().nullable().default(null), comment: richOptional(TEXT_LIMITS.prose) })).default({}),
+  fairness: richOptional(TEXT_LIMITS.longProse),
+  thoroughness: richOptional(TEXT_LIMITS.longProse),
+  transparency: richOptional(TEXT_LIMITS.longProse),
+  childFocus: richOptional(TEXT_LIMITS.longProse),
+  observations: richOptional(TEXT_LIMITS.longProse),
 });
 export type IpReview = z.output<typeof ipReviewSchema>;
 
@@ -157,13 +167,14 @@ export type Decision = (typeof DECISIONS)[number];
 /** The adjudicating officer's decisions, which the adjudication letter sets out. */
 export const adjudicationSchema = z.object({
   decidedOn: optDate,
-  perPoint: z.record(id, z.object({ decision: z.enum(DECISIONS).nullable().default(null), reasons: txt(TEXT_LIMITS.prose) })).default({}),
-  perRecommendation: z.record(id, z.object({ decision: z.enum(DECISIONS).nullable().default(null), reasons: txt(TEXT_LIMITS.prose) })).default({}),
+  perPoint: z.record(id, z.object({ decision: z.enum(DECISIONS).nullable().default(null), reasons: richOptional(TEXT_LIMITS.prose) })).default({}),
+  perRecommendation: z.record(id, z.object({ decision: z.enum(DECISIONS).nullable().default(null), reasons: richOptional(TEXT_LIMITS.prose) })).default({}),
+  /** The action and who does it can name people (a team manager, a social worker): rich text with mentions. */
   actions: z
-    .array(z.object({ id, text: name('The action', 2000), owner: txt(200), dueOn: optDate, recommendationId: id.nullable().default(null) }))
+    .array(z.object({ id, text: richOrPlain('The action', 2000), owner: richOptional(300), dueOn: optDate, recommendationId: id.nullable().default(null) }))
     .max(200)
     .default([]),
   /** The apology offered where fault is found. */
-  apology: txt(TEXT_LIMITS.prose),
+  apology: richOptional(TEXT_LIMITS.prose),
 });
 export type Adjudication = z.output<typeof adjudicationSchema>;

@@ -3,32 +3,61 @@ import { z } from 'zod';
 /**
  * Narrative text (analysis, interview notes, what the records show) as structured content: the TipTap /
  * ProseMirror JSON shape, limited to what reports can render faithfully: paragraphs, headings (levels 2–3),
- * bullet and numbered lists, quotes, line breaks, bold and italic, and mentions of people (issue 10). The
- * document renderers walk this tree; nothing is guessed from HTML.
+ * bullet and numbered lists, quotes, line breaks, bold and italic, mentions of people (issue 10), and (case file
+ * format 5) tables and links to the web or e-mail, as pasted from Word. The document renderers walk this tree;
+ * nothing is guessed from HTML.
  *
  * A mention is `{ type: 'mention', attrs: { id, label } }`: `id` is a person in the case's register and is what
  * counts; `label` is the name as it was picked, for the editor to show, and no document prints it (the builders
  * write the person from the register by id, shared/documents/mentions.ts).
  */
-export type RichMark = { type: 'bold' | 'italic' };
+export type RichMark = { type: 'bold' | 'italic' } | { type: 'link'; attrs: { href: string } & Record<string, unknown> };
+export const RICH_NODE_TYPES = [
+  'doc',
+  'paragraph',
+  'heading',
+  'bulletList',
+  'orderedList',
+  'listItem',
+  'blockquote',
+  'text',
+  'hardBreak',
+  'mention',
+  // Tables (case file format 5): rows of header or ordinary cells, each holding paragraphs.
+  'table',
+  'tableRow',
+  'tableHeader',
+  'tableCell',
+] as const;
 export interface RichNode {
-  type: 'doc' | 'paragraph' | 'heading' | 'bulletList' | 'orderedList' | 'listItem' | 'blockquote' | 'text' | 'hardBreak' | 'mention';
+  type: (typeof RICH_NODE_TYPES)[number];
   attrs?: { level?: number; start?: number } & Record<string, unknown>;
   content?: RichNode[];
   text?: string;
   marks?: RichMark[];
 }
 
-const markSchema = z.object({ type: z.enum(['bold', 'italic']) }).passthrough();
+/**
+ * The addresses a link may go to: the web and e-mail. A link pasted from Word to a file on someone's disk, or a
+ * script, is not kept (the editor drops it; a file holding one is refused).
+ */
+export function isSafeHref(href: unknown): href is string {
+  return typeof href === 'string' && href.length <= 2000 && /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/iu.test(href.trim());
+}
+
+const markSchema = z
+  .object({ type: z.enum(['bold', 'italic', 'link']), attrs: z.record(z.string(), z.unknown()).optional() })
+  .passthrough()
+  .refine((m) => m.type !== 'link' || isSafeHref(m.attrs?.href), { message: 'has a link that is not a web or e-mail address (https://… or mailto:…)' });
 
 export const richNodeSchema: z.ZodType<RichNode> = z.lazy(() =>
   z
     .object({
-      type: z.enum(['doc', 'paragraph', 'heading', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'text', 'hardBreak', 'mention']),
+      type: z.enum(RICH_NODE_TYPES),
       attrs: z.record(z.string(), z.unknown()).optional(),
       content: z.array(richNodeSchema).max(20_000).optional(),
       text: z.string().max(200_000).optional(),
-      marks: z.array(markSchema).max(4).optional(),
+      marks: z.array(markSchema).max(4).optional() as z.ZodOptional<z.ZodType<RichMark[]>>,
     })
     .refine((n) => n.type !== 'mention' || (typeof n.attrs?.id === 'string' && n.attrs.id.trim() !== '' && n.attrs.id.length <= 200 && (n.attrs.label === undefined || n.attrs.label === null || typeof n.attrs.label === 'string')), {
       message: 'has a mention that names no person from the register',
@@ -82,7 +111,9 @@ export function richToPlain(node: RichNode | null | undefined): string {
   if (node.type === 'hardBreak') return '\n';
   if (node.type === 'mention') return mentionLabel(node);
   const parts = (node.content ?? []).map(richToPlain);
-  return node.type === 'paragraph' || node.type === 'heading' ? parts.join('') : parts.join('\n');
+  if (node.type === 'paragraph' || node.type === 'heading') return parts.join('');
+  // A table row reads across, cell by cell.
+  return parts.join(node.type === 'tableRow' ? '\t' : '\n');
 }
 
 /** What the editor shows for a mention: the label as picked (documents print the person from the register). */

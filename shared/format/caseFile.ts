@@ -10,9 +10,11 @@ export const CASE_FILE_FORMAT = 'casewright.case';
 /**
  * 2 added the investigation (people, plan, interviews, evidence, chronology, findings) and attachments;
  * 3 added `storeAudit`, the exporting store's audit log length and newest hash; 4 lets rich text carry
- * mentions of people (issue 10), which a Casewright reading only 3 would refuse as invalid rather than as newer.
+ * mentions of people (issue 10), which a Casewright reading only 3 would refuse as invalid rather than as newer;
+ * 5 makes the case summary, extracts, the independent person's review and the adjudication's reasons, actions and
+ * apology rich text (so they can mention people), which a Casewright reading only 4 would refuse as invalid.
  */
-export const CASE_FILE_VERSION = 4;
+export const CASE_FILE_VERSION = 5;
 
 /** An audit log's length and newest entry's hash: what a later check of the store compares with. */
 export const auditAnchorSchema = z
@@ -36,7 +38,7 @@ export const caseFileSchema = z
   .object({
     format: z.literal(CASE_FILE_FORMAT),
     // Version 1 files (no investigation, no attachments) are read as they are; the defaults fill the rest.
-    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(CASE_FILE_VERSION)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(CASE_FILE_VERSION)]),
     exportedAt: z.string().optional(),
     exportedBy: z.string().optional(),
     case: caseRecordSchema,

@@ -50,7 +50,7 @@ switch (op) {
   case 'save':
     for (let i = 1; ; i++) {
       const c = await call('cases.get', { id: first.id });
-      await call('cases.update', { id: c.id, revision: c.revision, record: { ...c.record, summary: `crash-save-${i}` } });
+      await call('cases.update', { id: c.id, revision: c.revision, record: { ...c.record, teamComplainedAbout: `crash-save-${i}` } });
       ack(`save ${i}`);
     }
   case 'attach':

@@ -188,8 +188,8 @@ export function checkStore(base: Base, op: Op, store: string, acks: string[]): {
     for (const a of acks) {
       const [kind, item, extra] = a.split(' ');
       if (kind === 'save') {
-        const rec = JSON.parse((db.prepare('SELECT record FROM cases WHERE id = ?').get(base.caseIds[0]) as { record: string }).record) as { summary: string };
-        const saved = Number(/^crash-save-(\d+)$/.exec(rec.summary)?.[1] ?? 0);
+        const rec = JSON.parse((db.prepare('SELECT record FROM cases WHERE id = ?').get(base.caseIds[0]) as { record: string }).record) as { teamComplainedAbout: string };
+        const saved = Number(/^crash-save-(\d+)$/.exec(rec.teamComplainedAbout)?.[1] ?? 0);
         if (saved < Number(item)) lost(`save ${item} (the case holds save ${saved})`);
       } else if (kind === 'attach') {
         const row = db.prepare('SELECT sha256, data FROM attachments WHERE id = ?').get(item) as { sha256: string; data: Buffer } | undefined;

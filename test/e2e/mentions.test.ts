@@ -181,4 +181,56 @@ describe('people are mentioned, not typed', () => {
     await expect.poll(async () => (await preview.textContent()) ?? '').toContain('Social Worker 1 cancelled the visit.');
     expect(problems).toEqual([]);
   });
+
+  it('mentions people in the case summary, the IP’s review and who does an action, and the complainant’s letters use the pseudonym', async () => {
+    const mentionIn = async (label: string, before: string, after: string) => {
+      const box = page.getByLabel(label, { exact: true });
+      await box.click();
+      if (before) await page.keyboard.type(before);
+      await page.keyboard.type('@jor');
+      await page.getByRole('listbox', { name: `People to mention in ${label}` }).waitFor();
+      await page.keyboard.press('Enter');
+      if (after) await page.keyboard.type(after);
+      await page.keyboard.press('Tab');
+    };
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await mentionIn('Case summary', 'Visits stopped after ', 'left the team.');
+    await expect.poll(() => inlines(saved().summary).map((n) => n.type)).toEqual(['text', 'mention', 'text']);
+
+    await page.getByRole('tab', { name: 'Independent person' }).click();
+    await mentionIn('Further observations', '', 'was open with me.');
+    await expect.poll(() => inlines(saved().ipReview.observations).map((n) => n.type)).toEqual(['mention', 'text']);
+    await expectAccessible(page, 'independent person with mentions');
+
+    await page.getByRole('tab', { name: 'Adjudication' }).click();
+    await page.getByRole('button', { name: 'Add an action' }).click();
+    await page.getByLabel('Action 1', { exact: true }).waitFor();
+    await mentionIn('Who does action 1', '', '');
+    await expect.poll(() => inlines(saved().adjudication.actions[0]?.owner).filter((n) => n.type !== 'text' || n.text?.trim()).map((n) => n.type)).toEqual(['mention']);
+    // An action cannot be emptied: the sentence says so and the text stays in the box.
+    const action = page.getByLabel('Action 1', { exact: true });
+    await action.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Tab');
+    await page.getByText('Enter the action.').waitFor();
+    expect(inlines(saved().adjudication.actions[0]?.text).map((n) => n.text)).toEqual(['New action']);
+    await expectAccessible(page, 'adjudication with mentions');
+
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    await page.getByLabel('Document', { exact: true }).selectOption({ label: 'Adjudication letter' });
+    const letter = page.getByRole('article', { name: /Preview of the Adjudication letter/ });
+    await expect.poll(async () => (await letter.textContent()) ?? '').toContain('Social Worker 1');
+    expect(await letter.textContent()).not.toContain('Jordan');
+    await page.getByLabel('Document', { exact: true }).selectOption({ label: 'Independent person report' });
+    const ip = page.getByRole('article', { name: /Preview of the Independent person report/ });
+    await expect.poll(async () => (await ip.textContent()) ?? '').toContain('Social Worker 1 was open with me.');
+    await page.getByLabel('Full version for the council').check();
+    await expect.poll(async () => (await ip.textContent()) ?? '').toContain('Jordan Blake was open with me.');
+    await page.getByLabel('Document', { exact: true }).selectOption({ label: 'Investigation report' });
+    await page.getByLabel('For the complainant (pseudonyms, no third-party details)').check();
+    const report = page.getByRole('article', { name: /Preview of the Investigation report/ });
+    await expect.poll(async () => (await report.textContent()) ?? '').toContain('Visits stopped after Social Worker 1 left the team.');
+    expect(problems).toEqual([]);
+  });
 });

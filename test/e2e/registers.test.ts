@@ -55,6 +55,12 @@ describe('registers that hold the right facts', () => {
     // A member of staff acts for nobody, so there is no consent box for them.
     await page.getByRole('group', { name: "Siobhán O'Brien" }).waitFor();
     expect(await page.getByRole('group', { name: "Siobhán O'Brien" }).getByLabel(/Written consent/).count()).toBe(0);
+    expect(await page.getByRole('group', { name: "Siobhán O'Brien" }).getByText(/also an ordinary word/).count()).toBe(0);
+    // A name that is also an ordinary word: the register says so, and what to do (issue 10).
+    await page.getByLabel('Name', { exact: true }).fill('May Young');
+    await page.getByRole('button', { name: 'Add the person' }).click();
+    await page.getByRole('group', { name: 'May Young' }).getByText('“May”, “Young” are also ordinary words.', { exact: false }).waitFor();
+    await expectAccessible(page, 'people with a common-word name');
     await tab('Interviews');
     await page.getByRole('button', { name: 'Plan an interview' }).click();
     await page.getByLabel('Interview 1: person interviewed').selectOption({ label: "Siobhán O'Brien" });

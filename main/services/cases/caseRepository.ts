@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CaseRecord, CaseSummary, StoredCase } from '../../../shared/domain/case';
+import { upgradeStoredRecord } from '../../../shared/domain/upgrade';
 
 /** The only place that holds SQL for cases. All statements are parameterised. */
 interface CaseRow {
@@ -17,7 +18,7 @@ const toStored = (r: CaseRow): StoredCase => ({
   revision: r.revision,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
-  record: JSON.parse(r.record) as CaseRecord,
+  record: upgradeStoredRecord(JSON.parse(r.record)),
 });
 
 export const caseRepository = {

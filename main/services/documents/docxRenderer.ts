@@ -1,4 +1,5 @@
 import {
+  ExternalHyperlink,
   AlignmentType,
   BorderStyle,
   Document,
@@ -31,9 +32,24 @@ const TEXT_TWIPS = 9360; // A4 less 2 × 2.5 cm margins, near enough: 6.5 inches
 const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
 const runsOf = (runs: Run[], extra: { italics?: boolean; size?: number; color?: string } = {}) =>
-  runs.flatMap((r) =>
-    r.text.split('\n').map((part, i) => new TextRun({ text: part, bold: r.bold, italics: r.italic || extra.italics, size: extra.size, color: extra.color, break: i > 0 ? 1 : undefined })),
-  );
+  runs.flatMap((r): (TextRun | ExternalHyperlink)[] => {
+    const parts = r.text
+      .split('\n')
+      .map(
+        (part, i) =>
+          new TextRun({
+            text: part,
+            bold: r.bold,
+            italics: r.italic || extra.italics,
+            size: extra.size,
+            color: r.link ? '1D4F91' : extra.color,
+            underline: r.link ? {} : undefined,
+            break: i > 0 ? 1 : undefined,
+          }),
+      );
+    // A link is underlined as well as coloured, as Word's own Hyperlink style is.
+    return r.link ? [new ExternalHyperlink({ link: r.link, children: parts })] : parts;
+  });
 
 export async function renderDocx(input: DocumentModel): Promise<Buffer> {
   const model = toNfc(input);

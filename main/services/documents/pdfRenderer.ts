@@ -15,6 +15,7 @@ const MARGIN = { top: 78, bottom: 72, left: 68, right: 68 };
 const TEXT_W = A4.width - MARGIN.left - MARGIN.right;
 const SIZE = { body: 11, small: 9, title: 22, h1: 15, h2: 12.5, h3: 11.5 };
 const INK = '#111111';
+const LINK = '#1d4f91';
 const MUTED = '#444444';
 
 type Doc = PDFKit.PDFDocument;
@@ -64,9 +65,10 @@ export function renderPdf(input: DocumentModel): Promise<Buffer> {
   const writeRuns = (runs: Run[], opts: { size: number; width?: number; x?: number; align?: 'left' | 'right'; color?: string }) => {
     const list = runs.length ? runs : [{ text: '' }];
     list.forEach((r, i) => {
-      doc.font(fontFor(r)).fontSize(opts.size).fillColor(opts.color ?? INK);
+      // A link is underlined as well as coloured, so it does not rely on colour alone.
+      doc.font(fontFor(r)).fontSize(opts.size).fillColor(r.link ? LINK : (opts.color ?? INK));
       const last = i === list.length - 1;
-      const o = { width: opts.width ?? TEXT_W, align: opts.align ?? 'left', continued: !last, lineGap: 2 };
+      const o = { width: opts.width ?? TEXT_W, align: opts.align ?? 'left', continued: !last, lineGap: 2, link: r.link ?? null, underline: !!r.link };
       if (i === 0 && opts.x !== undefined) doc.text(r.text, opts.x, doc.y, o);
       else doc.text(r.text, o);
     });

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { caseRecordSchema, type CaseRecord, type StoredCase } from '../../../shared/domain/case';
+import { richFromPlain } from '../../../shared/domain/richText';
 import type { DocumentModel } from '../../../shared/documents/model';
 import {
   CARD_FORMAT,
@@ -673,7 +674,7 @@ export class ExchangeService {
     const pos: Position = { pointId: p.id, stance, reason: reason.trim(), draftVersion: version, by: this.actor, at: this.now().toISOString() };
     const ipReview = {
       ...c.record.ipReview,
-      perPoint: { ...c.record.ipReview.perPoint, [p.id]: { agrees: stance === 'agree' ? true : stance === 'disagree' ? false : null, comment: reason.trim() } },
+      perPoint: { ...c.record.ipReview.perPoint, [p.id]: { agrees: stance === 'agree' ? true : stance === 'disagree' ? false : null, comment: richFromPlain(reason.trim()) } },
     };
     return cases.update(caseId, c.revision, { ...c.record, ipReview, review: { ...review, positions: [...review.positions, pos] } });
   }

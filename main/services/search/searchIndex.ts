@@ -19,7 +19,7 @@ function rowsFor(c: CaseRecord): Row[] {
       kind: 'case',
       itemId: '',
       title: `Case ${c.reference}`,
-      body: [c.council.name, c.teamComplainedAbout, c.summary, c.child.name, ...c.complainants.map((x) => x.name), c.statement.notes].join('\n'),
+      body: [c.council.name, c.teamComplainedAbout, richToPlain(c.summary), c.child.name, ...c.complainants.map((x) => x.name), c.statement.notes].join('\n'),
     },
   ];
   for (const p of c.points) rows.push({ kind: 'point', itemId: p.id, title: `Point ${p.number}`, body: [p.summary, ...p.desiredOutcomes, c.plan.linesOfEnquiry[p.id] ?? ''].join('\n') });
@@ -29,7 +29,7 @@ function rowsFor(c: CaseRecord): Row[] {
     rows.push({ kind: 'interview', itemId: v.id, title: `Interview: ${who}`, body: [v.questions, richToPlain(v.notes)].join('\n') });
   }
   for (const e of c.evidence) {
-    rows.push({ kind: 'evidence', itemId: e.id, title: `${e.ref} ${e.title}`, body: [e.source, e.description, ...e.extracts.map((x) => x.quote)].join('\n') });
+    rows.push({ kind: 'evidence', itemId: e.id, title: `${e.ref} ${e.title}`, body: [e.source, e.description, ...e.extracts.map((x) => richToPlain(x.quote))].join('\n') });
   }
   for (const e of c.chronology) rows.push({ kind: 'chronology', itemId: e.id, title: formatPartialDate(e.date), body: richToPlain(e.event) });
   for (const [pointId, f] of Object.entries(c.findings)) {

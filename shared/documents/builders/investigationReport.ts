@@ -69,7 +69,7 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
 
   const key = [...r.chronology].filter((c) => c.key).sort((a, b2) => partialDateKey(a.date).localeCompare(partialDateKey(b2.date)));
   b.push(heading(1, '4. Background and key events'));
-  if (r.summary) b.push(para(r.summary));
+  if (!isRichEmpty(r.summary)) b.push(...richToBlocks(r.summary, 3));
   if (key.length) b.push({ type: 'table', header: ['Date', 'Key event'], widths: [0.22, 0.78], rows: key.map((c) => [plain(formatPartialDate(c.date)), richToRuns(c.event)]) });
 
   b.push(heading(1, '5. Findings on each point'));
@@ -87,7 +87,7 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
     const extracts = r.evidence.flatMap((e) => e.extracts.filter((x) => x.pointIds.includes(p.id)).map((x) => ({ e, x })));
     if (extracts.length) {
       if (!f || isRichEmpty(f.recordsShow)) b.push(heading(3, 'What the records show'));
-      extracts.forEach(({ e, x }) => b.push(para(`“${x.quote}” (${e.ref}${x.page ? `, page ${x.page}` : ''})`, 'quote')));
+      extracts.forEach(({ e, x }) => b.push({ type: 'paragraph', style: 'quote', runs: [{ text: '“' }, ...richToRuns(x.quote), { text: `” (${e.ref}${x.page ? `, page ${x.page}` : ''})` }] }));
     }
     section('What staff say', f?.staffSay);
     section('Analysis', f?.analysis);

@@ -1,8 +1,16 @@
 import { EXTENSION_REASON_LABELS } from '../../clock/extensions';
 import { richToBlocks, richToRuns } from '../fromRich';
-import { type Block, type DocumentModel, heading, para, plain } from '../model';
+import { type Block, type DocumentModel, heading, para, plain, type Run } from '../model';
 import { type BuildContext, finish, longDate, personName, roleShown, stage2Clock, stage2Extension, stage2StartWords, stage3Deadline } from '../context';
 import { UserFacingError } from '../errors';
+import { isRichEmpty, type RichNode } from '../../domain/richText';
+
+/** Runs ending in one full stop: a comment that ends in its own stop (or ? or !) gets no second one. */
+function sentence(runs: Run[]): Run[] {
+  const last = runs[runs.length - 1];
+  if (last && /[.?!…]["”’)]*\s*$/u.test(last.text)) return runs;
+  return [...runs, { text: '.' }];
+}
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -112,7 +120,7 @@ export function buildIpReport(ctx: BuildContext): DocumentModel {
     para(`I was appointed as independent person for this Stage 2 investigation. My role is to take part in the investigation and to make sure it is open, transparent, fair and focused on the child, and to report my view to the council.`),
     heading(1, '2. The investigation'),
   ];
-  const views: [string, string][] = [
+  const views: [string, RichNode][] = [
     ['Fairness', rv.fairness],
     ['Thoroughness', rv.thoroughness],
     ['Openness and transparency', rv.transparency],
@@ -120,7 +128,7 @@ export function buildIpReport(ctx: BuildContext): DocumentModel {
   ];
   for (const [title, text] of views) {
     b.push(heading(2, title));
-    b.push(para(text || 'Not yet recorded.'));
+    b.push(...(isRichEmpty(text) ? [para('Not yet recorded.')] : richToBlocks(text, 3)));
   }
   b.push(heading(1, '3. The findings'));
   b.push({
@@ -129,14 +137,17 @@ export function buildIpReport(ctx: BuildContext): DocumentModel {
     widths: [0.32, 0.2, 0.12, 0.36],
     rows: live.map((p) => {
       const mine = rv.perPoint[p.id];
-      return [plain(`${p.number}. ${p.summary}`), plain(r.findings[p.id]?.finding ? cap(r.findings[p.id]!.finding!) : '—'), plain(mine?.agrees === true ? 'Yes' : mine?.agrees === false ? 'No' : '—'), plain(mine?.comment ?? '')];
+      return [plain(`${p.number}. ${p.summary}`), plain(r.findings[p.id]?.finding ? cap(r.findings[p.id]!.finding!) : '—'), plain(mine?.agrees === true ? 'Yes' : mine?.agrees === false ? 'No' : '—'), mine ? richToRuns(mine.comment) : plain('')];
     }),
   });
   const disagree = live.filter((p) => rv.perPoint[p.id]?.agrees === false);
-  disagree.forEach((p) => b.push(para(`On point ${p.number} I do not agree with the finding: ${rv.perPoint[p.id]?.comment || 'reasons not recorded'}.`)));
-  if (rv.observations) {
+  disagree.forEach((p) => {
+    const comment = rv.perPoint[p.id]?.comment;
+    b.push({ type: 'paragraph', runs: [{ text: `On point ${p.number} I do not agree with the finding` }, ...(comment && !isRichEmpty(comment) ? [{ text: ': ' }, ...sentence(richToRuns(comment))] : [{ text: ': reasons not recorded.' }])] });
+  });
+  if (!isRichEmpty(rv.observations)) {
     b.push(heading(1, '4. Further observations'));
-    b.push(para(rv.observations));
+    b.push(...richToBlocks(rv.observations, 3));
   }
   b.push({ type: 'signature', name: ip, role: 'Independent Person', date: longDate(ctx.today) });
   return finish(ctx, 'ip-report', `Independent person report: ${r.reference}`, `Independent person report for case ${r.reference}`, ip, b);
@@ -161,7 +172,7 @@ export function buildAdjudicationLetter(ctx: BuildContext): DocumentModel {
     b.push(para(p.summary, 'quote'));
     b.push({ type: 'paragraph', runs: [{ text: 'The investigating officer found this point: ', bold: true }, { text: r.findings[p.id]?.finding ?? 'no finding recorded' }] });
     b.push({ type: 'paragraph', runs: [{ text: 'My decision: ', bold: true }, { text: d?.decision ? `I have ${d.decision === 'not accepted' ? 'not accepted' : d.decision === 'accepted in part' ? 'accepted in part' : 'accepted'} the finding.` : 'not yet decided.' }] });
-    if (d?.reasons) b.push(para(d.reasons));
+    if (d && !isRichEmpty(d.reasons)) b.push(...richToBlocks(d.reasons, 3));
   }
   if (r.recommendations.length) {
     b.push(heading(1, 'The recommendations'));
@@ -171,17 +182,17 @@ export function buildAdjudicationLetter(ctx: BuildContext): DocumentModel {
       widths: [0.45, 0.18, 0.37],
       rows: r.recommendations.map((x, i) => {
         const d = adj.perRecommendation[x.id];
-        return [[{ text: `${i + 1}. ` }, ...richToRuns(x.text)], plain(d?.decision ? cap(d.decision) : 'Not yet decided'), plain(d?.reasons ?? '')];
+        return [[{ text: `${i + 1}. ` }, ...richToRuns(x.text)], plain(d?.decision ? cap(d.decision) : 'Not yet decided'), d ? richToRuns(d.reasons) : plain('')];
       }),
     });
   }
   if (adj.actions.length) {
     b.push(heading(1, 'What the council will do'));
-    b.push({ type: 'table', header: ['Action', 'Who', 'By when'], widths: [0.55, 0.25, 0.2], rows: adj.actions.map((a) => [plain(a.text), plain(a.owner), plain(longDate(a.dueOn))]) });
+    b.push({ type: 'table', header: ['Action', 'Who', 'By when'], widths: [0.55, 0.25, 0.2], rows: adj.actions.map((a) => [richToRuns(a.text), richToRuns(a.owner), plain(longDate(a.dueOn))]) });
   }
   if (faultFound) {
     b.push(heading(1, 'An apology'));
-    b.push(para(adj.apology || 'I am sorry for the faults the investigation found, and for the distress and inconvenience they caused.'));
+    b.push(...(isRichEmpty(adj.apology) ? [para('I am sorry for the faults the investigation found, and for the distress and inconvenience they caused.')] : richToBlocks(adj.apology, 3)));
   }
   b.push(heading(1, 'If you are not satisfied'));
   b.push({ type: 'paragraph', runs: [{ text: 'You can ask for your complaint to be considered by a Stage 3 review panel. Please ask within 20 working days of receiving this letter, that is by ' }, { text: longDate(stage3Deadline(ctx, dated)), bold: true }, { text: ', by contacting the complaints team on the details at the top of this letter.' }] });

@@ -126,3 +126,14 @@ describe('whatever the spelling (property)', () => {
     );
   });
 });
+
+describe('names that are also ordinary words (issue 10)', () => {
+  it('lists the words of a name that the register should warn about', async () => {
+    const { commonWordsIn } = await import('../../../shared/documents/names');
+    expect(commonWordsIn('May Fischer')).toEqual(['May']);
+    expect(commonWordsIn('Jordan Young')).toEqual(['Young']);
+    expect(commonWordsIn('Hope Rose-Hill')).toEqual(['Hope', 'Rose', 'Hill']);
+    expect(commonWordsIn('Łucja Wójcik')).toEqual([]);
+    expect(commonWordsIn('Zoë Ó Súilleabháin-Nowak')).toEqual([]);
+  });
+});

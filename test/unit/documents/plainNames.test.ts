@@ -56,9 +56,12 @@ describe('plain names to mentions', () => {
 
   it('counts the mentions of a person, to say so before they are removed', () => {
     const r = caseRecordSchema.parse(buildDemoCase(TODAY));
-    expect(mentionCount(r, 'person-sam')).toBe(2);
-    expect(mentionCount(r, 'person-jordan')).toBe(2);
-    expect(mentionCount(r, 'person-zoe')).toBe(2);
+    // Interview notes, staffSay, the IP's comment on point 1 and who does action 1.
+    expect(mentionCount(r, 'person-sam')).toBe(4);
+    // Chronology, the IP on thoroughness.
+    expect(mentionCount(r, 'person-jordan')).toBe(2 + 1);
+    // Complainant says, an interview, the case summary.
+    expect(mentionCount(r, 'person-zoe')).toBe(3);
     expect(mentionCount(r, 'person-priya')).toBe(0);
   });
 
@@ -87,5 +90,44 @@ describe('plain names to mentions', () => {
     const found = findPlainNames(r).filter((n) => n.field === 'recommendation:rec-a');
     expect(found.map((n) => [n.where, n.text])).toEqual([['Recommendation 1', 'Lena Fischer']]);
     expect(richMentions(makeMentions(r, [{ name: found[0]!, personId: 'person-lena' }]).recommendations[0]!.text)).toEqual(['person-lena']);
+  });
+
+  it('finds and converts plain names in the fields that became rich text in format 5 (summary, extracts, IP review, adjudication)', () => {
+    const demo = buildDemoCase(TODAY);
+    const r = caseRecordSchema.parse({
+      ...demo,
+      summary: 'Mrs O’Neill-Nowak complains; Jordan Blake was the social worker.',
+      evidence: demo.evidence!.map((e, i) => (i === 0 ? { ...e, extracts: [{ id: 'x1', quote: 'JORDAN BLAKE to call mum.', page: 2, pointIds: [] }] } : e)),
+      ipReview: { perPoint: { 'point-1': { agrees: false, comment: 'Lena Fischer was not asked.' } }, fairness: 'Fair to Sam Okafor.', thoroughness: '', transparency: '', childFocus: '', observations: 'Ms Fischer helped.' },
+      adjudication: {
+        decidedOn: null,
+        perPoint: { 'point-1': { decision: 'accepted', reasons: 'As Mr Okafor accepted.' } },
+        perRecommendation: { 'rec-a': { decision: 'accepted', reasons: 'Jordan agrees.' } },
+        actions: [{ id: 'a1', text: 'Sam Okafor to brief the team.', owner: 'Sam Okafor', dueOn: null, recommendationId: null }],
+        apology: 'I am sorry Jordan Blake did not call.',
+      },
+    });
+    const found = findPlainNames(r);
+    const where = [...new Set(found.map((n) => n.where))];
+    expect(where).toEqual(
+      expect.arrayContaining([
+        'Case summary',
+        'E1 extract 1',
+        'Independent person: was the investigation fair',
+        'Independent person: further observations',
+        'Independent person: comment on point 1',
+        'Adjudication: reasons on point 1',
+        'Adjudication: reasons on recommendation 1',
+        'Action 1',
+        'Who does action 1',
+        'Adjudication: apology',
+      ]),
+    );
+    expect(found.find((n) => n.where === 'E1 extract 1')?.text).toBe('JORDAN BLAKE');
+    const next = caseRecordSchema.parse(makeMentions(r, found.map((name) => ({ name, personId: name.personIds[0]! }))));
+    expect(findPlainNames(next)).toEqual([]);
+    expect(richMentions(next.adjudication.actions[0]!.owner)).toEqual(['person-sam']);
+    expect(richToPlain(next.adjudication.apology)).toBe('I am sorry Jordan Blake did not call.');
+    expect(richMentions(next.evidence[0]!.extracts[0]!.quote)).toEqual(['person-jordan']);
   });
 });

@@ -85,7 +85,7 @@ describe('changing the passphrase', () => {
     expect(wrong.code).toBe('WRONG_PASSPHRASE');
     // The handle still works after a refused change.
     const c1 = cases.get(caseId);
-    cases.update(caseId, c1.revision, { ...c1.record, summary: 'before the change' });
+    cases.update(caseId, c1.revision, { ...c1.record, teamComplainedAbout: 'before the change' });
     const inode = fs.statSync(file).ino;
     store.changePassphrase(GOOD_PASSPHRASE, OTHER_PASSPHRASE);
     if (process.platform !== 'win32') {
@@ -95,12 +95,12 @@ describe('changing the passphrase', () => {
     expect(fs.existsSync(rekeyTempPath(file))).toBe(false);
     // Writes after the change land in the new file, under the new passphrase.
     const c2 = cases.get(caseId);
-    expect(c2.record.summary).toBe('before the change');
-    cases.update(caseId, c2.revision, { ...c2.record, summary: 'after the change' });
+    expect(c2.record.teamComplainedAbout).toBe('before the change');
+    cases.update(caseId, c2.revision, { ...c2.record, teamComplainedAbout: 'after the change' });
     store.lock();
     expect(errorOf(() => CaseStore.open(file, GOOD_PASSPHRASE, { actor })).code).toBe('WRONG_PASSPHRASE');
     const again = CaseStore.open(file, OTHER_PASSPHRASE, { actor });
-    expect(new CaseService(() => again.db, actor).get(caseId).record.summary).toBe('after the change');
+    expect(new CaseService(() => again.db, actor).get(caseId).record.teamComplainedAbout).toBe('after the change');
     expect(verifyAuditChain(again.db)).toEqual([]);
     expect(again.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'store.passphrase'").get()).toEqual({ n: 1 });
     again.lock();

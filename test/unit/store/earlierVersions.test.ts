@@ -10,6 +10,8 @@ import { CIPHER_SETTINGS } from '../../../main/services/store/caseStore';
 import { LATEST_VERSION } from '../../../main/services/store/migrations';
 import type { ApiInput, ApiName, ApiOutput } from '../../../shared/api/contract';
 import { tempDir } from '../../helpers/tmp';
+import { findPlainNames } from '../../../shared/documents/plainNames';
+import { richToPlain } from '../../../shared/domain/richText';
 
 /**
  * Stores made by earlier versions of Casewright, kept as fixtures with their passphrases, must keep opening.
@@ -55,6 +57,10 @@ describe('a store made by Casewright 0.1.0', () => {
     expect(cases.map((c) => [c.id, c.reference])).toEqual([[facts.caseId, facts.reference]]);
     const c = await call('cases.get', { id: facts.caseId });
     expect(c.record.child.name).toBe('Kieran Nowak');
+    // Its chronology events and recommendations were plain strings then; they are read as rich text now.
+    expect(c.record.chronology.length).toBeGreaterThan(0);
+    expect(c.record.chronology.every((e) => e.event.type === 'doc')).toBe(true);
+    expect(c.record.recommendations.every((x) => x.text.type === 'doc')).toBe(true);
     const file = await call('attachments.read', { id: facts.attachment.id });
     expect(file.info.fileName).toBe(facts.attachment.fileName);
     expect(crypto.createHash('sha256').update(Buffer.from(file.dataBase64, 'base64')).digest('hex')).toBe(facts.attachment.sha256);
@@ -105,5 +111,34 @@ describe('a store made by Casewright 0.1.0', () => {
   it('still refuses the passphrase it had before it was changed', async () => {
     const { store, facts, dispatch } = openCopy('v0.1.0');
     expect(await dispatch('store.open', { path: store, passphrase: facts.oldPassphrase })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+  });
+});
+
+describe('a store made by Casewright 0.2.0 (schema 5, case file format 4)', () => {
+  it('opens, migrates and reads its plain-text summary, extract, IP review and adjudication as rich text, with their names offered as mentions', async () => {
+    const { store, facts, call } = openCopy('v0.2.0');
+    expect(facts.schemaVersion).toBeLessThanOrEqual(LATEST_VERSION);
+    await call('store.open', { path: store, passphrase: facts.passphrase });
+    expect(await call('store.verify', {})).toMatchObject({ ok: true, problems: [] });
+    const c = await call('cases.get', { id: facts.caseId });
+    expect(c.record.reference).toBe(facts.reference);
+    expect(richToPlain(c.record.summary)).toBe('Jordan Blake did not visit; Ms Ó Súilleabháin-Nowak complains.');
+    expect(richToPlain(c.record.evidence[0]!.extracts[0]!.quote)).toBe('Sam Okafor: move this week.');
+    expect(richToPlain(c.record.ipReview.observations)).toBe('Lena Fischer helped.');
+    expect(richToPlain(c.record.adjudication.actions[0]!.owner)).toBe('Sam Okafor');
+    expect(findPlainNames(c.record).map((n) => n.where)).toEqual(
+      expect.arrayContaining(['Case summary', 'E1 extract 1', 'Independent person: further observations', 'Adjudication: reasons on point 1', 'Who does action 1']),
+    );
+    // Its issued letter is still there, and the complainant's version of the letter is refused until the plain
+    // names are resolved, or prints pseudonyms.
+    expect((await call('documents.list', { caseId: facts.caseId })).map((d) => d.id)).toEqual([facts.issued.id]);
+    const preview = await call('documents.preview', { caseId: facts.caseId, kind: 'adjudication-letter', variant: 'complainant' });
+    const words = JSON.stringify(preview.blocks);
+    expect(words).not.toMatch(/Okafor|Jordan Blake/);
+    // Saved again, the record is written in format 5's shape.
+    const saved = await call('cases.update', { id: c.id, revision: c.revision, record: c.record });
+    expect(saved.record.ipReview.fairness).toMatchObject({ type: 'doc' });
+    const file = await call('attachments.read', { id: facts.attachment.id });
+    expect(file.text).toContain('Supervision record for the v0.2.0 fixture store');
   });
 });

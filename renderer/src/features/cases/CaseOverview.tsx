@@ -10,6 +10,7 @@ import { Alert, Field } from '../../ui/Field';
 import { ClockTable } from '../deadlines/ClockTable';
 import { ExtensionForm } from '../deadlines/ExtensionForm';
 import { CaseDetailsForm } from './CaseDetailsForm';
+import { RichTextField } from '../../ui/RichTextField';
 import { CouncilProfileForm } from './CouncilProfileForm';
 import type { CaseEditor } from '../workspace/useCaseEditor';
 
@@ -106,6 +107,18 @@ export function CaseOverview(props: { editor: CaseEditor; onDeleted: () => void 
         <summary>Change the case details (names, addresses, people in roles)</summary>
         <CaseDetailsForm key={stored.revision} stored={stored} save={submit('The case details were saved.')} />
       </details>
+
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading">What the complaint is about</h2>
+        <RichTextField
+          label="Case summary"
+          hint="A few sentences for the background section of the investigation report."
+          value={r.summary}
+          maxLength={5000}
+          people={r.people}
+          onSave={(doc) => editor.save((rec) => ({ ...rec, summary: doc }))}
+        />
+      </section>
 
       <section aria-labelledby="points-heading">
         <h2 id="points-heading">Points of complaint</h2>

@@ -7,6 +7,8 @@ import { Alert } from '../../ui/Field';
 import { FileViewer } from '../../ui/FileViewer';
 import { PointPicker } from '../../ui/PointPicker';
 import { TextField } from '../../ui/TextField';
+import { RichTextField } from '../../ui/RichTextField';
+import { richFromPlain } from '../../../../shared/domain/richText';
 import { fileToBase64 } from '../../ui/files';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';
@@ -137,7 +139,7 @@ export function EvidenceTab({ editor, focusItem, focusPage }: { editor: CaseEdit
             <h4>Extracts from {e.ref}</h4>
             {e.extracts.map((x, k) => (
               <div key={x.id} className="extract">
-                <TextField label={`${e.ref} extract ${k + 1}: quotation`} multiline rows={2} value={x.quote} validate={(v) => (v.trim() ? null : 'Enter the quotation.')} onSave={(v) => setItem(e.id, { extracts: e.extracts.map((y) => (y.id === x.id ? { ...y, quote: v } : y)) })} />
+                <RichTextField label={`${e.ref} extract ${k + 1}: quotation`} value={x.quote} required="Enter the quotation." maxLength={10_000} people={r.people} onSave={(v) => setItem(e.id, { extracts: e.extracts.map((y) => (y.id === x.id ? { ...y, quote: v } : y)) })} />
                 <TextField label={`${e.ref} extract ${k + 1}: page`} value={x.page === null ? '' : String(x.page)} validate={(v) => {
                     if (v.trim() === '') return null;
                     if (!/^[1-9]\d{0,4}$/.test(v.trim())) return 'Enter a page number (1 or more), or leave it empty.';
@@ -148,7 +150,7 @@ export function EvidenceTab({ editor, focusItem, focusPage }: { editor: CaseEdit
               </div>
             ))}
             <div className="actions">
-              <button type="button" className="button button--secondary" onClick={() => void setItem(e.id, { extracts: [...e.extracts, { id: newId('extract'), quote: 'Quotation', page: null, pointIds: [] }] })}>
+              <button type="button" className="button button--secondary" onClick={() => void setItem(e.id, { extracts: [...e.extracts, { id: newId('extract'), quote: richFromPlain('Quotation'), page: null, pointIds: [] }] })}>
                 Add an extract from {e.ref}
               </button>
               <button type="button" className="button button--secondary" onClick={() => {

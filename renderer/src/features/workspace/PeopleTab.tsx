@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { mentionCount } from '../../../../shared/documents/plainNames';
+import { commonWordsIn } from '../../../../shared/documents/names';
 import { PERSON_KINDS, type Person } from '../../../../shared/domain/investigation';
 import { isThirdPartyByDefault } from '../../../../shared/domain/people';
 import { Alert, Field } from '../../ui/Field';
@@ -33,6 +34,12 @@ export function PeopleTab({ editor }: { editor: CaseEditor }) {
       {r.people.map((p) => (
         <div key={p.id} className="item-card" role="group" aria-label={p.name}>
           <h3>{p.name}</h3>
+          {commonWordsIn(p.name).length > 0 && (
+            <p className="hint">
+              <strong>Note: </strong>“{commonWordsIn(p.name).join('”, “')}” {commonWordsIn(p.name).length === 1 ? 'is' : 'are'} also {commonWordsIn(p.name).length === 1 ? 'an ordinary word' : 'ordinary words'}. The check of the complainant’s version
+              flags {commonWordsIn(p.name).length === 1 ? 'it' : 'them'} only after a title (Mrs, Mr) or with a capital in mid-sentence, so mention {p.name} with @ rather than typing the name.
+            </p>
+          )}
           <div className="grid">
             <TextField label={`Name of ${p.name}`} value={p.name} validate={(v) => (v.trim() ? null : 'Enter a name.')} onSave={(v) => setPerson(p.id, { name: v.trim() })} />
             <div className="field">

@@ -1,7 +1,7 @@
 import { DECISIONS, TEXT_LIMITS, type Adjudication, type IpReview } from '../../../../shared/domain/investigation';
-import { richToPlain } from '../../../../shared/domain/richText';
+import { EMPTY_DOC, richFromPlain, richToPlain } from '../../../../shared/domain/richText';
+import { RichTextField } from '../../ui/RichTextField';
 import { DateField } from '../../ui/DateField';
-import { TextField } from '../../ui/TextField';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';
 
@@ -20,14 +20,14 @@ export function IpReviewTab({ editor }: { editor: CaseEditor }) {
   const rv = r.ipReview;
   const set = (patch: Partial<IpReview>) => editor.save((rec) => ({ ...rec, ipReview: { ...rec.ipReview, ...patch } }));
   const setPoint = (pid: string, patch: Partial<IpReview['perPoint'][string]>) =>
-    editor.save((rec) => ({ ...rec, ipReview: { ...rec.ipReview, perPoint: { ...rec.ipReview.perPoint, [pid]: { agrees: null, comment: '', ...rec.ipReview.perPoint[pid], ...patch } } } }));
+    editor.save((rec) => ({ ...rec, ipReview: { ...rec.ipReview, perPoint: { ...rec.ipReview.perPoint, [pid]: { agrees: null, comment: EMPTY_DOC, ...rec.ipReview.perPoint[pid], ...patch } } } }));
   return (
     <section aria-labelledby="ip-heading">
       <h2 id="ip-heading">Independent person’s review</h2>
-      <TextField label="Was the investigation fair?" multiline value={rv.fairness} maxLength={TEXT_LIMITS.longProse} onSave={(v) => set({ fairness: v })} />
-      <TextField label="Was it thorough?" multiline value={rv.thoroughness} maxLength={TEXT_LIMITS.longProse} onSave={(v) => set({ thoroughness: v })} />
-      <TextField label="Was it open and transparent?" multiline value={rv.transparency} maxLength={TEXT_LIMITS.longProse} onSave={(v) => set({ transparency: v })} />
-      <TextField label="Was it focused on the child?" multiline value={rv.childFocus} maxLength={TEXT_LIMITS.longProse} onSave={(v) => set({ childFocus: v })} />
+      <RichTextField label="Was the investigation fair?" value={rv.fairness} maxLength={TEXT_LIMITS.longProse} people={r.people} onSave={(v) => set({ fairness: v })} />
+      <RichTextField label="Was it thorough?" value={rv.thoroughness} maxLength={TEXT_LIMITS.longProse} people={r.people} onSave={(v) => set({ thoroughness: v })} />
+      <RichTextField label="Was it open and transparent?" value={rv.transparency} maxLength={TEXT_LIMITS.longProse} people={r.people} onSave={(v) => set({ transparency: v })} />
+      <RichTextField label="Was it focused on the child?" value={rv.childFocus} maxLength={TEXT_LIMITS.longProse} people={r.people} onSave={(v) => set({ childFocus: v })} />
       {r.points.filter((p) => p.status === 'active').map((p) => {
         const mine = rv.perPoint[p.id];
         return (
@@ -45,11 +45,11 @@ export function IpReviewTab({ editor }: { editor: CaseEditor }) {
             ) : (
               <p className="hint">There is no finding on point {p.number} yet, so there is nothing to agree or disagree with; comment on the investigation of it below.</p>
             )}
-            <TextField label={`Comment on point ${p.number}`} multiline rows={2} value={mine?.comment ?? ''} maxLength={TEXT_LIMITS.prose} onSave={(v) => setPoint(p.id, { comment: v })} />
+            <RichTextField label={`Comment on point ${p.number}`} value={mine?.comment ?? EMPTY_DOC} maxLength={TEXT_LIMITS.prose} people={r.people} onSave={(v) => setPoint(p.id, { comment: v })} />
           </fieldset>
         );
       })}
-      <TextField label="Further observations" multiline value={rv.observations} maxLength={TEXT_LIMITS.longProse} onSave={(v) => set({ observations: v })} />
+      <RichTextField label="Further observations" value={rv.observations} maxLength={TEXT_LIMITS.longProse} people={r.people} onSave={(v) => set({ observations: v })} />
     </section>
   );
 }
@@ -82,11 +82,11 @@ export function AdjudicationTab({ editor }: { editor: CaseEditor }) {
               Point {p.number}: {findingInWords(r.findings[p.id]?.finding ?? null)}
             </h3>
             {r.findings[p.id]?.finding ? (
-              decisionPicker(`adj-${p.id}`, `Decision on the finding on point ${p.number}`, d?.decision ?? null, (x) => void set({ perPoint: { ...adj.perPoint, [p.id]: { reasons: '', ...d, decision: x } } }))
+              decisionPicker(`adj-${p.id}`, `Decision on the finding on point ${p.number}`, d?.decision ?? null, (x) => void set({ perPoint: { ...adj.perPoint, [p.id]: { reasons: EMPTY_DOC, ...d, decision: x } } }))
             ) : (
               <p className="hint">The investigating officer has not made a finding on point {p.number} yet; a decision can be recorded once there is one.</p>
             )}
-            <TextField label={`Reasons for the decision on point ${p.number}`} multiline rows={2} value={d?.reasons ?? ''} maxLength={TEXT_LIMITS.prose} onSave={(v) => set({ perPoint: { ...adj.perPoint, [p.id]: { decision: null, ...d, reasons: v } } })} />
+            <RichTextField label={`Reasons for the decision on point ${p.number}`} value={d?.reasons ?? EMPTY_DOC} maxLength={TEXT_LIMITS.prose} people={r.people} onSave={(v) => set({ perPoint: { ...adj.perPoint, [p.id]: { decision: null, ...d, reasons: v } } })} />
           </div>
         );
       })}
@@ -96,26 +96,26 @@ export function AdjudicationTab({ editor }: { editor: CaseEditor }) {
           <div key={rec.id} className="item-card">
             <h3>Recommendation {i + 1}</h3>
             <p>{richToPlain(rec.text)}</p>
-            {decisionPicker(`adjrec-${rec.id}`, `Decision on recommendation ${i + 1}`, d?.decision ?? null, (x) => void set({ perRecommendation: { ...adj.perRecommendation, [rec.id]: { reasons: '', ...d, decision: x } } }))}
-            <TextField label={`Reasons for the decision on recommendation ${i + 1}`} multiline rows={2} value={d?.reasons ?? ''} maxLength={TEXT_LIMITS.prose} onSave={(v) => set({ perRecommendation: { ...adj.perRecommendation, [rec.id]: { decision: null, ...d, reasons: v } } })} />
+            {decisionPicker(`adjrec-${rec.id}`, `Decision on recommendation ${i + 1}`, d?.decision ?? null, (x) => void set({ perRecommendation: { ...adj.perRecommendation, [rec.id]: { reasons: EMPTY_DOC, ...d, decision: x } } }))}
+            <RichTextField label={`Reasons for the decision on recommendation ${i + 1}`} value={d?.reasons ?? EMPTY_DOC} maxLength={TEXT_LIMITS.prose} people={r.people} onSave={(v) => set({ perRecommendation: { ...adj.perRecommendation, [rec.id]: { decision: null, ...d, reasons: v } } })} />
           </div>
         );
       })}
       <h3>Action plan</h3>
       {adj.actions.map((a, i) => (
         <div key={a.id} className="item-card grid">
-          <TextField label={`Action ${i + 1}`} value={a.text} validate={(v) => (v.trim() ? null : 'Enter the action.')} onSave={(v) => set({ actions: adj.actions.map((x) => (x.id === a.id ? { ...x, text: v.trim() } : x)) })} />
-          <TextField label={`Who does action ${i + 1}`} value={a.owner} onSave={(v) => set({ actions: adj.actions.map((x) => (x.id === a.id ? { ...x, owner: v } : x)) })} />
+          <RichTextField label={`Action ${i + 1}`} value={a.text} required="Enter the action." maxLength={2000} people={r.people} onSave={(v) => set({ actions: adj.actions.map((x) => (x.id === a.id ? { ...x, text: v } : x)) })} />
+          <RichTextField compact label={`Who does action ${i + 1}`} hint="A role, a team, or a person mentioned with @." value={a.owner} maxLength={300} people={r.people} onSave={(v) => set({ actions: adj.actions.map((x) => (x.id === a.id ? { ...x, owner: v } : x)) })} />
           <DateField label={`Action ${i + 1} due by`} value={a.dueOn} onSave={(d) => set({ actions: adj.actions.map((x) => (x.id === a.id ? { ...x, dueOn: d } : x)) })} />
         </div>
       ))}
       <button type="button" className="button button--secondary" onClick={() => {
         const actionId = newId('action');
-        void editor.save((rec) => ({ ...rec, adjudication: { ...rec.adjudication, actions: [...rec.adjudication.actions, { id: actionId, text: 'New action', owner: '', dueOn: null, recommendationId: null }] } }));
+        void editor.save((rec) => ({ ...rec, adjudication: { ...rec.adjudication, actions: [...rec.adjudication.actions, { id: actionId, text: richFromPlain('New action'), owner: EMPTY_DOC, dueOn: null, recommendationId: null }] } }));
       }}>
         Add an action
       </button>
-      <TextField label="Apology (where fault is found)" multiline value={adj.apology} maxLength={TEXT_LIMITS.prose} onSave={(v) => set({ apology: v })} hint="Left empty, the letter uses a standard apology when any point is upheld." />
+      <RichTextField label="Apology (where fault is found)" value={adj.apology} maxLength={TEXT_LIMITS.prose} people={r.people} onSave={(v) => set({ apology: v })} hint="Left empty, the letter uses a standard apology when any point is upheld." />
     </section>
   );
 }
