@@ -67,7 +67,7 @@ describe('the independent person’s side of a review, in the browser (issue 14)
     await page.getByRole('button', { name: /DEMO-ST2-0001/ }).first().click();
     await page.getByRole('tab', { name: 'Review' }).click();
     await page.getByRole('heading', { name: 'Draft 1 as it will be read' }).waitFor();
-    const item = page.locator('li.draft-block', { hasText: 'Ms Ó Súilleabháin-Nowak complains, on behalf of her son' });
+    const item = page.locator('li.draft-block', { hasText: 'Zoë Ó Súilleabháin-Nowak complains, on behalf of her son' });
     await item.getByRole('button').click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('review-comment-text');
     await page.keyboard.type('Say who agreed the move — “đã đồng ý” is not in the notes.');

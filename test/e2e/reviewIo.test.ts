@@ -53,7 +53,7 @@ describe('the investigating officer’s side of a review, in the browser (issue 
     const opened = await ip.call('exchange.open', { dataBase64: b64(draft1) });
     expect(opened.held).toContain('1 files');
     const model = (await ip.call('review.draft', { caseId: opened.caseId! })).model;
-    const para = model.blocks.findIndex((b) => b.type === 'paragraph' && b.runs.map((r) => r.text).join('').startsWith('Ms Ó Súilleabháin-Nowak complains'));
+    const para = model.blocks.findIndex((b) => b.type === 'paragraph' && b.runs.map((r) => r.text).join('').startsWith('Zoë Ó Súilleabháin-Nowak complains'));
     await ip.call('review.comment', { caseId: opened.caseId!, on: `para:${para}`, text: 'Say “on behalf of Kieran”.', suggested: 'Ms Ó Súilleabháin-Nowak complains on behalf of Kieran.' });
     await ip.call('review.position', { caseId: opened.caseId!, point: '1', stance: 'disagree', reason: 'A telephone meeting is recorded.' });
     const reply = ip.saveTo('reply.cwpack');
@@ -68,7 +68,7 @@ describe('the investigating officer’s side of a review, in the browser (issue 
     const comment = page.locator('.review-comments > li').first();
     expect(await comment.textContent()).toContain(`Paragraph ${para}: Say “on behalf of Kieran”.`);
     // Beside it, the paragraph of draft 1 it is about.
-    expect(await page.getByLabel(`Paragraph ${para} of draft 1`).textContent()).toMatch(/^Ms Ó Súilleabháin-Nowak complains, on behalf of her son/);
+    expect(await page.getByLabel(`Paragraph ${para} of draft 1`).textContent()).toMatch(/^Zoë Ó Súilleabháin-Nowak complains, on behalf of her son/);
     expect(await page.getByRole('table', { name: 'Where each finding stands with the independent person' }).textContent()).toContain('Not agreed: A telephone meeting is recorded.');
     // Declined needs a reason: one sentence, nothing saved.
     await comment.getByLabel(/How it was resolved/).selectOption('declined');

@@ -52,7 +52,7 @@ describe('the review exchange on the command line (issue 14)', () => {
     expect(opened).toContain('1 files');
     expect(await cli(['pkg', 'open', '--file', f('d1.cwpack'), ...ip])).toMatchObject({ code: 1, err: expect.stringMatching(/^This package was already opened on /) });
     const draft = await ok(['review', 'draft', '--case', 'DEMO-ST2-0001', ...ip]);
-    const para = /\[para:(\d+)\] Ms Ó Súilleabháin-Nowak complains/.exec(draft)![1]!;
+    const para = /\[para:(\d+)\] Zoë Ó Súilleabháin-Nowak complains/.exec(draft)![1]!;
     await ok(['review', 'comment', '--case', 'DEMO-ST2-0001', '--on', `para:${para}`, '--text', 'Say “on behalf of Kieran” — and who is Ms Ó Súilleabháin-Nowak’s advocate?', '--suggest', 'Ms Ó Súilleabháin-Nowak complains on behalf of Kieran.', ...ip]);
     await ok(['review', 'agree', '--case', 'DEMO-ST2-0001', '--point', '1', '--agrees', 'no', '--reason', 'A telephone meeting is recorded on 21 April.', ...ip]);
     expect(await cli(['review', 'agree', '--case', 'DEMO-ST2-0001', '--point', '9', '--agrees', 'yes', ...ip])).toMatchObject({ code: 1, err: 'Case DEMO-ST2-0001 has no point 9; the points are 1, 2, 3, 4, 5.\n' });
