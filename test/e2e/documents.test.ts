@@ -1,3 +1,4 @@
+import { richToPlain } from '../../shared/domain/richText';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -32,8 +33,8 @@ describe('the Stage 2 response', () => {
 
     // The independent person's view.
     await page.getByRole('tab', { name: 'Independent person' }).click();
-    await page.getByLabel('Was the investigation fair?').fill('Yes: both sides were heard.');
-    await page.getByLabel('Was the investigation fair?').press('Tab');
+    await page.getByLabel('Was the investigation fair?', { exact: true }).fill('Yes: both sides were heard.');
+    await page.getByLabel('Was the investigation fair?', { exact: true }).press('Tab');
     await page.getByRole('radio', { name: 'I agree with the finding on point 1' }).check();
     await expectAccessible(page, 'independent person');
 
@@ -44,9 +45,12 @@ describe('the Stage 2 response', () => {
     await page.getByRole('group', { name: 'Decision on the finding on point 1' }).getByRole('radio', { name: 'Accepted', exact: true }).check();
     await page.getByRole('group', { name: 'Decision on recommendation 1' }).getByRole('radio', { name: 'Accepted', exact: true }).check();
     await page.getByRole('button', { name: 'Add an action' }).click();
-    await page.getByLabel('Action 1', { exact: true }).fill('Brief the team on placement planning');
-    await page.getByLabel('Action 1', { exact: true }).press('Tab');
-    await expect.poll(() => harness.session.cases().get(harness.session.cases().list()[0]!.id).record.adjudication.actions.map((a) => a.text)).toEqual(['Brief the team on placement planning']);
+    // The demo case has one action already; this is the second.
+    await page.getByLabel('Action 2', { exact: true }).fill('Brief the team on placement planning');
+    await page.getByLabel('Action 2', { exact: true }).press('Tab');
+    await expect
+      .poll(() => harness.session.cases().get(harness.session.cases().list()[0]!.id).record.adjudication.actions.map((a) => richToPlain(a.text)))
+      .toEqual(['Brief the Children in Care Team on placement planning meetings for unplanned moves.', 'Brief the team on placement planning']);
     await expectAccessible(page, 'adjudication');
 
     // Documents: the complainant's version of the report names nobody.
