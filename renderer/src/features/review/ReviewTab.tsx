@@ -483,7 +483,51 @@ function IoSide(props: SideProps & { draft: { version: number; model: DocumentMo
         </table>
       )}
       <CommentsBesideDraft caseId={props.caseId} comments={state.comments} points={props.points} change={props.change} />
+      <Handover caseId={props.caseId} contacts={props.contacts} setMessage={props.setMessage} />
     </>
+  );
+}
+
+/** The whole case, its files, issued documents and audit trail, to the council for its records (read-only there). */
+function Handover(props: { caseId: string; contacts: Contact[]; setMessage: (m: Message) => void }) {
+  const [to, setTo] = useState('');
+  const councils = props.contacts.filter((c) => c.role === 'council');
+  const hand = async () => {
+    if (!to) return props.setMessage({ kind: 'error', text: 'Choose the council contact to hand the case over to.' });
+    try {
+      const r = await call('exchange.handover', { caseId: props.caseId, to });
+      if (r.path) props.setMessage({ kind: 'success', text: `The whole case was saved as a package to ${r.path}. Send that file to the council; it opens there read-only.` });
+    } catch (e) {
+      props.setMessage({ kind: 'error', text: messageOf(e) });
+    }
+  };
+  return (
+    <section aria-labelledby="handover-heading">
+      <h3 id="handover-heading">Hand the case over to the council</h3>
+      {councils.length === 0 ? (
+        <p>Add and check the council’s contact card (role: council) on the Review exchange screen to hand the case over.</p>
+      ) : (
+        <>
+          <p>The case with its files, issued documents and audit trail, for the council’s records. It opens there read-only.</p>
+          <Field label="Council contact">
+            {({ id }) => (
+              <select id={id} value={to} onChange={(e) => setTo(e.target.value)}>
+                <option value="">Choose a contact</option>
+                {councils.map((c) => (
+                  <option key={c.fingerprint} value={c.fingerprint}>
+                    {c.name}
+                    {c.organisation ? `, ${c.organisation}` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="button" className="button button--secondary" onClick={() => void hand()}>
+            Hand the case over
+          </button>
+        </>
+      )}
+    </section>
   );
 }
 
