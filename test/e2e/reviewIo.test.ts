@@ -26,7 +26,7 @@ const savedPath = async (p: Page, pattern: RegExp) => {
 };
 
 describe('the investigating officer’s side of a review, in the browser (issue 14)', () => {
-  it('sends a draft with a ticked file, opens the reply, resolves each comment beside its paragraph, and sends draft 2 with what changed', async () => {
+  it('sends a draft with a ticked file, opens the reply, resolves each comment beside its paragraph, sends draft 2 with what changed, and hands the case over', async () => {
     await createStore(page, { demo: true });
     const ip = await party('Dr Femi Adebayo', 'independent person', 'Independent person');
     await ip.call('exchange.addContact', { text: (await harness.session.exchange().cardFile()).text, verified: true });
@@ -88,6 +88,27 @@ describe('the investigating officer’s side of a review, in the browser (issue 
     const second = await ip.call('exchange.open', { dataBase64: b64(draft2) });
     expect(second.held).toContain('1 of your comments resolved');
     expect((await ip.call('review.state', { caseId: second.caseId! })).comments[0]?.resolution).toMatchObject({ as: 'changed as suggested', inDraft: 2 });
+
+    // The case handed over to the council, where it opens read-only.
+    const council = await party('Harrowfield Complaints Team', 'council', 'Harrowfield Borough Council');
+    await council.call('exchange.addContact', { text: (await harness.session.exchange().cardFile()).text, verified: true });
+    const councilCard = council.saveTo('council.cwid');
+    await council.call('exchange.exportCard', {});
+    await page.getByRole('button', { name: 'Review exchange' }).click();
+    await page.getByLabel('Contact card (.cwid)').setInputFiles(councilCard);
+    await page.getByLabel(/I have read the fingerprint with this person/).check();
+    await page.getByRole('button', { name: 'Add the contact' }).click();
+    await page.getByText(/Harrowfield Complaints Team was added and marked as checked/).waitFor();
+    await page.getByRole('button', { name: 'Cases' }).click();
+    await page.getByRole('button', { name: /DEMO-ST2-0001/ }).first().click();
+    await page.getByRole('tab', { name: 'Review' }).click();
+    await page.getByLabel('Council contact').selectOption({ label: 'Harrowfield Complaints Team, Harrowfield Borough Council' });
+    await page.getByRole('button', { name: 'Hand the case over' }).click();
+    const handoverText = await page.getByText(/The whole case was saved as a package to /).textContent();
+    const handover = /saved as a package to (.+\.cwpack)\./.exec(handoverText!)![1]!;
+    const received = await council.call('exchange.open', { dataBase64: b64(handover) });
+    expect(received.held).toContain('Kept read-only');
+    expect((await council.call('cases.get', { id: received.caseId! })).record.handover).toMatchObject({ fingerprint: (await harness.session.exchange().identity()).fingerprint });
     expect(problems).toEqual([]);
   }, 180_000);
 });
