@@ -20,6 +20,7 @@ import { docxToRich } from '../services/import/docxToRich';
 import { CaseStore, describeStoreError } from '../services/store/caseStore';
 import { BackupService } from '../services/backup/backupService';
 import { backupHandlers } from './backup';
+import { exchangeHandlers } from './exchange';
 
 type Handler<N extends ApiName> = (input: ApiParsedInput<N>, session: Session) => Promise<ApiOutput<N>> | ApiOutput<N>;
 type HandlerTable = { [N in ApiName]: Handler<N> };
@@ -98,6 +99,8 @@ export const handlers: HandlerTable = {
     const path = s.storeTarget({ token, path: given }, 'create');
     const store = CaseStore.create(path, passphrase, { actor: ownerName });
     s.attach(store, { created: true });
+    // Each store gets its identity for the review exchange when it is made (older stores on first use).
+    await s.exchange().ensureIdentity();
     if (demo) await addDemoCase(s, todayOf(s));
     return status(s);
   },
@@ -274,6 +277,7 @@ export const handlers: HandlerTable = {
     return rows.sort((a, b) => (a.next?.due ?? '9999').localeCompare(b.next?.due ?? '9999') || a.reference.localeCompare(b.reference));
   },
   ...backupHandlers(status),
+  ...exchangeHandlers(),
   'calendar.exportIcs': async ({ id }, s) => {
     const db = s.requireStore().db;
     const day = todayOf(s);

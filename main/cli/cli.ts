@@ -8,6 +8,7 @@ import { createDispatcher } from '../api/handlers';
 import { UserError } from '../services/errors';
 import { DEFAULT_SETTINGS, memorySettings, type PersistedSettings, type Platform, type SettingsStore } from '../services/platform';
 import { Session } from '../services/session/session';
+import { EXCHANGE_USAGE, runExchangeCommand } from './exchangeCommands';
 
 /**
  * The command line: a headless door onto the same handler table as the app. Exit 0 on success, 1 on a
@@ -38,6 +39,7 @@ export const USAGE = `Usage: npm run --silent cli -- <group> <command> [options]
               extension-letter, interview-record (--interview ID chooses which; default the first held)
   doc export-all --case REF --out DIR  the whole response, both formats, into DIR/REF-DATE/, with the
         statement of complaint, any extension letter and the record of each interview held
+Review exchange (docs/exchange.md):${EXCHANGE_USAGE}
 
 Options: --store PATH (or CASEWRIGHT_STORE). The passphrase comes from CASEWRIGHT_PASSPHRASE,
 otherwise a hidden prompt on a terminal; the new one for "store passphrase" from
@@ -75,6 +77,22 @@ const OPTIONS = {
   variant: { type: 'string' },
   interview: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  // The review exchange (exchangeCommands.ts).
+  verified: { type: 'boolean' },
+  'one-off': { type: 'boolean' },
+  on: { type: 'string' },
+  text: { type: 'string' },
+  suggest: { type: 'string' },
+  point: { type: 'string' },
+  agrees: { type: 'string' },
+  reason: { type: 'string' },
+  comment: { type: 'string' },
+  as: { type: 'string' },
+  attach: { type: 'string', multiple: true },
+  version: { type: 'string' },
+  role: { type: 'string' },
+  org: { type: 'string' },
+  contact: { type: 'string' },
 } as const;
 
 /**
@@ -362,8 +380,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'clock add':
       case 'clock count':
         return await clockCommand(command as 'add' | 'count', o, io);
-      default:
+      default: {
+        const done = await runExchangeCommand(key, { o, stdout: io.stdout, env: io.env, prompt: io.prompt, isTTY: io.isTTY, call, open, caseId, usage: (m) => new UsageError(m) });
+        if (done !== null) return done;
         throw new UsageError(group ? `unknown command: ${key.trim()}` : 'no command given');
+      }
     }
   } catch (e) {
     if (e instanceof UsageError) {

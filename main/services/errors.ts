@@ -19,6 +19,14 @@ export type ErrorCode =
   | 'UNSUPPORTED'
   /** The complainant's version of a document names a third party; `details.hits` lists each place. */
   | 'LEAK'
+  /** The review exchange (docs/exchange.md): a package's refusals. UNKNOWN_/UNVERIFIED_SENDER carry the sender's details. */
+  | 'ALTERED'
+  | 'NOT_FOR_YOU'
+  | 'NEEDS_PASSPHRASE'
+  | 'UNKNOWN_SENDER'
+  | 'UNVERIFIED_SENDER'
+  | 'UNVERIFIED'
+  | 'ALREADY_OPENED'
   | 'INTERNAL';
 
 export class UserError extends Error {

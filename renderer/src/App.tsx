@@ -7,6 +7,7 @@ import { SearchScreen } from './features/search/SearchScreen';
 import { NewCaseForm } from './features/cases/NewCaseForm';
 import { Dashboard } from './features/deadlines/Dashboard';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { ExchangeScreen } from './features/review/ExchangeScreen';
 import { UnlockScreen } from './features/unlock/UnlockScreen';
 import { Alert } from './ui/Field';
 
@@ -16,6 +17,7 @@ export type View =
   | { name: 'new-case' }
   | { name: 'case'; id: string; tab?: TabName; item?: string | null; page?: number | null }
   | { name: 'settings' }
+  | { name: 'exchange' }
   | { name: 'search'; query: string };
 
 const TOUCH_EVERY_MS = 20_000;
@@ -126,6 +128,7 @@ export function App() {
           <ul>
             {navItem('Cases', { name: 'cases' }, view.name === 'cases' || view.name === 'case' || view.name === 'new-case')}
             {navItem('Deadlines', { name: 'dashboard' }, view.name === 'dashboard')}
+            {navItem('Review exchange', { name: 'exchange' }, view.name === 'exchange')}
             {navItem('Settings', { name: 'settings' }, view.name === 'settings')}
           </ul>
         </nav>
@@ -157,6 +160,7 @@ export function App() {
         {view.name === 'search' && <SearchScreen key={view.query} query={view.query} onOpen={(id, tab, item, page) => go({ name: 'case', id, tab, item, page })} />}
         {view.name === 'dashboard' && <Dashboard onOpen={(id) => go({ name: 'case', id })} />}
         {view.name === 'settings' && <SettingsScreen />}
+        {view.name === 'exchange' && <ExchangeScreen onOpenCase={(id) => go({ name: 'case', id, tab: 'Review' })} />}
       </main>
     </div>
   );

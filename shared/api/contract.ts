@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { id, none, op, passphrase } from './op';
 import { backupContract } from './features/backup';
+import { exchangeContract } from './features/exchange';
+import { reviewContract } from './features/review';
 import type { AttachmentInfo, AuditView, AppStatus, DashboardRow, SearchHit, Settings, VerifyResult } from './types';
 import type { RichNode } from '../domain/richText';
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentModel } from '../documents/model';
@@ -121,6 +123,8 @@ export const contract = {
   'calendar.exportIcs': op<{ path: string | null }>()(z.object({ id: z.string().min(1).optional() }).strict()),
   // Each feature's own part (shared/api/features/<feature>.ts).
   ...backupContract,
+  ...exchangeContract,
+  ...reviewContract,
 } as const;
 
 export type Contract = typeof contract;

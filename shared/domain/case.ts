@@ -18,6 +18,7 @@ import {
 } from './investigation';
 import { EMPTY_DOC } from './richText';
 import { optionalIsoDate, requiredText, text } from './schemaHelpers';
+import { handoverSchema, reviewSchema } from '../exchange/review';
 
 /** Default complaint categories (seed 004); a council profile may replace them. */
 export const DEFAULT_CATEGORIES = [
@@ -200,6 +201,10 @@ export const caseRecordSchema = z
     report: reportSchema.default(EMPTY_REPORT),
     /** Places the leak check found that the user marked "not this person", with who and when. */
     leakDismissals: z.array(leakDismissalSchema).max(5000).default([]),
+    /** The review with the independent person (issue 14): drafts sent or received, comments, positions. */
+    review: reviewSchema.optional(),
+    /** Set on a case handed over to the council: kept for its records and opened read-only. */
+    handover: handoverSchema.optional(),
   })
   .transform((c) => ({ ...c, points: c.points.map((p) => ({ ...p, id: p.id ?? `point-${p.number}` })) }))
   .superRefine((c, ctx) => checkLinks(c, ctx));

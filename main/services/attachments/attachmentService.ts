@@ -67,9 +67,19 @@ export class AttachmentService {
   }
 
   async add(caseId: string, fileName: string, data: Buffer, opts: { id?: string; audit?: boolean } = {}): Promise<AttachmentInfo> {
+    this.refuseHandedOver(caseId);
     const file = await this.prepare(fileName, data);
     const db = this.db();
-    return db.transaction(() => this.insert(caseId, file, opts)).immediate();
+    return db.transaction(() => {
+      this.refuseHandedOver(caseId);
+      return this.insert(caseId, file, opts);
+    }).immediate();
+  }
+
+  /** A case handed over to this store for its records (issue 14) takes no new files. */
+  private refuseHandedOver(caseId: string): void {
+    const row = this.db().prepare("SELECT reference, json_extract(record, '$.handover') AS handover FROM cases WHERE id = ?").get(caseId) as { reference: string; handover: string | null } | undefined;
+    if (row?.handover) throw new UserError('READ_ONLY', `Case ${row.reference} was handed over to this store for its records and is read-only.`);
   }
 
   /** Checks a file and reads its text for search: the slow part, done before any transaction. */

@@ -65,6 +65,9 @@ export class CaseService {
     const db = this.db();
     return db.transaction(() => {
       const current = this.get(id);
+      if (current.record.handover) {
+        throw new UserError('READ_ONLY', `Case ${current.record.reference} was handed over to this store for its records and is read-only.`);
+      }
       if (current.revision !== expectedRevision) {
         throw new UserError('CONFLICT', 'This case was changed elsewhere since you opened it; reopen it to see the latest version, then make your change again.');
       }
@@ -142,6 +145,11 @@ export class CaseService {
   }
 
   async importJson(text: string): Promise<StoredCase> {
+    return this.commitImport(await this.prepareImport(text));
+  }
+
+  /** Reads and checks a case file and its files (slow, no lock); commitImport then stores it. */
+  async prepareImport(text: string): Promise<PreparedImport> {
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -183,13 +191,24 @@ export class CaseService {
         throw e instanceof UserError ? new UserError(e.code, `The case was not imported: ${e.message}`) : e;
       }
     }
+    return { record, files: prepared };
+  }
+
+  /** Stores a prepared case file: the case, every file and the audit entries in one transaction. */
+  commitImport(p: PreparedImport, action = 'case.import'): StoredCase {
     const db = this.db();
+    const attachments = new AttachmentService(this.db, this.actor);
     return db
       .transaction(() => {
-        const created = this.create(record, 'case.import');
-        for (const p of prepared) attachments.insert(created.id, p.file, { id: p.id, audit: false });
+        const created = this.create(p.record, action);
+        for (const f of p.files) attachments.insert(created.id, f.file, { id: f.id, audit: false });
         return created;
       })
       .immediate();
   }
+}
+
+export interface PreparedImport {
+  record: CaseRecordInput;
+  files: { id: string; file: PreparedFile }[];
 }

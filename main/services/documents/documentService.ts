@@ -137,6 +137,7 @@ export class DocumentService {
    * complete; a final again only when a finding or decision changed after the last one (issue 13).
    */
   async issue(c: StoredCase, kind: DocumentKind, variant: Variant, today: string, final: boolean, subjectId = '', sentTo: Partial<Record<Variant, string>> = {}): Promise<IssuedDocument> {
+    if (c.record.handover) throw new UserError('READ_ONLY', `Case ${c.record.reference} was handed over to this store for its records and is read-only.`);
     const title = DOCUMENT_TITLES[kind].toLowerCase();
     for (const v of VARIANTS) {
       const fin = this.finalState(c, kind, v, subjectId);

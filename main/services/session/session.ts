@@ -5,6 +5,7 @@ import { BackupService, backupFolderFor } from '../backup/backupService';
 import { CaseService } from '../cases/caseService';
 import { CouncilService } from '../councils/councilService';
 import { DocumentService } from '../documents/documentService';
+import { ExchangeService } from '../exchange/exchangeService';
 import { UserError } from '../errors';
 import type { Platform, PersistedSettings } from '../platform';
 import { auditHead, extendsAnchor, type AuditAnchor } from '../store/audit';
@@ -84,6 +85,12 @@ export class Session {
   documents(): DocumentService {
     const store = this.requireStore();
     return new DocumentService(() => store.db, this.actor);
+  }
+
+  /** The review exchange: this store's identity, contacts and packages. */
+  exchange(): ExchangeService {
+    const store = this.requireStore();
+    return new ExchangeService(() => store.db, this.actor, store.meta('created_by') || this.platform.actor);
   }
 
   backups(): BackupService {

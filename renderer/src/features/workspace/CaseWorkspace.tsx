@@ -14,10 +14,11 @@ import { PlainNamesPanel } from './PlainNamesPanel';
 import { PlanTab } from './PlanTab';
 import { ReportTab } from './ReportDetails';
 import { StatementTab } from './StatementTab';
+import { ReviewTab } from '../review/ReviewTab';
 import { useCaseEditor } from './useCaseEditor';
 import type { ChangeLine } from './conflict';
 
-const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings', 'Report details', 'Independent person', 'Adjudication', 'Documents'] as const;
+const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings', 'Report details', 'Independent person', 'Review', 'Adjudication', 'Documents'] as const;
 export type TabName = (typeof TABS)[number];
 
 function ChangeList(props: { caption: string; lines: ChangeLine[] }) {
@@ -88,6 +89,11 @@ export function CaseWorkspace(props: { id: string; onBack: () => void; initialTa
           </>
         )}
       </div>
+      {r?.handover && (
+        <Alert kind="info">
+          This case was handed over by {r.handover.from} for the council’s records. It is read-only: changes are refused and nothing in it can be issued again.
+        </Alert>
+      )}
       {editor.error && <Alert kind="error">{editor.error}</Alert>}
       {editor.conflict && (
         <section className="conflict" aria-labelledby="conflict-heading">
@@ -151,6 +157,7 @@ export function CaseWorkspace(props: { id: string; onBack: () => void; initialTa
         {r && tab === 'Findings' && <FindingsTab editor={editor} focusItem={props.focusItem ?? null} />}
         {r && tab === 'Report details' && <ReportTab editor={editor} />}
         {r && tab === 'Independent person' && <IpReviewTab editor={editor} />}
+        {r && tab === 'Review' && <ReviewTab editor={editor} />}
         {r && tab === 'Adjudication' && <AdjudicationTab editor={editor} />}
         {r && tab === 'Documents' && <DocumentsTab editor={editor} />}
       </div>

@@ -1,0 +1,221 @@
+import fs from 'node:fs';
+import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/contract';
+import { PACKAGE_KIND_LABELS } from '../../shared/exchange/package';
+import { RESOLUTION_LABELS, type Resolution } from '../../shared/exchange/review';
+import { blockText, diffAsText } from '../../shared/exchange/draftDiff';
+import { EXCHANGE_ROLES, type ExchangeRole } from '../../shared/exchange/card';
+import { UserError } from '../services/errors';
+
+/** What the review exchange's commands need from the CLI (cli.ts), so they live apart from it. */
+export interface ExchangeCli {
+  o: Record<string, string | boolean | string[] | undefined>;
+  stdout: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+  prompt: (q: string) => Promise<string>;
+  isTTY: boolean;
+  call: <N extends ApiName>(name: N, input: ApiInput<N>) => Promise<ApiOutput<N>>;
+  open: () => Promise<unknown>;
+  caseId: (ref: string | undefined) => Promise<string>;
+  usage: (message: string) => Error;
+}
+
+export const EXCHANGE_USAGE = `
+  id show                             this store's identity: name, role, organisation, fingerprint
+  id set --name NAME --role ROLE [--org ORG]   ROLE: ${EXCHANGE_ROLES.join(', ')}
+  id export --out FILE.cwid           save this store's contact card (public keys only)
+  contact add --file FILE.cwid [--verified]   add someone's card (--verified: fingerprint checked with them)
+  contact verify --contact CONTACT    mark a contact's fingerprint as checked with them
+  contact list                        contacts: fingerprint, checked or not, name, role, organisation
+  review send --case REF --to CONTACT --out FILE.cwpack [--attach E1]...
+                                      issue the next draft and send it for review (--attach: evidence files
+                                      to include); --one-off instead of --to locks it with the passphrase in
+                                      CASEWRIGHT_PACKAGE_PASSPHRASE
+  pkg open --file FILE.cwpack         open a package (the sender's card must have been added); prints what
+                                      it held and the case it went to
+  review draft --case REF [--version V]   the draft under review, each paragraph with its number
+  review comment --case REF --on point:N|finding:N|para:N --text TEXT [--suggest TEXT]
+  review agree --case REF --point N --agrees yes|no|query [--reason TEXT]
+  review reply --case REF --to CONTACT --out FILE.cwpack   comments and positions back to the sender
+  review report --case REF --to CONTACT --out FILE.cwpack  issue your IP report (final) and send it
+  review list --case REF              comments with their status, and where each finding stands
+  review resolve --case REF --comment ID --as changed|changed-otherwise|declined|answered [--text TEXT]
+  review diff --case REF --from V --to V   what changed between two drafts, word by word per section
+  case handover --case REF --to CONTACT --out FILE.cwpack  the whole case to the council, for its records
+  CONTACT is a name or a fingerprint.`;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function need(x: ExchangeCli, flag: string, what: string): string {
+  const v = str(x.o[flag]);
+  if (v === undefined || v === '') throw x.usage(`--${flag} ${what} is required`);
+  return v;
+}
+
+async function recipient(x: ExchangeCli): Promise<{ to: string } | { passphrase: string }> {
+  if (x.o['one-off']) {
+    const p = x.env.CASEWRIGHT_PACKAGE_PASSPHRASE || (x.isTTY ? await x.prompt('Passphrase for the package: ') : '');
+    if (!p) throw new UserError('INVALID_INPUT', 'No passphrase for the package: set CASEWRIGHT_PACKAGE_PASSPHRASE, or run the command in a terminal to be asked for it.');
+    return { passphrase: p };
+  }
+  return { to: need(x, 'to', 'CONTACT') };
+}
+
+function readFile(file: string, what: string): Buffer {
+  try {
+    const size = fs.statSync(file).size;
+    if (size > 300 * 1024 * 1024) throw new UserError('INVALID_INPUT', `${file} is larger than the 300 MB a ${what} can be.`);
+    return fs.readFileSync(file);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError('NOT_FOUND', `Cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); check the path.`);
+  }
+}
+
+const RESOLVE_AS: Record<string, Resolution> = { changed: 'changed as suggested', 'changed-otherwise': 'changed otherwise', declined: 'declined', answered: 'answered' };
+const STANCE: Record<string, 'agree' | 'disagree' | 'query'> = { yes: 'agree', no: 'disagree', query: 'query' };
+
+/** Runs one of the exchange's commands; returns null when `key` is not one of them. */
+export async function runExchangeCommand(key: string, x: ExchangeCli): Promise<number | null> {
+  switch (key) {
+    case 'id show': {
+      await x.open();
+      const me = await x.call('exchange.identity', {});
+      x.stdout(`${me.name}\n${me.role}${me.organisation ? `, ${me.organisation}` : ''}\nFingerprint: ${me.fingerprint}\n`);
+      return 0;
+    }
+    case 'id set': {
+      const role = need(x, 'role', 'ROLE');
+      if (!(EXCHANGE_ROLES as readonly string[]).includes(role)) throw x.usage(`--role must be one of: ${EXCHANGE_ROLES.join(', ')}`);
+      await x.open();
+      const me = await x.call('exchange.setIdentity', { name: need(x, 'name', 'NAME'), role: role as ExchangeRole, organisation: str(x.o.org) ?? '' });
+      x.stdout(`${me.name}, ${me.role}. Fingerprint: ${me.fingerprint}\n`);
+      return 0;
+    }
+    case 'id export': {
+      need(x, 'out', 'FILE.cwid');
+      await x.open();
+      const r = await x.call('exchange.exportCard', {});
+      x.stdout(`${r.path}\nFingerprint: ${r.fingerprint} (read it to the person who adds this card)\n`);
+      return 0;
+    }
+    case 'contact add': {
+      const text = readFile(need(x, 'file', 'FILE.cwid'), 'contact card').toString('utf8');
+      await x.open();
+      const c = await x.call('exchange.addContact', { text, verified: x.o.verified === true });
+      x.stdout(`Added ${c.name} (${c.role}${c.organisation ? `, ${c.organisation}` : ''}).\nFingerprint: ${c.fingerprint}${c.verified ? ' (checked)' : '\nCheck this fingerprint with them (by phone or in person), then run "contact verify".'}\n`);
+      return 0;
+    }
+    case 'contact verify': {
+      await x.open();
+      const c = await x.call('exchange.verifyContact', { contact: need(x, 'contact', 'CONTACT') });
+      x.stdout(`${c.name}: fingerprint ${c.fingerprint} checked.\n`);
+      return 0;
+    }
+    case 'contact list': {
+      await x.open();
+      for (const c of await x.call('exchange.contacts', {})) x.stdout(`${c.fingerprint}\t${c.verified ? 'checked' : 'not checked'}\t${c.name}\t${c.role}\t${c.organisation}\n`);
+      return 0;
+    }
+    case 'review send': {
+      need(x, 'out', 'FILE.cwpack');
+      const to = await recipient(x);
+      await x.open();
+      const caseId = await x.caseId(str(x.o.case));
+      const refs = (Array.isArray(x.o.attach) ? x.o.attach : []) as string[];
+      const record = (await x.call('cases.get', { id: caseId })).record;
+      const attachmentIds = refs.map((ref) => {
+        const e = record.evidence.find((v) => v.ref.toLowerCase() === ref.toLowerCase());
+        if (!e) throw new UserError('NOT_FOUND', `Case ${record.reference} has no evidence item ${ref}.`);
+        if (!e.attachmentId) throw new UserError('NOT_FOUND', `Evidence item ${e.ref} has no file attached to send.`);
+        return e.attachmentId;
+      });
+      const r = await x.call('review.send', { caseId, ...to, attachmentIds });
+      x.stdout(`Draft ${r.version} of the investigation report for ${record.reference} saved to ${r.path}\n`);
+      return 0;
+    }
+    case 'pkg open': {
+      const data = readFile(need(x, 'file', 'FILE.cwpack'), 'package');
+      await x.open();
+      let passphrase: string | undefined;
+      // A package locked with a passphrase says so in its first line; ask only then.
+      if (/^CASEWRIGHT-PACKAGE \d+ passphrase /.test(data.subarray(0, 80).toString('latin1'))) {
+        passphrase = x.env.CASEWRIGHT_PACKAGE_PASSPHRASE || (x.isTTY ? await x.prompt('Passphrase of the package: ') : undefined);
+      }
+      // The command line never decides for the person: the sender's card must have been added.
+      const r = await x.call('exchange.open', { dataBase64: data.toString('base64'), sender: 'contact', ...(passphrase ? { passphrase } : {}) });
+      x.stdout(`Opened ${PACKAGE_KIND_LABELS[r.kind]} from ${r.from.name}${r.from.verified ? '' : ' (card not checked)'} into case ${r.reference}.\n${r.held.map((h) => `  ${h}\n`).join('')}`);
+      return 0;
+    }
+    case 'review draft': {
+      await x.open();
+      const v = str(x.o.version);
+      const r = await x.call('review.draft', { caseId: await x.caseId(str(x.o.case)), ...(v ? { version: Number(v) } : {}) });
+      x.stdout(`Draft ${r.version}\n`);
+      r.model.blocks.forEach((b, i) => {
+        const t = blockText(b);
+        if (t) x.stdout(`[para:${i}] ${t}\n`);
+      });
+      return 0;
+    }
+    case 'review comment': {
+      await x.open();
+      await x.call('review.comment', { caseId: await x.caseId(str(x.o.case)), on: need(x, 'on', 'point:N|finding:N|para:N'), text: need(x, 'text', 'TEXT'), suggested: str(x.o.suggest) ?? '' });
+      x.stdout('Comment added.\n');
+      return 0;
+    }
+    case 'review agree': {
+      const stance = STANCE[need(x, 'agrees', 'yes|no|query')];
+      if (!stance) throw x.usage('--agrees must be yes, no or query');
+      await x.open();
+      await x.call('review.position', { caseId: await x.caseId(str(x.o.case)), point: need(x, 'point', 'N'), stance, reason: str(x.o.reason) ?? '' });
+      x.stdout('Recorded.\n');
+      return 0;
+    }
+    case 'review reply':
+    case 'review report':
+    case 'case handover': {
+      need(x, 'out', 'FILE.cwpack');
+      const to = await recipient(x);
+      await x.open();
+      const caseId = await x.caseId(str(x.o.case));
+      const name = key === 'review reply' ? 'review.reply' : key === 'review report' ? 'review.sendReport' : 'exchange.handover';
+      const r = await x.call(name, { caseId, ...to });
+      x.stdout(`Saved to ${r.path}\n`);
+      return 0;
+    }
+    case 'review list': {
+      await x.open();
+      const s = await x.call('review.state', { caseId: await x.caseId(str(x.o.case)) });
+      if (!s.side) {
+        x.stdout('No draft of this case has been sent or received for review.\n');
+        return 0;
+      }
+      x.stdout(`Drafts: ${s.drafts.join(', ') || 'none'}${s.counterpart ? ` (with ${s.counterpart})` : ''}\n`);
+      for (const c of s.comments) {
+        const status = c.resolution ? `${RESOLUTION_LABELS[c.resolution.as]}${c.resolution.text ? `: ${c.resolution.text}` : ''}${c.resolution.inDraft ? ` (draft ${c.resolution.inDraft})` : ''}` : 'open';
+        x.stdout(`${c.id.slice(0, 8)}\tdraft ${c.draftVersion}\t${c.anchor.label}\t${status}\n  ${c.text}\n${c.suggested ? `  Suggested: ${c.suggested}\n` : ''}`);
+      }
+      for (const f of s.findings) x.stdout(`Point ${f.number}: ${f.finding ?? 'no finding yet'} — ${f.state}${f.position?.reason ? ` (${f.position.reason})` : ''}\n`);
+      if (s.ipReport) x.stdout('The independent person report has arrived.\n');
+      return 0;
+    }
+    case 'review resolve': {
+      const as = RESOLVE_AS[need(x, 'as', 'changed|changed-otherwise|declined|answered')];
+      if (!as) throw x.usage('--as must be changed, changed-otherwise, declined or answered');
+      await x.open();
+      await x.call('review.resolve', { caseId: await x.caseId(str(x.o.case)), comment: need(x, 'comment', 'ID'), as, text: str(x.o.text) ?? '' });
+      x.stdout(`Resolved: ${RESOLUTION_LABELS[as]}.\n`);
+      return 0;
+    }
+    case 'review diff': {
+      const from = Number(need(x, 'from', 'V'));
+      const to = Number(need(x, 'to', 'V'));
+      if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < 1) throw x.usage('--from and --to are draft numbers (1, 2 …)');
+      await x.open();
+      x.stdout(`${diffAsText(await x.call('review.diff', { caseId: await x.caseId(str(x.o.case)), from, to }))}\n`);
+      return 0;
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,91 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+
+/** The only SQL for the review exchange. All statements are parameterised. */
+export interface IdentityRow {
+  name: string;
+  role: string;
+  organisation: string;
+  encryption_secret: string;
+  encryption_public: string;
+  signing_secret: string;
+  signing_public: string;
+  fingerprint: string;
+  created_at: string;
+}
+export interface ContactRow {
+  fingerprint: string;
+  name: string;
+  role: string;
+  organisation: string;
+  encryption_public: string;
+  signing_public: string;
+  verified: number;
+  verified_at: string | null;
+  added_at: string;
+}
+export interface PackageRow {
+  id: string;
+  direction: 'in' | 'out';
+  kind: string;
+  case_id: string | null;
+  reference: string;
+  counterpart: string;
+  counterpart_name: string;
+  at: string;
+}
+
+export const exchangeRepository = {
+  identity(db: Database): IdentityRow | null {
+    return (db.prepare('SELECT * FROM exchange_identity WHERE id = 1').get() as IdentityRow | undefined) ?? null;
+  },
+  insertIdentity(db: Database, r: IdentityRow): void {
+    db.prepare(
+      'INSERT INTO exchange_identity (id, name, role, organisation, encryption_secret, encryption_public, signing_secret, signing_public, fingerprint, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(r.name, r.role, r.organisation, r.encryption_secret, r.encryption_public, r.signing_secret, r.signing_public, r.fingerprint, r.created_at);
+  },
+  updateIdentityDetails(db: Database, name: string, role: string, organisation: string): void {
+    db.prepare('UPDATE exchange_identity SET name = ?, role = ?, organisation = ? WHERE id = 1').run(name, role, organisation);
+  },
+  contacts(db: Database): ContactRow[] {
+    return db.prepare('SELECT * FROM exchange_contacts ORDER BY name COLLATE NOCASE').all() as ContactRow[];
+  },
+  contact(db: Database, fingerprint: string): ContactRow | null {
+    return (db.prepare('SELECT * FROM exchange_contacts WHERE fingerprint = ?').get(fingerprint) as ContactRow | undefined) ?? null;
+  },
+  upsertContact(db: Database, r: ContactRow): void {
+    db.prepare(
+      `INSERT INTO exchange_contacts (fingerprint, name, role, organisation, encryption_public, signing_public, verified, verified_at, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name, role = excluded.role, organisation = excluded.organisation, verified = excluded.verified, verified_at = excluded.verified_at`,
+    ).run(r.fingerprint, r.name, r.role, r.organisation, r.encryption_public, r.signing_public, r.verified, r.verified_at, r.added_at);
+  },
+  openedPackage(db: Database, id: string): PackageRow | null {
+    return (db.prepare("SELECT * FROM exchange_packages WHERE id = ? AND direction = 'in'").get(id) as PackageRow | undefined) ?? null;
+  },
+  recordPackage(db: Database, r: PackageRow): void {
+    db.prepare('INSERT INTO exchange_packages (id, direction, kind, case_id, reference, counterpart, counterpart_name, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      r.id, r.direction, r.kind, r.case_id, r.reference, r.counterpart, r.counterpart_name, r.at,
+    );
+  },
+  packages(db: Database, caseId: string): PackageRow[] {
+    return db.prepare('SELECT * FROM exchange_packages WHERE case_id = ? ORDER BY at').all(caseId) as PackageRow[];
+  },
+  /** An issued document received in a package, kept verbatim as that version. */
+  insertIssue(db: Database, r: { id: string; caseId: string; kind: string; variant: string; subjectId: string; version: number; final: boolean; issuedAt: string; issuedBy: string; model: string }): void {
+    db.prepare('INSERT INTO document_issues (id, case_id, kind, variant, subject_id, version, final, issued_at, issued_by, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      r.id, r.caseId, r.kind, r.variant, r.subjectId, r.version, r.final ? 1 : 0, r.issuedAt, r.issuedBy, r.model,
+    );
+  },
+  issueVersionTaken(db: Database, caseId: string, kind: string, variant: string, version: number): boolean {
+    return db.prepare("SELECT 1 FROM document_issues WHERE case_id = ? AND kind = ? AND variant = ? AND subject_id = '' AND version = ?").get(caseId, kind, variant, version) !== undefined;
+  },
+  latestIssueVersion(db: Database, caseId: string, kind: string, variant: string): { version: number; final: number } | null {
+    return (
+      (db.prepare("SELECT version, final FROM document_issues WHERE case_id = ? AND kind = ? AND variant = ? AND subject_id = '' ORDER BY version DESC LIMIT 1").get(caseId, kind, variant) as
+        | { version: number; final: number }
+        | undefined) ?? null
+    );
+  },
+  issueRows(db: Database, caseId: string): { id: string; kind: string; variant: string; subject_id: string; version: number; final: number; issued_at: string; issued_by: string; model: string }[] {
+    return db.prepare('SELECT * FROM document_issues WHERE case_id = ? ORDER BY kind, variant, subject_id, version').all(caseId) as never;
+  },
+};

@@ -1,0 +1,265 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { EXCHANGE_ROLES, type Contact, type ExchangeRole, type OwnIdentityView } from '../../../../shared/exchange/card';
+import { PACKAGE_KIND_LABELS, type OpenedPackage, type SenderDetails } from '../../../../shared/exchange/package';
+import { ApiFailure, call, messageOf } from '../../api';
+import { Alert, Field } from '../../ui/Field';
+import { fileToBase64 } from '../../ui/files';
+import { useFocusHeading } from '../../ui/useFocusHeading';
+
+type Message = { kind: 'error' | 'success' | 'info'; text: string } | null;
+
+/**
+ * Review exchange: this store's identity and card, the contacts added from cards, and opening a package
+ * (docs/exchange.md). Opening a package from an unknown or unchecked sender shows who signed it and their
+ * fingerprint, and the person decides.
+ */
+export function ExchangeScreen(props: { onOpenCase: (caseId: string) => void }) {
+  const heading = useFocusHeading<HTMLHeadingElement>();
+  const [contacts, setContacts] = useState<Contact[]>([]);
+  const [message, setMessage] = useState<Message>(null);
+  const loadContacts = useCallback(() => {
+    call('exchange.contacts', {}).then(setContacts, (e) => setMessage({ kind: 'error', text: messageOf(e) }));
+  }, []);
+  useEffect(loadContacts, [loadContacts]);
+  return (
+    <section aria-labelledby="exchange-heading">
+      <h1 id="exchange-heading" ref={heading} tabIndex={-1}>
+        Review exchange
+      </h1>
+      <p>Drafts, comments and reports travel between stores as signed, encrypted packages (.cwpack). Only the person a package is for can open it.</p>
+      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      <OpenPackage onOpenCase={props.onOpenCase} />
+      <Identity />
+      <Contacts contacts={contacts} reload={loadContacts} />
+    </section>
+  );
+}
+
+function Identity() {
+  const [me, setMe] = useState<OwnIdentityView | null>(null);
+  const [form, setForm] = useState({ name: '', role: 'other' as ExchangeRole, organisation: '' });
+  const [message, setMessage] = useState<Message>(null);
+  useEffect(() => {
+    call('exchange.identity', {}).then(
+      (m) => {
+        setMe(m);
+        setForm({ name: m.name, role: m.role, organisation: m.organisation });
+      },
+      (e) => setMessage({ kind: 'error', text: messageOf(e) }),
+    );
+  }, []);
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      setMe(await call('exchange.setIdentity', form));
+      setMessage({ kind: 'success', text: 'Your card now shows these details.' });
+    } catch (err) {
+      setMessage({ kind: 'error', text: messageOf(err) });
+    }
+  };
+  const exportCard = async () => {
+    try {
+      const r = await call('exchange.exportCard', {});
+      if (r.path) setMessage({ kind: 'success', text: `Your card was saved to ${r.path}. Send it to the person, then read them your fingerprint by phone: ${r.fingerprint}.` });
+    } catch (err) {
+      setMessage({ kind: 'error', text: messageOf(err) });
+    }
+  };
+  return (
+    <form onSubmit={save} noValidate aria-labelledby="identity-heading">
+      <h2 id="identity-heading">You</h2>
+      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      {me && (
+        <p>
+          Your fingerprint: <strong className="fingerprint">{me.fingerprint}</strong>
+        </p>
+      )}
+      <Field label="Your name as others see it">{({ id }) => <input id={id} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}</Field>
+      <Field label="Your role in reviews">
+        {({ id }) => (
+          <select id={id} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as ExchangeRole })}>
+            {EXCHANGE_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r[0]!.toUpperCase() + r.slice(1)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Organisation (optional)">{({ id }) => <input id={id} value={form.organisation} onChange={(e) => setForm({ ...form, organisation: e.target.value })} />}</Field>
+      <div className="actions">
+        <button type="submit" className="button">
+          Save your details
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void exportCard()}>
+          Save your contact card…
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Contacts(props: { contacts: Contact[]; reload: () => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [checked, setChecked] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return setMessage({ kind: 'error', text: 'Choose the contact card (.cwid) the person sent you.' });
+    try {
+      const c = await call('exchange.addContact', { text: await file.text(), verified: checked });
+      setMessage({ kind: 'success', text: `${c.name} was added${c.verified ? ' and marked as checked' : ''}. Their fingerprint: ${c.fingerprint}.` });
+      props.reload();
+    } catch (err) {
+      setMessage({ kind: 'error', text: messageOf(err) });
+    }
+  };
+  const verify = async (c: Contact) => {
+    try {
+      await call('exchange.verifyContact', { contact: c.fingerprint });
+      setMessage({ kind: 'success', text: `${c.name}'s fingerprint is marked as checked.` });
+      props.reload();
+    } catch (err) {
+      setMessage({ kind: 'error', text: messageOf(err) });
+    }
+  };
+  return (
+    <section aria-labelledby="contacts-heading">
+      <h2 id="contacts-heading">Contacts</h2>
+      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      {props.contacts.length === 0 ? (
+        <p>No contacts yet. Add the card of each person you exchange drafts with.</p>
+      ) : (
+        <table className="table">
+          <caption>People you exchange packages with</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Fingerprint</th>
+              <th scope="col">Checked with them</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.contacts.map((c) => (
+              <tr key={c.fingerprint}>
+                <td>
+                  {c.name}
+                  {c.organisation ? `, ${c.organisation}` : ''}
+                </td>
+                <td>{c.role}</td>
+                <td className="fingerprint">{c.fingerprint}</td>
+                <td>
+                  {c.verified ? (
+                    'Yes'
+                  ) : (
+                    <button type="button" className="button button--secondary" onClick={() => void verify(c)}>
+                      Mark {c.name} as checked
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form onSubmit={add} noValidate aria-labelledby="add-contact-heading">
+        <h3 id="add-contact-heading">Add a contact card</h3>
+        <Field label="Contact card (.cwid)">{({ id }) => <input id={id} type="file" accept=".cwid" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}</Field>
+        <div className="checkbox">
+          <input id="contact-checked" type="checkbox" checked={checked} onChange={(e) => setChecked(e.target.checked)} />
+          <label htmlFor="contact-checked">I have read the fingerprint with this person (by phone or in person) and it matches</label>
+        </div>
+        <button type="submit" className="button">
+          Add the contact
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function OpenPackage(props: { onOpenCase: (caseId: string) => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [message, setMessage] = useState<Message>(null);
+  const [sender, setSender] = useState<SenderDetails | null>(null);
+  const [opened, setOpened] = useState<OpenedPackage | null>(null);
+  const [busy, setBusy] = useState(false);
+  const open = async (policy: 'verified' | 'anyone') => {
+    if (!file) return setMessage({ kind: 'error', text: 'Choose the package (.cwpack) you were sent.' });
+    setBusy(true);
+    setOpened(null);
+    try {
+      const r = await call('exchange.open', { dataBase64: await fileToBase64(file), sender: policy, ...(passphrase ? { passphrase } : {}) });
+      setSender(null);
+      setMessage(null);
+      setOpened(r);
+    } catch (err) {
+      if (err instanceof ApiFailure && (err.code === 'UNKNOWN_SENDER' || err.code === 'UNVERIFIED_SENDER')) {
+        setSender(err.details as SenderDetails);
+        setMessage(null);
+      } else setMessage({ kind: 'error', text: messageOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void open('verified');
+      }}
+      noValidate
+      aria-labelledby="open-package-heading"
+    >
+      <h2 id="open-package-heading">Open a package</h2>
+      {message && <Alert kind={message.kind} focus>{message.text}</Alert>}
+      <Field label="Package (.cwpack)">{({ id }) => <input id={id} type="file" accept=".cwpack" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}</Field>
+      <Field label="Passphrase (only for a package locked with one)" hint="The sender gives it to you separately, by phone, never in the same e-mail.">
+        {({ id, describedBy }) => <input id={id} type="password" autoComplete="off" aria-describedby={describedBy} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />}
+      </Field>
+      <button type="submit" className="button" disabled={busy}>
+        Open the package
+      </button>
+      {sender && (
+        <section className="item-card" aria-labelledby="sender-heading">
+          <h3 id="sender-heading">Check who sent this package</h3>
+          <p>
+            It is signed by <strong>{sender.name}</strong>
+            {sender.organisation ? ` (${sender.organisation})` : ''}, {sender.role}.{' '}
+            {sender.known ? 'You added their card but have not marked it as checked.' : 'They are not in your contacts.'}
+          </p>
+          <p>
+            Their fingerprint: <strong className="fingerprint">{sender.fingerprint}</strong>
+          </p>
+          <p>Ring them on a number you already know and ask them to read their fingerprint. Open the package only if it matches.</p>
+          <div className="actions">
+            <button type="button" className="button" disabled={busy} onClick={() => void open('anyone')}>
+              The fingerprint matches: open it
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setSender(null)}>
+              Do not open it
+            </button>
+          </div>
+        </section>
+      )}
+      {opened && (
+        <div className="item-card">
+          <Alert kind="success" focus>
+            Opened {PACKAGE_KIND_LABELS[opened.kind]} from {opened.from.name} into case {opened.reference}.
+          </Alert>
+          <ul>
+            {opened.held.map((h) => (
+              <li key={h}>{h}</li>
+            ))}
+          </ul>
+          {opened.caseId && (
+            <button type="button" className="button" onClick={() => props.onOpenCase(opened.caseId!)}>
+              Go to case {opened.reference}
+            </button>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}

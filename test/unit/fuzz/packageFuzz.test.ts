@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ioAndIp } from '../exchange/parties';
+
+/**
+ * Packages cut, spliced, with bytes changed, inserted or deleted anywhere, and arbitrary bytes, thrown at
+ * exchange.open: every one refused with a plain sentence (never INTERNAL), the store unchanged and still
+ * verifying. FUZZ_RUNS raises the number of rounds; FUZZ_SEED replays a failure.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+
+const mutation = (n: number) =>
+  fc.oneof(
+    fc.record({ op: fc.constant('set' as const), at: fc.nat({ max: n - 1 }), byte: fc.integer({ min: 0, max: 255 }) }),
+    fc.record({ op: fc.constant('insert' as const), at: fc.nat({ max: n }), bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }) }),
+    fc.record({ op: fc.constant('delete' as const), at: fc.nat({ max: n - 1 }), count: fc.integer({ min: 1, max: 64 }) }),
+    fc.record({ op: fc.constant('cut' as const), at: fc.nat({ max: n - 1 }) }),
+  );
+
+function apply(bytes: Buffer, ms: { op: string; at: number; byte?: number; bytes?: Uint8Array; count?: number }[]): Buffer {
+  let b = Buffer.from(bytes);
+  for (const m of ms) {
+    const at = Math.min(m.at, b.length);
+    if (m.op === 'set' && at < b.length) b[at] = m.byte === b[at] ? (m.byte! + 1) % 256 : m.byte!;
+    else if (m.op === 'insert') b = Buffer.concat([b.subarray(0, at), Buffer.from(m.bytes!), b.subarray(at)]);
+    else if (m.op === 'delete') b = Buffer.concat([b.subarray(0, at), b.subarray(at + m.count!)]);
+    else if (m.op === 'cut') b = b.subarray(0, at);
+  }
+  return b;
+}
+
+describe('packages mangled at random (issue 14)', () => {
+  it('are refused with one sentence and change nothing', async () => {
+    const { io, ip } = await ioAndIp();
+    const out = io.saveTo('draft.cwpack');
+    await io.call('review.send', { caseId: (await io.firstCase()).id, to: 'Dr Femi Adebayo' });
+    const good = fs.readFileSync(out);
+    const before = await ip.snapshot();
+    const codes = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.array(mutation(good.length), { minLength: 1, maxLength: 4 }).map((ms) => apply(good, ms)), fc.uint8Array({ maxLength: 4096 }).map((u) => Buffer.from(u))), async (bad) => {
+        if (bad.equals(good)) return;
+        const r = await ip.dispatch('exchange.open', { dataBase64: bad.toString('base64') || 'AA==' });
+        expect(r.ok).toBe(false);
+        if (r.ok) return;
+        codes.add(r.error.code);
+        expect(['ALTERED', 'INVALID_INPUT', 'NEWER_VERSION', 'NOT_FOR_YOU']).toContain(r.error.code);
+        expect(r.error.message).toMatch(/^[A-Z][^\n]*\.$/);
+        expect(r.error.message).not.toMatch(/at .*\.ts:|Error:|SQLITE/);
+      }),
+      { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
+    );
+    expect(codes.has('ALTERED')).toBe(true);
+    expect(await ip.snapshot()).toBe(before);
+    expect(await ip.call('store.verify', {})).toMatchObject({ ok: true });
+    // The good package still opens after all that.
+    expect(await ip.dispatch('exchange.open', { dataBase64: good.toString('base64') })).toMatchObject({ ok: true });
+  }, 300_000);
+});
