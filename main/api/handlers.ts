@@ -20,6 +20,7 @@ import { docxToRich } from '../services/import/docxToRich';
 import { CaseStore, describeStoreError } from '../services/store/caseStore';
 import { BackupService } from '../services/backup/backupService';
 import { backupHandlers } from './backup';
+import { bundleHandlers } from './bundle';
 
 type Handler<N extends ApiName> = (input: ApiParsedInput<N>, session: Session) => Promise<ApiOutput<N>> | ApiOutput<N>;
 type HandlerTable = { [N in ApiName]: Handler<N> };
@@ -270,6 +271,7 @@ export const handlers: HandlerTable = {
     return rows.sort((a, b) => (a.next?.due ?? '9999').localeCompare(b.next?.due ?? '9999') || a.reference.localeCompare(b.reference));
   },
   ...backupHandlers(status),
+  ...bundleHandlers(todayOf),
   'calendar.exportIcs': async ({ id }, s) => {
     const db = s.requireStore().db;
     const day = todayOf(s);

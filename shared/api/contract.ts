@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, none, op, passphrase } from './op';
 import { backupContract } from './features/backup';
+import { bundleContract } from './features/bundle';
 import type { AttachmentInfo, AuditView, AppStatus, DashboardRow, SearchHit, Settings, VerifyResult } from './types';
 import type { RichNode } from '../domain/richText';
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentModel } from '../documents/model';
@@ -118,6 +119,7 @@ export const contract = {
   'calendar.exportIcs': op<{ path: string | null }>()(z.object({ id: z.string().min(1).optional() }).strict()),
   // Each feature's own part (shared/api/features/<feature>.ts).
   ...backupContract,
+  ...bundleContract,
 } as const;
 
 export type Contract = typeof contract;
