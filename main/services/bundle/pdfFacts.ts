@@ -23,13 +23,16 @@ export async function loadPdf(name: string, data: Uint8Array): Promise<PDFDocume
   try {
     doc = await PDFDocument.load(data, { updateMetadata: false, throwOnInvalidObject: false });
   } catch (e) {
-    if (e instanceof EncryptedPDFError) throw encrypted(name);
+    if (e instanceof EncryptedPDFError || hasEncryptDict(data)) throw encrypted(name);
     throw damaged(name);
   }
   if (doc.isEncrypted) throw encrypted(name);
   if (doc.getPageCount() === 0) throw damaged(name);
   return doc;
 }
+
+/** The trailer (or cross-reference stream) names an /Encrypt dictionary: the file is encrypted. */
+const hasEncryptDict = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes('/Encrypt');
 
 const encrypted = (name: string) =>
   new UserError('INVALID_INPUT', `“${name}” is encrypted (protected with a password), so its pages cannot be copied into the pack; ask for an unprotected copy, or open it and save it again without protection, then add that.`);
