@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import pdfLibFontkit from '@pdf-lib/fontkit';
 import * as fontkit from 'fontkit';
 import {
-  PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPage, PDFRef, PDFString, StandardFonts, TextRenderingMode,
+  PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPage, PDFRef, PDFString, StandardFonts, TextRenderingMode,
   degrees, popGraphicsState, pushGraphicsState, rgb, setTextRenderingMode, type PDFFont,
 } from 'pdf-lib';
 import { layoutPack, pageRange, type Layout } from '../../../shared/bundle/layout';
@@ -88,14 +89,20 @@ export function indexPageCount(pack: Pack): number {
 
 function wrap(text: string, font: Measure, size: number, width: number): string[] {
   const words = text.split(/\s+/).filter(Boolean);
+  const space = font.widthOfTextAtSize(' ', size);
   const lines: string[] = [];
   let cur = '';
+  let curWidth = 0;
+  // Each word measured once; a line's width is the sum of its words and spaces.
   for (const w of words) {
-    const next = cur ? `${cur} ${w}` : w;
-    if (font.widthOfTextAtSize(next, size) <= width || !cur) cur = next;
-    else {
+    const ww = font.widthOfTextAtSize(w, size);
+    if (!cur || curWidth + space + ww <= width) {
+      curWidth = cur ? curWidth + space + ww : ww;
+      cur = cur ? `${cur} ${w}` : w;
+    } else {
       lines.push(cur);
       cur = w;
+      curWidth = ww;
     }
   }
   if (cur) lines.push(cur);
@@ -149,25 +156,42 @@ export const ukDate = (iso: string) => {
   return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m! - 1]} ${y}`;
 };
 
-/** Stamps the page number at the foot of the page as it is read, whatever the page's rotation. */
-function stamp(page: PDFPage, label: string, font: PDFFont) {
-  const box = page.getCropBox();
-  const r = ((page.getRotation().angle % 360) + 360) % 360;
-  const size = FONT_SIZE;
-  const tw = font.widthOfTextAtSize(label, size);
-  const [vw] = r % 180 === 0 ? [box.width, box.height] : [box.height, box.width];
-  const vx = vw - 28 - tw;
-  const vy = 18;
-  const map = (x: number, y: number): [number, number] => {
-    if (r === 90) return [box.x + box.width - y, box.y + x];
-    if (r === 180) return [box.x + box.width - x, box.y + box.height - y];
-    if (r === 270) return [box.x + y, box.y + box.height - x];
-    return [box.x + x, box.y + y];
+/**
+ * Stamps the page number at the foot of the page as it is read, whatever the page's rotation, in a small
+ * white box. Written as two tiny uncompressed content streams around the page's own (a shared "q" before it, the
+ * stamp after a "Q"), so the page's content is untouched and whatever state it leaves cannot move the stamp.
+ */
+function stamper(out: PDFDocument, font: PDFFont) {
+  const save = out.context.register(out.context.stream('q\n'));
+  const key = PDFName.of('CwPageNo');
+  const n = (x: number) => (Math.round(x * 100) / 100).toString();
+  return (page: PDFPage, label: string) => {
+    const box = page.getCropBox();
+    const r = ((page.getRotation().angle % 360) + 360) % 360;
+    const size = FONT_SIZE;
+    const tw = font.widthOfTextAtSize(label, size);
+    const vw = r % 180 === 0 ? box.width : box.height;
+    const vx = vw - 28 - tw;
+    const vy = 18;
+    const map = (x: number, y: number): [number, number] => {
+      if (r === 90) return [box.x + box.width - y, box.y + x];
+      if (r === 180) return [box.x + box.width - x, box.y + box.height - y];
+      if (r === 270) return [box.x + y, box.y + box.height - x];
+      return [box.x + x, box.y + y];
+    };
+    const rad = (r * Math.PI) / 180;
+    const [c, s] = [Math.round(Math.cos(rad)), Math.round(Math.sin(rad))];
+    const [rx, ry] = map(vx - 4, vy - 4);
+    const [tx, ty] = map(vx, vy);
+    const ops =
+      `Q q ${c} ${s} ${-s} ${c} ${n(rx)} ${n(ry)} cm 1 g 0.3 G 0.5 w 0 0 ${n(tw + 8)} ${n(size + 6)} re B Q ` +
+      `q 0 g BT /CwPageNo ${size} Tf ${c} ${s} ${-s} ${c} ${n(tx)} ${n(ty)} Tm ${font.encodeText(label).toString()} Tj ET Q\n`;
+    const stampRef = out.context.register(out.context.stream(ops));
+    page.node.setFontDictionary(key, font.ref);
+    const contents = page.node.Contents();
+    const existing = contents instanceof PDFArray ? contents.asArray() : contents ? [page.node.get(PDFName.of('Contents'))!] : [];
+    page.node.set(PDFName.of('Contents'), out.context.obj([save, ...existing, stampRef]));
   };
-  const [rx, ry] = map(vx - 4, vy - 4);
-  const [tx, ty] = map(vx, vy);
-  page.drawRectangle({ x: rx, y: ry, width: tw + 8, height: size + 6, color: rgb(1, 1, 1), borderColor: rgb(0.3, 0.3, 0.3), borderWidth: 0.5, rotate: degrees(r) });
-  page.drawText(label, { x: tx, y: ty, size, font, color: rgb(0, 0, 0), rotate: degrees(r) });
 }
 
 function checkCancelled(signal?: AbortSignal) {
@@ -186,11 +210,13 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
   const progress: BuildProgress = { state: 'running', documentsDone: 0, documentsTotal: pack.entries.length, pagesDone: 0, pagesTotal: 0, message: null };
   const report = () => input.onProgress?.({ ...progress });
   const out = await PDFDocument.create({ updateMetadata: false });
-  out.registerFontkit(fontkit as never);
+  // pdf-lib's own fontkit build can subset (the newer fontkit the report renderer uses cannot, for pdf-lib).
+  out.registerFontkit(pdfLibFontkit);
   const fonts = reportFonts();
-  const font = await out.embedFont(fonts.regular, { subset: false });
-  const bold = await out.embedFont(fonts.bold, { subset: false });
+  const font = await out.embedFont(fonts.regular, { subset: true });
+  const bold = await out.embedFont(fonts.bold, { subset: true });
   const stampFont = await out.embedFont(StandardFonts.HelveticaBold);
+  const stamp = stamper(out, stampFont);
 
   const lay = layoutPack(pack, indexPageCount(pack));
   const lines = paginate(indexLines(pack, lay, measureFont()));
@@ -251,7 +277,7 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
         page = out.addPage(copied[k++]!);
       }
       if (i === 0) firstPage.set(e.id, page);
-      stamp(page, labels[i]!, stampFont);
+      stamp(page, labels[i]!);
       progress.pagesDone++;
     }
     manifest.documents.push({
@@ -304,12 +330,12 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
       y -= l.height;
     }
     if (annots.length) page.node.set(PDFName.of('Annots'), out.context.obj(annots));
-    stamp(page, lay.indexLabels[p]!, stampFont);
+    stamp(page, lay.indexLabels[p]!);
   });
   // An index that grew after sending keeps its pages' numbers: the extra pages are blank but numbered.
   for (let p = lines.length; p < indexPages.length; p++) {
     indexPages[p]!.drawText('(index continues: no further entries)', { x: MARGIN, y: A4[1] - MARGIN - 20, size: 11, font });
-    stamp(indexPages[p]!, lay.indexLabels[p]!, stampFont);
+    stamp(indexPages[p]!, lay.indexLabels[p]!);
   }
 
   // Page labels: each page's own label, exactly as stamped.
@@ -345,7 +371,7 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
   const manifestJson = Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8');
   await out.attach(manifestJson, 'manifest.json', { mimeType: 'application/json', description: 'Each source document of the pack: its SHA-256, pages and place', creationDate: new Date(`${input.builtOn}T12:00:00Z`), modificationDate: new Date(`${input.builtOn}T12:00:00Z`) });
   checkCancelled(signal);
-  const bytes = await out.save({ useObjectStreams: true });
+  const bytes = await out.save({ useObjectStreams: false });
   checkCancelled(signal);
 
   const base = input.out.replace(/\.pdf$/i, '');
