@@ -9,6 +9,7 @@ import { checkHearingDate, memberRefusal, panelProblems, type HearingCheck } fro
 import { DOCUMENT_TITLES, type DocumentKind } from '../../../shared/documents/model';
 import type { StoredCase } from '../../../shared/domain/case';
 import { AttachmentService } from '../attachments/attachmentService';
+import { todayInLondon } from '../clockToday';
 import { DocumentService } from '../documents/documentService';
 import { findLeaks } from '../documents/leakCheck';
 import { UserError } from '../errors';
@@ -126,7 +127,7 @@ export class PackService {
     const source: PackSource = { type: 'document', kind, councilIssueId: council.id, complainantIssueId: complainant?.id ?? null };
     const sectionId = this.section(pack, opts.section, CORE_ORDER.includes(kind) ? 'A' : 'B');
     const notes = complainant ? [] : [`The complainant’s version of the ${DOCUMENT_TITLES[kind].toLowerCase()} has not been issued; issue it before building the complainant’s pack.`];
-    const next = this.place(c.id, pack, { sectionId, title: opts.title?.trim() || `${DOCUMENT_TITLES[kind]}${council.final ? '' : ` (version ${council.version})`}`, date: opts.date ?? council.issuedAt.slice(0, 10), source, pages, notes }, opts.after ?? null);
+    const next = this.place(c.id, pack, { sectionId, title: opts.title?.trim() || `${DOCUMENT_TITLES[kind]}${council.final ? '' : ` (version ${council.version})`}`, date: opts.date ?? todayInLondon(new Date(council.issuedAt)), source, pages, notes }, opts.after ?? null);
     return this.view(c.id, next);
   }
 

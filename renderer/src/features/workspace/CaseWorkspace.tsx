@@ -2,6 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { pointGaps } from '../../../../shared/domain/gaps';
 import { Alert } from '../../ui/Field';
 import { useFocusHeading } from '../../ui/useFocusHeading';
+import { BundleTab } from '../bundle/BundleTab';
 import { CaseOverview } from '../cases/CaseOverview';
 import { ChronologyTab } from './ChronologyTab';
 import { EvidenceTab } from './EvidenceTab';
@@ -16,7 +17,7 @@ import { StatementTab } from './StatementTab';
 import { useCaseEditor } from './useCaseEditor';
 import type { ChangeLine } from './conflict';
 
-const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings', 'Independent person', 'Adjudication', 'Documents'] as const;
+const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings', 'Independent person', 'Adjudication', 'Documents', 'Hearing pack'] as const;
 export type TabName = (typeof TABS)[number];
 
 function ChangeList(props: { caption: string; lines: ChangeLine[] }) {
@@ -151,6 +152,7 @@ export function CaseWorkspace(props: { id: string; onBack: () => void; initialTa
         {r && tab === 'Independent person' && <IpReviewTab editor={editor} />}
         {r && tab === 'Adjudication' && <AdjudicationTab editor={editor} />}
         {r && tab === 'Documents' && <DocumentsTab editor={editor} />}
+        {r && tab === 'Hearing pack' && <BundleTab caseId={editor.stored!.id} record={r} />}
       </div>
     </article>
   );
