@@ -32,7 +32,7 @@ export async function packCase() {
   await call('bundle.addEvidence', { caseId: c.id, evidenceId: 'E5' });
   await call('bundle.addFile', {
     caseId: c.id, fileName: 'scan.pdf', section: 'C', title: 'Contact notes (scanned)',
-    dataBase64: makePdf([{ scan: true }, { lines: ['A landscape table of contact dates'], size: [841.89, 595.28] }, { lines: ['A US Letter page'], size: [612, 792] }]).toString('base64'),
+    dataBase64: makePdf([{ scan: true }, { lines: ['A landscape table of contact dates'], size: [841.89, 595.28] }, { lines: ['A US Letter page'], size: [612, 792] }, { lines: ['A page turned a quarter (Rotate 90)'], rotate: 90 }]).toString('base64'),
   });
   const build = async (recipient: 'panel' | 'complainant' | 'council', name: string) => {
     target = path.join(dir, name);
