@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pdfLibFontkit from '@pdf-lib/fontkit';
-import * as fontkit from 'fontkit';
 import {
   PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPage, PDFRef, PDFString, StandardFonts, TextRenderingMode,
   degrees, popGraphicsState, pushGraphicsState, rgb, setTextRenderingMode, type PDFFont,
@@ -75,7 +74,7 @@ export interface Measure {
 let measurer: Measure | null = null;
 function measureFont(): Measure {
   if (!measurer) {
-    const f = fontkit.create(reportFonts().regular) as fontkit.Font;
+    const f = pdfLibFontkit.create(reportFonts().regular);
     measurer = { widthOfTextAtSize: (t, size) => (f.layout(t).advanceWidth * size) / f.unitsPerEm };
   }
   return measurer;

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
-import * as fontkit from 'fontkit';
+import pdfLibFontkit, { type Font } from '@pdf-lib/fontkit';
 import { reportFonts } from '../documents/fonts';
 
 /**
@@ -43,9 +43,9 @@ export interface RedactedPage {
  * whose widths are Arial's and Helvetica's, so exact for the usual fonts and close for others (the black box
  * has a margin besides).
  */
-let metrics: fontkit.Font | null = null;
+let metrics: Font | null = null;
 function shareBefore(str: string, at: number): number {
-  metrics ??= fontkit.create(reportFonts().regular) as fontkit.Font;
+  metrics ??= pdfLibFontkit.create(reportFonts().regular);
   const whole = metrics.layout(str).advanceWidth;
   if (!whole) return at / (str.length || 1);
   return metrics.layout(str.slice(0, at)).advanceWidth / whole;
