@@ -22,7 +22,7 @@ if (mode === 'casewright') {
   const data = files.map((f) => fs.readFileSync(path.join(dir, f)));
   const counts = await Promise.all(data.map(async (d) => (await PDFDocument.load(d)).getPageCount()));
   const pack = { ...emptyPack(), entries: files.map((f, i) => ({ id: `d${i + 1}`, sectionId: ['A', 'B', 'C', 'D'][Math.floor((i * 4) / files.length)]!, title: `Document ${i + 1}: ${f}`, date: '2026-03-01', source: { type: 'file' as const, attachmentId: f }, pages: counts[i]!, after: null, addedAt: '', notes: [] })) };
-  const r = await buildPack({ pack, recipient: 'panel', reference: 'BENCH-0001', builtOn: '2026-11-28', out, source: async (e) => ({ name: e.title, data: data[Number(e.id.slice(1)) - 1]!, redact: [] }) });
+  const r = await buildPack({ pack, recipient: 'panel', reference: 'BENCH-0001', builtOn: '2026-11-28', out, source: async (e) => ({ name: e.title, describe: e.title, data: data[Number(e.id.slice(1)) - 1]!, redact: [] }) });
   pages = r.pages;
 } else {
   const doc = await lib.PDFDocument.create();

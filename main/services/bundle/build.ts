@@ -16,6 +16,8 @@ import { openPdfjs, pageTexts, redactPages, type RedactRequest, type RedactedPag
 /** One document's pages for one recipient. */
 export interface SourceFile {
   name: string;
+  /** What the manifest says the source is (never a file name, which may name someone). */
+  describe: string;
   data: Uint8Array;
   /** Phrases to redact on every page, with the reason. */
   redact: RedactRequest[];
@@ -30,6 +32,8 @@ export interface BuildInput {
   builtOn: string;
   source: (e: PackEntry) => Promise<SourceFile>;
   out: string;
+  /** Redactions made before the build (words taken out of titles), for the log. */
+  titleLog?: RedactionLogEntry[];
   onProgress?: (p: BuildProgress) => void;
   signal?: AbortSignal;
 }
@@ -225,7 +229,7 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
   const indexPages = lay.indexLabels.map(() => out.addPage(A4));
   const firstPage = new Map<string, PDFPage>();
   const manifest: Manifest = { pack: input.reference, recipient, builtOn: input.builtOn, numbering: pack.numbering, indexPages: lay.indexLabels, documents: [] };
-  const log: RedactionLogEntry[] = [];
+  const log: RedactionLogEntry[] = [...(input.titleLog ?? [])];
   let position = 0;
   for (const e of lay.order) {
     checkCancelled(signal);
@@ -281,7 +285,7 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
     }
     manifest.documents.push({
       entryId: e.id, title: e.title, section: pack.sections.find((s) => s.id === e.sectionId)?.letter ?? '', position: ++position, first: labels[0]!, last: labels.at(-1)!, pages: e.pages, sourcePages: count,
-      sha256: createHash('sha256').update(src.data).digest('hex'), source: src.name,
+      sha256: createHash('sha256').update(src.data).digest('hex'), source: src.describe,
     });
     progress.documentsDone++;
     report();

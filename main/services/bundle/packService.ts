@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { PDFDocument } from 'pdf-lib';
 import { lateAnchor, layoutPack } from '../../../shared/bundle/layout';
 import {
-  CORE_ORDER, RECIPIENT_LABELS, emptyPack, packSchema, type BuildProgress, type Pack, type PackEntry, type PackSource, type PackView, type PanelMember, type Recipient,
+  CORE_ORDER, RECIPIENT_LABELS, emptyPack, packSchema, type BuildProgress, type Pack, type PackEntry, type RedactionLogEntry, type PackSource, type PackView, type PanelMember, type Recipient,
 } from '../../../shared/bundle/model';
 import { checkHearingDate, memberRefusal, panelProblems, type HearingCheck } from '../../../shared/bundle/panel';
 import { DOCUMENT_TITLES, type DocumentKind } from '../../../shared/documents/model';
@@ -285,7 +285,7 @@ export class PackService {
     if (e.source.type === 'document') {
       const issueId = recipient === 'complainant' ? e.source.complainantIssueId : e.source.councilIssueId;
       if (!issueId) throw new UserError('INVALID_INPUT', `The complainant’s version of “${e.title}” has not been issued; issue it on the Documents tab, then build the complainant’s pack again.`);
-      return { name: e.title, data: await this.renderIssue(c.id, issueId), redact };
+      return { name: e.title, describe: `${e.source.kind}, issued version (${recipient === 'complainant' ? 'complainant' : 'council'}), issue ${issueId}`, data: await this.renderIssue(c.id, issueId), redact };
     }
     const file = this.attachments().read(e.source.attachmentId);
     const leakCheck =
@@ -296,14 +296,33 @@ export class PackService {
               reason: `Leak check: names ${h.person}, whom the complainant’s version must not name`,
             }))
         : undefined;
-    return { name: file.info.fileName, data: file.data, redact, ...(leakCheck ? { leakCheck } : {}) };
+    const describe = e.source.type === 'evidence' ? `evidence register, attachment ${file.info.id}` : `file added to the pack, attachment ${file.info.id}`;
+    return { name: file.info.fileName, describe, data: file.data, redact, ...(leakCheck ? { leakCheck } : {}) };
   }
 
   async build(c: StoredCase, recipient: Recipient, out: string, today: string, opts: { onProgress?: (p: BuildProgress) => void; signal?: AbortSignal } = {}): Promise<BuildOutput & { warnings: string[] }> {
     const { pack } = this.get(c.id);
     const { problems, warnings } = this.checks(c, recipient);
     if (problems.length) throw new UserError('INVALID_INPUT', problems.join(' '));
-    const result = await buildPack({ pack, recipient, reference: c.record.reference, builtOn: today, out, source: (e) => this.sourceFor(c, pack, e, recipient), ...opts });
+    // The complainant's index, bookmarks and manifest name nobody their version must not: a title that does has
+    // those words replaced, and the log says so.
+    const titleLog: RedactionLogEntry[] = [];
+    const shown =
+      recipient === 'complainant'
+        ? {
+            ...pack,
+            entries: pack.entries.map((e) => {
+              let title = e.title;
+              for (const h of findLeaks(c.record, 'investigation-report', [{ where: 'title', text: e.title }])) {
+                title = title.split(h.matched).join('[name removed]');
+                titleLog.push({ entryId: e.id, document: '(its title in the index and bookmarks)', page: 'index', removed: h.matched, reason: `Leak check: names ${h.person}, whom the complainant’s version must not name`, occurrences: 1 });
+              }
+              return { ...e, title };
+            }),
+          }
+        : pack;
+    const built = await buildPack({ pack: shown, recipient, reference: c.record.reference, builtOn: today, out, source: (e) => this.sourceFor(c, pack, e, recipient), titleLog, ...opts });
+    const result = built;
     const db = this.db();
     db.transaction(() =>
       appendAudit(db, { actor: this.actor, action: 'pack.build', entity: 'case', entityId: c.id, detail: { recipient, path: out, pages: result.pages, redactions: result.redactions.length, for: RECIPIENT_LABELS[recipient] } }),

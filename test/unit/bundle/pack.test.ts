@@ -134,6 +134,8 @@ describe('the hearing pack, read back as its readers’ tools see it', () => {
     const { call, caseId, build, dir } = await packCase();
     await call('bundle.redact', { caseId, entry: 'B1', phrase: '01632 960 123', reason: 'Staff direct line' });
     await call('bundle.redact', { caseId, entry: 'B1', phrase: 'O Suilleabhain-Nowak', reason: 'Test of a hyphenated name', recipients: ['complainant', 'council'] });
+    // A title naming a third party: the complainant's index, bookmarks and manifest must not carry the name.
+    await call('bundle.addFile', { caseId, fileName: 'Jordan Blake note.pdf', dataBase64: textPdf('File note', 1).toString('base64'), section: 'D', title: 'File note by Jordan Blake' });
     const r = await build('complainant', 'complainant.pdf');
     const file = path.join(dir, 'complainant.pdf');
     expect(qpdfCheck(file)).toMatch(/No syntax or stream encoding errors/);
@@ -153,6 +155,10 @@ describe('the hearing pack, read back as its readers’ tools see it', () => {
     expect(text).toContain('Placement record page 2 of 3');
     // Our own documents are in their complainant versions (pseudonyms), the evidence checked by the leak check.
     expect(text).toContain('Social Worker 1');
+    const back = await readPack(fs.readFileSync(file));
+    expect(back.outline.map((o) => o.title).join('\n')).not.toContain('Jordan');
+    expect(back.outline.map((o) => o.title)).toContain('D1  File note by [name removed]');
+    expect(back.attachments['manifest.json']).not.toMatch(/Jordan|Blake/);
     // The log beside the file.
     const log = JSON.parse(fs.readFileSync(r.redactionLogPath!, 'utf8')) as { page: string; removed: string; reason: string }[];
     expect(log).toEqual(expect.arrayContaining([
@@ -161,6 +167,7 @@ describe('the hearing pack, read back as its readers’ tools see it', () => {
       expect.objectContaining({ page: 'B1', removed: 'Jordan Blake', reason: expect.stringMatching(/^Leak check: names Jordan Blake/) }),
       expect.objectContaining({ page: 'B2', removed: 'Sam Okafor' }),
       expect.objectContaining({ page: 'C1', removed: 'Jordan Blake' }),
+      expect.objectContaining({ page: 'index', removed: 'Jordan Blake', document: '(its title in the index and bookmarks)' }),
     ]));
     // The same page numbers as the panel's version.
     const panel = await build('panel', 'panel.pdf');
