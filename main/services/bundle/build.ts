@@ -79,7 +79,20 @@ let measurer: Measure | null = null;
 function measureFont(): Measure {
   if (!measurer) {
     const f = pdfLibFontkit.create(reportFonts().regular);
-    measurer = { widthOfTextAtSize: (t, size) => (f.layout(t).advanceWidth * size) / f.unitsPerEm };
+    // Each character's advance, looked up once (no kerning: the index columns have room to spare).
+    const advance = new Map<number, number>();
+    const of = (cp: number) => {
+      let w = advance.get(cp);
+      if (w === undefined) advance.set(cp, (w = f.glyphForCodePoint(cp).advanceWidth));
+      return w;
+    };
+    measurer = {
+      widthOfTextAtSize: (t, size) => {
+        let sum = 0;
+        for (const ch of t) sum += of(ch.codePointAt(0)!);
+        return (sum * size) / f.unitsPerEm;
+      },
+    };
   }
   return measurer;
 }
