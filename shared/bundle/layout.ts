@@ -61,7 +61,7 @@ export function layoutPack(pack: Pack, indexPages: number): Layout {
     const row: IndexRow = { entryId: e.id, sectionId: section.id, title: e.title, date: e.date, first: ls[0]!, last: ls[ls.length - 1]!, pages: e.pages, late: e.after !== null, source: e.source.type };
     rows.set(section.id, [...(rows.get(section.id) ?? []), row]);
     // Late inserts that follow this entry's last page.
-    const late = lateBy.get(ls[ls.length - 1]!);
+    const late = lateBy.get(e.id);
     if (!late) return;
     let n = 0;
     for (const l of late) {
@@ -94,7 +94,7 @@ export function lateAnchor(pack: Pack, after: string, indexPages: number): { ent
     if (at < 0) continue;
     if (at !== ls.length - 1) return { problem: `Page ${ls[at]} is inside “${e.title}” (${ls[0]}–${ls[ls.length - 1]}); insert after the last page of a document, such as ${ls[ls.length - 1]}.` };
     // After a late insert: it goes with the others that follow the same page, in the order they were added.
-    return { entry: e.after ? (lay.order.find((o) => !o.after && lay.labels.get(o.id)!.at(-1) === e.after) ?? e) : e };
+    return { entry: e.after ? (pack.entries.find((o) => o.id === e.after) ?? e) : e };
   }
   if (lay.indexLabels.some((l) => l.toLowerCase() === wanted.toLowerCase())) return { problem: `Page ${wanted} is part of the index; insert after the last page of a document.` };
   return { problem: `There is no page ${wanted} in the pack; look at the index (pack list) for the page to insert after.` };

@@ -49,8 +49,11 @@ export const entrySchema = z.object({
   source: sourceSchema,
   /** Pages it takes in the pack: the longer of its versions (a shorter version is padded with blank pages). */
   pages: z.number().int().min(1).max(100_000),
-  /** A late insert: placed after the page with this label and numbered from it (A12a, A12b …). */
-  after: z.string().min(1).max(40).nullable().default(null),
+  /**
+   * A late insert: the id of the document it follows; it is numbered from that document's last page (A12a,
+   * A12b …), so it stays with that document whatever happens to the numbers before it.
+   */
+  after: z.string().min(1).max(50).nullable().default(null),
   addedAt: z.string(),
   /** What the checks found when it was added (pages without text, landscape pages, sizes other than A4). */
   notes: z.array(z.string().max(2000)).max(20).default([]),

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { PDFDocument } from 'pdf-lib';
 import { lateAnchor, layoutPack } from '../../../shared/bundle/layout';
@@ -100,8 +100,7 @@ export class PackService {
     if (after !== null) {
       const found = lateAnchor(pack, after, indexPageCount(pack));
       if ('problem' in found) throw new UserError('INVALID_INPUT', found.problem);
-      const lay = layoutPack(pack, indexPageCount(pack));
-      anchor = lay.labels.get(found.entry.id)!.at(-1)!;
+      anchor = found.entry.id;
       entry = { ...entry, sectionId: found.entry.sectionId };
     } else if (pack.sent && pack.numbering === 'continuous' && pack.sections.at(-1)?.id !== entry.sectionId) {
       throw new UserError('CONFLICT', 'The pack has been sent and is numbered continuously, so a document added to this section would change the numbers of the pages after it; add it as a late insert after a page (pack insert) instead.');
@@ -168,7 +167,6 @@ export class PackService {
       sectionId, title: opts.title?.trim() || fileName.replace(/\.pdf$/i, ''), date: opts.date ?? null, source: { type: 'file', attachmentId: 'pending' }, pages: facts.pages.length, notes: factNotes(fileName, facts),
     };
     // The file and the pack change commit together.
-    const { randomUUID } = await import('node:crypto');
     attachmentId = randomUUID();
     draft.source = { type: 'file', attachmentId };
     const next = this.place(c.id, pack, draft, opts.after ?? null, () => void attachments.insert(c.id, prepared, { id: attachmentId }));
@@ -189,6 +187,8 @@ export class PackService {
     const { pack } = this.get(caseId);
     const e = this.entry(pack, ref);
     if (pack.sent) throw new UserError('CONFLICT', `The pack has been sent, so taking “${e.title}” out would change page numbers people may already quote; leave it in, and say in a covering note that it is withdrawn.`);
+    const followers = pack.entries.filter((x) => x.after === e.id);
+    if (followers.length) throw new UserError('CONFLICT', `“${followers[0]!.title}” is inserted after “${e.title}”; take the insert out first.`);
     const next = { ...pack, entries: pack.entries.filter((x) => x.id !== e.id), redactions: pack.redactions.filter((r) => r.entryId !== e.id) };
     this.save(caseId, next, 'pack.remove', { entryId: e.id, title: e.title });
     return this.view(caseId, next);

@@ -27,7 +27,7 @@ describe('page numbers of a pack', () => {
   });
 
   it('puts late inserts after the page they follow, lettered on from it, and refuses a page inside a document', () => {
-    const p: Pack = { ...emptyPack(), numbering: 'continuous', entries: [entry('a', 'A', 2), entry('b', 'B', 2), entry('x', 'A', 2, '3'), entry('y', 'A', 1, '3')] };
+    const p: Pack = { ...emptyPack(), numbering: 'continuous', entries: [entry('a', 'A', 2), entry('b', 'B', 2), entry('x', 'A', 2, 'a'), entry('y', 'A', 1, 'a')] };
     const lay = layoutPack(p, 1);
     expect(lay.order.map((e) => e.id)).toEqual(['a', 'x', 'y', 'b']);
     expect(lay.labels.get('x')).toEqual(['3a', '3b']);
@@ -69,8 +69,7 @@ describe('page numbers of a pack', () => {
           const last = lay.labels.get(target.id)!.at(-1)!;
           const found = lateAnchor(pack, last, indexPages);
           if ('problem' in found) throw new Error(found.problem);
-          const anchor = lay.labels.get(found.entry.id)!.at(-1)!;
-          pack = { ...pack, entries: [...pack.entries, entry(`late${k}`, found.entry.sectionId, ins.pages, anchor)] };
+          pack = { ...pack, entries: [...pack.entries, entry(`late${k}`, found.entry.sectionId, ins.pages, found.entry.id)] };
         });
         const grown = indexPages + (inserts[0]?.grow ?? 0);
         const after = layoutPack(pack, grown);
