@@ -183,6 +183,26 @@ describe('the hearing pack, read back as its readers’ tools see it', () => {
     expect(council).toContain('Jordan Blake');
   }, 180_000);
 
+  it('through the API: progress is reported while a build runs, and Cancel stops it with nothing written', async () => {
+    const { call, dispatch, caseId, dir, setTarget } = await packCase();
+    const out = path.join(dir, 'exports-cancelled.pdf');
+    setTarget(out);
+    const before = fs.readdirSync(dir).sort();
+    const running = dispatch('bundle.build', { caseId, recipient: 'panel', jobId: 'job-1' });
+    let seen = null;
+    for (let i = 0; i < 2000 && !seen; i++) {
+      const { progress } = await call('bundle.progress', { jobId: 'job-1' });
+      if (progress && progress.documentsDone >= 1) seen = progress;
+      else await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(seen).toMatchObject({ state: 'running', documentsTotal: 7 });
+    expect(seen!.pagesTotal).toBeGreaterThan(seen!.pagesDone);
+    expect(await call('bundle.cancel', { jobId: 'job-1' })).toEqual({ cancelled: true });
+    expect(await running).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'The build was cancelled; nothing was written.' } });
+    expect((await call('bundle.progress', { jobId: 'job-1' })).progress?.state).toBe('cancelled');
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+  }, 120_000);
+
   it('a cancelled build leaves nothing behind', async () => {
     const { session, caseId, dir } = await packCase();
     const c = session.cases().get(caseId);
