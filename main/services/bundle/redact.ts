@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import pdfLibFontkit, { type Font } from '@pdf-lib/fontkit';
+import { foldChar } from '../../../shared/documents/fold';
 import { reportFonts } from '../documents/fonts';
 
 /**
@@ -60,21 +61,21 @@ interface Item {
   width: number;
 }
 
-/** Lower case, one character for one, so positions in the folded text are positions in the original. */
-const foldChar = (c: string) => {
-  const l = c.normalize('NFC').toLowerCase();
-  return l.length === 1 ? l : c;
-};
+/** Spaces, apostrophes and invisible characters: they fold to nothing, and go with the words around them. */
+const isBridge = (c: string) => /\s/u.test(c) || foldChar(c).trim() === '';
 
-/** Every (item, character) covered by an occurrence of `phrase`, whitespace ignored, case folded. */
+/**
+ * Every (item, character) covered by an occurrence of `phrase`: folded as the leak check folds names (case,
+ * accents, Turkish dotless i, ß, apostrophes, dashes), whitespace ignored, so "ŞÜKRÜ YILMAZ" finds "Şükrü Yılmaz".
+ */
 function occurrences(items: Item[], phrase: string): { hits: number; cover: [number, number][] } {
-  const target = [...phrase.normalize('NFC')].filter((c) => !/\s/u.test(c)).map(foldChar);
+  const target = [...phrase.normalize('NFC')].flatMap((c) => [...foldChar(c)]).filter((c) => !/\s/u.test(c));
   if (target.length === 0) return { hits: 0, cover: [] };
   const flat: { c: string; item: number; at: number }[] = [];
   items.forEach((it, i) => {
     let at = 0;
     for (const c of it.str) {
-      if (!/\s/u.test(c)) flat.push({ c: foldChar(c), item: i, at });
+      for (const f of foldChar(c)) if (!/\s/u.test(f)) flat.push({ c: f, item: i, at });
       at += c.length;
     }
   });
@@ -130,7 +131,8 @@ export async function redactPages(doc: PdfjsDoc, requests: RedactRequest[], perP
     if (asks.length === 0) continue;
     const page = await doc.getPage(i + 1);
     const content = await page.getTextContent();
-    const items = content.items.filter((it): it is typeof it & Item => 'str' in it);
+    // NFC once, so positions found while matching are positions while drawing.
+    const items: Item[] = content.items.filter((it): it is typeof it & Item => 'str' in it).map((it) => ({ str: it.str.normalize('NFC'), transform: it.transform, width: it.width }));
     const covered = new Set<string>();
     const removed: RedactedPage['removed'] = [];
     for (const a of asks) {
@@ -193,7 +195,7 @@ export async function redactPages(doc: PdfjsDoc, requests: RedactRequest[], perP
         }
       };
       for (const c of chars) {
-        const isCovered: boolean = covered.has(`${n}:${at}`) || (/\s/u.test(c) && runCovered === true && nextCovered(covered, n, at + c.length, it.str));
+        const isCovered: boolean = covered.has(`${n}:${at}`) || (isBridge(c) && runCovered === true && nextCovered(covered, n, at + c.length, it.str));
         if (runCovered !== isCovered) {
           flush(at);
           runStart = at;
@@ -214,6 +216,6 @@ export async function redactPages(doc: PdfjsDoc, requests: RedactRequest[], perP
 
 /** Whether the next non-space character of the item is covered (spaces inside a redacted phrase go with it). */
 function nextCovered(covered: Set<string>, item: number, from: number, str: string): boolean {
-  for (let at = from; at < str.length; at++) if (!/\s/u.test(str[at]!)) return covered.has(`${item}:${at}`);
+  for (let at = from; at < str.length; at++) if (!isBridge(str[at]!)) return covered.has(`${item}:${at}`);
   return false;
 }
