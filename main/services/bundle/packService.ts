@@ -15,10 +15,12 @@ import { findLeaks } from '../documents/leakCheck';
 import { UserError } from '../errors';
 import { appendAudit } from '../store/audit';
 import { buildPack, indexPageCount, type BuildOutput, type SourceFile } from './build';
-import { factNotes, pdfFacts } from './pdfFacts';
+import { factNotes, loadPdf, pdfFacts } from './pdfFacts';
 
 /** The courts' guide: a bundle should not usually exceed 350 pages. */
 export const PAGE_GUIDE = 350;
+/** One document in a pack: far past the guide, and past what pdf.js should read on the main thread when it is added. */
+export const MAX_SOURCE_PAGES = 2000;
 
 interface Row {
   model: string;
@@ -142,6 +144,7 @@ export class PackService {
     if (!ev.attachmentId) throw new UserError('INVALID_INPUT', `${ev.ref} (${ev.title}) has no file attached; attach its PDF in the evidence register first.`);
     const file = this.attachments().read(ev.attachmentId);
     if (!isPdf(file.data)) throw new UserError('INVALID_INPUT', `${ev.ref} is “${file.info.fileName}”, which is not a PDF; a pack holds PDF pages only, so save it as PDF, attach that to ${ev.ref}, then add it again.`);
+    await this.refuseHuge(file.info.fileName, file.data);
     const facts = await pdfFacts(file.info.fileName, file.data);
     const { pack } = this.get(c.id);
     const next = this.place(c.id, pack, {
@@ -157,9 +160,12 @@ export class PackService {
       throw new UserError('INVALID_INPUT', `“${fileName}” is a Word file; Casewright puts its own documents in the pack from their issued versions, and other Word files need saving as PDF first, then adding.`);
     }
     if (!isPdf(data)) throw new UserError('INVALID_INPUT', `“${fileName}” is not a PDF; a pack holds PDF pages only, so save or print it to PDF, then add that.`);
-    const facts = await pdfFacts(fileName, data);
+    // The attachment checks first (size, stream bombs, text read in the isolated worker with its limits), then
+    // the pack's own: page count, encryption, damage, pages.
     const attachments = this.attachments();
     const prepared = await attachments.prepare(fileName, data);
+    await this.refuseHuge(fileName, data);
+    const facts = await pdfFacts(fileName, data);
     const { pack } = this.get(c.id);
     const sectionId = this.section(pack, opts.section, 'B');
     let attachmentId = '';
@@ -171,6 +177,14 @@ export class PackService {
     draft.source = { type: 'file', attachmentId };
     const next = this.place(c.id, pack, draft, opts.after ?? null, () => void attachments.insert(c.id, prepared, { id: attachmentId }));
     return this.view(c.id, next);
+  }
+
+  /** One source of more pages than a whole pack should hold is refused before pdf.js reads every page. */
+  private async refuseHuge(name: string, data: Uint8Array): Promise<void> {
+    const pages = (await loadPdf(name, data)).getPageCount();
+    if (pages > MAX_SOURCE_PAGES) {
+      throw new UserError('INVALID_INPUT', `“${name}” has ${pages.toLocaleString('en-GB')} pages, more than the ${MAX_SOURCE_PAGES.toLocaleString('en-GB')} one document in a pack can have; add only the pages the panel needs (split the file first).`);
+    }
   }
 
   private entry(pack: Pack, ref: string): PackEntry {

@@ -92,6 +92,7 @@ describe('the hearing pack, read back as its readers’ tools see it', () => {
       expect.stringMatching(/^“scan.pdf” has landscape pages 2 and 4; they are kept landscape/),
       expect.stringMatching(/^“scan.pdf” has page 3 in a size other than A4 \(216 × 279 mm\)/),
     ]);
+    await expect(add('huge.pdf', textPdf('Huge', 2001))).rejects.toThrow(/^“huge.pdf” has 2,001 pages, more than the 2,000 one document in a pack can have/);
     await add('long.pdf', textPdf('Long', 340));
     expect((await call('bundle.check', { caseId, recipient: null })).warnings.at(-1)).toMatch(/^The pack has \d+ pages, more than the 350/);
   }, 120_000);
