@@ -29,6 +29,10 @@ export function bundleHandlers(today: (s: Session) => string): BundleHandlers {
     'bundle.setNumbering': ({ caseId, numbering }, s) => s.bundle().setNumbering(s.cases().get(caseId).id, numbering),
     'bundle.markSent': ({ caseId }, s) => s.bundle().markSent(s.cases().get(caseId).id),
     'bundle.redact': ({ caseId, entry, phrase, reason, recipients }, s) => s.bundle().redact(s.cases().get(caseId).id, entry, phrase, reason, recipients),
+    'bundle.previewPage': async ({ caseId, page, recipient }, s) => {
+      const r = await s.bundle().previewPage(s.cases().get(caseId), page, recipient);
+      return { label: r.label, title: r.title, pngBase64: Buffer.from(r.png).toString('base64'), note: r.note };
+    },
     'bundle.check': ({ caseId, recipient }, s) => s.bundle().checks(s.cases().get(caseId), recipient),
     'bundle.build': async ({ caseId, recipient, jobId }, s) => {
       const c = s.cases().get(caseId);

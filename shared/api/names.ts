@@ -61,6 +61,7 @@ export const API_NAME_LIST = [
   'bundle.setNumbering',
   'bundle.markSent',
   'bundle.redact',
+  'bundle.previewPage',
   'bundle.check',
   'bundle.build',
   'bundle.progress',

@@ -65,6 +65,10 @@ describe('the hearing pack', () => {
       expect.stringMatching(/^A3–A\d+Investigation report \(version 1\)\d{4}-\d{2}-\d{2}Move/),
     ]);
     await expect.poll(() => page.getByRole('group', { name: 'Section B Correspondence' }).getByRole('row').nth(1).textContent()).toMatch(/^B1–B2Letter to Ms Ó Súilleabháin-Nowak/);
+    // Any page before building.
+    await page.getByLabel('Look at page').fill('B1');
+    await page.getByRole('button', { name: 'Show the page' }).click();
+    await page.getByRole('img', { name: /^Page B1: Letter to Ms Ó Súilleabháin-Nowak, as the review panel’s version shows it$/ }).waitFor();
     await expectAccessible(page, 'hearing pack with documents');
 
     // Keyboard: the build button is reached and pressed from the keyboard.

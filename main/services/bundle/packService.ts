@@ -16,6 +16,7 @@ import { UserError } from '../errors';
 import { appendAudit } from '../store/audit';
 import { buildPack, indexPageCount, type BuildOutput, type SourceFile } from './build';
 import { factNotes, loadPdf, pdfFacts } from './pdfFacts';
+import { openPdfjs, pagePng, pageTexts, redactPages, type RedactRequest } from './redact';
 
 /** The courts' guide: a bundle should not usually exceed 350 pages. */
 export const PAGE_GUIDE = 350;
@@ -342,6 +343,40 @@ export class PackService {
       appendAudit(db, { actor: this.actor, action: 'pack.build', entity: 'case', entityId: c.id, detail: { recipient, path: out, pages: result.pages, redactions: result.redactions.length, for: RECIPIENT_LABELS[recipient] } }),
     ).immediate();
     return { ...result, warnings };
+  }
+
+  /**
+   * A page as the recipient's version will show it (redactions made), before the build stamps its number: for
+   * looking at any page before building.
+   */
+  async previewPage(c: StoredCase, label: string, recipient: Recipient): Promise<{ label: string; title: string; png: Uint8Array; note: string | null }> {
+    const { pack } = this.get(c.id);
+    const lay = layoutPack(pack, indexPageCount(pack));
+    const wanted = label.trim().toLowerCase();
+    const e = lay.order.find((x) => lay.labels.get(x.id)!.some((l) => l.toLowerCase() === wanted));
+    if (!e) throw new UserError('NOT_FOUND', lay.indexLabels.some((l) => l.toLowerCase() === wanted) ? `Page ${label} is part of the index, which is shown above as it will print.` : `There is no page ${label} in the pack; look at the index for the pages there are.`);
+    const labels = lay.labels.get(e.id)!;
+    const i = labels.findIndex((l) => l.toLowerCase() === wanted);
+    const src = await this.sourceFor(c, pack, e, recipient);
+    const pj = await openPdfjs(src.data);
+    try {
+      if (i >= pj.numPages) return { label: labels[i]!, title: e.title, png: new Uint8Array(), note: `Page ${labels[i]} is a blank page, so that every version of the pack has the same page numbers.` };
+      const perPage = new Map<number, RedactRequest[]>();
+      if (src.leakCheck) perPage.set(i, src.leakCheck((await pageTexts(pj))[i] ?? ''));
+      const onlyThis = new Map([...perPage].filter(([k]) => k === i));
+      const red = (await redactPages(pj, src.redact, onlyThis)).find((r) => r.pageIndex === i);
+      if (red) {
+        const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+        const img = await loadImage(Buffer.from(red.jpeg));
+        const w = 700;
+        const canvas = createCanvas(w, Math.round((img.height * w) / img.width));
+        canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
+        return { label: labels[i]!, title: e.title, png: new Uint8Array(await canvas.encode('png')), note: `Redacted in this version: ${red.removed.length} phrase${red.removed.length === 1 ? '' : 's'}.` };
+      }
+      return { label: labels[i]!, title: e.title, png: await pagePng(pj, i), note: null };
+    } finally {
+      await pj.destroy();
+    }
   }
 
   // The panel.

@@ -219,3 +219,20 @@ function nextCovered(covered: Set<string>, item: number, from: number, str: stri
   for (let at = from; at < str.length; at++) if (!isBridge(str[at]!)) return covered.has(`${item}:${at}`);
   return false;
 }
+
+/** One page drawn as a PNG (for the preview before building), `width` pixels wide. */
+export async function pagePng(doc: PdfjsDoc, pageIndex: number, width = 700): Promise<Uint8Array> {
+  const page = await doc.getPage(pageIndex + 1);
+  try {
+    const vp1 = page.getViewport({ scale: 1 });
+    const vp = page.getViewport({ scale: width / vp1.width });
+    const canvas = createCanvas(Math.ceil(vp.width), Math.ceil(vp.height));
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    await page.render({ canvasContext: ctx as never, viewport: vp, canvas: canvas as never }).promise;
+    return new Uint8Array(await canvas.encode('png'));
+  } finally {
+    page.cleanup();
+  }
+}

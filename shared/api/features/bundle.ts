@@ -47,6 +47,8 @@ export const bundleContract = {
       })
       .strict(),
   ),
+  /** A page as a recipient's version will show it, before its number is stamped (PNG, base64; empty for a blank page). */
+  'bundle.previewPage': op<{ label: string; title: string; pngBase64: string; note: string | null }>()(z.object({ caseId, page: z.string().trim().min(1).max(40), recipient: z.enum(RECIPIENTS).default('panel') }).strict()),
   'bundle.check': op<{ problems: string[]; warnings: string[] }>()(z.object({ caseId, recipient: z.enum(RECIPIENTS).nullable().default(null) }).strict()),
   /** Builds into a file chosen in the platform's save dialog; `jobId` lets bundle.progress and bundle.cancel follow it. */
   'bundle.build': op<BuildResult | { path: null }>()(z.object({ caseId, recipient: z.enum(RECIPIENTS), jobId: z.string().min(1).max(100).optional() }).strict()),

@@ -170,6 +170,15 @@ describe('the hearing pack, read back as its readers’ tools see it', () => {
       expect.objectContaining({ page: 'C1', removed: 'Jordan Blake' }),
       expect.objectContaining({ page: 'index', removed: 'Jordan Blake', document: '(its title in the index and bookmarks)' }),
     ]));
+    // Any page can be looked at before building, as each version shows it.
+    const pv = await call('bundle.previewPage', { caseId, page: 'b1', recipient: 'complainant' });
+    expect(pv).toMatchObject({ label: 'B1', title: 'Letter from the Team Manager to Ms Ó Súilleabháin-Nowak', note: 'Redacted in this version: 4 phrases.' });
+    expect(Buffer.from(pv.pngBase64, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
+    const pp = await call('bundle.previewPage', { caseId, page: 'B1', recipient: 'panel' });
+    expect(pp.note).toBeNull();
+    expect(pp.pngBase64).not.toBe(pv.pngBase64);
+    await expect(call('bundle.previewPage', { caseId, page: 'i', recipient: 'panel' })).rejects.toThrow(/part of the index/);
+    await expect(call('bundle.previewPage', { caseId, page: 'Q7', recipient: 'panel' })).rejects.toThrow(/There is no page Q7/);
     // The same page numbers as the panel's version.
     const panel = await build('panel', 'panel.pdf');
     const c = await readPack(fs.readFileSync(file));

@@ -37,6 +37,8 @@ export function BundleTab({ caseId, record }: { caseId: string; record: CaseReco
   const [hearing, setHearing] = useState('');
   const [hearingNote, setHearingNote] = useState<string | null>(null);
   const [panelProblems, setPanelProblems] = useState<string[]>([]);
+  const [previewLabel, setPreviewLabel] = useState('');
+  const [preview, setPreview] = useState<{ label: string; title: string; pngBase64: string; note: string | null; recipient: Recipient } | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -160,6 +162,25 @@ export function BundleTab({ caseId, record }: { caseId: string; record: CaseReco
           )}
         </div>
       ))}
+
+      <div className="grid">
+        <Field label="Look at page" hint="Any page as the chosen version (below, under Build) will show it, redactions made, before its number is stamped.">
+          {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={previewLabel} onChange={(e) => setPreviewLabel(e.target.value)} />}
+        </Field>
+        <div className="actions">
+          <button type="button" className="button button--secondary" disabled={busy || !previewLabel.trim()} onClick={() => void act(async () => setPreview({ ...(await call('bundle.previewPage', { caseId, page: previewLabel, recipient })), recipient }))}>
+            Show the page
+          </button>
+        </div>
+      </div>
+      {preview && (
+        <figure className="page-preview">
+          {preview.pngBase64 && <img src={`data:image/png;base64,${preview.pngBase64}`} alt={`Page ${preview.label}: ${preview.title}, as ${RECIPIENT_LABELS[preview.recipient]}’s version shows it`} />}
+          <figcaption>
+            Page {preview.label} of “{preview.title}” ({RECIPIENT_LABELS[preview.recipient]}’s version). {preview.note ?? ''}
+          </figcaption>
+        </figure>
+      )}
 
       {(checks.problems.length > 0 || checks.warnings.length > 0) && (
         <section aria-labelledby="pack-checks">
