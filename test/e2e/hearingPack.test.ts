@@ -55,7 +55,7 @@ describe('the hearing pack', () => {
     await page.locator('input[type=file]').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: textPdf('Letter', 2) });
     await page.getByRole('status').filter({ hasText: 'Added letter.pdf' }).waitFor();
     await page.locator('input[type=file]').setInputFiles({ name: 'notes.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('PK\x03\x04xx', 'latin1') });
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/“notes.docx” is a Word file/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/“notes.docx” is a Word file that is not one of this case’s issued documents/);
 
     // The index as it will print.
     const a = page.getByRole('group', { name: 'Section A Core documents' });

@@ -11,7 +11,7 @@ import type { StoredCase } from '../../../shared/domain/case';
 import { AttachmentService } from '../attachments/attachmentService';
 import { todayInLondon } from '../clockToday';
 import { DocumentService } from '../documents/documentService';
-import { findLeaks } from '../documents/leakCheck';
+import { docxSources, findLeaks } from '../documents/leakCheck';
 import { UserError } from '../errors';
 import { appendAudit } from '../store/audit';
 import { buildPack, indexPageCount, type BuildOutput, type SourceFile } from './build';
@@ -133,6 +133,30 @@ export class PackService {
     return this.view(c.id, next);
   }
 
+  /**
+   * The issued document a Word file is, if it is one of ours: its body text equals the body of that issued
+   * version as our renderer writes it. Only the newest issued version of a kind is accepted.
+   */
+  private async issuedWordFile(c: StoredCase, data: Buffer) {
+    let body: string;
+    try {
+      body = (await docxSources(data)).filter((s) => s.where === 'Word, document body').map((s) => s.text).join('\n');
+    } catch {
+      return null;
+    }
+    if (!body.trim()) return null;
+    const docs = this.documents();
+    for (const d of docs.issued(c.id)) {
+      const mine = await docs.render(docs.issuedModel(c.id, d.id), 'docx');
+      const text = (await docxSources(mine)).filter((s) => s.where === 'Word, document body').map((s) => s.text).join('\n');
+      if (text !== body) continue;
+      const newer = docs.issued(c.id).some((x) => x.kind === d.kind && x.variant === d.variant && x.version > d.version);
+      if (newer) throw new UserError('INVALID_INPUT', `That Word file is version ${d.version} of the ${DOCUMENT_TITLES[d.kind as DocumentKind].toLowerCase()}, and a newer version has been issued since; add the newest issued version instead.`);
+      return d;
+    }
+    return null;
+  }
+
   private async renderIssue(caseId: string, issueId: string): Promise<Buffer> {
     const docs = this.documents();
     return docs.render(docs.issuedModel(caseId, issueId), 'pdf');
@@ -158,7 +182,10 @@ export class PackService {
   /** A PDF added to the pack only; checked first, stored inside the store with the pack's change. */
   async addFile(c: StoredCase, fileName: string, data: Buffer, opts: { section?: string; title?: string; date?: string | null; after?: string | null } = {}): Promise<PackView> {
     if (isWord(fileName, data) && !isPdf(data)) {
-      throw new UserError('INVALID_INPUT', `“${fileName}” is a Word file; Casewright puts its own documents in the pack from their issued versions, and other Word files need saving as PDF first, then adding.`);
+      // One of our own issued documents, saved as Word: it goes in from its issued version, drawn by our renderer.
+      const ours = await this.issuedWordFile(c, data);
+      if (ours) return this.addDocument(c, ours.kind as DocumentKind, { section: opts.section, title: opts.title, date: opts.date ?? null, after: opts.after ?? null });
+      throw new UserError('INVALID_INPUT', `“${fileName}” is a Word file that is not one of this case’s issued documents; save it as PDF first, then add that (Casewright’s own documents go in from their issued versions).`);
     }
     if (!isPdf(data)) throw new UserError('INVALID_INPUT', `“${fileName}” is not a PDF; a pack holds PDF pages only, so save or print it to PDF, then add that.`);
     // The attachment checks first (size, stream bombs, text read in the isolated worker with its limits), then

@@ -75,16 +75,26 @@ describe('the hearing pack, read back as its readers’ tools see it', () => {
   }, 120_000);
 
   it('refuses encrypted, damaged and Word files with one sentence each and changes nothing; lists scans, landscape and other sizes; warns past 350 pages', async () => {
-    const { call, caseId, dir } = await packCase();
+    const t = await packCase();
+    const { call, caseId, dir } = t;
     const before = await call('bundle.get', { caseId });
     const attachmentsBefore = (await call('attachments.list', { caseId })).length;
     const add = (fileName: string, data: Buffer) => call('bundle.addFile', { caseId, fileName, dataBase64: data.toString('base64') });
     await expect(add('protected.pdf', encryptedPdf(dir))).rejects.toThrow(/“protected.pdf” is encrypted \(protected with a password\)/);
     await expect(add('broken.pdf', damagedPdf())).rejects.toThrow(/“broken.pdf” could not be read as a PDF/);
-    await expect(add('notes.docx', Buffer.from('PK\x03\x04 not really a docx', 'latin1'))).rejects.toThrow(/is a Word file/);
+    await expect(add('notes.docx', Buffer.from('PK\x03\x04 not really a docx', 'latin1'))).rejects.toThrow(/“notes.docx” is a Word file that is not one of this case’s issued documents; save it as PDF first/);
     await expect(add('photo.png', Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'))).rejects.toThrow(/is not a PDF/);
     expect(await call('bundle.get', { caseId })).toEqual(before);
     expect((await call('attachments.list', { caseId })).length).toBe(attachmentsBefore);
+    // Our own issued document saved as Word goes in from its issued version (and only once).
+    const { session } = t;
+    const docs = session.documents();
+    const statement = docs.issued(caseId).find((d) => d.kind === 'statement-of-complaint' && d.variant === 'council')!;
+    const word = await docs.render(docs.issuedModel(caseId, statement.id), 'docx');
+    await expect(add('statement.docx', word)).rejects.toThrow(/Version 1 of the statement of complaint is already in the pack/);
+    await call('bundle.remove', { caseId, entry: 'A1' });
+    const back = await add('statement.docx', word);
+    expect(back.pack.entries.at(-1)!.source).toMatchObject({ type: 'document', kind: 'statement-of-complaint', councilIssueId: statement.id });
     const checks = await call('bundle.check', { caseId, recipient: null });
     expect(checks.problems).toEqual([]);
     expect(checks.warnings).toEqual([
