@@ -14,7 +14,7 @@ export default defineConfig({
         // index.js as extractWorker.js, where isolate.ts looks for it at run time.
         input: { index: resolve(__dirname, 'main/electron/index.ts'), extractWorker: resolve(__dirname, 'main/services/attachments/extractWorker.ts') },
         // Native and Electron-aware modules stay outside the bundle.
-        external: ['electron', 'better-sqlite3-multiple-ciphers', 'electron-store'],
+        external: ['electron', 'better-sqlite3-multiple-ciphers', 'electron-store', '@napi-rs/canvas'],
       },
     },
   },

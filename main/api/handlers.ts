@@ -21,6 +21,7 @@ import { CaseStore, describeStoreError } from '../services/store/caseStore';
 import { BackupService } from '../services/backup/backupService';
 import { backupHandlers } from './backup';
 import { exchangeHandlers } from './exchange';
+import { bundleHandlers } from './bundle';
 
 type Handler<N extends ApiName> = (input: ApiParsedInput<N>, session: Session) => Promise<ApiOutput<N>> | ApiOutput<N>;
 type HandlerTable = { [N in ApiName]: Handler<N> };
@@ -278,6 +279,7 @@ export const handlers: HandlerTable = {
   },
   ...backupHandlers(status),
   ...exchangeHandlers(),
+  ...bundleHandlers(todayOf),
   'calendar.exportIcs': async ({ id }, s) => {
     const db = s.requireStore().db;
     const day = todayOf(s);

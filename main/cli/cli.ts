@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import nodePath from 'node:path';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/contract';
@@ -40,6 +41,18 @@ export const USAGE = `Usage: npm run --silent cli -- <group> <command> [options]
   doc export-all --case REF --out DIR  the whole response, both formats, into DIR/REF-DATE/, with the
         statement of complaint, any extension letter and the record of each interview held
 Review exchange (docs/exchange.md):${EXCHANGE_USAGE}
+  pack add --case REF [--section X] (--file FILE.pdf | --doc KIND | --evidence E5) [--title T] [--date D]
+                                      add to the Stage 3 hearing pack (KIND as for doc export: its
+                                      issued versions, never a draft)
+  pack list --case REF                the pack's index as text: ID, pages, date, title
+  pack build --case REF --for panel|complainant|council --out FILE.pdf
+                                      build the pack (manifest and any redaction log beside it)
+  pack insert --case REF --after LABEL --file FILE.pdf --title T [--date D]
+                                      a late insert (A12a, A12b …): no existing page changes number
+  pack redact --case REF --doc ID --text PHRASE [--reason R] [--for complainant,council,panel]
+                                      remove a phrase from a document's pages (default: the
+                                      complainant's version); ID as pack list shows it, or a page
+  pack sent --case REF                mark the pack as sent: from then on page numbers never change
 
 Options: --store PATH (or CASEWRIGHT_STORE). The passphrase comes from CASEWRIGHT_PASSPHRASE,
 otherwise a hidden prompt on a terminal; the new one for "store passphrase" from
@@ -76,6 +89,12 @@ const OPTIONS = {
   format: { type: 'string' },
   variant: { type: 'string' },
   interview: { type: 'string' },
+  section: { type: 'string' },
+  title: { type: 'string' },
+  date: { type: 'string' },
+  evidence: { type: 'string' },
+  after: { type: 'string' },
+  for: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   // The review exchange (exchangeCommands.ts).
   verified: { type: 'boolean' },
@@ -375,6 +394,72 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stdout(`${r.folder}\n`);
         for (const f of r.files) io.stdout(`  ${f}\n`);
         for (const s of r.skipped) io.stderr(`Skipped: ${s}\n`);
+        return 0;
+      }
+      case 'pack add':
+      case 'pack insert': {
+        const date = o.date === undefined ? null : requireDate(o.date, 'date');
+        const after = command === 'insert' ? (o.after ?? null) : null;
+        if (command === 'insert' && !after) throw new UsageError('--after LABEL is required');
+        const sources = [o.file, o.doc, o.evidence].filter((x) => x !== undefined).length;
+        if (sources !== 1) throw new UsageError('give one of --file FILE.pdf, --doc KIND or --evidence REF');
+        await open();
+        const caseRef = await caseId(o.case);
+        let view;
+        if (o.file) {
+          let data: Buffer;
+          try {
+            data = fs.readFileSync(o.file);
+          } catch (e) {
+            throw new UserError('NOT_FOUND', `Cannot read ${o.file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); check the path.`);
+          }
+          view = await call('bundle.addFile', { caseId: caseRef, fileName: nodePath.basename(o.file), dataBase64: data.toString('base64'), section: o.section, title: o.title, date, after });
+        } else if (o.doc) {
+          const kinds = ['investigation-report', 'ip-report', 'adjudication-letter', 'statement-of-complaint', 'extension-letter', 'interview-record'] as const;
+          if (!(kinds as readonly string[]).includes(o.doc)) throw new UsageError(`--doc must be one of: ${kinds.join(', ')}`);
+          view = await call('bundle.addDocument', { caseId: caseRef, kind: o.doc as (typeof kinds)[number], section: o.section, title: o.title, date, after });
+        } else {
+          view = await call('bundle.addEvidence', { caseId: caseRef, evidenceId: o.evidence!, section: o.section, title: o.title, after });
+        }
+        const added = view.pack.entries.at(-1)!;
+        const row = view.sections.flatMap((s) => s.rows).find((r) => r.entryId === added.id)!;
+        io.stdout(`${added.id}\t${row.first === row.last ? row.first : `${row.first}-${row.last}`}\t${added.title}\n`);
+        for (const n of added.notes) io.stderr(`${n}\n`);
+        return 0;
+      }
+      case 'pack list': {
+        await open();
+        const view = await call('bundle.get', { caseId: await caseId(o.case) });
+        io.stdout(`Index\t${view.indexLabels.join(', ')}\t(${view.pack.numbering} numbering, ${view.totalPages} pages${view.pack.sent ? `, sent ${view.pack.sent.at.slice(0, 10)}` : ''})\n`);
+        for (const s of view.sections) {
+          io.stdout(`${s.section.letter}  ${s.section.title}\n`);
+          for (const r of s.rows) io.stdout(`  ${r.entryId}\t${r.first === r.last ? r.first : `${r.first}-${r.last}`}\t${r.date ?? ''}\t${r.late ? '(late) ' : ''}${r.title}\n`);
+        }
+        return 0;
+      }
+      case 'pack build': {
+        const recipients = ['panel', 'complainant', 'council'] as const;
+        if (!o.for || !(recipients as readonly string[]).includes(o.for)) throw new UsageError('--for must be panel, complainant or council');
+        if (!o.out) throw new UsageError('--out FILE.pdf is required');
+        await open();
+        const r = await call('bundle.build', { caseId: await caseId(o.case), recipient: o.for as (typeof recipients)[number] });
+        if (!('manifestPath' in r)) return 1;
+        io.stdout(`${r.path}\t${r.pages} pages\n${r.manifestPath}\n${r.redactionLogPath ? `${r.redactionLogPath}\n` : ''}`);
+        for (const w of r.warnings) io.stderr(`${w}\n`);
+        return 0;
+      }
+      case 'pack redact': {
+        if (!o.doc) throw new UsageError('--doc ID is required (the ID or a page number from pack list)');
+        if (!o.text) throw new UsageError('--text PHRASE is required');
+        const wanted = (o.for ?? 'complainant').split(',').map((x) => x.trim());
+        if (!wanted.every((w) => ['panel', 'complainant', 'council'].includes(w))) throw new UsageError('--for must list panel, complainant or council, separated by commas');
+        await open();
+        await call('bundle.redact', { caseId: await caseId(o.case), entry: o.doc, phrase: o.text, reason: o.reason ?? '', recipients: wanted as ('panel' | 'complainant' | 'council')[] });
+        return 0;
+      }
+      case 'pack sent': {
+        await open();
+        await call('bundle.markSent', { caseId: await caseId(o.case) });
         return 0;
       }
       case 'clock add':

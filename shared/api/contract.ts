@@ -3,6 +3,7 @@ import { id, none, op, passphrase } from './op';
 import { backupContract } from './features/backup';
 import { exchangeContract } from './features/exchange';
 import { reviewContract } from './features/review';
+import { bundleContract } from './features/bundle';
 import type { AttachmentInfo, AuditView, AppStatus, DashboardRow, SearchHit, Settings, VerifyResult } from './types';
 import type { RichNode } from '../domain/richText';
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentModel } from '../documents/model';
@@ -125,6 +126,7 @@ export const contract = {
   ...backupContract,
   ...exchangeContract,
   ...reviewContract,
+  ...bundleContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import nodePath from 'node:path';
 import { AttachmentService } from '../attachments/attachmentService';
 import { BackupService, backupFolderFor } from '../backup/backupService';
+import { PackService } from '../bundle/packService';
 import { CaseService } from '../cases/caseService';
 import { CouncilService } from '../councils/councilService';
 import { DocumentService } from '../documents/documentService';
@@ -91,6 +92,12 @@ export class Session {
   exchange(): ExchangeService {
     const store = this.requireStore();
     return new ExchangeService(() => store.db, this.actor, store.meta('created_by') || this.platform.actor);
+  }
+
+  /** The hearing pack and the review panel of each case (issue 16). */
+  bundle(): PackService {
+    const store = this.requireStore();
+    return new PackService(() => store.db, this.actor);
   }
 
   backups(): BackupService {

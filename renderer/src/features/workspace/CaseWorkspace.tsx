@@ -2,6 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { pointGaps } from '../../../../shared/domain/gaps';
 import { Alert } from '../../ui/Field';
 import { useFocusHeading } from '../../ui/useFocusHeading';
+import { BundleTab } from '../bundle/BundleTab';
 import { CaseOverview } from '../cases/CaseOverview';
 import { ChronologyTab } from './ChronologyTab';
 import { EvidenceTab } from './EvidenceTab';
@@ -18,7 +19,7 @@ import { ReviewTab } from '../review/ReviewTab';
 import { useCaseEditor } from './useCaseEditor';
 import type { ChangeLine } from './conflict';
 
-const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings', 'Report details', 'Independent person', 'Review', 'Adjudication', 'Documents'] as const;
+const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings', 'Report details', 'Independent person', 'Review', 'Adjudication', 'Documents', 'Hearing pack'] as const;
 export type TabName = (typeof TABS)[number];
 
 function ChangeList(props: { caption: string; lines: ChangeLine[] }) {
@@ -160,6 +161,7 @@ export function CaseWorkspace(props: { id: string; onBack: () => void; initialTa
         {r && tab === 'Review' && <ReviewTab editor={editor} />}
         {r && tab === 'Adjudication' && <AdjudicationTab editor={editor} />}
         {r && tab === 'Documents' && <DocumentsTab editor={editor} />}
+        {r && tab === 'Hearing pack' && <BundleTab caseId={editor.stored!.id} record={r} />}
       </div>
     </article>
   );

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * One measurement of the hearing-pack benchmark in a fresh process, so its peak memory is its own:
+ *   tsx bench/bundleOne.ts DIR casewright|pdf-lib|cantoo
+ * casewright: the full build (index, links, bookmarks, labels, stamped numbers, manifest);
+ * pdf-lib / cantoo: only copying every page into one file and saving it, with each library.
+ * Prints {ms, peakMiB, pages, bytes} as JSON.
+ */
+const [dir, mode] = process.argv.slice(2) as [string, string];
+const files = fs.readdirSync(dir).filter((f) => /^src-\d+\.pdf$/.test(f)).sort();
+const out = path.join(dir, `out-${mode}.pdf`);
+// Code is loaded before the clock starts: the figures are the work, not tsx compiling TypeScript.
+const { buildPack } = await import('../main/services/bundle/build');
+const { emptyPack } = await import('../shared/bundle/model');
+const { PDFDocument } = await import('pdf-lib');
+const lib = (mode === 'cantoo' ? await import('@cantoo/pdf-lib') : await import('pdf-lib')) as unknown as typeof import('pdf-lib');
+const start = performance.now();
+let pages: number;
+if (mode === 'casewright') {
+  const data = files.map((f) => fs.readFileSync(path.join(dir, f)));
+  const counts = await Promise.all(data.map(async (d) => (await PDFDocument.load(d)).getPageCount()));
+  const pack = { ...emptyPack(), entries: files.map((f, i) => ({ id: `d${i + 1}`, sectionId: ['A', 'B', 'C', 'D'][Math.floor((i * 4) / files.length)]!, title: `Document ${i + 1}: ${f}`, date: '2026-03-01', source: { type: 'file' as const, attachmentId: f }, pages: counts[i]!, after: null, addedAt: '', notes: [] })) };
+  const r = await buildPack({ pack, recipient: 'panel', reference: 'BENCH-0001', builtOn: '2026-11-28', out, source: async (e) => ({ name: e.title, describe: e.title, data: data[Number(e.id.slice(1)) - 1]!, redact: [] }) });
+  pages = r.pages;
+} else {
+  const doc = await lib.PDFDocument.create();
+  for (const f of files) {
+    const src = await lib.PDFDocument.load(fs.readFileSync(path.join(dir, f)));
+    for (const p of await doc.copyPages(src, src.getPageIndices())) doc.addPage(p);
+  }
+  pages = doc.getPageCount();
+  fs.writeFileSync(out, await doc.save());
+}
+const ms = performance.now() - start;
+console.log(JSON.stringify({ ms, peakMiB: process.resourceUsage().maxRSS / 1024, pages, bytes: fs.statSync(out).size }));
