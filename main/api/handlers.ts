@@ -4,7 +4,7 @@ import nodePath from 'node:path';
 import { documentFileName, exportAll } from '../services/documents/documentService';
 import { contract, type ApiName, type ApiOutput, type ApiParsedInput, type Envelope } from '../../shared/api/contract';
 import type { AppStatus, AuditView, DashboardRow, VerifyResult } from '../../shared/api/types';
-import { nextDeadline } from '../../shared/clock/caseClocks';
+import { computeCaseClocks, nextDeadline } from '../../shared/clock/caseClocks';
 import { describeZodError } from '../../shared/domain/validation';
 import { todayInLondon } from '../services/clockToday';
 import { addDemoCase } from '../services/demo';
@@ -14,7 +14,7 @@ import { caseRepository } from '../services/cases/caseRepository';
 import { UserError, isUserError } from '../services/errors';
 import type { Session } from '../services/session/session';
 import { appendAudit, auditHead, listAudit, verifyAuditChain, type AuditAnchor } from '../services/store/audit';
-import { missingEvidenceFiles } from '../services/store/verify';
+import { missingEvidenceFiles, summaryMismatches } from '../services/store/verify';
 import { RANK_AT_MOST, searchDetailed } from '../services/search/searchIndex';
 import { docxToRich } from '../services/import/docxToRich';
 import { CaseStore, describeStoreError } from '../services/store/caseStore';
@@ -80,7 +80,7 @@ const today = (t: string | undefined, s: Session) => t ?? todayOf(s);
 /** Integrity, the audit chain and what it covers, and the device's record (and a case file's, if given). */
 function verifyStore(s: Session, exported: AuditAnchor | null): VerifyResult {
   const store = s.requireStore();
-  const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db, { anchor: s.auditAnchor(), exported }), ...missingEvidenceFiles(store.db)];
+  const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db, { anchor: s.auditAnchor(), exported }), ...missingEvidenceFiles(store.db), ...summaryMismatches(store.db)];
   const notes = s.storeWasKnown
     ? []
     : ['This device had no record of this store before it was opened here, so entries removed from the end of its audit log before then cannot be detected.'];
@@ -255,13 +255,14 @@ export const handlers: HandlerTable = {
   },
   'dashboard.deadlines': ({ today: t }, s): DashboardRow[] => {
     const day = today(t, s);
-    const rows = caseRepository.listRecords(s.requireStore().db).map((c) => {
-      const clocks = clocksForCase(c.record, day);
+    // From the summary columns (migration 008): no case record is read.
+    const rows = caseRepository.listClockInputs(s.requireStore().db).map((c) => {
+      const clocks = computeCaseClocks({ ...c.clockInput, today: day });
       return {
         caseId: c.id,
-        reference: c.record.reference,
-        council: c.record.council.name,
-        childName: c.record.child.name,
+        reference: c.reference,
+        council: c.council,
+        childName: c.childName,
         next: nextDeadline(clocks),
         overdueCount: clocks.filter((k) => k.state === 'overdue').length,
       };
@@ -273,7 +274,9 @@ export const handlers: HandlerTable = {
   'calendar.exportIcs': async ({ id }, s) => {
     const db = s.requireStore().db;
     const day = todayOf(s);
-    const cases = (id ? [s.cases().get(id)] : caseRepository.listRecords(db)).map((c) => ({ reference: c.record.reference, clocks: clocksForCase(c.record, day) }));
+    const cases = id
+      ? [s.cases().get(id)].map((c) => ({ reference: c.record.reference, clocks: clocksForCase(c.record, day) }))
+      : caseRepository.listClockInputs(db).map((c) => ({ reference: c.reference, clocks: computeCaseClocks({ ...c.clockInput, today: day }) }));
     const ics = deadlinesToIcs(cases);
     const name = id && cases[0] ? `${safeFileName(cases[0].reference)}-deadlines.ics` : 'casewright-deadlines.ics';
     const path = await s.platform.chooseSavePath(name, { name: 'Calendar', extensions: ['ics'] });

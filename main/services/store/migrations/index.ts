@@ -4,10 +4,11 @@ import { migration002 } from './002_attachments_and_search';
 import { migration003 } from './003_document_issues';
 import { migration004 } from './004_keyed_audit';
 import { migration005 } from './005_council_directory';
+import { migration008 } from './008_case_summary';
 import type { Migration } from './types';
 
 /** Every migration ever shipped, in order. A shipped migration is never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration008];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
