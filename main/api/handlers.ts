@@ -1,14 +1,12 @@
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import nodePath from 'node:path';
-import { documentFileName, exportAll } from '../services/documents/documentService';
 import { contract, type ApiName, type ApiOutput, type ApiParsedInput, type Envelope } from '../../shared/api/contract';
 import type { AppStatus, AuditView, DashboardRow, VerifyResult } from '../../shared/api/types';
 import { computeCaseClocks, nextDeadline } from '../../shared/clock/caseClocks';
 import { describeZodError } from '../../shared/domain/validation';
 import { todayInLondon } from '../services/clockToday';
 import { addDemoCase } from '../services/demo';
-import { deadlinesToIcs } from '../services/calendarExport';
 import { clocksForCase } from '../services/cases/caseClocks';
 import { caseRepository } from '../services/cases/caseRepository';
 import { UserError, isUserError } from '../services/errors';
@@ -215,12 +213,13 @@ export const handlers: HandlerTable = {
   },
   'search.query': ({ query, limit, caseId, kinds }, s) => searchDetailed(s.requireStore().db, query, limit, RANK_AT_MOST, { caseId, kinds }),
   'import.docxToRich': ({ dataBase64 }) => docxToRich(Buffer.from(dataBase64, 'base64')),
-  'documents.preview': ({ caseId, kind, variant, subjectId }, s) => s.documents().current(s.cases().get(caseId), kind, variant, todayOf(s), subjectId),
+  'documents.preview': async ({ caseId, kind, variant, subjectId }, s) => (await s.documents()).current(s.cases().get(caseId), kind, variant, todayOf(s), subjectId),
   'documents.export': async ({ caseId, kind, variant, subjectId, format, issueId }, s) => {
     const c = s.cases().get(caseId);
-    const docs = s.documents();
+    const docs = await s.documents();
     const model = issueId ? docs.issuedModel(caseId, issueId) : docs.current(c, kind, variant, todayOf(s), subjectId);
     await docs.guard(c, model);
+    const { documentFileName } = await import('../services/documents/documentService');
     const data = await docs.render(model, format);
     const path = await s.platform.chooseSavePath(documentFileName(c.record.reference, model, format), format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Word document', extensions: ['docx'] });
     if (!path) return { path: null };
@@ -228,11 +227,11 @@ export const handlers: HandlerTable = {
     audit(s, { actor: s.actor, action: 'document.export', entity: 'case', entityId: caseId, detail: { kind, variant, format, path } });
     return { path };
   },
-  'documents.issue': ({ caseId, kind, variant, subjectId, final }, s) => s.documents().issue(s.cases().get(caseId), kind, variant, todayOf(s), final, subjectId),
-  'documents.list': ({ caseId }, s) => s.documents().issued(caseId),
-  'documents.check': ({ caseId, kind, variant, subjectId, issueId }, s) => {
+  'documents.issue': async ({ caseId, kind, variant, subjectId, final }, s) => (await s.documents()).issue(s.cases().get(caseId), kind, variant, todayOf(s), final, subjectId),
+  'documents.list': async ({ caseId }, s) => (await s.documents()).issued(caseId),
+  'documents.check': async ({ caseId, kind, variant, subjectId, issueId }, s) => {
     const c = s.cases().get(caseId);
-    const docs = s.documents();
+    const docs = await s.documents();
     return docs.check(c, issueId ? docs.issuedModel(caseId, issueId) : docs.current(c, kind, variant, todayOf(s), subjectId));
   },
   'documents.notThisPerson': ({ caseId, revision, personId, key, matched, context }, s) => {
@@ -246,7 +245,8 @@ export const handlers: HandlerTable = {
     const c = s.cases().get(caseId);
     const parent = await s.platform.chooseFolder();
     if (!parent) return { folder: null, files: [], skipped: [] };
-    const r = await exportAll(s.documents(), c, parent, todayOf(s), (f, d) => {
+    const { exportAll } = await import('../services/documents/documentService');
+    const r = await exportAll(await s.documents(), c, parent, todayOf(s), (f, d) => {
       fs.mkdirSync(nodePath.dirname(f), { recursive: true });
       writeExport(f, d);
     }, nodePath.join);
@@ -277,6 +277,7 @@ export const handlers: HandlerTable = {
     const cases = id
       ? [s.cases().get(id)].map((c) => ({ reference: c.record.reference, clocks: clocksForCase(c.record, day) }))
       : caseRepository.listClockInputs(db).map((c) => ({ reference: c.reference, clocks: computeCaseClocks({ ...c.clockInput, today: day }) }));
+    const { deadlinesToIcs } = await import('../services/calendarExport');
     const ics = deadlinesToIcs(cases);
     const name = id && cases[0] ? `${safeFileName(cases[0].reference)}-deadlines.ics` : 'casewright-deadlines.ics';
     const path = await s.platform.chooseSavePath(name, { name: 'Calendar', extensions: ['ics'] });

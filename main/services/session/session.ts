@@ -4,7 +4,7 @@ import { AttachmentService } from '../attachments/attachmentService';
 import { BackupService, backupFolderFor } from '../backup/backupService';
 import { CaseService } from '../cases/caseService';
 import { CouncilService } from '../councils/councilService';
-import { DocumentService } from '../documents/documentService';
+import type { DocumentService } from '../documents/documentService';
 import { UserError } from '../errors';
 import type { Platform, PersistedSettings } from '../platform';
 import { auditHead, extendsAnchor, type AuditAnchor } from '../store/audit';
@@ -81,8 +81,10 @@ export class Session {
     return new CouncilService(() => store.db, this.actor);
   }
 
-  documents(): DocumentService {
+  /** Loaded on first use: the renderers bring PDFKit, docx and fontkit, which nothing else needs. */
+  async documents(): Promise<DocumentService> {
     const store = this.requireStore();
+    const { DocumentService } = await import('../documents/documentService');
     return new DocumentService(() => store.db, this.actor);
   }
 
