@@ -1,14 +1,29 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '../../shared/api/types';
 import { call, messageOf, setLockedHandler } from './api';
-import { CaseList } from './features/cases/CaseList';
-import { CaseWorkspace, type TabName } from './features/workspace/CaseWorkspace';
-import { SearchScreen } from './features/search/SearchScreen';
-import { NewCaseForm } from './features/cases/NewCaseForm';
-import { Dashboard } from './features/deadlines/Dashboard';
-import { SettingsScreen } from './features/settings/SettingsScreen';
+import type { TabName } from './features/workspace/CaseWorkspace';
 import { UnlockScreen } from './features/unlock/UnlockScreen';
 import { Alert } from './ui/Field';
+
+// The unlock screen is all the window needs at first: the screens behind it are separate chunks, fetched in the
+// background once the unlock screen is up (loadScreens), so it is interactive sooner and opening a store does not
+// wait for them. The PDF viewer and the rich text editor load only when first shown (EvidenceTab,
+// LazyRichTextField).
+const loadScreens = () =>
+  Promise.all([
+    import('./features/cases/CaseList'),
+    import('./features/workspace/CaseWorkspace'),
+    import('./features/search/SearchScreen'),
+    import('./features/cases/NewCaseForm'),
+    import('./features/deadlines/Dashboard'),
+    import('./features/settings/SettingsScreen'),
+  ]);
+const CaseList = lazy(() => import('./features/cases/CaseList').then((m) => ({ default: m.CaseList })));
+const CaseWorkspace = lazy(() => import('./features/workspace/CaseWorkspace').then((m) => ({ default: m.CaseWorkspace })));
+const SearchScreen = lazy(() => import('./features/search/SearchScreen').then((m) => ({ default: m.SearchScreen })));
+const NewCaseForm = lazy(() => import('./features/cases/NewCaseForm').then((m) => ({ default: m.NewCaseForm })));
+const Dashboard = lazy(() => import('./features/deadlines/Dashboard').then((m) => ({ default: m.Dashboard })));
+const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 export type View =
   | { name: 'cases' }
@@ -53,6 +68,15 @@ export function App() {
   useEffect(() => {
     if (status?.storeOpen) knownLocked.current = false;
   }, [status?.storeOpen]);
+
+  // Once the first screen is up, fetch the others while the person types the passphrase.
+  const prefetched = useRef(false);
+  useEffect(() => {
+    if (!status || prefetched.current) return;
+    prefetched.current = true;
+    // Errors are left to the screen that needs the chunk (in the app the chunks are local files).
+    setTimeout(() => void loadScreens().catch(() => {}), 0);
+  }, [status]);
 
   useEffect(() => {
     refresh();
@@ -151,12 +175,14 @@ export function App() {
       </header>
       <main id="main" className="page">
         {status.notice && <Alert kind="info">{status.notice}</Alert>}
+        <Suspense fallback={<p role="status">Loading…</p>}>
         {view.name === 'cases' && <CaseList onOpen={(id) => go({ name: 'case', id })} onNew={() => go({ name: 'new-case' })} />}
         {view.name === 'new-case' && <NewCaseForm onCreated={(id) => go({ name: 'case', id })} onCancel={() => go({ name: 'cases' })} />}
         {view.name === 'case' && <CaseWorkspace key={`${view.id}-${view.tab ?? ''}-${view.item ?? ''}`} id={view.id} initialTab={view.tab} focusItem={view.item ?? null} focusPage={view.page ?? null} onBack={() => go({ name: 'cases' })} />}
         {view.name === 'search' && <SearchScreen key={view.query} query={view.query} onOpen={(id, tab, item, page) => go({ name: 'case', id, tab, item, page })} />}
         {view.name === 'dashboard' && <Dashboard onOpen={(id) => go({ name: 'case', id })} />}
         {view.name === 'settings' && <SettingsScreen />}
+        </Suspense>
       </main>
     </div>
   );

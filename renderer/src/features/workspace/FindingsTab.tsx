@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { FINDINGS, type Finding } from '../../../../shared/domain/investigation';
 import { EMPTY_DOC, richFromPlain } from '../../../../shared/domain/richText';
 import { PointPicker } from '../../ui/PointPicker';
-import { RichTextField } from '../../ui/RichTextField';
+import { RichTextField } from '../../ui/LazyRichTextField';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';
 
