@@ -35,6 +35,11 @@ export type View =
 
 const TOUCH_EVERY_MS = 20_000;
 
+// Asked for as soon as this module runs, before React's first render, so the unlock screen does not wait for a
+// render and an effect before it knows which screen to show. Used once, by the first refresh.
+let firstStatus: Promise<AppStatus> | null = call('app.status', {});
+firstStatus.catch(() => {});
+
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [view, setView] = useState<View>({ name: 'cases' });
@@ -45,7 +50,9 @@ export function App() {
   const lastTouch = useRef(0);
 
   const refresh = useCallback(() => {
-    call('app.status', {}).then(setStatus, (e) => setFatal(messageOf(e)));
+    const asked = firstStatus ?? call('app.status', {});
+    firstStatus = null;
+    asked.then(setStatus, (e) => setFatal(messageOf(e)));
   }, []);
 
   // Set once the screen knows the store is locked, so a late call that finds it locked does not change the reason.
@@ -74,8 +81,11 @@ export function App() {
   useEffect(() => {
     if (!status || prefetched.current) return;
     prefetched.current = true;
-    // Errors are left to the screen that needs the chunk (in the app the chunks are local files).
-    setTimeout(() => void loadScreens().catch(() => {}), 0);
+    // When the window is idle, so it does not hold up the first screen. Errors are left to the screen that needs
+    // the chunk (in the app the chunks are local files).
+    const load = () => void loadScreens().catch(() => {});
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(load, { timeout: 2000 });
+    else setTimeout(load, 200);
   }, [status]);
 
   useEffect(() => {
