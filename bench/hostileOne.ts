@@ -12,6 +12,9 @@ const platform: Platform = {
   appVersion: 'bench',
   settings: memorySettings(),
   chooseStorePath: async () => null,
+  // The benchmark names its own store in its own temporary folder (stores are otherwise created only where the
+  // person chose in the file dialog).
+  allowsPath: (p) => p === path.join(dir, 'bench.cwstore'),
   chooseSavePath: async () => null,
   chooseFolder: async () => null,
   emit: () => {},

@@ -22,6 +22,10 @@ export interface CaseClockRow {
 
 const RECORD_COLUMNS = 'id, revision, created_at, updated_at, record';
 
+/** The case list and the clock inputs, answered from covering indexes (migration 008): no table row is read. */
+export const LIST_SQL = 'SELECT id, reference, council, child_name, complainants, archived_on, updated_at, revision FROM cases ORDER BY updated_at DESC, reference';
+export const CLOCK_INPUTS_SQL = 'SELECT id, reference, council, child_name, clock_input FROM cases ORDER BY reference';
+
 const toStored = (r: CaseRow): StoredCase => ({
   id: r.id,
   revision: r.revision,
@@ -39,9 +43,7 @@ function summaryValues(record: CaseRecord): [string, string, string, string | nu
 export const caseRepository = {
   /** Every case's summary, newest change first, from the columns alone: no record is read or parsed. */
   list(db: Database): CaseSummary[] {
-    const rows = db
-      .prepare('SELECT id, reference, council, child_name, complainants, archived_on, updated_at, revision FROM cases ORDER BY updated_at DESC, reference')
-      .all() as { id: string; reference: string; council: string; child_name: string; complainants: string; archived_on: string | null; updated_at: string; revision: number }[];
+    const rows = db.prepare(LIST_SQL).all() as { id: string; reference: string; council: string; child_name: string; complainants: string; archived_on: string | null; updated_at: string; revision: number }[];
     return rows.map((r) => ({
       id: r.id,
       reference: r.reference,
@@ -56,7 +58,7 @@ export const caseRepository = {
 
   /** Every case's clock inputs, by reference, from the columns alone. */
   listClockInputs(db: Database): CaseClockRow[] {
-    const rows = db.prepare('SELECT id, reference, council, child_name, clock_input FROM cases ORDER BY reference').all() as {
+    const rows = db.prepare(CLOCK_INPUTS_SQL).all() as {
       id: string;
       reference: string;
       council: string;

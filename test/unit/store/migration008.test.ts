@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseRepository } from '../../../main/services/cases/caseRepository';
+import { CLOCK_INPUTS_SQL, LIST_SQL, caseRepository } from '../../../main/services/cases/caseRepository';
 import { CaseService } from '../../../main/services/cases/caseService';
 import { clocksForCase } from '../../../main/services/cases/caseClocks';
 import { MIGRATIONS, migrate } from '../../../main/services/store/migrations';
@@ -94,6 +94,16 @@ describe('migration 008: case summary columns', () => {
     expect(await call('cases.list', {})).toEqual(before);
     expect(await call('dashboard.deadlines', {})).toEqual(dashboard);
     expect(caseRepository.idByReference(db, before[0]!.reference.toLowerCase())).toBe(before[0]!.id);
+  });
+
+  it('answers the list and the clock inputs from covering indexes, never the rows that hold the records', () => {
+    const { store, cases } = openStore();
+    cases.create({ ...buildDemoCase('2026-11-25'), reference: 'PLAN-1' });
+    const plan = (sql: string) => (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan(LIST_SQL)).toMatch(/USING COVERING INDEX cases_list/);
+    expect(plan(CLOCK_INPUTS_SQL)).toMatch(/USING COVERING INDEX cases_clock_inputs/);
+    expect(plan(LIST_SQL)).not.toMatch(/TEMP B-TREE/);
+    store.lock();
   });
 
   it('is reported by store verify when the columns and the record disagree', () => {

@@ -23,6 +23,11 @@ export const migration008: Migration = {
       ALTER TABLE cases ADD COLUMN complainants TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(complainants));
       ALTER TABLE cases ADD COLUMN archived_on TEXT;
       ALTER TABLE cases ADD COLUMN clock_input TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(clock_input));
+      -- Covering indexes: the new columns sit after the record in each row, and reaching them in the table would
+      -- walk the record's overflow pages (hundreds of kilobytes a case). The list and the clock inputs are read
+      -- from these indexes alone, and SQLite updates them in the same statement as the row.
+      CREATE INDEX cases_list ON cases (updated_at DESC, reference, id, council, revision, child_name, complainants, archived_on);
+      CREATE INDEX cases_clock_inputs ON cases (reference, id, council, child_name, clock_input);
     `);
     const put = db.prepare('UPDATE cases SET child_name = ?, complainants = ?, archived_on = ?, clock_input = ? WHERE id = ?');
     for (const row of db.prepare('SELECT id, record FROM cases').all() as { id: string; record: string }[]) {
