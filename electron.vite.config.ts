@@ -33,6 +33,9 @@ export default defineConfig({
     plugins: [react(), pdfjsWasm(__dirname)],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Minified, and split: the unlock screen's chunk is React and the unlock form; the other screens, the PDF
+      // viewer (pdf.js) and the rich text editor (TipTap) are chunks of their own, loaded when needed (issue 15).
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

@@ -29,3 +29,47 @@ export function bestOf(repeats: number, fn: () => void): number {
 
 export const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+export interface Sampled {
+  p50: number;
+  p95: number;
+  n: number;
+}
+
+const summarise = (t: number[]): Sampled => {
+  const s = [...t].sort((a, b) => a - b);
+  return { p50: percentile(s, 50), p95: percentile(s, 95), n: s.length };
+};
+
+/** `warmup` untimed runs, then `n` timed ones: median and 95th percentile, in milliseconds. */
+export function sample(n: number, warmup: number, fn: (i: number) => void): Sampled {
+  for (let i = 0; i < warmup; i++) fn(-1 - i);
+  const t: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    fn(i);
+    t.push(performance.now() - s);
+  }
+  return summarise(t);
+}
+
+export async function sampleAsync(n: number, warmup: number, fn: (i: number) => Promise<unknown>): Promise<Sampled> {
+  for (let i = 0; i < warmup; i++) await fn(-1 - i);
+  const t: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    await fn(i);
+    t.push(performance.now() - s);
+  }
+  return summarise(t);
+}
+
+/** Figures measured by `fn` itself (a page's own clock, say), `warmup` of them dropped. */
+export async function sampleMeasured(n: number, warmup: number, fn: (i: number) => Promise<number>): Promise<Sampled> {
+  for (let i = 0; i < warmup; i++) await fn(-1 - i);
+  const t: number[] = [];
+  for (let i = 0; i < n; i++) t.push(await fn(i));
+  return summarise(t);
+}
+
+export const p50p95 = (s: Sampled) => `${ms(s.p50)} (p95 ${ms(s.p95)}, n=${s.n})`;

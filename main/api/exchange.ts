@@ -61,7 +61,7 @@ export function exchangeHandlers(): ExchangeHandlers {
     'exchange.handover': ({ caseId, to, passphrase }, s) => send(s, `${ref(s, caseId)}-handover.cwpack`, () => s.exchange().sendHandover(caseId, { to, passphrase })),
     'review.send': async ({ caseId, to, passphrase, attachmentIds }, s) => {
       let version: number | null = null;
-      const next = Math.max(0, ...s.documents().issued(caseId).filter((d) => d.kind === 'investigation-report' && d.variant === 'council').map((d) => d.version)) + 1;
+      const next = Math.max(0, ...(await s.documents()).issued(caseId).filter((d) => d.kind === 'investigation-report' && d.variant === 'council').map((d) => d.version)) + 1;
       const r = await send(s, `${ref(s, caseId)}-draft-${next}.cwpack`, async () => {
         const built = await s.exchange().sendReviewRequest(caseId, { to, passphrase }, attachmentIds, today(s));
         version = built.version ?? null;

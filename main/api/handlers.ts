@@ -1,20 +1,18 @@
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import nodePath from 'node:path';
-import { documentFileName, exportAll } from '../services/documents/documentService';
 import { contract, type ApiName, type ApiOutput, type ApiParsedInput, type Envelope } from '../../shared/api/contract';
 import type { AppStatus, AuditView, DashboardRow, VerifyResult } from '../../shared/api/types';
-import { nextDeadline } from '../../shared/clock/caseClocks';
+import { computeCaseClocks, nextDeadline } from '../../shared/clock/caseClocks';
 import { describeZodError } from '../../shared/domain/validation';
 import { todayInLondon } from '../services/clockToday';
 import { addDemoCase } from '../services/demo';
-import { deadlinesToIcs } from '../services/calendarExport';
 import { clocksForCase } from '../services/cases/caseClocks';
 import { caseRepository } from '../services/cases/caseRepository';
 import { UserError, isUserError } from '../services/errors';
 import type { Session } from '../services/session/session';
 import { appendAudit, auditHead, listAudit, verifyAuditChain, type AuditAnchor } from '../services/store/audit';
-import { missingEvidenceFiles } from '../services/store/verify';
+import { missingEvidenceFiles, summaryMismatches } from '../services/store/verify';
 import { RANK_AT_MOST, searchDetailed } from '../services/search/searchIndex';
 import { docxToRich } from '../services/import/docxToRich';
 import { CaseStore, describeStoreError } from '../services/store/caseStore';
@@ -82,7 +80,7 @@ const today = (t: string | undefined, s: Session) => t ?? todayOf(s);
 /** Integrity, the audit chain and what it covers, and the device's record (and a case file's, if given). */
 function verifyStore(s: Session, exported: AuditAnchor | null): VerifyResult {
   const store = s.requireStore();
-  const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db, { anchor: s.auditAnchor(), exported }), ...missingEvidenceFiles(store.db)];
+  const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db, { anchor: s.auditAnchor(), exported }), ...missingEvidenceFiles(store.db), ...summaryMismatches(store.db)];
   const notes = s.storeWasKnown
     ? []
     : ['This device had no record of this store before it was opened here, so entries removed from the end of its audit log before then cannot be detected.'];
@@ -219,12 +217,13 @@ export const handlers: HandlerTable = {
   },
   'search.query': ({ query, limit, caseId, kinds }, s) => searchDetailed(s.requireStore().db, query, limit, RANK_AT_MOST, { caseId, kinds }),
   'import.docxToRich': ({ dataBase64 }) => docxToRich(Buffer.from(dataBase64, 'base64')),
-  'documents.preview': ({ caseId, kind, variant, subjectId }, s) => s.documents().current(s.cases().get(caseId), kind, variant, todayOf(s), subjectId),
+  'documents.preview': async ({ caseId, kind, variant, subjectId }, s) => (await s.documents()).current(s.cases().get(caseId), kind, variant, todayOf(s), subjectId),
   'documents.export': async ({ caseId, kind, variant, subjectId, format, issueId }, s) => {
     const c = s.cases().get(caseId);
-    const docs = s.documents();
+    const docs = await s.documents();
     const model = issueId ? docs.issuedModel(caseId, issueId) : docs.current(c, kind, variant, todayOf(s), subjectId);
     await docs.guard(c, model);
+    const { documentFileName } = await import('../services/documents/documentService');
     const data = await docs.render(model, format);
     const path = await s.platform.chooseSavePath(documentFileName(c.record.reference, model, format, model.kind === 'interview-record' ? subjectId : ''), format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Word document', extensions: ['docx'] });
     if (!path) return { path: null };
@@ -232,15 +231,15 @@ export const handlers: HandlerTable = {
     audit(s, { actor: s.actor, action: 'document.export', entity: 'case', entityId: caseId, detail: { kind, variant, format, path } });
     return { path };
   },
-  'documents.issue': ({ caseId, kind, variant, subjectId, final, complainantSentTo, councilSentTo }, s) =>
-    s.documents().issue(s.cases().get(caseId), kind, variant, todayOf(s), final, subjectId, {
+  'documents.issue': async ({ caseId, kind, variant, subjectId, final, complainantSentTo, councilSentTo }, s) =>
+    (await s.documents()).issue(s.cases().get(caseId), kind, variant, todayOf(s), final, subjectId, {
       ...(complainantSentTo !== undefined ? { complainant: complainantSentTo } : {}),
       ...(councilSentTo !== undefined ? { council: councilSentTo } : {}),
     }),
-  'documents.list': ({ caseId }, s) => s.documents().issued(caseId),
-  'documents.check': ({ caseId, kind, variant, subjectId, issueId }, s) => {
+  'documents.list': async ({ caseId }, s) => (await s.documents()).issued(caseId),
+  'documents.check': async ({ caseId, kind, variant, subjectId, issueId }, s) => {
     const c = s.cases().get(caseId);
-    const docs = s.documents();
+    const docs = await s.documents();
     return docs.check(c, issueId ? docs.issuedModel(caseId, issueId) : docs.current(c, kind, variant, todayOf(s), subjectId));
   },
   'documents.notThisPerson': ({ caseId, revision, personId, key, matched, context }, s) => {
@@ -254,7 +253,8 @@ export const handlers: HandlerTable = {
     const c = s.cases().get(caseId);
     const parent = await s.platform.chooseFolder();
     if (!parent) return { folder: null, files: [], skipped: [] };
-    const r = await exportAll(s.documents(), c, parent, todayOf(s), (f, d) => {
+    const { exportAll } = await import('../services/documents/documentService');
+    const r = await exportAll(await s.documents(), c, parent, todayOf(s), (f, d) => {
       fs.mkdirSync(nodePath.dirname(f), { recursive: true });
       writeExport(f, d);
     }, nodePath.join);
@@ -263,13 +263,14 @@ export const handlers: HandlerTable = {
   },
   'dashboard.deadlines': ({ today: t }, s): DashboardRow[] => {
     const day = today(t, s);
-    const rows = caseRepository.listRecords(s.requireStore().db).map((c) => {
-      const clocks = clocksForCase(c.record, day);
+    // From the summary columns (migration 008): no case record is read.
+    const rows = caseRepository.listClockInputs(s.requireStore().db).map((c) => {
+      const clocks = computeCaseClocks({ ...c.clockInput, today: day });
       return {
         caseId: c.id,
-        reference: c.record.reference,
-        council: c.record.council.name,
-        childName: c.record.child.name,
+        reference: c.reference,
+        council: c.council,
+        childName: c.childName,
         next: nextDeadline(clocks),
         overdueCount: clocks.filter((k) => k.state === 'overdue').length,
       };
@@ -283,7 +284,10 @@ export const handlers: HandlerTable = {
   'calendar.exportIcs': async ({ id }, s) => {
     const db = s.requireStore().db;
     const day = todayOf(s);
-    const cases = (id ? [s.cases().get(id)] : caseRepository.listRecords(db)).map((c) => ({ reference: c.record.reference, clocks: clocksForCase(c.record, day) }));
+    const cases = id
+      ? [s.cases().get(id)].map((c) => ({ reference: c.record.reference, clocks: clocksForCase(c.record, day) }))
+      : caseRepository.listClockInputs(db).map((c) => ({ reference: c.reference, clocks: computeCaseClocks({ ...c.clockInput, today: day }) }));
+    const { deadlinesToIcs } = await import('../services/calendarExport');
     const ics = deadlinesToIcs(cases);
     const name = id && cases[0] ? `${safeFileName(cases[0].reference)}-deadlines.ics` : 'casewright-deadlines.ics';
     const path = await s.platform.chooseSavePath(name, { name: 'Calendar', extensions: ['ics'] });

@@ -5,10 +5,10 @@ import { parseArgs } from 'node:util';
 import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/contract';
 import { parseIsoDate } from '../../shared/calendar/date';
 import { makeCalendar } from '../../shared/calendar/workingDays';
-import { createDispatcher } from '../api/handlers';
+import type { Dispatch } from '../api/handlers';
 import { UserError } from '../services/errors';
 import { DEFAULT_SETTINGS, memorySettings, type PersistedSettings, type Platform, type SettingsStore } from '../services/platform';
-import { Session } from '../services/session/session';
+import type { Session } from '../services/session/session';
 import { EXCHANGE_USAGE, runExchangeCommand } from './exchangeCommands';
 
 /**
@@ -228,9 +228,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`${badToday}\n`);
     return 1;
   }
-  const session = new Session(cliPlatform(io.env, o.out, o.store ?? io.env.CASEWRIGHT_STORE));
-  const dispatch = createDispatcher(session);
+  // The handler table (and the store, zod schemas and everything behind it) is loaded only by the commands
+  // that use a store, so "clock add" starts as fast as Node itself allows.
+  let session: Session | null = null;
+  let dispatch: Dispatch | null = null;
   const call = async <N extends ApiName>(name: N, input: ApiInput<N>): Promise<ApiOutput<N>> => {
+    if (!dispatch) {
+      const [{ Session }, { createDispatcher }] = await Promise.all([import('../services/session/session'), import('../api/handlers')]);
+      session = new Session(cliPlatform(io.env, o.out, o.store ?? io.env.CASEWRIGHT_STORE));
+      dispatch = createDispatcher(session);
+    }
     const r = await dispatch(name, input);
     if (!r.ok) throw new UserError(r.error.code as never, r.error.message);
     return r.data as ApiOutput<N>;
@@ -483,7 +490,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`Casewright hit an unexpected problem: ${(e as Error)?.message ?? String(e)}\n`);
     return 1;
   } finally {
-    session.lock('user');
+    (session as Session | null)?.lock('user');
   }
 }
 

@@ -1,15 +1,31 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '../../shared/api/types';
 import { call, messageOf, setLockedHandler } from './api';
-import { CaseList } from './features/cases/CaseList';
-import { CaseWorkspace, type TabName } from './features/workspace/CaseWorkspace';
-import { SearchScreen } from './features/search/SearchScreen';
-import { NewCaseForm } from './features/cases/NewCaseForm';
-import { Dashboard } from './features/deadlines/Dashboard';
-import { SettingsScreen } from './features/settings/SettingsScreen';
-import { ExchangeScreen } from './features/review/ExchangeScreen';
+import type { TabName } from './features/workspace/CaseWorkspace';
 import { UnlockScreen } from './features/unlock/UnlockScreen';
 import { Alert } from './ui/Field';
+
+// The unlock screen is all the window needs at first: the screens behind it are separate chunks, fetched in the
+// background once the unlock screen is up (loadScreens), so it is interactive sooner and opening a store does not
+// wait for them. The PDF viewer and the rich text editor load only when first shown (EvidenceTab,
+// LazyRichTextField).
+const loadScreens = () =>
+  Promise.all([
+    import('./features/cases/CaseList'),
+    import('./features/workspace/CaseWorkspace'),
+    import('./features/search/SearchScreen'),
+    import('./features/cases/NewCaseForm'),
+    import('./features/deadlines/Dashboard'),
+    import('./features/settings/SettingsScreen'),
+    import('./features/review/ExchangeScreen'),
+  ]);
+const CaseList = lazy(() => import('./features/cases/CaseList').then((m) => ({ default: m.CaseList })));
+const CaseWorkspace = lazy(() => import('./features/workspace/CaseWorkspace').then((m) => ({ default: m.CaseWorkspace })));
+const SearchScreen = lazy(() => import('./features/search/SearchScreen').then((m) => ({ default: m.SearchScreen })));
+const NewCaseForm = lazy(() => import('./features/cases/NewCaseForm').then((m) => ({ default: m.NewCaseForm })));
+const Dashboard = lazy(() => import('./features/deadlines/Dashboard').then((m) => ({ default: m.Dashboard })));
+const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const ExchangeScreen = lazy(() => import('./features/review/ExchangeScreen').then((m) => ({ default: m.ExchangeScreen })));
 
 export type View =
   | { name: 'cases' }
@@ -22,6 +38,11 @@ export type View =
 
 const TOUCH_EVERY_MS = 20_000;
 
+// Asked for as soon as this module runs, before React's first render, so the unlock screen does not wait for a
+// render and an effect before it knows which screen to show. Used once, by the first refresh.
+let firstStatus: Promise<AppStatus> | null = call('app.status', {});
+firstStatus.catch(() => {});
+
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [view, setView] = useState<View>({ name: 'cases' });
@@ -32,7 +53,9 @@ export function App() {
   const lastTouch = useRef(0);
 
   const refresh = useCallback(() => {
-    call('app.status', {}).then(setStatus, (e) => setFatal(messageOf(e)));
+    const asked = firstStatus ?? call('app.status', {});
+    firstStatus = null;
+    asked.then(setStatus, (e) => setFatal(messageOf(e)));
   }, []);
 
   // Set once the screen knows the store is locked, so a late call that finds it locked does not change the reason.
@@ -55,6 +78,18 @@ export function App() {
   useEffect(() => {
     if (status?.storeOpen) knownLocked.current = false;
   }, [status?.storeOpen]);
+
+  // Once the first screen is up, fetch the others while the person types the passphrase.
+  const prefetched = useRef(false);
+  useEffect(() => {
+    if (!status || prefetched.current) return;
+    prefetched.current = true;
+    // When the window is idle, so it does not hold up the first screen. Errors are left to the screen that needs
+    // the chunk (in the app the chunks are local files).
+    const load = () => void loadScreens().catch(() => {});
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(load, { timeout: 2000 });
+    else setTimeout(load, 200);
+  }, [status]);
 
   useEffect(() => {
     refresh();
@@ -154,6 +189,7 @@ export function App() {
       </header>
       <main id="main" className="page">
         {status.notice && <Alert kind="info">{status.notice}</Alert>}
+        <Suspense fallback={<p role="status">Loading…</p>}>
         {view.name === 'cases' && <CaseList onOpen={(id) => go({ name: 'case', id })} onNew={() => go({ name: 'new-case' })} />}
         {view.name === 'new-case' && <NewCaseForm onCreated={(id) => go({ name: 'case', id })} onCancel={() => go({ name: 'cases' })} />}
         {view.name === 'case' && <CaseWorkspace key={`${view.id}-${view.tab ?? ''}-${view.item ?? ''}`} id={view.id} initialTab={view.tab} focusItem={view.item ?? null} focusPage={view.page ?? null} onBack={() => go({ name: 'cases' })} />}
@@ -161,6 +197,7 @@ export function App() {
         {view.name === 'dashboard' && <Dashboard onOpen={(id) => go({ name: 'case', id })} />}
         {view.name === 'settings' && <SettingsScreen />}
         {view.name === 'exchange' && <ExchangeScreen onOpenCase={(id) => go({ name: 'case', id, tab: 'Review' })} />}
+        </Suspense>
       </main>
     </div>
   );

@@ -41,7 +41,7 @@ export async function buildRendererForWeb(): Promise<void> {
     root: path.join(root, 'renderer'),
     base: './',
     plugins: [react(), pdfjsWasm(root)],
-    build: { outDir: WEB_RENDERER_DIR, emptyOutDir: true },
+    build: { outDir: WEB_RENDERER_DIR, emptyOutDir: true, minify: true },
   });
 }
 

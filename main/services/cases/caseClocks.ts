@@ -1,20 +1,11 @@
 import { computeCaseClocks, validateExtensionForCase, type CaseClockInput, type ClockView } from '../../../shared/clock/caseClocks';
 import type { Extension, ExtensionValidation } from '../../../shared/clock/extensions';
 import type { CaseRecord } from '../../../shared/domain/case';
+import { clockInputOf } from '../../../shared/domain/caseSummary';
 
 /** What the clock rules need from a case: its council profile, key dates and extension records. */
 export function clockInputForCase(record: CaseRecord, today: string): CaseClockInput {
-  return {
-    procedure: record.council.procedure,
-    acknowledgementDays: record.council.acknowledgementDays,
-    stage2StartsFrom: record.council.stage2StartsFrom,
-    ombudsmanFrom: record.council.ombudsmanFrom,
-    closures: record.council.closures,
-    keyDates: record.keyDates,
-    extensions: record.extensions,
-    lateReasons: record.lateReasons,
-    today,
-  };
+  return { ...clockInputOf(record), today };
 }
 
 export function clocksForCase(record: CaseRecord, today: string): ClockView[] {

@@ -48,7 +48,7 @@ export class CaseService {
     const record = this.validate(input);
     const db = this.db();
     return db.transaction(() => {
-      if (caseRepository.findByReference(db, record.reference)) {
+      if (caseRepository.idByReference(db, record.reference)) {
         throw new UserError('EXISTS', `A case with reference ${record.reference} is already in this store; use another reference.`);
       }
       const at = this.now().toISOString();
@@ -71,8 +71,8 @@ export class CaseService {
       if (current.revision !== expectedRevision) {
         throw new UserError('CONFLICT', 'This case was changed elsewhere since you opened it; reopen it to see the latest version, then make your change again.');
       }
-      const clash = caseRepository.findByReference(db, record.reference);
-      if (clash && clash.id !== id) {
+      const clash = caseRepository.idByReference(db, record.reference);
+      if (clash && clash !== id) {
         throw new UserError('EXISTS', `A case with reference ${record.reference} is already in this store; use another reference.`);
       }
       const changes = diffJson(current.record, record);

@@ -5,7 +5,7 @@ import { BackupService, backupFolderFor } from '../backup/backupService';
 import { PackService } from '../bundle/packService';
 import { CaseService } from '../cases/caseService';
 import { CouncilService } from '../councils/councilService';
-import { DocumentService } from '../documents/documentService';
+import type { DocumentService } from '../documents/documentService';
 import { ExchangeService } from '../exchange/exchangeService';
 import { UserError } from '../errors';
 import type { Platform, PersistedSettings } from '../platform';
@@ -83,8 +83,10 @@ export class Session {
     return new CouncilService(() => store.db, this.actor);
   }
 
-  documents(): DocumentService {
+  /** Loaded on first use: the renderers bring PDFKit, docx and fontkit, which nothing else needs. */
+  async documents(): Promise<DocumentService> {
     const store = this.requireStore();
+    const { DocumentService } = await import('../documents/documentService');
     return new DocumentService(() => store.db, this.actor);
   }
 

@@ -36,11 +36,30 @@ export interface StoreOptions {
 /** NFC so the same passphrase typed on macOS and Windows gives the same key. */
 const keyBytes = (passphrase: string) => Buffer.from(passphrase.normalize('NFC'), 'utf8');
 
-export function applyCipher(db: Db, passphrase: string): void {
+/**
+ * A store's page key, already derived from the passphrase and the file's salt (`storeKeyFor`): handed to
+ * SQLCipher as raw key data (`x'<key><salt>'`), so SQLite does not run PBKDF2 again for each handle.
+ */
+export interface DerivedKey {
+  readonly raw: Buffer;
+  readonly salt: Buffer;
+}
+
+/** The passphrase (SQLCipher derives the key: PBKDF2, 256,000 rounds) or a key derived once already. */
+export function applyCipher(db: Db, secret: string | DerivedKey): void {
   db.pragma(`cipher = '${CIPHER_SETTINGS.cipher}'`);
   db.pragma(`legacy = ${CIPHER_SETTINGS.legacy}`);
   db.pragma(`kdf_iter = ${CIPHER_SETTINGS.kdfIter}`);
-  db.key(keyBytes(passphrase));
+  if (typeof secret === 'string') {
+    db.key(keyBytes(secret));
+    return;
+  }
+  const hex = Buffer.from(`x'${secret.raw.toString('hex')}${secret.salt.toString('hex')}'`, 'latin1');
+  try {
+    db.key(hex);
+  } finally {
+    hex.fill(0);
+  }
 }
 
 /** Every handle waits (up to BUSY_TIMEOUT_MS) for another process's write rather than failing at once. */
@@ -56,20 +75,33 @@ export function openDatabase(file: string, opts: { readonly?: boolean; fileMustE
  * disk.
  */
 export function passphraseOpens(storePath: string, passphrase: string): boolean {
+  return storeKeyFor(storePath, passphrase) !== null;
+}
+
+/**
+ * The store's page key if the passphrase opens the file (checked as `passphraseOpens` says), else null. This is
+ * the one PBKDF2 an open costs: every handle opened afterwards gets the derived key (`applyCipher`).
+ */
+export function storeKeyFor(storePath: string, passphrase: string): DerivedKey | null {
   const page = Buffer.alloc(PAGE_SIZE);
   const fd = fs.openSync(storePath, 'r');
   try {
-    if (fs.readSync(fd, page, 0, PAGE_SIZE, 0) !== PAGE_SIZE) return false;
+    if (fs.readSync(fd, page, 0, PAGE_SIZE, 0) !== PAGE_SIZE) return null;
   } finally {
     fs.closeSync(fd);
   }
-  const salt = page.subarray(0, 16);
+  const salt = Buffer.from(page.subarray(0, 16));
   const key = pbkdf2Sync(keyBytes(passphrase), salt, CIPHER_SETTINGS.kdfIter, 32, 'sha512');
   const hmacKey = pbkdf2Sync(key, Buffer.from(salt.map((b) => b ^ 0x3a)), 2, 32, 'sha512');
   const pageNumber = Buffer.alloc(4);
   pageNumber.writeUInt32LE(1);
   const mac = createHmac('sha512', hmacKey).update(page.subarray(16, PAGE_SIZE - 64)).update(pageNumber).digest();
-  return mac.equals(page.subarray(PAGE_SIZE - 64));
+  hmacKey.fill(0);
+  if (!mac.equals(page.subarray(PAGE_SIZE - 64))) {
+    key.fill(0);
+    return null;
+  }
+  return { raw: key, salt };
 }
 
 /** Creates an empty file readable and writable by its owner only (0600 on POSIX); SQLite's -wal, -shm and -journal copy its mode. */
@@ -249,7 +281,9 @@ export class CaseStore {
   static open(storePath: string, passphrase: string, opts: StoreOptions): CaseStore {
     checkLooksLikeStore(storePath);
     // Decided from page 1 in memory: a wrong passphrase changes nothing on disk, even beside a leftover journal.
-    if (!passphraseOpens(storePath, passphrase)) {
+    // The key derived for that check is the one every handle below uses: one PBKDF2 per open.
+    const key = storeKeyFor(storePath, passphrase);
+    if (!key) {
       throw new UserError('WRONG_PASSPHRASE', 'That passphrase does not open this case store; check it and try again.');
     }
     let db: Db | null = null;
@@ -260,14 +294,14 @@ export class CaseStore {
         // now (it needs write access), before anything reads the half-written pages.
         assertWritable(storePath);
         db = openDatabase(storePath, { fileMustExist: true });
-        applyCipher(db, passphrase);
+        applyCipher(db, key);
         db.prepare('SELECT count(*) FROM sqlite_master').get();
         db.close();
         db = null;
         notice = RECOVERED_NOTICE;
       }
       // Read-only next: a newer store must leave the file untouched.
-      db = openReadOnly(storePath, passphrase);
+      db = openReadOnly(storePath, key);
       const version = currentVersion(db);
       if (version > LATEST_VERSION) {
         throw new UserError(
@@ -280,7 +314,7 @@ export class CaseStore {
       assertWritable(storePath);
       removeTempLeftovers(storePath);
       db = openDatabase(storePath, { fileMustExist: true });
-      applyCipher(db, passphrase);
+      applyCipher(db, key);
       configure(db);
       if (version < LATEST_VERSION) opts.beforeMigrate?.(db);
       recordMigration(db, passphrase, migrate(db), opts.actor);
@@ -290,6 +324,8 @@ export class CaseStore {
     } catch (e) {
       db?.close();
       throw describeStoreError(e, storePath);
+    } finally {
+      key.raw.fill(0);
     }
   }
 
@@ -448,10 +484,10 @@ function assertWritable(storePath: string): void {
 }
 
 /** A read-only handle with the key applied and page 1 read (a wrong passphrase shows here as NOTADB). */
-export function openReadOnly(file: string, passphrase: string): Db {
+export function openReadOnly(file: string, secret: string | DerivedKey): Db {
   const db = openDatabase(file, { readonly: true, fileMustExist: true });
   try {
-    applyCipher(db, passphrase);
+    applyCipher(db, secret);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
   } catch (e) {

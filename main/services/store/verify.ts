@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CaseRecord } from '../../../shared/domain/case';
+import { summaryColumnsOf } from '../../../shared/domain/caseSummary';
 import { verifyAuditChain } from './audit';
 import type { CaseStore } from './caseStore';
 
@@ -18,7 +19,37 @@ export function missingEvidenceFiles(db: Database): string[] {
   return problems;
 }
 
+/**
+ * Cases whose summary columns (what the case list and the dashboard show) do not say what their record says:
+ * every save writes both in one statement, so a difference means the file was changed outside Casewright.
+ */
+export function summaryMismatches(db: Database): string[] {
+  const problems: string[] = [];
+  const rows = db.prepare('SELECT reference, council, child_name, complainants, archived_on, clock_input, record FROM cases ORDER BY reference').iterate() as IterableIterator<{
+    reference: string;
+    council: string;
+    child_name: string;
+    complainants: string;
+    archived_on: string | null;
+    clock_input: string;
+    record: string;
+  }>;
+  for (const row of rows) {
+    const record = JSON.parse(row.record) as CaseRecord;
+    const s = summaryColumnsOf(record);
+    const same =
+      row.reference === record.reference &&
+      row.council === record.council.name &&
+      row.child_name === s.childName &&
+      row.complainants === JSON.stringify(s.complainants) &&
+      row.archived_on === s.archivedOn &&
+      row.clock_input === JSON.stringify(s.clockInput);
+    if (!same) problems.push(`Case ${row.reference}: the case list's summary of it does not match the case itself; the store may have been changed outside Casewright.`);
+  }
+  return problems;
+}
+
 /** Everything `store verify` checks: SQLite's integrity check, the audit chain and the evidence's files. */
 export function verifyStore(store: CaseStore): string[] {
-  return [...store.integrityProblems(), ...verifyAuditChain(store.db), ...missingEvidenceFiles(store.db)];
+  return [...store.integrityProblems(), ...verifyAuditChain(store.db), ...missingEvidenceFiles(store.db), ...summaryMismatches(store.db)];
 }

@@ -26,7 +26,7 @@ describe('the council directory (issue 11, finding 9)', () => {
     // The issued version keeps the profile it was issued with.
     const frozen = (await call('documents.list', { caseId: second.id })).find((d) => d.id === issued.id)!;
     expect(frozen.version).toBe(1);
-    expect(JSON.stringify(session.documents().issuedModel(second.id, issued.id))).not.toContain('new-desk@eastmarsh.example');
+    expect(JSON.stringify((await session.documents()).issuedModel(second.id, issued.id))).not.toContain('new-desk@eastmarsh.example');
     expect(JSON.stringify(await call('documents.preview', { caseId: second.id, kind: 'investigation-report', variant: 'council' }))).toContain('new-desk@eastmarsh.example');
     // A second entry with the same name is refused with a sentence.
     expect(await dispatch('councils.save', { profile: { ...council.profile, name: council.profile.name.toUpperCase() } })).toMatchObject({ ok: false, error: { code: 'EXISTS' } });

@@ -88,7 +88,7 @@ describe('the hearing pack, read back as its readers’ tools see it', () => {
     expect((await call('attachments.list', { caseId })).length).toBe(attachmentsBefore);
     // Our own issued document saved as Word goes in from its issued version (and only once).
     const { session } = t;
-    const docs = session.documents();
+    const docs = await session.documents();
     const statement = docs.issued(caseId).find((d) => d.kind === 'statement-of-complaint' && d.variant === 'council')!;
     const word = await docs.render(docs.issuedModel(caseId, statement.id), 'docx');
     await expect(add('statement.docx', word)).rejects.toThrow(/Version 1 of the statement of complaint is already in the pack/);

@@ -6,10 +6,11 @@ import { migration004 } from './004_keyed_audit';
 import { migration005 } from './005_council_directory';
 import { migration006 } from './006_exchange';
 import { migration007 } from './007_hearing_packs';
+import { migration008 } from './008_case_summary';
 import type { Migration } from './types';
 
 /** Every migration ever shipped, in order. A shipped migration is never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -10,7 +10,7 @@ import { Alert, Field } from '../../ui/Field';
 import { ClockTable } from '../deadlines/ClockTable';
 import { ExtensionForm } from '../deadlines/ExtensionForm';
 import { CaseDetailsForm } from './CaseDetailsForm';
-import { RichTextField } from '../../ui/RichTextField';
+import { RichTextField } from '../../ui/LazyRichTextField';
 import { CouncilProfileForm } from './CouncilProfileForm';
 import type { CaseEditor } from '../workspace/useCaseEditor';
 

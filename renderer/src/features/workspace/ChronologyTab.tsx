@@ -5,7 +5,7 @@ import { PARTIAL_DATE_HINT } from '../../ui/DateField';
 import type { ChronologyEntry } from '../../../../shared/domain/investigation';
 import { Alert, Field } from '../../ui/Field';
 import { PointPicker } from '../../ui/PointPicker';
-import { RichTextField } from '../../ui/RichTextField';
+import { RichTextField } from '../../ui/LazyRichTextField';
 import { EMPTY_DOC, isRichEmpty, richToPlain, type RichNode } from '../../../../shared/domain/richText';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';

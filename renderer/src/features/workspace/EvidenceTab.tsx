@@ -1,17 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { DateField } from '../../ui/DateField';
 import type { EvidenceItem } from '../../../../shared/domain/investigation';
 import type { AttachmentInfo } from '../../../../shared/api/types';
 import { call, messageOf } from '../../api';
 import { Alert } from '../../ui/Field';
-import { FileViewer } from '../../ui/FileViewer';
 import { PointPicker } from '../../ui/PointPicker';
 import { TextField } from '../../ui/TextField';
-import { RichTextField } from '../../ui/RichTextField';
+import { RichTextField } from '../../ui/LazyRichTextField';
 import { richFromPlain } from '../../../../shared/domain/richText';
 import { fileToBase64 } from '../../ui/files';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';
+
+/** pdf.js (a quarter of the window's code) loads the first time a file is opened, not with the app. */
+const FileViewer = lazy(() => import('../../ui/FileViewer').then((m) => ({ default: m.FileViewer })));
 
 /** "a.pdf", "a.pdf and b.pdf", "a.pdf, b.pdf and c.eml". */
 const listInWords = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
@@ -102,7 +104,11 @@ export function EvidenceTab({ editor, focusItem, focusPage }: { editor: CaseEdit
           Add an item without a file
         </button>
       </div>
-      {viewing && <FileViewer key={viewing} attachmentId={viewing} startPage={viewing === focusItem ? focusPage ?? null : null} onClose={closeViewer} />}
+      {viewing && (
+        <Suspense fallback={<p role="status">Opening the file…</p>}>
+          <FileViewer key={viewing} attachmentId={viewing} startPage={viewing === focusItem ? focusPage ?? null : null} onClose={closeViewer} />
+        </Suspense>
+      )}
       {r.evidence.map((e) => {
         const file = files.find((f) => f.id === e.attachmentId);
         return (

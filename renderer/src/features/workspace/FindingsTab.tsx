@@ -5,7 +5,7 @@ import { call } from '../../api';
 import { FINDINGS, type Finding } from '../../../../shared/domain/investigation';
 import { EMPTY_DOC, richFromPlain } from '../../../../shared/domain/richText';
 import { PointPicker } from '../../ui/PointPicker';
-import { RichTextField } from '../../ui/RichTextField';
+import { RichTextField } from '../../ui/LazyRichTextField';
 import { TextField } from '../../ui/TextField';
 import { PointReportFields } from './ReportDetails';
 import type { CaseEditor } from './useCaseEditor';

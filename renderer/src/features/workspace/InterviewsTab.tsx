@@ -5,7 +5,7 @@ import { EMPTY_DOC } from '../../../../shared/domain/richText';
 import { call, messageOf } from '../../api';
 import { Alert } from '../../ui/Field';
 import { PointPicker } from '../../ui/PointPicker';
-import { RichTextField } from '../../ui/RichTextField';
+import { RichTextField } from '../../ui/LazyRichTextField';
 import { TextField } from '../../ui/TextField';
 import { fileToBase64 } from '../../ui/files';
 import type { CaseEditor } from './useCaseEditor';

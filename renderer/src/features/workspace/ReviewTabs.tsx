@@ -1,6 +1,6 @@
 import { DECISIONS, TEXT_LIMITS, type Adjudication, type IpReview } from '../../../../shared/domain/investigation';
 import { EMPTY_DOC, richFromPlain, richToPlain } from '../../../../shared/domain/richText';
-import { RichTextField } from '../../ui/RichTextField';
+import { RichTextField } from '../../ui/LazyRichTextField';
 import { DateField } from '../../ui/DateField';
 import type { CaseEditor } from './useCaseEditor';
 import { newId } from './useCaseEditor';

@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GOOD_PASSPHRASE, tempDir } from '../../helpers/tmp';
+
+/**
+ * `npm run cli` runs the bundled command line (scripts/cli.mjs → out/cli/index.js), built on demand by esbuild.
+ * These tests run it as a real process, as a person would, and check that a trivial command loads none of the
+ * heavy modules (they are imported inside the handlers that use them).
+ */
+const root = path.resolve(__dirname, '../../..');
+const out = path.join(root, 'out', 'cli');
+const env = { ...process.env, CASEWRIGHT_PASSPHRASE: GOOD_PASSPHRASE, CASEWRIGHT_USER: "Zoë O'Brien-Łukasiewicz", CASEWRIGHT_TODAY: '2026-11-25' };
+const run = (args: string[]) => spawnSync(process.execPath, ['scripts/cli.mjs', ...args], { cwd: root, encoding: 'utf8', env });
+
+/** Every file a module imports statically, followed through the bundle's own chunks. */
+function staticImports(file: string, seen = new Set<string>()): { files: Set<string>; packages: Set<string> } {
+  const packages = new Set<string>();
+  const visit = (f: string) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    const text = fs.readFileSync(f, 'utf8');
+    // Static imports only: `import … from "x"` and `import "x"` at the start of a line (never `import("x")`).
+    for (const m of text.matchAll(/^(?:import|export)\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gms)) {
+      const spec = (m[1] ?? m[2])!;
+      if (spec.startsWith('.')) visit(path.resolve(path.dirname(f), spec));
+      else packages.add(spec);
+    }
+  };
+  visit(file);
+  return { files: seen, packages };
+}
+
+describe('the bundled command line', () => {
+  it('builds on demand and answers a clock question and a bad date as from source', () => {
+    const r = run(['clock', 'add', '--from', '2023-01-03', '--days', '25']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('2023-02-07\n');
+    expect(fs.existsSync(path.join(out, 'index.js'))).toBe(true);
+    const bad = run(['clock', 'add', '--from', '2023-13-01', '--days', '3']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe('--from 2023-13-01 is not a real date; write it as YYYY-MM-DD, for example 2024-03-07.\n');
+  });
+
+  it('loads no store, schema, renderer or parser module for a clock command', () => {
+    run(['clock', 'count', '--from', '2023-01-03', '--to', '2023-02-07']);
+    const { packages } = staticImports(path.join(out, 'index.js'));
+    expect([...packages].filter((p) => !p.startsWith('node:'))).toEqual([]);
+  });
+
+  it('opens a store, lists its cases and writes a PDF through the lazily loaded chunks', () => {
+    const dir = tempDir();
+    const store = path.join(dir, 'cases.cwstore');
+    expect(run(['store', 'init', '--demo', '--store', store]).status).toBe(0);
+    const list = run(['case', 'list', '--store', store]);
+    expect(list.stdout).toMatch(/^DEMO-ST2-0001\tHarrowfield Borough Council \(demo\)\tKieran Nowak\tZoë Ó Súilleabháin-Nowak\n$/);
+    const pdf = path.join(dir, 'report.pdf');
+    const doc = run(['doc', 'export', '--case', 'demo-st2-0001', '--doc', 'investigation-report', '--format', 'pdf', '--out', pdf, '--store', store]);
+    expect(doc.stderr).toBe('');
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
