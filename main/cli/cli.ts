@@ -9,7 +9,7 @@ import type { Dispatch } from '../api/handlers';
 import { UserError } from '../services/errors';
 import { DEFAULT_SETTINGS, memorySettings, type PersistedSettings, type Platform, type SettingsStore } from '../services/platform';
 import type { Session } from '../services/session/session';
-import { EXCHANGE_USAGE, runExchangeCommand } from './exchangeCommands';
+import { EXCHANGE_USAGE } from './exchangeUsage';
 
 /**
  * The command line: a headless door onto the same handler table as the app. Exit 0 on success, 1 on a
@@ -473,6 +473,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'clock count':
         return await clockCommand(command as 'add' | 'count', o, io);
       default: {
+        // The exchange's commands (and its crypto and diff modules) load only when one is asked for.
+        const { runExchangeCommand } = await import('./exchangeCommands');
         const done = await runExchangeCommand(key, { o, stdout: io.stdout, env: io.env, prompt: io.prompt, isTTY: io.isTTY, call, open, caseId, usage: (m) => new UsageError(m) });
         if (done !== null) return done;
         throw new UsageError(group ? `unknown command: ${key.trim()}` : 'no command given');

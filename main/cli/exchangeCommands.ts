@@ -19,29 +19,6 @@ export interface ExchangeCli {
   usage: (message: string) => Error;
 }
 
-export const EXCHANGE_USAGE = `
-  id show                             this store's identity: name, role, organisation, fingerprint
-  id set --name NAME --role ROLE [--org ORG]   ROLE: ${EXCHANGE_ROLES.join(', ')}
-  id export --out FILE.cwid           save this store's contact card (public keys only)
-  contact add --file FILE.cwid [--verified]   add someone's card (--verified: fingerprint checked with them)
-  contact verify --contact CONTACT    mark a contact's fingerprint as checked with them
-  contact list                        contacts: fingerprint, checked or not, name, role, organisation
-  review send --case REF --to CONTACT --out FILE.cwpack [--attach E1]...
-                                      issue the next draft and send it for review (--attach: evidence files
-                                      to include); --one-off instead of --to locks it with the passphrase in
-                                      CASEWRIGHT_PACKAGE_PASSPHRASE
-  pkg open --file FILE.cwpack         open a package (the sender's card must have been added); prints what
-                                      it held and the case it went to
-  review draft --case REF [--version V]   the draft under review, each paragraph with its number
-  review comment --case REF --on point:N|finding:N|para:N --text TEXT [--suggest TEXT]
-  review agree --case REF --point N --agrees yes|no|query [--reason TEXT]
-  review reply --case REF --to CONTACT --out FILE.cwpack   comments and positions back to the sender
-  review report --case REF --to CONTACT --out FILE.cwpack  issue your IP report (final) and send it
-  review list --case REF              comments with their status, and where each finding stands
-  review resolve --case REF --comment ID --as changed|changed-otherwise|declined|answered [--text TEXT]
-  review diff --case REF --from V --to V   what changed between two drafts, word by word per section
-  case handover --case REF --to CONTACT --out FILE.cwpack  the whole case to the council, for its records
-  CONTACT is a name or a fingerprint.`;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 

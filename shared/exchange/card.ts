@@ -10,8 +10,8 @@ import { sha256 } from '@noble/hashes/sha2.js';
 export const CARD_FORMAT = 'casewright-contact-card';
 export const CARD_VERSION = 1;
 
-export const EXCHANGE_ROLES = ['investigating officer', 'independent person', 'council', 'other'] as const;
-export type ExchangeRole = (typeof EXCHANGE_ROLES)[number];
+import { EXCHANGE_ROLES } from './roles';
+export { EXCHANGE_ROLES, type ExchangeRole } from './roles';
 
 const text = (max: number) => z.string().trim().max(max);
 

@@ -7,7 +7,8 @@ describe('migration 007: hearing packs', () => {
   it('adds one pack per case, valid JSON only, removed with its case', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
-    const before = MIGRATIONS.filter((m) => m !== migration007);
+    // Every migration before it, then it.
+    const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(migration007));
     migrate(db, before);
     migrate(db, [...before, migration007]);
     const c = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'cases'").get() as { sql: string };

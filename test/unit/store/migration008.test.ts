@@ -38,7 +38,7 @@ function openStore() {
 describe('migration 008: case summary columns', () => {
   it('adds the columns and fills them, for cases saved before it, with what a save writes now', () => {
     const db = new Database(':memory:');
-    migrate(db, MIGRATIONS.slice(0, 5));
+    migrate(db, MIGRATIONS.slice(0, 7));
     const demo = buildDemoCase('2026-11-25');
     const records = HARD_NAMES.map((name, i) => caseRecordSchema.parse({
       ...demo,
@@ -49,7 +49,7 @@ describe('migration 008: case summary columns', () => {
     }) as CaseRecord);
     const put = db.prepare('INSERT INTO cases (id, reference, council, revision, created_at, updated_at, record) VALUES (?, ?, ?, 1, ?, ?, ?)');
     records.forEach((r, i) => put.run(`id-${i}`, r.reference, r.council.name, '2026-11-01T10:00:00Z', `2026-11-0${i + 1}T10:00:00Z`, JSON.stringify(r)));
-    migrate(db, [...MIGRATIONS.slice(0, 5), migration008]);
+    migrate(db, [...MIGRATIONS.slice(0, 7), migration008]);
     const listed = caseRepository.list(db);
     expect(listed).toEqual(records.map((r, i) => fromRecord(`id-${i}`, 1, `2026-11-0${i + 1}T10:00:00Z`, r)).reverse());
     expect(listed.find((c) => c.reference === 'OLD-2')?.archivedOn).toBe('2026-10-01');
