@@ -36,8 +36,11 @@ describe('the independent person’s side of a review, in the browser (issue 14)
     // The IO's store, in this process, sends draft 1 to the IP's card.
     const io = await party('Zofia Wójcik-O’Neill', 'investigating officer', 'Ó Briain & Wójcik Investigations', { demo: true });
     await io.call('exchange.addContact', { text: (await harness.session.exchange().cardFile()).text, verified: true });
+    // Point 2 has a finding, so the IP has two findings to take a position on.
+    const ioCase = await io.call('cases.get', { id: (await io.firstCase()).id });
+    await io.call('cases.update', { id: ioCase.id, revision: ioCase.revision, record: { ...ioCase.record, findings: { ...ioCase.record.findings, 'point-2': { ...ioCase.record.findings['point-2'], finding: 'not upheld' } } } });
     const draftFile = io.saveTo('draft-1.cwpack');
-    await io.call('review.send', { caseId: (await io.firstCase()).id, to: 'Dr Femi Adebayo' });
+    await io.call('review.send', { caseId: ioCase.id, to: 'Dr Femi Adebayo' });
     const ioCard = io.saveTo('zofia.cwid');
     await io.call('exchange.exportCard', {});
     const ioFingerprint = (await io.call('exchange.identity', {})).fingerprint;

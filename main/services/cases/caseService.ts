@@ -75,6 +75,7 @@ export class CaseService {
       if (clash && clash !== id) {
         throw new UserError('EXISTS', `A case with reference ${record.reference} is already in this store; use another reference.`);
       }
+      refuseDecisionsWithoutFindings(current.record, record);
       const changes = diffJson(current.record, record);
       if (changes.length === 0) return current;
       const next: StoredCase = { ...current, revision: current.revision + 1, updatedAt: this.now().toISOString(), record };
@@ -211,4 +212,24 @@ export class CaseService {
 export interface PreparedImport {
   record: CaseRecordInput;
   files: { id: string; file: PreparedFile }[];
+}
+
+/**
+ * A decision (the adjudicating officer's) or an agreement (the independent person's) can be recorded only on a
+ * finding that exists (issues 11 and 13), whichever screen, command or package the change came through. Only a
+ * decision or agreement newly set or changed is refused: one recorded before its finding was taken back stays,
+ * and the documents leave it out, so taking a finding back is never blocked.
+ */
+function refuseDecisionsWithoutFindings(before: CaseRecord, after: CaseRecord): void {
+  for (const p of after.points) {
+    if (after.findings[p.id]?.finding) continue;
+    const decision = after.adjudication.perPoint[p.id]?.decision ?? null;
+    if (decision !== null && decision !== (before.adjudication.perPoint[p.id]?.decision ?? null)) {
+      throw new UserError('INVALID_INPUT', `Point ${p.number} has no finding yet, so there is no finding to decide on; record the finding first. Nothing was saved.`);
+    }
+    const agrees = after.ipReview.perPoint[p.id]?.agrees ?? null;
+    if (agrees !== null && agrees !== (before.ipReview.perPoint[p.id]?.agrees ?? null)) {
+      throw new UserError('INVALID_INPUT', `Point ${p.number} has no finding yet, so there is nothing to agree or disagree with; comment on it instead. Nothing was saved.`);
+    }
+  }
 }

@@ -671,6 +671,10 @@ export class ExchangeService {
     const p = this.pointBy(c.record, point);
     if (stance !== 'agree' && !reason.trim()) throw new UserError('INVALID_INPUT', stance === 'disagree' ? `Say why you do not agree with the finding on point ${p.number}.` : `Write your query on the finding on point ${p.number}.`);
     const { version } = this.draft(caseId);
+    // Agreeing or not needs a finding to agree with (issue 11); a query can be raised on any point.
+    if (stance !== 'query' && !c.record.findings[p.id]?.finding) {
+      throw new UserError('INVALID_INPUT', `Draft ${version} makes no finding on point ${p.number} yet, so there is nothing to agree or disagree with; raise a query or comment on the point instead.`);
+    }
     const pos: Position = { pointId: p.id, stance, reason: reason.trim(), draftVersion: version, by: this.actor, at: this.now().toISOString() };
     const ipReview = {
       ...c.record.ipReview,

@@ -11,7 +11,12 @@ describe('the independent person review between two stores (issue 14)', () => {
     // A file on the evidence register, ticked to go with the draft.
     const file = await io.call('attachments.add', { caseId: ioCase.id, fileName: 'Placement notes – Kieran.txt', dataBase64: Buffer.from('Placement planning notes, 3 March: move agreed by Ms Ó Súilleabháin-Nowak’s social worker.\n').toString('base64') });
     const withFile = await io.call('cases.get', { id: ioCase.id });
-    await io.call('cases.update', { id: ioCase.id, revision: withFile.revision, record: { ...withFile.record, evidence: withFile.record.evidence.map((e, i) => (i === 0 ? { ...e, attachmentId: file.id } : e)) } });
+    // Point 2 has a finding too, so the IP has two findings to agree or disagree with in draft 1.
+    await io.call('cases.update', {
+      id: ioCase.id,
+      revision: withFile.revision,
+      record: { ...withFile.record, evidence: withFile.record.evidence.map((e, i) => (i === 0 ? { ...e, attachmentId: file.id } : e)), findings: { ...withFile.record.findings, 'point-2': { ...withFile.record.findings['point-2'], finding: 'not upheld' } } },
+    });
 
     // Draft 1 goes to the IP.
     const p1 = io.saveTo('draft1.cwpack');
