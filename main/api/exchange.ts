@@ -1,27 +1,14 @@
-import fs from 'node:fs';
 import type { ApiName, ApiOutput, ApiParsedInput } from '../../shared/api/contract';
 import { todayInLondon } from '../services/clockToday';
-import { UserError } from '../services/errors';
 import type { BuiltPackage } from '../services/exchange/exchangeService';
 import type { Session } from '../services/session/session';
+import { writeExport } from './writeExport';
 
 type Name = Extract<ApiName, `exchange.${string}` | `review.${string}`>;
 type ExchangeHandlers = { [N in Name]: (input: ApiParsedInput<N>, session: Session) => Promise<ApiOutput<N>> | ApiOutput<N> };
 
 const PACKAGE_FILTER = { name: 'Casewright package', extensions: ['cwpack'] };
 
-/** Writes a file the person chose, whole or not at all. */
-function writeWhole(path: string, content: string | Buffer): void {
-  const tmp = `${path}.part`;
-  try {
-    fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, path);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOSPC' ? 'DISK_FULL' : 'READ_ONLY', `The file could not be saved to ${path} (${code ?? 'error'}); choose another folder.`);
-  }
-}
 
 /**
  * Sends a package: the person chooses where to save it first (cancelling issues nothing), then it is built,
@@ -32,7 +19,7 @@ async function send(s: Session, suggested: string, build: () => Promise<BuiltPac
   const path = await s.platform.chooseSavePath(suggested, PACKAGE_FILTER);
   if (!path) return { path: null, packageId: null };
   const built = await build();
-  writeWhole(path, built.bytes);
+  writeExport(path, built.bytes);
   built.commit();
   return { path, packageId: built.packageId };
 }
@@ -51,7 +38,7 @@ export function exchangeHandlers(): ExchangeHandlers {
       const me = await x.identity();
       const path = await s.platform.chooseSavePath(card.fileName, { name: 'Casewright contact card', extensions: ['cwid'] });
       if (!path) return { path: null, fingerprint: me.fingerprint };
-      writeWhole(path, card.text);
+      writeExport(path, card.text);
       return { path, fingerprint: me.fingerprint };
     },
     'exchange.contacts': (_i, s) => s.exchange().contacts(),

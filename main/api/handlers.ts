@@ -20,6 +20,7 @@ import { BackupService } from '../services/backup/backupService';
 import { backupHandlers } from './backup';
 import { exchangeHandlers } from './exchange';
 import { bundleHandlers } from './bundle';
+import { writeExport } from './writeExport';
 
 type Handler<N extends ApiName> = (input: ApiParsedInput<N>, session: Session) => Promise<ApiOutput<N>> | ApiOutput<N>;
 type HandlerTable = { [N in ApiName]: Handler<N> };
@@ -59,18 +60,6 @@ function audit(s: Session, entry: Parameters<typeof appendAudit>[1]): void {
 
 const safeFileName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
 
-/** Writes a file the user chose to export; a failure is one sentence and leaves nothing half-written. */
-function writeExport(path: string, content: string | Buffer): void {
-  const tmp = `${path}.part`;
-  try {
-    fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, path);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOSPC' ? 'DISK_FULL' : 'READ_ONLY', `The file could not be saved to ${path} (${code ?? 'error'}); choose another folder.`);
-  }
-}
 
 /** Today in England: the platform's pinned date (CLI and test harness) or the machine's clock. */
 const todayOf = (s: Session) => s.platform.today?.() ?? todayInLondon();
