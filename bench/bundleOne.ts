@@ -34,4 +34,18 @@ if (mode === 'casewright') {
   fs.writeFileSync(out, await doc.save());
 }
 const ms = performance.now() - start;
-console.log(JSON.stringify({ ms, peakMiB: process.resourceUsage().maxRSS / 1024, pages, bytes: fs.statSync(out).size }));
+/**
+ * This process's own resident high-water mark: VmHWM on Linux. Not `resourceUsage().maxRSS` alone, which Linux
+ * carries over from the parent across fork and exec (inside `npm run bench`, whose process has grown large by
+ * then, every run reported the parent's size).
+ */
+function peakMiB(): number {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb) return Number(kb) / 1024;
+  } catch {
+    // Not Linux: maxRSS below.
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+console.log(JSON.stringify({ ms, peakMiB: peakMiB(), pages, bytes: fs.statSync(out).size }));
