@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/api/handlers';
 import type { ApiInput, ApiName, ApiOutput } from '../../../shared/api/contract';
-import { runCli, type CliIo } from '../../../main/cli/cli';
+import { runCliInTest } from '../../helpers/cli';
 import { memorySettings, type Platform } from '../../../main/services/platform';
 import { Session } from '../../../main/services/session/session';
 import type { ClockView } from '../../../shared/clock/caseClocks';
@@ -57,21 +57,7 @@ function sessionOn(day: string) {
   return { dir, call };
 }
 
-async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    env: { CASEWRIGHT_PASSPHRASE: GOOD_PASSPHRASE, CASEWRIGHT_USER: 'Test Officer', ...env },
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    readStdin: async () => '',
-    isTTY: false,
-    prompt: async () => {
-      throw new Error('no terminal in tests');
-    },
-  };
-  return { code: await runCli(args, io), out, err };
-}
+const cli = runCliInTest;
 
 const statutoryStage2 = (clocks: ClockView[]) => clocks.find((c) => c.id === 'stage2-response-from-statement')!;
 const textOf = (m: DocumentModel) => JSON.stringify(m);

@@ -4,35 +4,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { docxParts, docxText } from '../../helpers/documents';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../main/cli/cli';
+import { runCliInTest } from '../../helpers/cli';
 import { CIPHER_SETTINGS } from '../../../main/services/store/caseStore';
 import { GOOD_PASSPHRASE, OTHER_PASSPHRASE, tempDir } from '../../helpers/tmp';
 
-/** A Wednesday: every command in this file runs as if it were this day, unless a test says otherwise. */
-const CLI_TODAY = '2026-11-25';
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    env: { CASEWRIGHT_PASSPHRASE: GOOD_PASSPHRASE, CASEWRIGHT_USER: 'Test Officer', CASEWRIGHT_TODAY: CLI_TODAY, ...env },
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    readStdin: async () => stdin,
-    isTTY: false,
-    prompt: async () => {
-      throw new Error('no terminal in tests');
-    },
-  };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+const cli = runCliInTest;
 
 function storeIn(dir: string) {
   return path.join(dir, 'cases.cwstore');

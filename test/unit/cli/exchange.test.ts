@@ -1,25 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../main/cli/cli';
+import { runCliInTest } from '../../helpers/cli';
 import { GOOD_PASSPHRASE, tempDir } from '../../helpers/tmp';
 import { CaseService } from '../../../main/services/cases/caseService';
 import { CaseStore } from '../../../main/services/store/caseStore';
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    env: { CASEWRIGHT_PASSPHRASE: GOOD_PASSPHRASE, CASEWRIGHT_USER: 'Test Officer', CASEWRIGHT_TODAY: '2026-11-25', ...env },
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    readStdin: async () => '',
-    isTTY: false,
-    prompt: async () => {
-      throw new Error('no terminal in tests');
-    },
-  };
-  return { code: await runCli(args, io), out, err };
-}
+const cli = runCliInTest;
 
 describe('the review exchange on the command line (issue 14)', () => {
   it('runs the review between two stores: cards, draft, comments, agreement, reply, resolution, second draft and its diff, the IP report', async () => {

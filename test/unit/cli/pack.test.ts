@@ -1,26 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../main/cli/cli';
-import { GOOD_PASSPHRASE, tempDir } from '../../helpers/tmp';
+import { runCliInTest } from '../../helpers/cli';
+import { tempDir } from '../../helpers/tmp';
 import { textPdf } from '../bundle/fixtures';
 import { pdftotextAll, readPack } from '../bundle/readBack';
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    env: { CASEWRIGHT_PASSPHRASE: GOOD_PASSPHRASE, CASEWRIGHT_USER: 'Test Officer', CASEWRIGHT_TODAY: '2026-11-25' },
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    readStdin: async () => '',
-    isTTY: false,
-    prompt: async () => {
-      throw new Error('no terminal in tests');
-    },
-  };
-  return { code: await runCli(args, io), out, err };
-}
+const cli = runCliInTest;
 
 describe('pack commands', () => {
   it('add, list, insert, redact and build a hearing pack from the command line', async () => {
