@@ -5,6 +5,7 @@ import { formatPartialDate } from '../../../shared/domain/partialDate';
 import { richToPlain } from '../../../shared/domain/richText';
 import type { SearchHit } from '../../../shared/api/types';
 import { PAGE_BREAK } from '../attachments/text';
+import { foldWord, makeSnippet, termsOf } from './snippet';
 
 /**
  * The full-text index (SQLite FTS5 inside the encrypted store). Each row is one place a result can open at:
@@ -107,14 +108,13 @@ export function toFtsQuery(input: string): string | null {
   return parts.join(' ');
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The page of an attachment's text on which the first word of the query appears (1 for a text without pages). */
 function pageOf(text: string, query: string): number | null {
   if (!text.includes(PAGE_BREAK)) return null;
   const word = (query.match(/[\p{L}\p{N}]+/gu) ?? [])[0];
   if (!word) return null;
-  const at = fold(text).indexOf(fold(word));
+  const at = foldWord(text).indexOf(foldWord(word));
   if (at < 0) return null;
   return text.slice(0, at).split(PAGE_BREAK).length;
 }
@@ -152,19 +152,20 @@ export function searchDetailed(db: Database, input: string, limit = 50, rankAtMo
     .all(q, ...args, edge?.rowid ?? 0, limit) as { rowid: number }[];
   if (top.length === 0) return { hits: [], capped: false };
   const order = new Map(top.map((t, i) => [t.rowid, i]));
+  // The shown rows by rowid alone: with MATCH here FTS5 would walk every match again (see snippet.ts).
   const rows = db
     .prepare(
-      `SELECT s.rowid AS rowid, s.case_id AS caseId, s.kind, s.item_id AS itemId, s.title, c.reference,
-              snippet(search_index, 4, '[[', ']]', '…', 16) AS snippet,
+      `SELECT s.rowid AS rowid, s.case_id AS caseId, s.kind, s.item_id AS itemId, s.title, s.body, c.reference,
               CASE WHEN s.kind = 'attachment' THEN a.text ELSE NULL END AS fullText
          FROM search_index s
          JOIN cases c ON c.id = s.case_id
          LEFT JOIN attachments a ON s.kind = 'attachment' AND a.id = s.item_id
-        WHERE search_index MATCH ? AND s.rowid IN (SELECT value FROM json_each(?))`,
+        WHERE s.rowid IN (SELECT value FROM json_each(?))`,
     )
-    .all(q, JSON.stringify(top.map((t) => t.rowid))) as {
-    rowid: number; caseId: string; kind: string; itemId: string; title: string; reference: string; snippet: string; fullText: string | null;
+    .all(JSON.stringify(top.map((t) => t.rowid))) as {
+    rowid: number; caseId: string; kind: string; itemId: string; title: string; body: string; reference: string; fullText: string | null;
   }[];
+  const terms = termsOf(q);
   const hits = rows
     .sort((a, b) => order.get(a.rowid)! - order.get(b.rowid)!)
     .map((r) => ({
@@ -173,7 +174,7 @@ export function searchDetailed(db: Database, input: string, limit = 50, rankAtMo
       kind: r.kind,
       itemId: r.itemId,
       title: r.title,
-      snippet: r.snippet,
+      snippet: makeSnippet(r.body, terms),
       page: r.fullText ? pageOf(r.fullText, input) : null,
     }));
   return { hits, capped: edge !== undefined };

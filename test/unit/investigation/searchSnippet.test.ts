@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AttachmentService } from '../../../main/services/attachments/attachmentService';
+import { CaseService } from '../../../main/services/cases/caseService';
+import { search, toFtsQuery } from '../../../main/services/search/searchIndex';
+import { foldWord, makeSnippet, termsOf } from '../../../main/services/search/snippet';
+import { CaseStore } from '../../../main/services/store/caseStore';
+import { buildDemoCase } from '../../../shared/domain/demoCase';
+import { GOOD_PASSPHRASE, tempDir } from '../../helpers/tmp';
+import path from 'node:path';
+
+const snip = (text: string, query: string) => makeSnippet(text, termsOf(toFtsQuery(query)!));
+
+describe('search result snippets (made from the row, not by FTS5 walking every match again)', () => {
+  it('marks the query words as the index reads them: case, accents and the word still being typed', () => {
+    expect(snip('Zoë Nowak met Łukasz Wróblewski at the school.', 'zoe ŁUKASZ')).toBe('[[Zoë]] Nowak met [[Łukasz]] Wróblewski at the school.');
+    expect(snip('The social worker socialised the plan.', 'soc')).toBe('The [[social]] worker [[socialised]] the plan.');
+    // Only the last word is a prefix: "the" does not mark "there".
+    expect(snip('There the placement ended.', 'the plac')).toBe('There [[the]] [[placement]] ended.');
+    expect(snip("Siobhán O'Brien-Nguyễn spoke to Çağlar.", 'nguyen caglar')).toBe("Siobhán O'Brien-[[Nguyễn]] spoke to [[Çağlar]].");
+  });
+
+  it('shows sixteen words around the densest place, with … where the text goes on', () => {
+    const before = Array.from({ length: 40 }, (_x, i) => `w${i}`).join(' ');
+    const after = Array.from({ length: 40 }, (_x, i) => `v${i}`).join(' ');
+    const s = snip(`${before} transport delayed ${after}`, 'transport delayed');
+    expect(s).toBe('…w37 w38 w39 [[transport]] [[delayed]] v0 v1 v2 v3 v4 v5 v6 v7 v8 v9 v10…');
+    // The window with both words wins over an earlier one with one.
+    expect(snip(`transport ${before} transport delayed`, 'transport delayed')).toMatch(/\[\[transport\]\] \[\[delayed\]\]$/);
+    // Nothing to mark in the body (the match was in the title): the opening words.
+    expect(snip(`${before}`, 'zzz')).toBe(`${before.split(' ').slice(0, 16).join(' ')}…`);
+    expect(snip('', 'x')).toBe('');
+  });
+
+  it('for any text and query, is a piece of the text with only query words marked', () => {
+    const word = fc.constantFrom('the', 'social', 'Zoë', 'Łukasz', 'Çağlar', 'Ελένη', 'Nguyễn', "O'Brien", 'May', 'Hope-Smith', 'J.', '2026', 'placement');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 0, maxLength: 60 }), fc.array(word, { minLength: 1, maxLength: 3 }), fc.constantFrom(' ', ', ', '\n'), (ws, qs, sep) => {
+        const text = ws.join(sep);
+        const fts = toFtsQuery(qs.join(' '));
+        if (!fts) return;
+        const terms = termsOf(fts);
+        const s = makeSnippet(text, terms);
+        expect(text.includes(s.replace(/^…|…$/g, '').replaceAll('[[', '').replaceAll(']]', ''))).toBe(true);
+        for (const m of s.matchAll(/\[\[([^\]]*)\]\]/g)) {
+          const f = foldWord(m[1]!);
+          expect(terms.words.has(f) || terms.prefixes.some((p) => f.startsWith(p))).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the store search its snippets', async () => {
+    const store = CaseStore.create(path.join(tempDir(), 's.cwstore'), GOOD_PASSPHRASE, { actor: 'IO' });
+    const c = new CaseService(() => store.db, 'IO').create(buildDemoCase('2026-11-27'));
+    await new AttachmentService(() => store.db, 'IO').add(c.id, 'note.txt', Buffer.from('Minutes. Ms Kowalczyk explained the delayed transport to Zoë.'));
+    const hit = search(store.db, 'delayed transport zoe').find((h) => h.title === 'note.txt');
+    expect(hit?.snippet).toBe('Minutes. Ms Kowalczyk explained the [[delayed]] [[transport]] to [[Zoë]].');
+    store.lock();
+  });
+});
