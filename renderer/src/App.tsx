@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '../../shared/api/types';
-import { call, messageOf, setLockedHandler } from './api';
+import { call, messageOf, setLockedHandler, unwrap } from './api';
 import type { TabName } from './features/workspace/CaseWorkspace';
 import { UnlockScreen } from './features/unlock/UnlockScreen';
 import { Alert } from './ui/Field';
@@ -38,9 +38,12 @@ export type View =
 
 const TOUCH_EVERY_MS = 20_000;
 
-// Asked for as soon as this module runs, before React's first render, so the unlock screen does not wait for a
-// render and an effect before it knows which screen to show. Used once, by the first refresh.
-let firstStatus: Promise<AppStatus> | null = call('app.status', {});
+// Asked for by public/early-status.js while this script was still loading (or, failing that, as soon as this
+// module runs), so the unlock screen does not wait for a render and an effect before it knows which screen to
+// show. Used once, by the first refresh.
+let firstStatus: Promise<AppStatus> | null = window.casewrightEarlyStatus ? unwrap(window.casewrightEarlyStatus) : call('app.status', {});
+// Taken (the e2e suite checks that it was).
+if (window.casewrightEarlyStatus) window.casewrightEarlyStatus = undefined;
 firstStatus.catch(() => {});
 
 export function App() {

@@ -3,6 +3,8 @@ import type { ApiInput, ApiName, ApiOutput, CasewrightApi, Envelope } from '../.
 declare global {
   interface Window {
     casewright: CasewrightApi;
+    /** The first `app.status`, asked for by public/early-status.js before the app's script ran. */
+    casewrightEarlyStatus?: Promise<Envelope<ApiOutput<'app.status'>>>;
   }
 }
 
@@ -26,7 +28,12 @@ export function setLockedHandler(fn: () => void): void {
 
 export async function call<N extends ApiName>(name: N, input: ApiInput<N>): Promise<ApiOutput<N>> {
   const method = window.casewright[name] as unknown as (i: ApiInput<N>) => Promise<Envelope<ApiOutput<N>>>;
-  const r = await method(input);
+  return unwrap(method(input));
+}
+
+/** A call's answer as `call` gives it: the data, or an ApiFailure with the sentence to show. */
+export async function unwrap<T>(answer: Promise<Envelope<T>>): Promise<T> {
+  const r = await answer;
   if (r.ok) return r.data;
   if (r.error.code === 'LOCKED') onLocked();
   throw new ApiFailure(r.error.code, r.error.message, r.error.details);
