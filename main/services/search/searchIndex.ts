@@ -5,7 +5,8 @@ import { formatPartialDate } from '../../../shared/domain/partialDate';
 import { richToPlain } from '../../../shared/domain/richText';
 import type { SearchHit } from '../../../shared/api/types';
 import { PAGE_BREAK } from '../attachments/text';
-import { foldWord, makeSnippet, termsOf } from './snippet';
+import { bodyAsWritten, bodyForIndex, searchFold } from './fold';
+import { makeSnippet, termsOf } from './snippet';
 
 /**
  * The full-text index (SQLite FTS5 inside the encrypted store). Each row is one place a result can open at:
@@ -49,7 +50,7 @@ function rowsFor(c: CaseRecord): Row[] {
 const digestOf = (r: Row) => createHash('sha1').update(r.title).update('\u0000').update(r.body).digest('base64');
 
 function putRow(db: Database, caseId: string, r: Row, digest: string): void {
-  const { lastInsertRowid } = db.prepare('INSERT INTO search_index (case_id, kind, item_id, title, body) VALUES (?, ?, ?, ?, ?)').run(caseId, r.kind, r.itemId, r.title, r.body);
+  const { lastInsertRowid } = db.prepare('INSERT INTO search_index (case_id, kind, item_id, title, body) VALUES (?, ?, ?, ?, ?)').run(caseId, r.kind, r.itemId, r.title, bodyForIndex(r.title, r.body));
   db.prepare('INSERT OR REPLACE INTO search_rows (case_id, kind, item_id, fts_rowid, digest) VALUES (?, ?, ?, ?, ?)').run(caseId, r.kind, r.itemId, lastInsertRowid, digest);
 }
 
@@ -109,14 +110,13 @@ export function toFtsQuery(input: string): string | null {
 }
 
 
-/** The page of an attachment's text on which the first word of the query appears (1 for a text without pages). */
+/** The page of an attachment's text on which the first word of the query appears (null for a text without pages). */
 function pageOf(text: string, query: string): number | null {
   if (!text.includes(PAGE_BREAK)) return null;
   const word = (query.match(/[\p{L}\p{N}]+/gu) ?? [])[0];
   if (!word) return null;
-  const at = foldWord(text).indexOf(foldWord(word));
-  if (at < 0) return null;
-  return text.slice(0, at).split(PAGE_BREAK).length;
+  const at = text.split(PAGE_BREAK).findIndex((page) => searchFold(page).includes(searchFold(word)));
+  return at < 0 ? null : at + 1;
 }
 
 /** Ranking looks at no more than this many matches: the newest ones, when a query matches nearly everything. */
@@ -174,7 +174,7 @@ export function searchDetailed(db: Database, input: string, limit = 50, rankAtMo
       kind: r.kind,
       itemId: r.itemId,
       title: r.title,
-      snippet: makeSnippet(r.body, terms),
+      snippet: makeSnippet(bodyAsWritten(r.body), terms),
       page: r.fullText ? pageOf(r.fullText, input) : null,
     }));
   return { hits, capped: edge !== undefined };

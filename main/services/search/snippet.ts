@@ -3,8 +3,9 @@
  * again for every row it makes a snippet of, which for a query of very common words walks every match (180 ms
  * for 50 results over 75,000 matches, issue 15). We already hold the row's text, so we mark the query's words in
  * it the way the index reads them: runs of letters and digits, case and accents aside (`unicode61
- * remove_diacritics 2`), the last word as a prefix while the user is still typing it.
+ * remove_diacritics 2`, and the aliases of fold.ts), the last word as a prefix while the user is still typing it.
  */
+import { searchFold } from './fold';
 
 export interface SnippetTerms {
   /** Whole words to mark, folded. */
@@ -15,10 +16,8 @@ export interface SnippetTerms {
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
-/** Case and accents aside, as the index's tokenizer compares words. */
-export function foldWord(w: string): string {
-  return w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+/** Case and accents aside, and the letters the index finds through aliases (fold.ts). */
+export const foldWord = searchFold;
 
 /** What to mark for an FTS5 query made by `toFtsQuery` (every word quoted; the last may end in `*`). */
 export function termsOf(ftsQuery: string): SnippetTerms {

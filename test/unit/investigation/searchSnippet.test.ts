@@ -1,13 +1,14 @@
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AttachmentService } from '../../../main/services/attachments/attachmentService';
 import { CaseService } from '../../../main/services/cases/caseService';
 import { search, toFtsQuery } from '../../../main/services/search/searchIndex';
+import { ALIAS_SEPARATOR, aliasesOf, bodyAsWritten, bodyForIndex } from '../../../main/services/search/fold';
 import { foldWord, makeSnippet, termsOf } from '../../../main/services/search/snippet';
 import { CaseStore } from '../../../main/services/store/caseStore';
 import { buildDemoCase } from '../../../shared/domain/demoCase';
 import { GOOD_PASSPHRASE, tempDir } from '../../helpers/tmp';
-import path from 'node:path';
 
 const snip = (text: string, query: string) => makeSnippet(text, termsOf(toFtsQuery(query)!));
 
@@ -58,5 +59,39 @@ describe('search result snippets (made from the row, not by FTS5 walking every m
     const hit = search(store.db, 'delayed transport zoe').find((h) => h.title === 'note.txt');
     expect(hit?.snippet).toBe('Minutes. Ms Kowalczyk explained the [[delayed]] [[transport]] to [[Zoë]].');
     store.lock();
+  });
+
+  it('finds names typed on an English keyboard: Ł, Đ, ı, Ø, ß and Greek accents, which the tokenizer does not fold', async () => {
+    const store = CaseStore.create(path.join(tempDir(), 's.cwstore'), GOOD_PASSPHRASE, { actor: 'IO' });
+    const cases = new CaseService(() => store.db, 'IO');
+    const demo = buildDemoCase('2026-11-27');
+    const names = ['Łukasz Wróblewski', 'Đặng Văn Minh', 'Işıl Öztürk', 'Ελένη Παπαδοπούλου', 'Søren Østergaard'];
+    const c = cases.create({
+      ...demo,
+      people: [...(demo.people ?? []), ...names.map((name, i) => ({ id: `hard-${i}`, name, kind: 'staff' as const, role: 'Social worker', pseudonym: `Worker ${i + 1}` }))],
+    });
+    await new AttachmentService(() => store.db, 'IO').add(c.id, 'minutes.txt', Buffer.from('Present: Łukasz Wróblewski, Đặng Văn Minh and Ελένη Παπαδοπούλου. Herr Weiß took the minutes.'));
+    for (const [query, person] of [['lukasz wroblewski', 0], ['dang van minh', 1], ['isil ozturk', 2], ['ελενη', 3], ['soren ostergaard', 4], ['Ostergaa', 4]] as const) {
+      expect(search(store.db, query).map((h) => h.title), query).toContain(names[person]);
+    }
+    const minutes = search(store.db, 'lukasz dang weiss').find((h) => h.title === 'minutes.txt');
+    expect(minutes?.snippet).toBe('Present: [[Łukasz]] Wróblewski, [[Đặng]] Văn Minh and Ελένη Παπαδοπούλου. Herr [[Weiß]] took the minutes.');
+    // The aliases are for the index only: never in what is shown.
+    for (const h of search(store.db, 'ελενη lukasz')) expect(h.snippet).not.toContain('\u241E');
+    // Typed with the letters themselves, as before.
+    expect(search(store.db, 'Łukasz').map((h) => h.title)).toContain('Łukasz Wróblewski');
+    store.lock();
+  });
+
+  it('keeps the text as written behind its aliases, for any text', () => {
+    expect(aliasesOf('Café Zoë Nguyễn İsmail plain')).toEqual([]);
+    expect(aliasesOf('Łukasz', 'Đặng Weiß ΕΛΈΝΗ')).toEqual(['lukasz', 'dang', 'weiss', 'ελενη']);
+    const piece = fc.constantFrom('Łukasz', 'Đặng', 'Işıl', 'Ελένη', 'Zoë', 'plain', '\u241E', ALIAS_SEPARATOR, '\n', ' ', '-', "O'Brien");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), fc.array(piece, { maxLength: 5 }).map((p) => p.join('')), (body, title) => {
+        expect(bodyAsWritten(bodyForIndex(title, body))).toBe(body.replaceAll('\u241E', ' '));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
