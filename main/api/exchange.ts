@@ -59,6 +59,8 @@ export function exchangeHandlers(): ExchangeHandlers {
     'review.reply': ({ caseId, to, passphrase }, s) => send(s, `${ref(s, caseId)}-comments.cwpack`, () => s.exchange().sendReply(caseId, { to, passphrase })),
     'review.sendReport': ({ caseId, to, passphrase }, s) => send(s, `${ref(s, caseId)}-ip-report.cwpack`, () => s.exchange().sendIpReport(caseId, { to, passphrase }, today(s))),
     'review.comment': ({ caseId, on, text, suggested }, s) => s.exchange().comment(caseId, on, text, suggested),
+    'review.editComment': ({ caseId, comment, text, suggested }, s) => s.exchange().editComment(caseId, comment, text, suggested),
+    'review.withdrawComment': ({ caseId, comment }, s) => s.exchange().withdrawComment(caseId, comment),
     'review.position': ({ caseId, point, stance, reason }, s) => s.exchange().position(caseId, point, stance, reason),
     'review.resolve': ({ caseId, comment, as, text }, s) => s.exchange().resolve(caseId, comment, as, text),
     'review.state': ({ caseId }, s) => s.exchange().state(caseId),

@@ -140,6 +140,18 @@ export async function runExchangeCommand(key: string, x: ExchangeCli): Promise<n
       x.stdout('Comment added.\n');
       return 0;
     }
+    case 'review edit': {
+      await x.open();
+      await x.call('review.editComment', { caseId: await x.caseId(str(x.o.case)), comment: need(x, 'comment', 'ID'), text: need(x, 'text', 'TEXT'), suggested: str(x.o.suggest) ?? '' });
+      x.stdout('Comment changed.\n');
+      return 0;
+    }
+    case 'review withdraw': {
+      await x.open();
+      await x.call('review.withdrawComment', { caseId: await x.caseId(str(x.o.case)), comment: need(x, 'comment', 'ID') });
+      x.stdout('Comment withdrawn.\n');
+      return 0;
+    }
     case 'review agree': {
       const stance = STANCE[need(x, 'agrees', 'yes|no|query')];
       if (!stance) throw x.usage('--agrees must be yes, no or query');
@@ -170,7 +182,8 @@ export async function runExchangeCommand(key: string, x: ExchangeCli): Promise<n
       x.stdout(`Drafts: ${s.drafts.join(', ') || 'none'}${s.counterpart ? ` (with ${s.counterpart})` : ''}\n`);
       for (const c of s.comments) {
         const status = c.resolution ? `${RESOLUTION_LABELS[c.resolution.as]}${c.resolution.text ? `: ${c.resolution.text}` : ''}${c.resolution.inDraft ? ` (draft ${c.resolution.inDraft})` : ''}` : 'open';
-        x.stdout(`${c.id.slice(0, 8)}\tdraft ${c.draftVersion}\t${c.anchor.label}\t${status}\n  ${c.text}\n${c.suggested ? `  Suggested: ${c.suggested}\n` : ''}`);
+        const sent = s.side === 'ip' ? (c.sentAt ? `\tsent ${c.sentAt.slice(0, 10)}` : '\tnot sent yet') : '';
+        x.stdout(`${c.id.slice(0, 8)}\tdraft ${c.draftVersion}\t${c.anchor.label}\t${status}${sent}\n  ${c.text}\n${c.suggested ? `  Suggested: ${c.suggested}\n` : ''}`);
       }
       for (const f of s.findings) x.stdout(`Point ${f.number}: ${f.finding ?? 'no finding yet'} — ${f.state}${f.position?.reason ? ` (${f.position.reason})` : ''}\n`);
       if (s.ipReport) x.stdout('The independent person report has arrived.\n');

@@ -16,6 +16,8 @@ export const EXCHANGE_USAGE = `
                                       it held and the case it went to
   review draft --case REF [--version V]   the draft under review, each paragraph with its number
   review comment --case REF --on point:N|finding:N|para:N --text TEXT [--suggest TEXT]
+  review edit --case REF --comment ID --text TEXT [--suggest TEXT]   change a comment not yet sent back
+  review withdraw --case REF --comment ID   take away a comment not yet sent back
   review agree --case REF --point N --agrees yes|no|query [--reason TEXT]
   review reply --case REF --to CONTACT --out FILE.cwpack   comments and positions back to the sender
   review report --case REF --to CONTACT --out FILE.cwpack  issue your IP report (final) and send it

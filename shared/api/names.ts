@@ -63,6 +63,8 @@ export const API_NAME_LIST = [
   'review.reply',
   'review.sendReport',
   'review.comment',
+  'review.editComment',
+  'review.withdrawComment',
   'review.position',
   'review.resolve',
   'review.state',

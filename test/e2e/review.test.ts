@@ -79,6 +79,24 @@ describe('the independent person’s side of a review, in the browser (issue 14)
     await page.getByText('Comment added; it goes back with your next reply.').waitFor();
     await expect.poll(() => item.textContent()).toContain('Your comment: Say who agreed the move');
 
+    // Until the reply goes, a comment can be changed or withdrawn: one on point 2 is added and withdrawn, the
+    // paragraph's comment is reworded.
+    await page.getByLabel('What the comment is on').selectOption({ label: 'Point 2' });
+    await page.getByLabel('Comment', { exact: true }).fill('Typo in the point — ignore.');
+    await page.getByRole('button', { name: 'Add the comment' }).click();
+    await page.getByText('Comment added; it goes back with your next reply.').waitFor();
+    await page.getByRole('button', { name: 'Withdraw the comment on point 2' }).click();
+    await expectAccessible(page, 'withdrawing a comment');
+    await page.getByRole('button', { name: 'Yes, withdraw it' }).click();
+    await page.getByText('Your comment on point 2 was withdrawn.').waitFor();
+    await page.getByRole('button', { name: /^Change the comment on paragraph \d+$/ }).click();
+    const edit = page.getByLabel(/^Comment on paragraph \d+$/);
+    await edit.fill('Say who agreed the move, and when — “đã đồng ý” is not in the notes.');
+    await expectAccessible(page, 'changing a comment');
+    await page.getByRole('button', { name: 'Save the comment' }).click();
+    await page.getByText(/Your comment on paragraph \d+ was changed; it goes back with your next reply\./).waitFor();
+    await expect.poll(() => page.getByRole('region', { name: 'Comments' }).textContent()).toMatch(/and when — .*Not sent back yet\./);
+
     // A disagreement with the finding on point 1, agreement with point 2.
     await page.getByRole('group', { name: /Finding on point 1:/ }).getByLabel('I disagree').check();
     await page.getByLabel('Reason for point 1').fill('A telephone meeting on 21 April is recorded; I would partly uphold this.');
@@ -97,7 +115,10 @@ describe('the independent person’s side of a review, in the browser (issue 14)
     expect(fs.existsSync(replyPath)).toBe(true);
     await io.call('exchange.open', { dataBase64: b64(replyPath) });
     const state = await io.call('review.state', { caseId: (await io.firstCase()).id });
-    expect(state.comments.map((c) => [c.text, c.suggested])).toEqual([['Say who agreed the move — “đã đồng ý” is not in the notes.', 'Ms Ó Súilleabháin-Nowak complains on behalf of Kieran.']]);
+    expect(state.comments.map((c) => [c.text, c.suggested])).toEqual([['Say who agreed the move, and when — “đã đồng ý” is not in the notes.', 'Ms Ó Súilleabháin-Nowak complains on behalf of Kieran.']]);
+    // Sent: the list says so, and offers no change.
+    await expect.poll(() => page.getByRole('region', { name: 'Comments' }).textContent()).toMatch(/Sent back on /);
+    expect(await page.getByRole('button', { name: /^Change the comment on/ }).count()).toBe(0);
     expect(state.findings.slice(0, 2).map((f) => f.state)).toEqual(['disagreed', 'agreed']);
     expect(problems).toEqual([]);
   }, 180_000);

@@ -662,6 +662,48 @@ export class ExchangeService {
     return cases.update(caseId, c.revision, { ...c.record, review: { ...review, comments: [...review.comments, comment] } });
   }
 
+  /** When the independent person last sent their comments back on this case (null: never). */
+  private lastReplyAt(caseId: string): string | null {
+    const out = exchangeRepository.packages(this.db(), caseId).filter((r) => r.direction === 'out' && r.kind === 'review-reply');
+    return out.length === 0 ? null : out.reduce((m, r) => (r.at > m ? r.at : m), out[0]!.at);
+  }
+
+  /**
+   * One of the independent person's comments that has not gone back yet: once a reply carried it, the
+   * investigating officer may have acted on it, so it is corrected by a new comment rather than changed.
+   */
+  private unsentComment(c: StoredCase, commentRef: string): { review: Review; comment: ReviewComment } {
+    this.refuseHandedOver(c);
+    const review = this.ipReview(c);
+    const ref = commentRef.trim().toLowerCase();
+    const found = ref.length >= 4 ? review.comments.filter((m) => m.id.toLowerCase().startsWith(ref)) : [];
+    if (found.length !== 1) throw new UserError('NOT_FOUND', found.length > 1 ? `More than one comment starts with ${commentRef}; give more of its id.` : `Case ${c.record.reference} has no comment ${commentRef}; "review list" shows them.`);
+    const comment = found[0]!;
+    const sent = this.lastReplyAt(c.id);
+    if (sent && comment.at <= sent) {
+      throw new UserError('INVALID_INPUT', `Your comment on ${comment.anchor.label.toLowerCase()} went back to ${review.counterpart?.name ?? 'the investigating officer'} with your reply of ${sent.slice(0, 10)}, so it cannot be changed; add a new comment that corrects it.`);
+    }
+    return { review, comment };
+  }
+
+  /** Changes the words of a comment not yet sent back. */
+  editComment(caseId: string, commentRef: string, text: string, suggested: string): StoredCase {
+    const cases = this.cases();
+    const c = cases.get(caseId);
+    const { review, comment } = this.unsentComment(c, commentRef);
+    if (!text.trim()) throw new UserError('INVALID_INPUT', 'Write the comment before saving it; to take it away, withdraw it.');
+    const comments = review.comments.map((m) => (m.id === comment.id ? { ...m, text: text.trim(), suggested: suggested.trim() } : m));
+    return cases.update(caseId, c.revision, { ...c.record, review: { ...review, comments } });
+  }
+
+  /** Takes away a comment not yet sent back. */
+  withdrawComment(caseId: string, commentRef: string): StoredCase {
+    const cases = this.cases();
+    const c = cases.get(caseId);
+    const { review, comment } = this.unsentComment(c, commentRef);
+    return cases.update(caseId, c.revision, { ...c.record, review: { ...review, comments: review.comments.filter((m) => m.id !== comment.id) } });
+  }
+
   /** The independent person's position on a finding; it also goes into their report's table. */
   position(caseId: string, point: string, stance: Stance, reason: string): StoredCase {
     const cases = this.cases();
@@ -702,14 +744,16 @@ export class ExchangeService {
   }
 
   /** Comments with their status, and where each finding stands. */
-  state(caseId: string): { side: 'io' | 'ip' | null; counterpart: string | null; drafts: number[]; comments: ReviewComment[]; findings: { pointId: string; number: number; finding: string | null; state: FindingState; position: Position | null }[]; ipReport: boolean } {
+  state(caseId: string): { side: 'io' | 'ip' | null; counterpart: string | null; drafts: number[]; comments: (ReviewComment & { sentAt: string | null })[]; findings: { pointId: string; number: number; finding: string | null; state: FindingState; position: Position | null }[]; ipReport: boolean } {
     const c = this.cases().get(caseId);
     const rv = c.record.review;
+    const sentAt = rv?.side === 'ip' ? this.lastReplyAt(caseId) : null;
     return {
       side: rv?.side ?? null,
       counterpart: rv?.counterpart?.name ?? null,
       drafts: (rv?.drafts ?? []).map((d) => d.version),
-      comments: rv?.comments ?? [],
+      // On the independent person's side, when each comment went back (null: not yet, so it can still change).
+      comments: (rv?.comments ?? []).map((m) => ({ ...m, sentAt: rv?.side === 'ip' && sentAt && m.at <= sentAt ? sentAt : null })),
       findings: c.record.points
         .filter((p) => p.status === 'active')
         .map((p) => ({

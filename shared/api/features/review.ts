@@ -15,7 +15,8 @@ export interface ReviewState {
   side: 'io' | 'ip' | null;
   counterpart: string | null;
   drafts: number[];
-  comments: ReviewComment[];
+  /** Each comment; `sentAt`, on the independent person's side, when a reply took it back (null: it can still change). */
+  comments: (ReviewComment & { sentAt: string | null })[];
   findings: { pointId: string; number: number; finding: string | null; state: FindingState; position: Position | null }[];
   ipReport: boolean;
 }
@@ -39,6 +40,10 @@ export const reviewContract = {
   'review.comment': op<StoredCase>()(
     z.object({ caseId, on: z.string().min(1).max(120), text: z.string().trim().min(1, { message: 'Write the comment' }).max(20_000), suggested: prose('The suggested wording').default('') }).strict(),
   ),
+  'review.editComment': op<StoredCase>()(
+    z.object({ caseId, comment: z.string().min(1).max(100), text: z.string().max(20_000, { message: 'A comment can be at most 20,000 characters' }), suggested: prose('The suggested wording').default('') }).strict(),
+  ),
+  'review.withdrawComment': op<StoredCase>()(z.object({ caseId, comment: z.string().min(1).max(100) }).strict()),
   'review.position': op<StoredCase>()(z.object({ caseId, point: z.string().min(1).max(100), stance: z.enum(STANCES), reason: prose('The reason').default('') }).strict()),
   'review.resolve': op<StoredCase>()(z.object({ caseId, comment: z.string().min(1).max(100), as: z.enum(RESOLUTIONS), text: prose('The answer').default('') }).strict()),
   'review.state': op<ReviewState>()(z.object({ caseId }).strict()),

@@ -4,6 +4,7 @@ import type { Contact } from '../../../../shared/exchange/card';
 import { blockText, type SectionDiff } from '../../../../shared/exchange/draftDiff';
 import { RESOLUTIONS, RESOLUTION_LABELS, STANCES, type Resolution, type ReviewComment, type Stance } from '../../../../shared/exchange/review';
 import type { DocumentModel } from '../../../../shared/documents/model';
+import { formatShortDate } from '../../../../shared/calendar/date';
 import { call, messageOf } from '../../api';
 import { Alert, Field } from '../../ui/Field';
 import type { CaseEditor } from '../workspace/useCaseEditor';
@@ -212,7 +213,7 @@ function IpSide(props: SideProps & { draft: { version: number; model: DocumentMo
           <Position key={f.pointId} caseId={props.caseId} finding={f} change={props.change} draftVersion={draft.version} />
         ))}
       </section>
-      <Comments comments={state.comments} />
+      <Comments comments={state.comments} own={{ caseId: props.caseId, change: props.change }} />
       <section aria-labelledby="send-back-heading">
         <h3 id="send-back-heading">Send back</h3>
         <SendTo id="reply-to" contacts={props.contacts} value={to} onChange={setTo} />
@@ -265,7 +266,8 @@ function Position(props: { caseId: string; finding: ReviewState['findings'][numb
   );
 }
 
-function Comments(props: { comments: ReviewComment[] }) {
+/** The comments; on the independent person's side (`own`), those not yet sent back can be changed or withdrawn. */
+function Comments(props: { comments: ReviewState['comments']; own?: { caseId: string; change: SideProps['change'] } }) {
   return (
     <section aria-labelledby="comments-heading">
       <h3 id="comments-heading">Comments</h3>
@@ -285,12 +287,77 @@ function Comments(props: { comments: ReviewComment[] }) {
                 {c.resolution
                   ? `${RESOLUTION_LABELS[c.resolution.as]}${c.resolution.text ? `: ${c.resolution.text}` : ''}${c.resolution.inDraft ? ` (in draft ${c.resolution.inDraft})` : ' (goes with the next draft)'}`
                   : 'Open'}
+                {props.own && (c.sentAt ? `. Sent back on ${formatShortDate(c.sentAt.slice(0, 10))}.` : '. Not sent back yet.')}
               </p>
+              {props.own && !c.sentAt && <ChangeComment caseId={props.own.caseId} comment={c} change={props.own.change} />}
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** Change or withdraw one comment before it goes back (after that, a new comment corrects it). */
+function ChangeComment(props: { caseId: string; comment: ReviewComment; change: SideProps['change'] }) {
+  const c = props.comment;
+  const [mode, setMode] = useState<'closed' | 'edit' | 'withdraw'>('closed');
+  const [text, setText] = useState(c.text);
+  const [suggested, setSuggested] = useState(c.suggested);
+  const what = c.anchor.label.toLowerCase();
+  if (mode === 'closed') {
+    return (
+      <div className="actions">
+        <button type="button" className="button button--secondary" onClick={() => setMode('edit')}>
+          Change the comment on {what}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => setMode('withdraw')}>
+          Withdraw the comment on {what}
+        </button>
+      </div>
+    );
+  }
+  if (mode === 'withdraw') {
+    return (
+      <div role="group" aria-label={`Withdraw the comment on ${what}`}>
+        <p>Withdraw this comment? It has not been sent, so it simply goes.</p>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => void props.change(() => call('review.withdrawComment', { caseId: props.caseId, comment: c.id }), `Your comment on ${what} was withdrawn.`)}>
+            Yes, withdraw it
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setMode('closed')}>
+            Keep it
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <form
+      noValidate
+      aria-label={`Change the comment on ${what}`}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await props.change(() => call('review.editComment', { caseId: props.caseId, comment: c.id, text, suggested }), `Your comment on ${what} was changed; it goes back with your next reply.`)) setMode('closed');
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`edit-${c.id}`}>Comment on {what}</label>
+        <textarea id={`edit-${c.id}`} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`edit-suggested-${c.id}`}>Suggested wording (optional)</label>
+        <textarea id={`edit-suggested-${c.id}`} rows={2} value={suggested} onChange={(e) => setSuggested(e.target.value)} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button">
+          Save the comment
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => setMode('closed')}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
 
