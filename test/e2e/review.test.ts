@@ -70,7 +70,7 @@ describe('the independent person’s side of a review, in the browser (issue 14)
     await page.getByRole('button', { name: /DEMO-ST2-0001/ }).first().click();
     await page.getByRole('tab', { name: 'Review' }).click();
     await page.getByRole('heading', { name: 'Draft 1 as it will be read' }).waitFor();
-    const item = page.locator('li.draft-block', { hasText: 'Zoë Ó Súilleabháin-Nowak complains, on behalf of her son' });
+    const item = page.locator('.draft-block', { hasText: 'Zoë Ó Súilleabháin-Nowak complains, on behalf of her son' });
     await item.getByRole('button').click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('review-comment-text');
     await page.keyboard.type('Say who agreed the move — “đã đồng ý” is not in the notes.');
@@ -90,7 +90,7 @@ describe('the independent person’s side of a review, in the browser (issue 14)
     await page.getByRole('button', { name: 'Yes, withdraw it' }).click();
     await page.getByText('Your comment on point 2 was withdrawn.').waitFor();
     await page.getByRole('button', { name: /^Change the comment on paragraph \d+$/ }).click();
-    const edit = page.getByLabel(/^Comment on paragraph \d+$/);
+    const edit = page.getByLabel(/^Your comment on paragraph \d+$/);
     await edit.fill('Say who agreed the move, and when — “đã đồng ý” is not in the notes.');
     await expectAccessible(page, 'changing a comment');
     await page.getByRole('button', { name: 'Save the comment' }).click();

@@ -6,6 +6,7 @@ import { RESOLUTIONS, RESOLUTION_LABELS, STANCES, type Resolution, type ReviewCo
 import type { DocumentModel } from '../../../../shared/documents/model';
 import { formatShortDate } from '../../../../shared/calendar/date';
 import { call, messageOf } from '../../api';
+import { DocumentPreview } from '../../ui/DocumentPreview';
 import { Alert, Field } from '../../ui/Field';
 import type { CaseEditor } from '../workspace/useCaseEditor';
 
@@ -151,28 +152,39 @@ function IpSide(props: SideProps & { draft: { version: number; model: DocumentMo
       </p>
       <section aria-labelledby="draft-heading" className="draft-preview">
         <h3 id="draft-heading">Draft {draft.version} as it will be read</h3>
-        <ol>
-          {paragraphs.map((p) => (
-            <li key={p.i} value={p.i} className={`draft-block draft-block--${p.type}`}>
-              <span className="draft-text">{p.text}</span>{' '}
-              <button
-                type="button"
-                className="link"
-                onClick={() => {
-                  setOn(`para:${p.i}`);
-                  commentBox.current?.focus();
-                }}
-              >
-                Comment on paragraph {p.i}
-              </button>
-              {(byAnchor.get(String(p.i)) ?? []).map((c) => (
-                <p key={c.id} className="review-comment">
-                  Your comment: {c.text}
-                </p>
-              ))}
-            </li>
-          ))}
-        </ol>
+        <DocumentPreview
+          model={draft.model}
+          wrap={(i, rendered, b) =>
+            blockText(b) ? (
+              <div className="draft-block">
+                <div className="draft-body">
+                  {rendered}
+                  {(byAnchor.get(String(i)) ?? []).map((c) => (
+                    <p key={c.id} className="review-comment">
+                      Your comment: {c.text}
+                    </p>
+                  ))}
+                </div>
+                <div className="draft-margin">
+                  <span className="draft-number">¶ {i}</span>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={`Comment on paragraph ${i}`}
+                    onClick={() => {
+                      setOn(`para:${i}`);
+                      commentBox.current?.focus();
+                    }}
+                  >
+                    Comment
+                  </button>
+                </div>
+              </div>
+            ) : (
+              rendered
+            )
+          }
+        />
       </section>
       <form onSubmit={add} noValidate aria-labelledby="comment-heading">
         <h3 id="comment-heading">Add a comment</h3>
@@ -342,7 +354,7 @@ function ChangeComment(props: { caseId: string; comment: ReviewComment; change: 
       }}
     >
       <div className="field">
-        <label htmlFor={`edit-${c.id}`}>Comment on {what}</label>
+        <label htmlFor={`edit-${c.id}`}>Your comment on {what}</label>
         <textarea id={`edit-${c.id}`} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
       </div>
       <div className="field">

@@ -1,111 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IssuedDocument, LeakHit } from '../../../../shared/api/types';
-import { DOCUMENT_KINDS, DOCUMENT_TITLES, type Block, type DocumentKind, type DocumentModel, type Run, type Variant } from '../../../../shared/documents/model';
+import { DOCUMENT_KINDS, DOCUMENT_TITLES, type DocumentKind, type DocumentModel, type Variant } from '../../../../shared/documents/model';
 import { ApiFailure, call, messageOf } from '../../api';
+import { DocumentPreview } from '../../ui/DocumentPreview';
 import { Alert, Field } from '../../ui/Field';
 import type { CaseEditor } from './useCaseEditor';
-
-function Runs({ runs }: { runs: Run[] }) {
-  return (
-    <>
-      {runs.map((r, i) => {
-        const t = r.text.split('\n').flatMap((part, j) => (j ? [<br key={`b${j}`} />, part] : [part]));
-        const inner = r.italic ? <em>{t}</em> : <>{t}</>;
-        return <span key={i}>{r.bold ? <strong>{inner}</strong> : inner}</span>;
-      })}
-    </>
-  );
-}
-
-/** The document model shown as the page will read (headings sit below the tab's own heading). */
-function Preview({ model }: { model: DocumentModel }) {
-  const H = (level: number, text: string, key: number) => {
-    const Tag = (['h3', 'h4', 'h5', 'h6'] as const)[Math.min(level, 3)]!;
-    return <Tag key={key}>{text}</Tag>;
-  };
-  const block = (b: Block, i: number) => {
-    switch (b.type) {
-      case 'title':
-        return H(0, b.text, i);
-      case 'heading':
-        return H(b.level, b.text, i);
-      case 'paragraph':
-        return b.style === 'quote' ? (
-          <blockquote key={i}>
-            <Runs runs={b.runs} />
-          </blockquote>
-        ) : (
-          <p key={i} className={b.style === 'right' ? 'align-right' : undefined}>
-            <Runs runs={b.runs} />
-          </p>
-        );
-      case 'list': {
-        const items = b.items.map((it, j) => (
-          <li key={j}>
-            <Runs runs={it} />
-          </li>
-        ));
-        return b.ordered ? <ol key={i}>{items}</ol> : <ul key={i}>{items}</ul>;
-      }
-      case 'table':
-        return (
-          <table key={i} className="table">
-            {b.header.some((h) => h.trim()) && (
-              <thead>
-                <tr>
-                  {b.header.map((h, j) => (
-                    <th key={j} scope="col">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-            )}
-            <tbody>
-              {b.rows.map((row, r) => (
-                <tr key={r}>
-                  {row.map((cell, c) => (
-                    <td key={c}>
-                      <Runs runs={cell} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        );
-      case 'pageBreak':
-        return <hr key={i} aria-hidden="true" />;
-      case 'spacer':
-        return null;
-      case 'signature':
-        return (
-          <p key={i} className="signature">
-            Signed: ____________________
-            <br />
-            <strong>{b.name}</strong>
-            <br />
-            {b.role}
-            {b.date !== undefined && (
-              <>
-                <br />
-                Date: {b.date || '____________'}
-              </>
-            )}
-          </p>
-        );
-    }
-  };
-  return (
-    <article className="doc-preview" aria-label={`Preview of the ${model.title}`}>
-      <p className="doc-preview__meta">
-        {model.marking} · {model.reference} · {model.draft ? `DRAFT version ${model.draft.version}` : 'FINAL'}
-      </p>
-      <p className="hint">{model.variantNote}</p>
-      {model.blocks.map(block)}
-    </article>
-  );
-}
 
 const hitsOf = (e: unknown): LeakHit[] | null =>
   e instanceof ApiFailure && e.code === 'LEAK' && Array.isArray((e.details as { hits?: unknown } | undefined)?.hits) ? (e.details as { hits: LeakHit[] }).hits : null;
@@ -385,7 +284,7 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
           </tbody>
         </table>
       )}
-      {model && <Preview model={model} />}
+      {model && <DocumentPreview model={model} />}
     </section>
   );
 }
