@@ -40,10 +40,14 @@ function clock(
   noStart: string,
 ): PaperClock {
   if (!start) {
-    const sentence =
-      planned !== null
-        ? `${noStart} If it is on ${day(planned)}, ${what} will be due by ${day(addWorkingDays(planned, within, cal))}.`
-        : noStart;
+    let sentence = noStart;
+    if (planned !== null) {
+      const due = addWorkingDays(planned, within, cal);
+      sentence +=
+        planned <= today
+          ? ` The hearing was planned for ${day(planned)}: if it was held that day, ${what} ${due < today ? `was due by ${day(due)} and is late` : `is due by ${day(due)}`}.`
+          : ` If it is held on ${day(planned)}, as planned, ${what} will be due by ${day(due)}.`;
+    }
     return { id, label, start: null, due: null, end, late: false, sentence };
   }
   const due = addWorkingDays(start, within, cal);
