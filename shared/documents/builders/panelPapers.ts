@@ -91,7 +91,7 @@ export function buildPanelReport(ctx: BuildContext): DocumentModel {
     const decision = stage2 ? r.adjudication.perPoint[p.id]?.decision ?? null : null;
     b.push(heading(2, `Point ${p.number}`));
     b.push(para(p.summary, 'quote'));
-    b.push({ type: 'paragraph', runs: [{ text: 'Stage 2: ', bold: true }, { text: stage2 ? `the investigating officer’s finding was ${stage2}${decision ? `, and the council ${decision} it` : ''}.` : 'the investigation made no finding.' }] });
+    b.push({ type: 'paragraph', runs: [{ text: 'Stage 2: ', bold: true }, { text: stage2Words(stage2, decision) }] });
     b.push({ type: 'paragraph', runs: [{ text: 'The panel’s finding: ', bold: true }, { text: mine?.finding ? `${cap(mine.finding)}.` : 'Not made yet.' }] });
     b.push(heading(3, 'The panel’s reasons'));
     b.push(...(mine && !isRichEmpty(mine.reasons) ? richToBlocks(mine.reasons, 3) : [para('Not recorded yet.')]));
@@ -125,6 +125,14 @@ export function buildPanelReport(ctx: BuildContext): DocumentModel {
   const signer = chair ?? 'The chair of the review panel';
   b.push({ type: 'signature', name: signer, role: 'Chair of the review panel', date: longDate(dated) });
   return finish({ ...ctx, today: dated }, 'panel-report', `Review panel’s report: ${r.reference}`, `Stage 3 review panel’s report for case ${r.reference}`, signer, b);
+}
+
+/** The Stage 2 outcome of a point in a sentence: the investigating officer's finding and the council's decision on it. */
+function stage2Words(finding: string | null, decision: 'accepted' | 'accepted in part' | 'not accepted' | null): string {
+  if (!finding) return 'the investigation made no finding.';
+  const f = finding === 'unable to reach a finding' ? 'the investigating officer was unable to reach a finding' : `the investigating officer’s finding was ${finding}`;
+  const d = decision === 'accepted' ? 'accepted it' : decision === 'accepted in part' ? 'accepted it in part' : decision === 'not accepted' ? 'did not accept it' : null;
+  return `${f}${d ? `, and the council ${d}` : ''}.`;
 }
 
 const DECISION_WORDS = { accepted: 'Accepted', 'accepted in part': 'Accepted in part', 'not accepted': 'Not accepted' } as const;
