@@ -99,7 +99,7 @@ export function PanelPapersTab({ editor }: { editor: CaseEditor }) {
       <h4>The panel’s recommendations</h4>
       {pp.recommendations.map((x, i) => (
         <div key={x.id} className="item-card" role="group" aria-label={`Panel recommendation ${i + 1}`}>
-          <RichTextField label={`Panel recommendation ${i + 1}`} required="Enter the recommendation." maxLength={5000} value={x.text} people={r.people} onSave={(v) => void setPapers((pa) => ({ ...pa, recommendations: pa.recommendations.map((y) => (y.id === x.id ? { ...y, text: v } : y)) }))} />
+          <RichTextField label={`Text of panel recommendation ${i + 1}`} required="Enter the recommendation." maxLength={5000} value={x.text} people={r.people} onSave={(v) => void setPapers((pa) => ({ ...pa, recommendations: pa.recommendations.map((y) => (y.id === x.id ? { ...y, text: v } : y)) }))} />
           <PointPicker legend={`Points panel recommendation ${i + 1} answers`} points={r.points} value={x.pointIds} onChange={(ids) => void setPapers((pa) => ({ ...pa, recommendations: pa.recommendations.map((y) => (y.id === x.id ? { ...y, pointIds: ids } : y)) }))} />
           <div className="grid">
             <TextField label={`Who, for panel recommendation ${i + 1}`} hint="If the panel says; a role or a team." maxLength={200} value={x.owner} onSave={(v) => setPapers((pa) => ({ ...pa, recommendations: pa.recommendations.map((y) => (y.id === x.id ? { ...y, owner: v.trim() } : y)) }))} />
