@@ -1,5 +1,7 @@
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addWorkingDays, countWorkingDays, isWorkingDay } from '../../../shared/calendar/workingDays';
 import { CaseService } from '../../../main/services/cases/caseService';
 import { CaseStore } from '../../../main/services/store/caseStore';
 import { paperClocks, responseRefusal } from '../../../shared/bundle/papers';
@@ -186,6 +188,31 @@ describe('the papers’ clocks', () => {
     );
     expect(paperClocks(none, '2027-01-25', '2027-01-14')[0]!.sentence).toContain('if it was held that day, the panel’s report was due by Thursday 21 January 2027 and is late');
     expect(paperClocks(none, '2027-01-04')[1]!.sentence).toBe('The council’s response is due 15 working days after the panel’s report is sent; the date the report was sent is not recorded yet.');
+  });
+
+
+  it('say “late” exactly when a clock is past its due date, for any hearing, sending date, today and closure days (fast-check)', () => {
+    const base = stage3Case();
+    const day = fc.integer({ min: 0, max: 800 }).map((n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 30 }), fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }), fc.integer({ min: 0, max: 60 }), fc.array(day, { maxLength: 6 }), (held, sentAfter, respondedAfter, todayAfter, closures) => {
+        const plus = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+        const sent = plus(held, sentAfter);
+        const responded = respondedAfter === null ? null : plus(sent, respondedAfter);
+        const today = plus(held, todayAfter);
+        const r = caseRecordSchema.parse({ ...base, council: { ...base.council, closures }, keyDates: { ...base.keyDates, panelHeld: held, panelReportSent: sent, councilResponseSent: responded } });
+        const [report, response] = paperClocks(r, today);
+        const cal = { closures };
+        expect(report!.due).toBe(addWorkingDays(held, 5, cal));
+        expect(isWorkingDay(report!.due!, cal)).toBe(true);
+        expect(countWorkingDays(held, report!.due!, cal)).toBe(5);
+        expect(report!.late).toBe(sent > report!.due!);
+        expect(response!.due).toBe(addWorkingDays(sent, 15, cal));
+        expect(response!.late).toBe(responded === null ? today > response!.due! : responded > response!.due!);
+        for (const c of [report!, response!]) expect(/\blate\b|overdue/.test(c.sentence)).toBe(c.late);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
