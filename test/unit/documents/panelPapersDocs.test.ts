@@ -106,6 +106,11 @@ describe('the panel’s papers as documents', () => {
       }
     }
     if (has('qpdf')) for (const f of files.filter((x) => x.endsWith('.pdf'))) expect(tool('qpdf', ['--check', f])).toMatch(/No syntax or stream encoding errors/);
+    // The papers are searchable, and a hit opens the Panel papers tab at the point.
+    const found = await s.call('search.query', { query: 'thanks attending', caseId: s.caseId, kinds: ['panel'] });
+    expect(found.hits.map((h) => h.title)).toContain('Panel’s conclusions and the council’s response');
+    const felt = await s.call('search.query', { query: 'felt', caseId: s.caseId });
+    expect(felt.hits.filter((h) => h.kind === 'panel').map((h) => h.itemId)).toEqual(expect.arrayContaining(['point:point-1', 'point:point-5']));
     const papers = await s.call('bundle.papers', { caseId: s.caseId });
     expect(papers.clocks.map((c) => c.sentence)).toEqual([
       'The panel’s report was sent on Wednesday 20 January 2027, 4 working days after the hearing on Thursday 14 January 2027, within the 5 allowed (due by Thursday 21 January 2027).',
