@@ -295,7 +295,11 @@ function checkLinks(c: Parsed, ctx: z.RefinementCtx): void {
     Object.keys(pp.perPoint).forEach((pid) => {
       if (!points.has(pid)) issue(['panelPapers', 'perPoint', pid], `is the panel's finding for point ${pid}, which is not in the case`);
     });
-    unique(pp.recommendations, (x) => x.id, 'panelPapers', 'recommendations', 'panel recommendation id');
+    const seenRecs = new Set<string>();
+    pp.recommendations.forEach((x, i) => {
+      if (seenRecs.has(x.id)) issue(['panelPapers', 'recommendations', i, 'id'], `panel recommendation id ${x.id} is used twice`);
+      seenRecs.add(x.id);
+    });
     pp.recommendations.forEach((x, i) => checkPoints(x.pointIds, ['panelPapers', 'recommendations', i, 'pointIds']));
     const panelRecs = new Set(pp.recommendations.map((x) => x.id));
     Object.keys(pp.response.perRecommendation).forEach((rid) => {

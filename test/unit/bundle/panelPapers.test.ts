@@ -45,6 +45,8 @@ describe('the panel’s papers: data', () => {
     expect(bad((p) => ({ ...p, response: { ...p.response, perRecommendation: { nope: { decision: 'accepted' } } } })).success).toBe(false);
     expect(bad((p) => ({ ...p, response: { ...p.response, actions: [{ id: 'a', text: 'Do it', recommendationId: 'nope' }] } })).success).toBe(false);
     expect(bad((p) => ({ ...p, perPoint: { 'point-1': { finding: 'mostly upheld' } } })).success).toBe(false);
+    const twice = bad((p) => ({ ...p, recommendations: [...p.recommendations, p.recommendations[0]] }));
+    expect(twice.success || twice.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['panelPapers.recommendations.3.id', 'panel recommendation id prec-1 is used twice']]);
   });
 });
 
