@@ -22,7 +22,7 @@ const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-');
  * point, its recommendations and conclusions, the council's response to each recommendation with actions and
  * who signs; then the two documents to preview, issue and export (the Documents tab's own panel, narrowed).
  */
-export function PanelPapersTab({ editor }: { editor: CaseEditor }) {
+export function PanelPapersTab({ editor, focusItem = null }: { editor: CaseEditor; focusItem?: string | null }) {
   const r = editor.record!;
   const caseId = editor.stored!.id;
   const pp = panelPapersOf(r);
@@ -39,6 +39,11 @@ export function PanelPapersTab({ editor }: { editor: CaseEditor }) {
       (e) => setLoadError(messageOf(e)),
     );
   }, [caseId, editor.stored?.revision]);
+  // A search hit names the part it found (point:ID, rec:ID, conclusions): bring it into view.
+  useEffect(() => {
+    if (!focusItem) return;
+    document.getElementById(`papers-${focusItem.replace(/[^A-Za-z0-9_-]/g, '-')}`)?.scrollIntoView({ block: 'start' });
+  }, [focusItem]);
   const panel = papers?.panel ?? [];
   const planned = papers?.hearingDate ?? null;
 
@@ -78,7 +83,7 @@ export function PanelPapersTab({ editor }: { editor: CaseEditor }) {
         const mine = pp.perPoint[p.id];
         const setPoint = (patch: Partial<PanelPapers['perPoint'][string]>) => setPapers((x) => ({ ...x, perPoint: { ...x.perPoint, [p.id]: { finding: null, reasons: EMPTY_DOC, ...x.perPoint[p.id], ...patch } } }));
         return (
-          <div key={p.id} className="item-card" role="group" aria-label={`Panel’s finding on point ${p.number}`}>
+          <div key={p.id} id={`papers-point-${p.id.replace(/[^A-Za-z0-9_-]/g, '-')}`} className="item-card" role="group" aria-label={`Panel’s finding on point ${p.number}`}>
             <h4>Point {p.number}</h4>
             <blockquote>{p.summary}</blockquote>
             <p>Stage 2 finding: {r.findings[p.id]?.finding ?? 'none made'}.</p>
@@ -98,7 +103,7 @@ export function PanelPapersTab({ editor }: { editor: CaseEditor }) {
 
       <h4>The panel’s recommendations</h4>
       {pp.recommendations.map((x, i) => (
-        <div key={x.id} className="item-card" role="group" aria-label={`Panel recommendation ${i + 1}`}>
+        <div key={x.id} id={`papers-rec-${x.id.replace(/[^A-Za-z0-9_-]/g, '-')}`} className="item-card" role="group" aria-label={`Panel recommendation ${i + 1}`}>
           <RichTextField label={`Text of panel recommendation ${i + 1}`} required="Enter the recommendation." maxLength={5000} value={x.text} people={r.people} onSave={(v) => void setPapers((pa) => ({ ...pa, recommendations: pa.recommendations.map((y) => (y.id === x.id ? { ...y, text: v } : y)) }))} />
           <PointPicker legend={`Points panel recommendation ${i + 1} answers`} points={r.points} value={x.pointIds} onChange={(ids) => void setPapers((pa) => ({ ...pa, recommendations: pa.recommendations.map((y) => (y.id === x.id ? { ...y, pointIds: ids } : y)) }))} />
           <div className="grid">
@@ -123,6 +128,7 @@ export function PanelPapersTab({ editor }: { editor: CaseEditor }) {
       <button type="button" className="button button--secondary" onClick={() => void setPapers((pa) => ({ ...pa, recommendations: [...pa.recommendations, { id: newId('prec'), text: richFromPlain('New recommendation'), pointIds: [], owner: '', timescale: '' }] }))}>
         Add a panel recommendation
       </button>
+      <div id="papers-conclusions" />
       <RichTextField label="The panel’s conclusions" value={pp.conclusions} maxLength={TEXT_LIMITS.longProse} people={r.people} onSave={(v) => void setPapers((pa) => ({ ...pa, conclusions: v }))} />
 
       <h3>The council’s response</h3>

@@ -163,7 +163,7 @@ export function CaseWorkspace(props: { id: string; onBack: () => void; initialTa
         {r && tab === 'Adjudication' && <AdjudicationTab editor={editor} />}
         {r && tab === 'Documents' && <DocumentsTab editor={editor} />}
         {r && tab === 'Hearing pack' && <BundleTab caseId={editor.stored!.id} record={r} />}
-        {r && tab === 'Panel papers' && <PanelPapersTab editor={editor} />}
+        {r && tab === 'Panel papers' && <PanelPapersTab editor={editor} focusItem={props.focusItem ?? null} />}
       </div>
     </article>
   );
