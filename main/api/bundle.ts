@@ -1,5 +1,6 @@
 import type { ApiName, ApiOutput, ApiParsedInput } from '../../shared/api/contract';
 import type { BuildProgress } from '../../shared/bundle/model';
+import { paperClocks } from '../../shared/bundle/papers';
 import { UserError } from '../services/errors';
 import type { Session } from '../services/session/session';
 
@@ -67,5 +68,11 @@ export function bundleHandlers(today: (s: Session) => string): BundleHandlers {
     'bundle.addPanelMember': ({ caseId, name, role, available, independent }, s) => s.bundle().addMember(s.cases().get(caseId), { name, role, available, independent }),
     'bundle.removePanelMember': ({ caseId, memberId }, s) => s.bundle().removeMember(s.cases().get(caseId), memberId),
     'bundle.setHearingDate': ({ caseId, date }, s) => s.bundle().setHearingDate(s.cases().get(caseId), date),
+    'bundle.papers': ({ caseId }, s) => {
+      const c = s.cases().get(caseId);
+      const { pack } = s.bundle().get(c.id);
+      const day = today(s);
+      return { clocks: paperClocks(c.record, day, pack.hearingDate), panel: pack.panel, hearingDate: pack.hearingDate, today: day };
+    },
   };
 }

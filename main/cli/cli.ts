@@ -10,6 +10,7 @@ import { UserError } from '../services/errors';
 import { DEFAULT_SETTINGS, memorySettings, type PersistedSettings, type Platform, type SettingsStore } from '../services/platform';
 import type { Session } from '../services/session/session';
 import { EXCHANGE_USAGE } from './exchangeUsage';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/documents/model';
 
 /**
  * The command line: a headless door onto the same handler table as the app. Exit 0 on success, 1 on a
@@ -37,7 +38,8 @@ export const USAGE = `Usage: npm run --silent cli -- <group> <command> [options]
   clock add --stdin | clock count --stdin   one "FROM N" or "FROM TO" pair per line
   doc export --case REF --doc KIND --format docx|pdf [--variant complainant|council] [--interview ID] --out FILE
         KIND: investigation-report, ip-report, adjudication-letter, statement-of-complaint,
-              extension-letter, interview-record (--interview ID chooses which; default the first held)
+              extension-letter, interview-record (--interview ID chooses which; default the first held),
+              panel-report, council-response (Stage 3); --kind KIND is the same as --doc KIND
   doc export-all --case REF --out DIR  the whole response, both formats, into DIR/REF-DATE/, with the
         statement of complaint, any extension letter and the record of each interview held
 Review exchange (docs/exchange.md):${EXCHANGE_USAGE}
@@ -53,6 +55,15 @@ Review exchange (docs/exchange.md):${EXCHANGE_USAGE}
                                       remove a phrase from a document's pages (default: the
                                       complainant's version); ID as pack list shows it, or a page
   pack sent --case REF                mark the pack as sent: from then on page numbers never change
+  panel add --case REF --name NAME --role chair|member [--independent]
+                                      add a member to the review panel (never the Stage 2 independent
+                                      person); --independent records that independence is confirmed
+  panel hearing --case REF --date YYYY-MM-DD   the planned hearing date, checked against the 30
+                                      working days from the Stage 3 request and members' availability
+  panel papers --case REF            the panel's papers' two deadlines, one sentence each (counted to
+                                      today, or to CASEWRIGHT_TODAY)
+        (the panel's findings, recommendations and the council's response are entered in the app, on
+        the case's Panel papers tab, or in a case file imported with "case import")
 
 Options: --store PATH (or CASEWRIGHT_STORE). The passphrase comes from CASEWRIGHT_PASSPHRASE,
 otherwise a hidden prompt on a terminal; the new one for "store passphrase" from
@@ -86,6 +97,8 @@ const OPTIONS = {
   stdin: { type: 'boolean' },
   today: { type: 'string' },
   doc: { type: 'string' },
+  kind: { type: 'string' },
+  independent: { type: 'boolean' },
   format: { type: 'string' },
   variant: { type: 'string' },
   interview: { type: 'string' },
@@ -376,7 +389,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'doc export': {
-        const kinds = ['investigation-report', 'ip-report', 'adjudication-letter', 'statement-of-complaint', 'extension-letter', 'interview-record'] as const;
+        const kinds = DOCUMENT_KINDS;
+        if (o.doc !== undefined && o.kind !== undefined && o.doc !== o.kind) throw new UsageError('give --doc KIND or --kind KIND, not two different kinds');
+        o.doc ??= o.kind;
         if (!o.doc || !(kinds as readonly string[]).includes(o.doc)) throw new UsageError(`--doc must be one of: ${kinds.join(', ')}`);
         if (o.format !== 'docx' && o.format !== 'pdf') throw new UsageError('--format must be docx or pdf');
         if (o.variant !== undefined && o.variant !== 'complainant' && o.variant !== 'council') throw new UsageError('--variant must be complainant or council');
@@ -386,7 +401,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (o.interview !== undefined && !o.interview.trim()) throw new UsageError('--interview needs the id of an interview');
         await call('documents.export', {
           caseId: await caseId(o.case),
-          kind: o.doc as (typeof kinds)[number],
+          kind: o.doc as DocumentKind,
           format: o.format,
           variant: (o.variant ?? 'council') as 'complainant' | 'council',
           ...(o.interview ? { subjectId: o.interview.trim() } : {}),
@@ -422,9 +437,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           }
           view = await call('bundle.addFile', { caseId: caseRef, fileName: nodePath.basename(o.file), dataBase64: data.toString('base64'), section: o.section, title: o.title, date, after });
         } else if (o.doc) {
-          const kinds = ['investigation-report', 'ip-report', 'adjudication-letter', 'statement-of-complaint', 'extension-letter', 'interview-record'] as const;
-          if (!(kinds as readonly string[]).includes(o.doc)) throw new UsageError(`--doc must be one of: ${kinds.join(', ')}`);
-          view = await call('bundle.addDocument', { caseId: caseRef, kind: o.doc as (typeof kinds)[number], section: o.section, title: o.title, date, after });
+          if (!(DOCUMENT_KINDS as readonly string[]).includes(o.doc)) throw new UsageError(`--doc must be one of: ${DOCUMENT_KINDS.join(', ')}`);
+          view = await call('bundle.addDocument', { caseId: caseRef, kind: o.doc as DocumentKind, section: o.section, title: o.title, date, after });
         } else {
           view = await call('bundle.addEvidence', { caseId: caseRef, evidenceId: o.evidence!, section: o.section, title: o.title, after });
         }
@@ -462,6 +476,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (!wanted.every((w) => ['panel', 'complainant', 'council'].includes(w))) throw new UsageError('--for must list panel, complainant or council, separated by commas');
         await open();
         await call('bundle.redact', { caseId: await caseId(o.case), entry: o.doc, phrase: o.text, reason: o.reason ?? '', recipients: wanted as ('panel' | 'complainant' | 'council')[] });
+        return 0;
+      }
+      case 'panel add': {
+        if (!o.name?.trim()) throw new UsageError('--name NAME is required');
+        if (o.role !== 'chair' && o.role !== 'member') throw new UsageError('--role must be chair or member');
+        await open();
+        const r = await call('bundle.addPanelMember', { caseId: await caseId(o.case), name: o.name, role: o.role, available: [], independent: o.independent ?? false });
+        for (const m of r.pack.panel) io.stdout(`${m.id}\t${m.role}\t${m.independent ? 'independent' : 'independence not confirmed'}\t${m.name}\n`);
+        for (const p of r.problems) io.stderr(`${p}\n`);
+        return 0;
+      }
+      case 'panel hearing': {
+        const date = requireDate(o.date, 'date');
+        await open();
+        const r = await call('bundle.setHearingDate', { caseId: await caseId(o.case), date });
+        io.stdout(`${r.check ? r.check.sentence : `The hearing is planned for ${date}; record the date of the Stage 3 request to check it against the 30 working days.`}\n`);
+        if (r.check?.unavailable.length) io.stderr(`Not available that day: ${r.check.unavailable.join(', ')}.\n`);
+        return 0;
+      }
+      case 'panel papers': {
+        await open();
+        const r = await call('bundle.papers', { caseId: await caseId(o.case) });
+        for (const c of r.clocks) io.stdout(`${c.label}: ${c.sentence}\n`);
         return 0;
       }
       case 'pack sent': {

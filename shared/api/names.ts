@@ -89,4 +89,5 @@ export const API_NAME_LIST = [
   'bundle.addPanelMember',
   'bundle.removePanelMember',
   'bundle.setHearingDate',
+  'bundle.papers',
 ] as const;

@@ -47,7 +47,7 @@ export interface DashboardRow {
 }
 
 /** The kinds of item search can find, and filter by. */
-export const SEARCH_KINDS = ['case', 'point', 'person', 'interview', 'evidence', 'attachment', 'chronology', 'finding', 'recommendation'] as const;
+export const SEARCH_KINDS = ['case', 'point', 'person', 'interview', 'evidence', 'attachment', 'chronology', 'finding', 'recommendation', 'panel'] as const;
 
 /** A place a search found: `snippet` marks the matched words with [[ and ]]. */
 export interface SearchHit {

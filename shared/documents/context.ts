@@ -4,6 +4,7 @@ import { computeCaseClocks, type ClockView } from '../clock/caseClocks';
 import { latestExtension } from '../clock/extensions';
 import type { CaseRecord } from '../domain/case';
 import type { Person } from '../domain/investigation';
+import { panelPapersOf } from '../domain/panelPapers';
 import { incompleteReasons } from './completeness';
 import { mentionResolver } from './mentions';
 import { mapModelText, pseudonymiser } from './pseudonymise';
@@ -15,6 +16,14 @@ export interface BuildContext {
   today: string;
   variant: Variant;
   draft: { version: number } | null;
+  /** Stage 3: the review panel and the hearing date, kept with the hearing pack (issue 16). */
+  stage3?: Stage3Facts;
+}
+
+/** What the Stage 3 documents need from the hearing pack: who sat on the panel, and the planned hearing date. */
+export interface Stage3Facts {
+  panel: { name: string; role: 'chair' | 'member' }[];
+  hearingDate: string | null;
 }
 
 export const longDate = (d: string | null | undefined) => (d ? formatLongDate(d).replace(/^\w+ /, '') : 'not recorded');
@@ -96,7 +105,7 @@ export function finish(
 ): DocumentModel {
   const r = ctx.record;
   let blocks = inBlocks;
-  const incomplete = incompleteReasons(kind, r);
+  const incomplete = incompleteReasons(kind, r, ctx.stage3);
   if (incomplete.length) blocks = markIncomplete(blocks, incomplete);
   const model: DocumentModel = {
     kind,
@@ -111,7 +120,7 @@ export function finish(
     letterhead: letterheadOf(r),
     blocks,
     incomplete,
-    basis: basisOf(r),
+    basis: basisOf(r, kind),
     letterToComplainant: !!opts.letterToComplainant,
     notes: opts.notes ?? [],
   };
@@ -142,7 +151,7 @@ function withoutLinks(m: DocumentModel): DocumentModel {
 }
 
 /** The letters addressed to the complainant, which name them and their own child. */
-export const LETTERS_TO_COMPLAINANT: readonly DocumentKind[] = ['statement-of-complaint', 'extension-letter', 'adjudication-letter'];
+export const LETTERS_TO_COMPLAINANT: readonly DocumentKind[] = ['statement-of-complaint', 'extension-letter', 'adjudication-letter', 'council-response'];
 
 /**
  * Who the complainant's version names: in a letter to the complainant, the complainant and this case's child,
@@ -172,10 +181,21 @@ function markIncomplete(blocks: Block[], reasons: string[]): Block[] {
   );
 }
 
-/** A digest of what the findings documents are built from: each finding and each decision. */
-export function basisOf(r: CaseRecord): string {
-  const parts = r.points.map((p) => `${p.id}:${p.status}:${r.findings[p.id]?.finding ?? '-'}:${r.adjudication.perPoint[p.id]?.decision ?? '-'}`);
-  parts.push(...r.recommendations.map((x) => `${x.id}:${r.adjudication.perRecommendation[x.id]?.decision ?? '-'}`));
+/**
+ * A digest of what the findings documents are built from: each finding and each decision. The Stage 3
+ * documents have their own: the panel's findings and the council's decisions on its recommendations, so a
+ * Stage 2 final never goes out of date because of the panel, nor a panel paper because of Stage 2.
+ */
+export function basisOf(r: CaseRecord, kind?: DocumentKind): string {
+  const parts: string[] = [];
+  if (kind === 'panel-report' || kind === 'council-response') {
+    const pp = panelPapersOf(r);
+    parts.push('stage3', ...r.points.map((p) => `${p.id}:${p.status}:${pp.perPoint[p.id]?.finding ?? '-'}`));
+    parts.push(...pp.recommendations.map((x) => `${x.id}:${pp.response.perRecommendation[x.id]?.decision ?? '-'}`));
+  } else {
+    parts.push(...r.points.map((p) => `${p.id}:${p.status}:${r.findings[p.id]?.finding ?? '-'}:${r.adjudication.perPoint[p.id]?.decision ?? '-'}`));
+    parts.push(...r.recommendations.map((x) => `${x.id}:${r.adjudication.perRecommendation[x.id]?.decision ?? '-'}`));
+  }
   // FNV-1a, enough to notice a change; not a security measure.
   let h = 0x811c9dc5;
   for (const ch of parts.join('|')) {

@@ -30,7 +30,9 @@ export type DocumentKind =
   | 'adjudication-letter'
   | 'statement-of-complaint'
   | 'extension-letter'
-  | 'interview-record';
+  | 'interview-record'
+  | 'panel-report'
+  | 'council-response';
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'investigation-report',
@@ -39,6 +41,8 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'statement-of-complaint',
   'extension-letter',
   'interview-record',
+  'panel-report',
+  'council-response',
 ];
 
 export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
@@ -48,7 +52,12 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   'statement-of-complaint': 'Statement of complaint',
   'extension-letter': 'Extension letter',
   'interview-record': 'Interview record',
+  'panel-report': 'Review panel’s report',
+  'council-response': 'Council’s response to the review panel',
 };
+
+/** The Stage 3 documents (issue 16): built from the panel's papers, with the panel from the hearing pack. */
+export const STAGE3_KINDS: readonly DocumentKind[] = ['panel-report', 'council-response'];
 
 export type Variant = 'complainant' | 'council';
 

@@ -19,6 +19,7 @@ import {
 import { EMPTY_DOC } from './richText';
 import { optionalIsoDate, requiredText, text } from './schemaHelpers';
 import { handoverSchema, reviewSchema } from '../exchange/review';
+import { panelPapersSchema } from './panelPapers';
 
 /** Default complaint categories (seed 004); a council profile may replace them. */
 export const DEFAULT_CATEGORIES = [
@@ -205,6 +206,8 @@ export const caseRecordSchema = z
     review: reviewSchema.optional(),
     /** Set on a case handed over to the council: kept for its records and opened read-only. */
     handover: handoverSchema.optional(),
+    /** Stage 3 (issue 16): the review panel's report and the council's response to it; absent until begun. */
+    panelPapers: panelPapersSchema.optional(),
   })
   .transform((c) => ({ ...c, points: c.points.map((p) => ({ ...p, id: p.id ?? `point-${p.number}` })) }))
   .superRefine((c, ctx) => checkLinks(c, ctx));
@@ -219,6 +222,7 @@ type Parsed = {
   plan: { records: { id: string; pointIds: string[] }[]; tasks: { id: string }[]; linesOfEnquiry: Record<string, string> };
   ipReview: { perPoint: Record<string, unknown> };
   adjudication: { perPoint: Record<string, unknown>; perRecommendation: Record<string, unknown> };
+  panelPapers?: { perPoint: Record<string, unknown>; recommendations: { id: string; pointIds: string[] }[]; response: { perRecommendation: Record<string, unknown>; actions: { recommendationId: string | null }[] } } | undefined;
 };
 
 /** Every link points at something that exists, and nothing is numbered or identified twice. */
@@ -286,6 +290,25 @@ function checkLinks(c: Parsed, ctx: z.RefinementCtx): void {
   });
   c.plan.records.forEach((r, i) => checkPoints(r.pointIds, ['plan', 'records', i, 'pointIds']));
   c.recommendations.forEach((r, i) => checkPoints(r.pointIds, ['recommendations', i, 'pointIds']));
+  const pp = c.panelPapers;
+  if (pp) {
+    Object.keys(pp.perPoint).forEach((pid) => {
+      if (!points.has(pid)) issue(['panelPapers', 'perPoint', pid], `is the panel's finding for point ${pid}, which is not in the case`);
+    });
+    const seenRecs = new Set<string>();
+    pp.recommendations.forEach((x, i) => {
+      if (seenRecs.has(x.id)) issue(['panelPapers', 'recommendations', i, 'id'], `panel recommendation id ${x.id} is used twice`);
+      seenRecs.add(x.id);
+    });
+    pp.recommendations.forEach((x, i) => checkPoints(x.pointIds, ['panelPapers', 'recommendations', i, 'pointIds']));
+    const panelRecs = new Set(pp.recommendations.map((x) => x.id));
+    Object.keys(pp.response.perRecommendation).forEach((rid) => {
+      if (!panelRecs.has(rid)) issue(['panelPapers', 'response', 'perRecommendation', rid], `refers to panel recommendation ${rid}, which is not in the case`);
+    });
+    pp.response.actions.forEach((a, i) => {
+      if (a.recommendationId !== null && !panelRecs.has(a.recommendationId)) issue(['panelPapers', 'response', 'actions', i, 'recommendationId'], `refers to panel recommendation ${a.recommendationId}, which is not in the case`);
+    });
+  }
 }
 
 /** What a user supplies (defaults not yet applied). */

@@ -24,7 +24,7 @@ const rich = richDocSchema.default(EMPTY_DOC);
  * Rich text that stores and case files of before issue 10 hold as a plain string: a string is read as one
  * paragraph a line, so old cases open and old files import.
  */
-const richOrPlain = (label: string, max: number) =>
+export const richOrPlain = (label: string, max: number) =>
   z
     .union([z.string().transform((s) => richFromPlain(s)), richDocSchema])
     .refine((d) => !isRichEmpty(d), { message: `${label} is required` })

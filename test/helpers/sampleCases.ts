@@ -104,3 +104,63 @@ export function nothingDecided(): CaseRecord {
   const r = caseRecordSchema.parse(buildDemoCase(TODAY));
   return caseRecordSchema.parse({ ...r, findings: {}, ipReview: undefined, adjudication: undefined });
 }
+
+const mention = (id: string, label: string) => ({ type: 'mention', attrs: { id, label } });
+const doc = (...content: unknown[]) => ({ type: 'doc', content: [{ type: 'paragraph', content }] });
+const t = (text: string) => ({ type: 'text', text });
+
+/**
+ * Stage 3 (issue 16): a case the review panel has heard, with its report and the council's response: the panel's
+ * finding and reasons on every point (reasons mention people from the register and name them in plain text, as
+ * panels write), recommendations with and without who and when, conclusions, and a response to each
+ * recommendation (one not accepted, with reasons), actions and who signs. `points` widens it to that many points.
+ */
+export function stage3Case(base: CaseRecord = completeDemo(), opts: { points?: number } = {}): CaseRecord {
+  let r = base;
+  if (opts.points) {
+    const points = Array.from({ length: opts.points }, (_x, i) => ({ id: `point-${i + 1}`, number: i + 1, summary: `Point ${i + 1}: ${para(1)}`, desiredOutcomes: ['An apology'] }));
+    r = caseRecordSchema.parse({
+      ...sixtyPoints(),
+      points,
+      findings: Object.fromEntries(points.map((p, i) => [p.id, { finding: (['upheld', 'not upheld', 'partially upheld'] as const)[i % 3] }])),
+      recommendations: [],
+      ipReview: undefined,
+      adjudication: { ...base.adjudication, perPoint: Object.fromEntries(points.map((p) => [p.id, { decision: 'accepted', reasons: '' }])), perRecommendation: {}, actions: [] },
+    });
+  }
+  const outcomes = ['upheld', 'partially upheld', 'not upheld', 'unable to reach a finding'] as const;
+  const live = r.points.filter((p) => p.status === 'active');
+  const recs = live
+    .filter((_p, i) => i % 2 === 0)
+    .map((p, i) => ({
+      id: `prec-${i + 1}`,
+      text: i === 0 ? doc(t('The council should apologise to '), mention('person-kieran', 'Kieran'), t(' in writing and review how '), mention('person-jordan', 'Jordan'), t(' plans placement moves.')) : `The council should review its practice on point ${p.number}.`,
+      pointIds: [p.id],
+      owner: i === 0 ? 'Director of Children’s Services' : '',
+      timescale: i === 0 ? 'Within 2 months' : '',
+    }));
+  return caseRecordSchema.parse({
+    ...r,
+    keyDates: { ...r.keyDates, stage2ResponseSent: '2026-12-01', stage3Requested: '2026-12-10', panelHeld: '2027-01-14', panelReportSent: '2027-01-20', councilResponseSent: null },
+    panelPapers: {
+      perPoint: Object.fromEntries(
+        live.map((p, i) => [
+          p.id,
+          {
+            finding: outcomes[i % outcomes.length],
+            reasons: doc(t(`On point ${p.number} the panel heard from `), mention('person-sam', 'Sam'), t(' and read the notes of Jordan Blake and Mrs Hale; '), mention('person-zoe', 'Zoë'), t(' told the panel how it felt for the family.')),
+          },
+        ]),
+      ),
+      recommendations: recs,
+      conclusions: doc(t('The panel thanks '), mention('person-zoe', 'Zoë'), t(' and '), mention('person-priya', 'Priya'), t(' for attending. The Stage 2 investigation was thorough; the panel differs from it on one point.')),
+      response: {
+        respondedOn: '2027-02-05',
+        perRecommendation: Object.fromEntries(recs.map((x, i) => [x.id, i === 1 ? { decision: 'not accepted', reasons: 'The practice was reviewed in December 2026, and a further review now would not add to it.' } : { decision: 'accepted', reasons: '' }])),
+        actions: recs.slice(0, 2).map((x, i) => ({ id: `pa-${i}`, text: `Action on panel recommendation ${i + 1}`, owner: doc(mention('person-sam', 'Sam')), dueOn: '2027-03-31', recommendationId: x.id })),
+        remarks: '',
+        signatory: { name: 'Dr Aoife Ní Bhriain', role: 'Director of Children’s Services' },
+      },
+    },
+  });
+}

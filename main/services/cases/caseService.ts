@@ -1,3 +1,4 @@
+import { responseRefusal } from '../../../shared/bundle/papers';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { caseRecordSchema, type CaseRecord, type CaseRecordInput, type CaseSummary, type StoredCase } from '../../../shared/domain/case';
@@ -232,4 +233,7 @@ function refuseDecisionsWithoutFindings(before: CaseRecord, after: CaseRecord): 
       throw new UserError('INVALID_INPUT', `Point ${p.number} has no finding yet, so there is nothing to agree or disagree with; comment on it instead. Nothing was saved.`);
     }
   }
+  // Stage 3: the council responds to a panel recommendation only once the panel has found on its points.
+  const refusal = responseRefusal(before, after);
+  if (refusal) throw new UserError('INVALID_INPUT', refusal);
 }

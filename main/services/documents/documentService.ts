@@ -3,7 +3,9 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { buildDocument } from '../../../shared/documents/build';
 import { basisOf } from '../../../shared/documents/context';
 import { UserFacingError } from '../../../shared/documents/errors';
-import { DOCUMENT_TITLES, type DocumentKind, type DocumentModel, type Variant } from '../../../shared/documents/model';
+import { packSchema } from '../../../shared/bundle/model';
+import type { Stage3Facts } from '../../../shared/documents/context';
+import { DOCUMENT_TITLES, STAGE3_KINDS, type DocumentKind, type DocumentModel, type Variant } from '../../../shared/documents/model';
 import type { StoredCase } from '../../../shared/domain/case';
 import type { IssuedDocument, LeakHit } from '../../../shared/api/types';
 import { UserError } from '../errors';
@@ -80,16 +82,25 @@ export class DocumentService {
     if (!last?.final) return null;
     const model = JSON.parse(last.model) as DocumentModel;
     // A final issued before issue 13 has no basis recorded: it is taken as current.
-    return { row: last, model, stale: model.basis !== undefined && model.basis !== basisOf(c.record) };
+    return { row: last, model, stale: model.basis !== undefined && model.basis !== basisOf(c.record, kind) };
   }
 
   private build(c: StoredCase, kind: DocumentKind, variant: Variant, today: string, subjectId: string, draft: { version: number } | null): DocumentModel {
     try {
-      return buildDocument(kind, c.record, { today, variant, draft, ...(subjectId ? { interviewId: subjectId } : {}) });
+      const stage3 = STAGE3_KINDS.includes(kind) ? this.stage3(c.id) : undefined;
+      return buildDocument(kind, c.record, { today, variant, draft, ...(subjectId ? { interviewId: subjectId } : {}), ...(stage3 ? { stage3 } : {}) });
     } catch (e) {
       if (e instanceof UserFacingError) throw new UserError('INVALID_INPUT', e.message);
       throw e;
     }
+  }
+
+  /** The panel and the planned hearing date, from the case's hearing pack (table hearing_packs), if it has one. */
+  private stage3(caseId: string): Stage3Facts {
+    const row = this.db().prepare('SELECT model FROM hearing_packs WHERE case_id = ?').get(caseId) as { model: string } | undefined;
+    if (!row) return { panel: [], hearingDate: null };
+    const pack = packSchema.parse(JSON.parse(row.model));
+    return { panel: pack.panel.map((m) => ({ name: m.name, role: m.role })), hearingDate: pack.hearingDate };
   }
 
   /**

@@ -44,6 +44,18 @@ function rowsFor(c: CaseRecord): Row[] {
     });
   }
   for (const r of c.recommendations) rows.push({ kind: 'recommendation', itemId: r.id, title: 'Recommendation', body: richToPlain(r.text) });
+  // Stage 3 (issue 16): the panel's reasons on each point, its recommendations and conclusions, the council's response.
+  const pp = c.panelPapers;
+  if (pp) {
+    for (const [pointId, x] of Object.entries(pp.perPoint)) {
+      const n = c.points.find((p) => p.id === pointId)?.number;
+      rows.push({ kind: 'panel', itemId: `point:${pointId}`, title: `Panel’s finding on point ${n ?? '?'}`, body: richToPlain(x.reasons) });
+    }
+    pp.recommendations.forEach((r, i) =>
+      rows.push({ kind: 'panel', itemId: `rec:${r.id}`, title: `Panel recommendation ${i + 1}`, body: [richToPlain(r.text), r.owner, r.timescale, richToPlain(pp.response.perRecommendation[r.id]?.reasons ?? { type: 'doc', content: [] })].join('\n') }),
+    );
+    rows.push({ kind: 'panel', itemId: 'conclusions', title: 'Panel’s conclusions and the council’s response', body: [richToPlain(pp.conclusions), richToPlain(pp.response.remarks), ...pp.response.actions.map((a) => richToPlain(a.text))].join('\n') });
+  }
   return rows;
 }
 

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { op } from '../op';
 import { isoDateSchema } from '../../domain/schemaHelpers';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../documents/model';
-import { NUMBERINGS, RECIPIENTS, type BuildProgress, type BuildResult, type Pack, type PackView } from '../../bundle/model';
+import { NUMBERINGS, RECIPIENTS, type BuildProgress, type BuildResult, type Pack, type PackView, type PanelMember } from '../../bundle/model';
 import type { HearingCheck } from '../../bundle/panel';
+import type { PaperClock } from '../../bundle/papers';
 
 /** The Stage 3 hearing pack and review panel (handlers: main/api/bundle.ts, service: main/services/bundle). */
 const caseId = z.string().min(1).max(100);
@@ -67,4 +68,6 @@ export const bundleContract = {
   ),
   'bundle.removePanelMember': op<{ pack: Pack; problems: string[] }>()(z.object({ caseId, memberId: ref }).strict()),
   'bundle.setHearingDate': op<{ pack: Pack; check: HearingCheck | null }>()(z.object({ caseId, date: isoDateSchema.nullable() }).strict()),
+  /** The panel's papers (issue 16): their two clocks in sentences, counted to today, with the panel and planned hearing. */
+  'bundle.papers': op<{ clocks: PaperClock[]; panel: PanelMember[]; hearingDate: string | null; today: string }>()(z.object({ caseId }).strict()),
 } as const;

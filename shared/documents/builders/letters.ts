@@ -33,7 +33,7 @@ export function letterNotes(r: BuildContext['record']): string[] {
  * The letter's opening: the date, an address block for every complainant (those at one address share it),
  * the reference and subject, and a salutation that greets each of them.
  */
-function opening(ctx: BuildContext, subject: string): Block[] {
+export function opening(ctx: BuildContext, subject: string): Block[] {
   const cs = ctx.record.complainants;
   const groups: { names: string[]; lines: string[] }[] = [];
   for (const c of cs) {

@@ -16,6 +16,7 @@ const TAB_FOR: Record<string, TabName> = {
   chronology: 'Chronology',
   finding: 'Findings',
   recommendation: 'Findings',
+  panel: 'Panel papers',
 };
 
 const KIND_LABEL: Record<string, string> = {
@@ -28,6 +29,7 @@ const KIND_LABEL: Record<string, string> = {
   chronology: 'Chronology',
   finding: 'Finding',
   recommendation: 'Recommendation',
+  panel: 'Panel papers (Stage 3)',
 };
 
 /** The snippet with the matched words emphasised (the index marks them [[so]]). */

@@ -3,6 +3,7 @@ import { pointGaps } from '../../../../shared/domain/gaps';
 import { Alert } from '../../ui/Field';
 import { useFocusHeading } from '../../ui/useFocusHeading';
 import { BundleTab } from '../bundle/BundleTab';
+import { PanelPapersTab } from '../bundle/PanelPapersTab';
 import { CaseOverview } from '../cases/CaseOverview';
 import { ChronologyTab } from './ChronologyTab';
 import { EvidenceTab } from './EvidenceTab';
@@ -19,7 +20,7 @@ import { ReviewTab } from '../review/ReviewTab';
 import { useCaseEditor } from './useCaseEditor';
 import type { ChangeLine } from './conflict';
 
-const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings', 'Report details', 'Independent person', 'Review', 'Adjudication', 'Documents', 'Hearing pack'] as const;
+const TABS = ['Overview', 'Statement of complaint', 'People', 'Plan', 'Interviews', 'Evidence', 'Chronology', 'Findings', 'Report details', 'Independent person', 'Review', 'Adjudication', 'Documents', 'Hearing pack', 'Panel papers'] as const;
 export type TabName = (typeof TABS)[number];
 
 function ChangeList(props: { caption: string; lines: ChangeLine[] }) {
@@ -162,6 +163,7 @@ export function CaseWorkspace(props: { id: string; onBack: () => void; initialTa
         {r && tab === 'Adjudication' && <AdjudicationTab editor={editor} />}
         {r && tab === 'Documents' && <DocumentsTab editor={editor} />}
         {r && tab === 'Hearing pack' && <BundleTab caseId={editor.stored!.id} record={r} />}
+        {r && tab === 'Panel papers' && <PanelPapersTab editor={editor} focusItem={props.focusItem ?? null} />}
       </div>
     </article>
   );

@@ -56,11 +56,16 @@ function LeakHits({ hits, onDismiss, busy }: { hits: LeakHit[]; onDismiss: (h: L
   );
 }
 
-/** Preview, issue and export the documents of the case, one at a time or the whole response. */
-export function DocumentsTab({ editor }: { editor: CaseEditor }) {
+/**
+ * Preview, issue and export the documents of the case, one at a time or the whole response. `kinds` narrows it
+ * to some documents (the Panel papers tab shows the Stage 3 two), under its own heading.
+ */
+export function DocumentsTab({ editor, kinds = DOCUMENT_KINDS, title = 'Documents', level = 2 }: { editor: CaseEditor; kinds?: readonly DocumentKind[]; title?: string; level?: 2 | 3 }) {
   const r = editor.record!;
   const caseId = editor.stored!.id;
-  const [kind, setKind] = useState<DocumentKind>('investigation-report');
+  const [kind, setKind] = useState<DocumentKind>(kinds[0]!);
+  const headingId = `docs-heading-${kinds.length === DOCUMENT_KINDS.length ? 'all' : kinds.join('-')}`;
+  const Heading = level === 2 ? 'h2' : 'h3';
   const [variant, setVariant] = useState<Variant>('complainant');
   const [subjectId, setSubjectId] = useState(r.interviews[0]?.id ?? '');
   const [model, setModel] = useState<DocumentModel | null>(null);
@@ -153,15 +158,15 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
   const notes = model?.notes ?? [];
 
   return (
-    <section aria-labelledby="docs-heading">
-      <h2 id="docs-heading">Documents</h2>
+    <section aria-labelledby={headingId}>
+      <Heading id={headingId}>{title}</Heading>
       {error && <Alert kind="error">{error}</Alert>}
       {notice && <Alert kind="success">{notice}</Alert>}
       <div className="grid">
         <Field label="Document">
           {({ id }) => (
             <select id={id} value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
-              {DOCUMENT_KINDS.map((k) => (
+              {kinds.map((k) => (
                 <option key={k} value={k}>
                   {DOCUMENT_TITLES[k]}
                 </option>
@@ -238,13 +243,13 @@ export function DocumentsTab({ editor }: { editor: CaseEditor }) {
         }}>
           Mark final
         </button>
-        <button type="button" className="button button--secondary" onClick={() => void act(async () => {
+        {kinds.length === DOCUMENT_KINDS.length && <button type="button" className="button button--secondary" onClick={() => void act(async () => {
           const res = await call('documents.exportAll', { caseId });
           if (!res.folder) return null;
           return `Saved ${res.files.length} files to ${res.folder}.${res.skipped.length ? ` Not made: ${res.skipped.join(' ')}` : ''}`;
         })}>
           Export the whole response…
-        </button>
+        </button>}
       </div>
       <p className="hint" role="status">
         {variant === 'complainant' && (checking ? 'Checking the Word and PDF files for names this version must not print…' : hits.length === 0 && model ? 'Checked: the Word and PDF files name nobody this version must not name.' : '')}
