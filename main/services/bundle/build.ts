@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { deflateSync } from 'node:zlib';
 import pdfLibFontkit from '@pdf-lib/fontkit';
 import {
   PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPage, PDFRef, PDFString, StandardFonts, TextRenderingMode,
@@ -75,11 +76,33 @@ interface IndexLine {
 export interface Measure {
   widthOfTextAtSize(text: string, size: number): number;
 }
+/**
+ * The report fonts as pdf-lib's fontkit reads them, parsed once per process (not once per build), and laid out
+ * by the character map alone: one glyph per character, its own advance, no kerning or ligatures. The pack's own
+ * text (index, blank-page notes, invisible text of redacted pages) is plain Latin/Greek/Cyrillic, and
+ * fontkit's full shaping (GSUB/GPOS read for every string) was most of the time a build spent on its own
+ * pages (docs/benchmarks.md). The index is measured with the same advances it is drawn with.
+ */
+type FontkitFont = ReturnType<typeof pdfLibFontkit.create>;
+const parsedFonts = new Map<Uint8Array, FontkitFont>();
+function plainFont(bytes: Uint8Array): FontkitFont {
+  let f = parsedFonts.get(bytes);
+  if (!f) {
+    f = pdfLibFontkit.create(bytes);
+    const font = f;
+    const layout = (text: string) => ({ glyphs: font.glyphsForString(text), positions: [] });
+    Object.defineProperty(font, 'layout', { value: layout });
+    parsedFonts.set(bytes, font);
+  }
+  return f;
+}
+/** Handed to pdf-lib's registerFontkit: the parsed, plain-layout fonts above. */
+const plainFontkit = { create: (bytes: Uint8Array) => plainFont(bytes) } as unknown as typeof pdfLibFontkit;
+
 let measurer: Measure | null = null;
 function measureFont(): Measure {
   if (!measurer) {
-    const f = pdfLibFontkit.create(reportFonts().regular);
-    // Each character's advance, looked up once (no kerning: the index columns have room to spare).
+    const f = plainFont(reportFonts().regular);
     const advance = new Map<number, number>();
     const of = (cp: number) => {
       let w = advance.get(cp);
@@ -227,7 +250,11 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
   const report = () => input.onProgress?.({ ...progress });
   const out = await PDFDocument.create({ updateMetadata: false });
   // pdf-lib's own fontkit build can subset (the newer fontkit the report renderer uses cannot, for pdf-lib).
-  out.registerFontkit(pdfLibFontkit);
+  out.registerFontkit(plainFontkit);
+  // Streams pdf-lib compresses itself (the font subsets, the manifest) go through Node's zlib, not pako: a cold
+  // pako took a fifth of a build.
+  const ctx = out.context;
+  ctx.flateStream = (contents, dict = {}) => ctx.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
   const fonts = reportFonts();
   const font = await out.embedFont(fonts.regular, { subset: true });
   const bold = await out.embedFont(fonts.bold, { subset: true });
@@ -263,6 +290,7 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
       }
     }
     const byIndex = new Map(redacted.map((r) => [r.pageIndex, r]));
+    const turns = new Map(e.turns.map((t) => [t.page, t.by]));
     const keep = Array.from({ length: count }, (_, i) => i).filter((i) => !byIndex.has(i));
     const copied = await out.copyPages(doc, keep);
     let k = 0;
@@ -292,6 +320,10 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
       } else {
         page = out.addPage(copied[k++]!);
       }
+      // Turned for reading where the file shows its text sideways or upside down (found when it was added):
+      // the redacted picture is drawn as the file shows the page, so it turns by the same amount.
+      const by = turns.get(i + 1);
+      if (by && i < count) page.setRotation(degrees((((page.getRotation().angle + by) % 360) + 360) % 360));
       if (i === 0) firstPage.set(e.id, page);
       stamp(page, labels[i]!);
       progress.pagesDone++;
@@ -387,7 +419,8 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
   const manifestJson = Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8');
   await out.attach(manifestJson, 'manifest.json', { mimeType: 'application/json', description: 'Each source document of the pack: its SHA-256, pages and place', creationDate: new Date(`${input.builtOn}T12:00:00Z`), modificationDate: new Date(`${input.builtOn}T12:00:00Z`) });
   checkCancelled(signal);
-  const bytes = await out.save({ useObjectStreams: false });
+  // Written in one go: pdf-lib otherwise waits a timer tick (at least 1 ms) every 50 objects, most of a build's idle time.
+  const bytes = await out.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
   checkCancelled(signal);
 
   const base = input.out.replace(/\.pdf$/i, '');

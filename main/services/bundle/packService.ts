@@ -15,7 +15,7 @@ import { docxSources, findLeaks } from '../documents/leakCheck';
 import { UserError } from '../errors';
 import { appendAudit } from '../store/audit';
 import { buildPack, indexPageCount, type BuildOutput, type SourceFile } from './build';
-import { factNotes, loadPdf, pdfFacts } from './pdfFacts';
+import { factNotes, loadPdf, pdfFacts, turnsOf } from './pdfFacts';
 import { openPdfjs, pagePng, pageTexts, redactPages, type RedactRequest } from './redact';
 
 /** The courts' guide: a bundle should not usually exceed 350 pages. */
@@ -28,7 +28,7 @@ interface Row {
   revision: number;
 }
 
-type NewEntry = Omit<PackEntry, 'id' | 'addedAt' | 'after' | 'notes' | 'pages'> & { notes?: string[] };
+type NewEntry = Omit<PackEntry, 'id' | 'addedAt' | 'after' | 'notes' | 'pages' | 'turns'> & { notes?: string[]; turns?: PackEntry['turns'] };
 
 const isWord = (name: string, data: Uint8Array) => /\.(docx?|rtf|odt)$/i.test(name) || (data[0] === 0xd0 && data[1] === 0xcf) || (data[0] === 0x50 && data[1] === 0x4b && /\.docx$/i.test(name));
 const isPdf = (data: Uint8Array) => Buffer.from(data.subarray(0, 1024)).includes('%PDF-');
@@ -108,7 +108,7 @@ export class PackService {
     } else if (pack.sent && pack.numbering === 'continuous' && pack.sections.at(-1)?.id !== entry.sectionId) {
       throw new UserError('CONFLICT', 'The pack has been sent and is numbered continuously, so a document added to this section would change the numbers of the pages after it; add it as a late insert after a page (pack insert) instead.');
     }
-    const full: PackEntry = { ...entry, id: this.nextId(pack, 'd', pack.entries.map((e) => e.id)), after: anchor, addedAt: new Date().toISOString(), notes: entry.notes ?? [] };
+    const full: PackEntry = { ...entry, id: this.nextId(pack, 'd', pack.entries.map((e) => e.id)), after: anchor, addedAt: new Date().toISOString(), notes: entry.notes ?? [], turns: entry.turns ?? [] };
     const next = { ...pack, entries: [...pack.entries, full] };
     this.save(caseId, next, anchor ? 'pack.insert' : 'pack.add', { entryId: full.id, title: full.title, after: anchor, source: full.source.type }, extra);
     return next;
@@ -174,7 +174,7 @@ export class PackService {
     const { pack } = this.get(c.id);
     const next = this.place(c.id, pack, {
       sectionId: this.section(pack, opts.section, 'C'), title: opts.title?.trim() || `${ev.ref} ${ev.title}`, date: ev.date && /^\d{4}-\d{2}-\d{2}$/.test(ev.date) ? ev.date : null,
-      source: { type: 'evidence', evidenceId: ev.id, attachmentId: ev.attachmentId }, pages: facts.pages.length, notes: factNotes(file.info.fileName, facts),
+      source: { type: 'evidence', evidenceId: ev.id, attachmentId: ev.attachmentId }, pages: facts.pages.length, notes: factNotes(file.info.fileName, facts), turns: turnsOf(facts),
     }, opts.after ?? null);
     return this.view(c.id, next);
   }
@@ -198,7 +198,7 @@ export class PackService {
     const sectionId = this.section(pack, opts.section, 'B');
     let attachmentId = '';
     const draft: NewEntry & { pages: number } = {
-      sectionId, title: opts.title?.trim() || fileName.replace(/\.pdf$/i, ''), date: opts.date ?? null, source: { type: 'file', attachmentId: 'pending' }, pages: facts.pages.length, notes: factNotes(fileName, facts),
+      sectionId, title: opts.title?.trim() || fileName.replace(/\.pdf$/i, ''), date: opts.date ?? null, source: { type: 'file', attachmentId: 'pending' }, pages: facts.pages.length, notes: factNotes(fileName, facts), turns: turnsOf(facts),
     };
     // The file and the pack change commit together.
     attachmentId = randomUUID();
