@@ -1,4 +1,4 @@
-import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+import { EncryptedPDFError, ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { UserError } from '../errors';
 
 /**
@@ -26,7 +26,9 @@ const MM = 25.4 / 72;
 export async function loadPdf(name: string, data: Uint8Array): Promise<PDFDocument> {
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(data, { updateMetadata: false, throwOnInvalidObject: false });
+    // Parsed in one go: pdf-lib's default pauses for a timer tick (at least 1 ms) every 100 objects, which for
+    // tagged sources (an object per paragraph) was most of a build's time spent waiting (docs/benchmarks.md).
+    doc = await PDFDocument.load(data, { updateMetadata: false, throwOnInvalidObject: false, parseSpeed: ParseSpeeds.Fastest });
   } catch (e) {
     if (e instanceof EncryptedPDFError || hasEncryptDict(data)) throw encrypted(name);
     throw damaged(name);
