@@ -38,6 +38,16 @@ export const sourceSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('evidence'), evidenceId: z.string().min(1), attachmentId: z.string().min(1) }),
   /** A PDF added to the pack only (kept inside the store as an attachment). */
   z.object({ type: z.literal('file'), attachmentId: z.string().min(1) }),
+  /**
+   * One of our documents as issued, carried as the PDFs of its versions (attachments): how a case file brings the
+   * pack's documents to another store, which does not hold the issued versions themselves.
+   */
+  z.object({
+    type: z.literal('issued-file'),
+    kind: z.enum(DOCUMENT_KINDS as [DocumentKind, ...DocumentKind[]]),
+    councilAttachmentId: z.string().min(1),
+    complainantAttachmentId: z.string().min(1).nullable(),
+  }),
 ]);
 export type PackSource = z.output<typeof sourceSchema>;
 
@@ -93,7 +103,7 @@ export const packSchema = z.object({
   entries: z.array(entrySchema).max(2000).default([]),
   redactions: z.array(redactionSchema).max(5000).default([]),
   /** Set when the pack was first sent: from then on every page keeps its number. */
-  sent: z.object({ at: z.string(), indexPages: z.number().int().min(1) }).nullable().default(null),
+  sent: z.object({ at: z.string(), indexPages: z.number().int().min(1).max(1000) }).nullable().default(null),
   panel: z.array(panelMemberSchema).max(3).default([]),
   hearingDate: isoDateSchema.nullable().default(null),
 });

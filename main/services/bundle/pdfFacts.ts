@@ -34,7 +34,14 @@ export async function loadPdf(name: string, data: Uint8Array): Promise<PDFDocume
     throw damaged(name);
   }
   if (doc.isEncrypted) throw encrypted(name);
-  if (doc.getPageCount() === 0) throw damaged(name);
+  // A file whose page tree is missing or broken parses, then fails when its pages are counted.
+  let pages: number;
+  try {
+    pages = doc.getPageCount();
+  } catch {
+    throw damaged(name);
+  }
+  if (pages === 0) throw damaged(name);
   return doc;
 }
 
