@@ -300,11 +300,14 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
     const byIndex = new Map(redacted.map((r) => [r.pageIndex, r]));
     const turns = new Map(e.turns.map((t) => [t.page, t.by]));
     const keep = Array.from({ length: count }, (_, i) => i).filter((i) => !byIndex.has(i));
-    // The document's place in the structure tree. A tagged source keeps its own structure (when no page of it
-    // is redacted: a redacted page's elements could carry the words); an untagged one is marked a page at a time.
+    // The document's place in the structure tree. A tagged source keeps its own structure only when nothing is
+    // to be taken out of it for this recipient: no redaction asked for and no leak check (the complainant's
+    // version of evidence and files), because its elements' alternate and replacement texts and titles are
+    // words the page checks do not read. An untagged one is marked a page at a time.
     const part = tags.element('Part', tags.documentRef, { title: e.title });
     const hasTree = doc.catalog.has(PDFName.of('StructTreeRoot'));
-    const copiedTagged = byIndex.size === 0 && hasTree ? await tags.copyTagged(doc, part) : null;
+    const keepStructure = hasTree && byIndex.size === 0 && src.redact.length === 0 && !src.leakCheck;
+    const copiedTagged = keepStructure ? await tags.copyTagged(doc, part) : null;
     const copied = copiedTagged ?? (await out.copyPages(doc, keep));
     // A tagged source whose structure was not kept: its pages hold marked content of their own, so they are not
     // wrapped again (nested ids), and the pack is not marked as fully tagged.

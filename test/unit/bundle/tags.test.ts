@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import PDFKit from 'pdfkit';
 import { describe, expect, it } from 'vitest';
+import { reportFonts } from '../../../main/services/documents/fonts';
 import { openPdfjs } from '../../../main/services/bundle/redact';
 import { pdftotextPage, qpdfCheck, readPack } from './readBack';
 import { packCase } from './setup';
@@ -175,4 +177,45 @@ describe('the pack’s structure tree (tagged PDF)', () => {
     // The other documents keep theirs.
     expect(again.kids.slice(2).every((k) => k.kids.length > 0)).toBe(true);
   }, 180_000);
+
+  it('keeps another tagged PDF’s structure for the panel, but not in the complainant’s version, where its alternate texts are not leak-checked', async () => {
+    const { call, caseId, build, dir } = await packCase();
+    await call('bundle.addFile', { caseId, fileName: 'visit-photo.pdf', section: 'C', title: 'Contact centre visit (photo)', dataBase64: (await taggedPhotoPdf()).toString('base64') });
+    await build('panel', 'panel.pdf');
+    await build('complainant', 'complainant.pdf');
+    const panel = fs.readFileSync(path.join(dir, 'panel.pdf'));
+    const complainant = fs.readFileSync(path.join(dir, 'complainant.pdf'));
+    // The panel's version keeps the file's own Figure and its alternate text.
+    expect(panel.includes('Photo of Jordan Blake at the contact centre')).toBe(true);
+    const p = structTree(await PDFDocument.load(panel)).tree;
+    expect(all(p.kids.at(-1)!).map((n) => n.type)).toContain('Figure');
+    // The complainant's: the page is there (its text names nobody), the structure and its words are not.
+    expect(complainant.includes('Photo of Jordan Blake')).toBe(false);
+    expect(complainant.includes('Jordan Blake')).toBe(false);
+    expect(qpdfCheck(path.join(dir, 'complainant.pdf'))).toMatch(/No syntax or stream encoding errors/);
+    const c = await PDFDocument.load(complainant);
+    expect(structTree(c).tree.kids.at(-1)!.kids).toEqual([]);
+    expect(pdftotextPage(path.join(dir, 'complainant.pdf'), c.getPageCount())).toContain('Notes of the visit to the contact centre.');
+  }, 180_000);
 });
+
+/** A tagged PDF (PDFKit) whose picture's alternate text names the social worker; its page text names nobody. */
+async function taggedPhotoPdf(): Promise<Buffer> {
+  const doc = new PDFKit({ size: 'A4', margin: 56, tagged: true });
+  doc.registerFont('body', reportFonts().regular);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((r) => doc.on('end', () => r()));
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const p = doc.struct('P', {}, () => doc.font('body').fontSize(12).text('Notes of the visit to the contact centre.'));
+  root.add(p);
+  p.end();
+  const fig = doc.struct('Figure', { alt: 'Photo of Jordan Blake at the contact centre' }, () => doc.rect(56, 120, 200, 120).fill('#888888'));
+  root.add(fig);
+  fig.end();
+  root.end();
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
