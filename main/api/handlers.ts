@@ -173,13 +173,13 @@ export const handlers: HandlerTable = {
   'councils.save': ({ id, profile, linkCaseId }, s) => s.councils().save({ id, profile, linkCaseId }),
   'cases.delete': ({ id, confirmReference }, s) => s.cases().delete(id, confirmReference),
   'cases.importJson': async ({ json }, s) => s.cases().importJson(json),
-  'cases.exportJson': ({ id }, s) => ({ json: s.cases().exportJson(id) }),
+  'cases.exportJson': async ({ id }, s) => ({ json: await s.cases().exportJson(id) }),
   'cases.exportFile': async ({ id }, s) => {
     const cases = s.cases();
     const c = cases.get(id);
     const path = await s.platform.chooseSavePath(`${safeFileName(c.record.reference)}.json`, { name: 'Casewright case file', extensions: ['json'] });
     if (!path) return { path: null };
-    writeExport(path, cases.exportJson(id));
+    writeExport(path, await cases.exportJson(id));
     return { path };
   },
   'cases.recordExtension': ({ id, revision, extension, today: t }, s) =>

@@ -38,6 +38,16 @@ export const sourceSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('evidence'), evidenceId: z.string().min(1), attachmentId: z.string().min(1) }),
   /** A PDF added to the pack only (kept inside the store as an attachment). */
   z.object({ type: z.literal('file'), attachmentId: z.string().min(1) }),
+  /**
+   * One of our documents as issued, carried as the PDFs of its versions (attachments): how a case file brings the
+   * pack's documents to another store, which does not hold the issued versions themselves.
+   */
+  z.object({
+    type: z.literal('issued-file'),
+    kind: z.enum(DOCUMENT_KINDS as [DocumentKind, ...DocumentKind[]]),
+    councilAttachmentId: z.string().min(1),
+    complainantAttachmentId: z.string().min(1).nullable(),
+  }),
 ]);
 export type PackSource = z.output<typeof sourceSchema>;
 
@@ -57,6 +67,11 @@ export const entrySchema = z.object({
   addedAt: z.string(),
   /** What the checks found when it was added (pages without text, landscape pages, sizes other than A4). */
   notes: z.array(z.string().max(2000)).max(20).default([]),
+  /**
+   * Pages (1-based) whose text runs sideways or upside down as the file shows them, and how far (clockwise) the
+   * pack turns each so it reads the right way up; found when the file was added. Never our own documents.
+   */
+  turns: z.array(z.object({ page: z.number().int().min(1).max(100_000), by: z.union([z.literal(90), z.literal(180), z.literal(270)]) })).max(2000).default([]),
 });
 export type PackEntry = z.output<typeof entrySchema>;
 
@@ -88,7 +103,7 @@ export const packSchema = z.object({
   entries: z.array(entrySchema).max(2000).default([]),
   redactions: z.array(redactionSchema).max(5000).default([]),
   /** Set when the pack was first sent: from then on every page keeps its number. */
-  sent: z.object({ at: z.string(), indexPages: z.number().int().min(1) }).nullable().default(null),
+  sent: z.object({ at: z.string(), indexPages: z.number().int().min(1).max(1000) }).nullable().default(null),
   panel: z.array(panelMemberSchema).max(3).default([]),
   hearingDate: isoDateSchema.nullable().default(null),
 });

@@ -67,7 +67,7 @@ export async function prepareBase(dir: string, padMb = 0): Promise<Base> {
     await files.add(demo!.id, `padding-${left}.png`, png);
   }
   const caseFile = path.join(dir, 'case.json');
-  const json = session.cases().exportJson(demo!.id);
+  const json = await session.cases().exportJson(demo!.id);
   fs.writeFileSync(caseFile, json);
   const backupFile = session.backups().create('manual').file;
   await session.cases().importJson(json.replace(/DEMO-ST2-0001/g, AFTER_BACKUP));

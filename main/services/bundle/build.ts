@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { deflateSync } from 'node:zlib';
 import pdfLibFontkit from '@pdf-lib/fontkit';
 import {
   PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPage, PDFRef, PDFString, StandardFonts, TextRenderingMode,
@@ -11,6 +12,7 @@ import { RECIPIENT_LABELS, type BuildProgress, type Pack, type PackEntry, type R
 import { UserError } from '../errors';
 import { reportFonts } from '../documents/fonts';
 import { loadPdf } from './pdfFacts';
+import { PackTags } from './tags';
 import { openPdfjs, pageTexts, redactPages, type RedactRequest, type RedactedPage } from './redact';
 
 /** One document's pages for one recipient. */
@@ -75,11 +77,33 @@ interface IndexLine {
 export interface Measure {
   widthOfTextAtSize(text: string, size: number): number;
 }
+/**
+ * The report fonts as pdf-lib's fontkit reads them, parsed once per process (not once per build), and laid out
+ * by the character map alone: one glyph per character, its own advance, no kerning or ligatures. The pack's own
+ * text (index, blank-page notes, invisible text of redacted pages) is plain Latin/Greek/Cyrillic, and
+ * fontkit's full shaping (GSUB/GPOS read for every string) was most of the time a build spent on its own
+ * pages (docs/benchmarks.md). The index is measured with the same advances it is drawn with.
+ */
+type FontkitFont = ReturnType<typeof pdfLibFontkit.create>;
+const parsedFonts = new Map<Uint8Array, FontkitFont>();
+function plainFont(bytes: Uint8Array): FontkitFont {
+  let f = parsedFonts.get(bytes);
+  if (!f) {
+    f = pdfLibFontkit.create(bytes);
+    const font = f;
+    const layout = (text: string) => ({ glyphs: font.glyphsForString(text), positions: [] });
+    Object.defineProperty(font, 'layout', { value: layout });
+    parsedFonts.set(bytes, font);
+  }
+  return f;
+}
+/** Handed to pdf-lib's registerFontkit: the parsed, plain-layout fonts above. */
+const plainFontkit = { create: (bytes: Uint8Array) => plainFont(bytes) } as unknown as typeof pdfLibFontkit;
+
 let measurer: Measure | null = null;
 function measureFont(): Measure {
   if (!measurer) {
-    const f = pdfLibFontkit.create(reportFonts().regular);
-    // Each character's advance, looked up once (no kerning: the index columns have room to spare).
+    const f = plainFont(reportFonts().regular);
     const advance = new Map<number, number>();
     const of = (cp: number) => {
       let w = advance.get(cp);
@@ -176,12 +200,14 @@ export const ukDate = (iso: string) => {
  * Stamps the page number at the foot of the page as it is read, whatever the page's rotation, in a small
  * white box. Written as two tiny uncompressed content streams around the page's own (a shared "q" before it, the
  * stamp after a "Q"), so the page's content is untouched and whatever state it leaves cannot move the stamp.
+ * The stamp is a pagination artifact (not read out as content). With `wrap`, the page's own content becomes one
+ * marked-content sequence with that MCID (an untagged source's page, in the pack's structure tree).
  */
 function stamper(out: PDFDocument, font: PDFFont) {
   const save = out.context.register(out.context.stream('q\n'));
   const key = PDFName.of('CwPageNo');
   const n = (x: number) => (Math.round(x * 100) / 100).toString();
-  return (page: PDFPage, label: string) => {
+  return (page: PDFPage, label: string, wrap: { tag: string; mcid: number } | null = null) => {
     const box = page.getCropBox();
     const r = ((page.getRotation().angle % 360) + 360) % 360;
     const size = FONT_SIZE;
@@ -200,13 +226,15 @@ function stamper(out: PDFDocument, font: PDFFont) {
     const [rx, ry] = map(vx - 4, vy - 4);
     const [tx, ty] = map(vx, vy);
     const ops =
-      `Q q ${c} ${s} ${-s} ${c} ${n(rx)} ${n(ry)} cm 1 g 0.3 G 0.5 w 0 0 ${n(tw + 8)} ${n(size + 6)} re B Q ` +
-      `q 0 g BT /CwPageNo ${size} Tf ${c} ${s} ${-s} ${c} ${n(tx)} ${n(ty)} Tm ${font.encodeText(label).toString()} Tj ET Q\n`;
+      `${wrap ? 'Q EMC' : 'Q'} /Artifact <</Type /Pagination /Subtype /Footer>> BDC ` +
+      `q ${c} ${s} ${-s} ${c} ${n(rx)} ${n(ry)} cm 1 g 0.3 G 0.5 w 0 0 ${n(tw + 8)} ${n(size + 6)} re B Q ` +
+      `q 0 g BT /CwPageNo ${size} Tf ${c} ${s} ${-s} ${c} ${n(tx)} ${n(ty)} Tm ${font.encodeText(label).toString()} Tj ET Q EMC\n`;
     const stampRef = out.context.register(out.context.stream(ops));
     page.node.setFontDictionary(key, font.ref);
     const contents = page.node.Contents();
     const existing = contents instanceof PDFArray ? contents.asArray() : contents ? [page.node.get(PDFName.of('Contents'))!] : [];
-    page.node.set(PDFName.of('Contents'), out.context.obj([save, ...existing, stampRef]));
+    const before = wrap ? out.context.register(out.context.stream(`/${wrap.tag} <</MCID ${wrap.mcid}>> BDC q\n`)) : save;
+    page.node.set(PDFName.of('Contents'), out.context.obj([before, ...existing, stampRef]));
   };
 }
 
@@ -227,12 +255,17 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
   const report = () => input.onProgress?.({ ...progress });
   const out = await PDFDocument.create({ updateMetadata: false });
   // pdf-lib's own fontkit build can subset (the newer fontkit the report renderer uses cannot, for pdf-lib).
-  out.registerFontkit(pdfLibFontkit);
+  out.registerFontkit(plainFontkit);
+  // Streams pdf-lib compresses itself (the font subsets, the manifest) go through Node's zlib, not pako: a cold
+  // pako took a fifth of a build.
+  const ctx = out.context;
+  ctx.flateStream = (contents, dict = {}) => ctx.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
   const fonts = reportFonts();
   const font = await out.embedFont(fonts.regular, { subset: true });
   const bold = await out.embedFont(fonts.bold, { subset: true });
   const stampFont = await out.embedFont(StandardFonts.HelveticaBold);
   const stamp = stamper(out, stampFont);
+  const tags = new PackTags(out);
 
   const lay = layoutPack(pack, indexPageCount(pack));
   const lines = paginate(indexLines(pack, lay, measureFont()));
@@ -240,6 +273,8 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
   report();
 
   const indexPages = lay.indexLabels.map(() => out.addPage(A4));
+  // The index comes first in the structure as on the page, though it is drawn last (it needs the pages it links to).
+  const indexSect = tags.element('Sect', tags.documentRef, { title: 'Index' });
   const firstPage = new Map<string, PDFPage>();
   const manifest: Manifest = { pack: input.reference, recipient, builtOn: input.builtOn, numbering: pack.numbering, indexPages: lay.indexLabels, documents: [] };
   const log: RedactionLogEntry[] = [...(input.titleLog ?? [])];
@@ -263,37 +298,61 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
       }
     }
     const byIndex = new Map(redacted.map((r) => [r.pageIndex, r]));
+    const turns = new Map(e.turns.map((t) => [t.page, t.by]));
     const keep = Array.from({ length: count }, (_, i) => i).filter((i) => !byIndex.has(i));
-    const copied = await out.copyPages(doc, keep);
+    // The document's place in the structure tree. A tagged source keeps its own structure only when nothing is
+    // to be taken out of it for this recipient: no redaction asked for and no leak check (the complainant's
+    // version of evidence and files), because its elements' alternate and replacement texts and titles are
+    // words the page checks do not read. An untagged one is marked a page at a time.
+    const part = tags.element('Part', tags.documentRef, { title: e.title });
+    const hasTree = doc.catalog.has(PDFName.of('StructTreeRoot'));
+    const keepStructure = hasTree && byIndex.size === 0 && src.redact.length === 0 && !src.leakCheck;
+    const copiedTagged = keepStructure ? await tags.copyTagged(doc, part) : null;
+    const copied = copiedTagged ?? (await out.copyPages(doc, keep));
+    // A tagged source whose structure was not kept: its pages hold marked content of their own, so they are not
+    // wrapped again (nested ids), and the pack is not marked as fully tagged.
+    const wrapCopied = !copiedTagged && !hasTree;
+    if (!copiedTagged) tags.stats[hasTree ? 'unmarked' : 'untagged']++;
     let k = 0;
     for (let i = 0; i < e.pages; i++) {
       let page: PDFPage;
+      let wrap: { tag: string; mcid: number } | null = null;
       const red = byIndex.get(i);
       if (i >= count) {
         page = out.addPage(A4);
-        page.drawText('This page is intentionally blank, so that every version of the pack has the same page numbers.', { x: MARGIN, y: A4[1] / 2, size: 11, font, color: rgb(0.35, 0.35, 0.35), maxWidth: A4[0] - 2 * MARGIN });
+        tags.tagged(page, 'P', part, () =>
+          page.drawText('This page is intentionally blank, so that every version of the pack has the same page numbers.', { x: MARGIN, y: A4[1] / 2, size: 11, font, color: rgb(0.35, 0.35, 0.35), maxWidth: A4[0] - 2 * MARGIN }),
+        );
       } else if (red) {
         page = out.addPage([red.width, red.height]);
         const img = await out.embedJpg(red.jpeg);
-        page.drawImage(img, { x: 0, y: 0, width: red.width, height: red.height });
-        page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.Invisible));
-        for (const run of red.runs) {
-          try {
-            const natural = font.widthOfTextAtSize(run.text, run.size);
-            const size = natural > run.width && natural > 0 ? Math.max(1, (run.size * run.width) / natural) : run.size;
-            page.drawText(run.text, { x: run.x, y: run.y, size, font, rotate: degrees((run.angle * 180) / Math.PI) });
-          } catch {
-            // A character the font cannot encode: that run stays in the picture only.
+        // The picture shows the page; its words are the invisible layer, which is what is read out.
+        tags.artifact(page, 'Layout', () => page.drawImage(img, { x: 0, y: 0, width: red.width, height: red.height }));
+        tags.tagged(page, 'P', part, () => {
+          page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.Invisible));
+          for (const run of red.runs) {
+            try {
+              const natural = font.widthOfTextAtSize(run.text, run.size);
+              const size = natural > run.width && natural > 0 ? Math.max(1, (run.size * run.width) / natural) : run.size;
+              page.drawText(run.text, { x: run.x, y: run.y, size, font, rotate: degrees((run.angle * 180) / Math.PI) });
+            } catch {
+              // A character the font cannot encode: that run stays in the picture only.
+            }
           }
-        }
-        // Back to visible text for the stamped page number.
-        page.pushOperators(setTextRenderingMode(TextRenderingMode.Fill), popGraphicsState());
+          // Back to visible text for the stamped page number.
+          page.pushOperators(setTextRenderingMode(TextRenderingMode.Fill), popGraphicsState());
+        });
         for (const r of red.removed) log.push({ entryId: e.id, document: e.title, page: labels[i]!, removed: r.phrase, reason: r.reason, occurrences: r.occurrences });
       } else {
         page = out.addPage(copied[k++]!);
+        if (wrapCopied) wrap = { tag: 'Part', mcid: tags.mcid(page, part) };
       }
+      // Turned for reading where the file shows its text sideways or upside down (found when it was added):
+      // the redacted picture is drawn as the file shows the page, so it turns by the same amount.
+      const by = turns.get(i + 1);
+      if (by && i < count) page.setRotation(degrees((((page.getRotation().angle + by) % 360) + 360) % 360));
       if (i === 0) firstPage.set(e.id, page);
-      stamp(page, labels[i]!);
+      stamp(page, labels[i]!, wrap);
       progress.pagesDone++;
     }
     manifest.documents.push({
@@ -308,51 +367,79 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
 
   // The index, its links and its own page numbers.
   const title = `Review panel hearing pack — ${input.reference}`;
+  // The index: a heading, a sentence, then one table (a header row, a row per section heading, a row per
+  // document whose title is a link), continued over its pages with the column headings repeated as artifacts.
+  const heading = tags.element('H1', indexSect);
+  const intro = tags.element('P', indexSect);
+  const table = tags.element('Table', indexSect);
+  const cellAttrs = (span: number) => (span > 1 ? { attributes: { O: 'Table', ColSpan: span } } : {});
   lines.forEach((pageLines, p) => {
     const page = indexPages[p]!;
     let y = A4[1] - MARGIN;
     if (p === 0) {
-      page.drawText(title, { x: MARGIN, y: y - 6, size: 17, font: bold });
-      page.drawText(`Prepared for ${RECIPIENT_LABELS[recipient]} on ${ukDate(input.builtOn)}. ${lay.totalPages} pages; every entry below links to its first page.`, { x: MARGIN, y: y - 30, size: 11, font, maxWidth: A4[0] - 2 * MARGIN, lineHeight: 14 });
+      tags.mark(page, heading, 'H1', () => page.drawText(title, { x: MARGIN, y: y - 6, size: 17, font: bold }));
+      tags.mark(page, intro, 'P', () =>
+        page.drawText(`Prepared for ${RECIPIENT_LABELS[recipient]} on ${ukDate(input.builtOn)}. ${lay.totalPages} pages; every entry below links to its first page.`, { x: MARGIN, y: y - 30, size: 11, font, maxWidth: A4[0] - 2 * MARGIN, lineHeight: 14 }),
+      );
       y -= HEADER_HEIGHT - 40;
     } else {
-      page.drawText(`${title}: index (continued)`, { x: MARGIN, y: y - 6, size: 12, font: bold });
+      tags.artifact(page, 'Pagination', () => page.drawText(`${title}: index (continued)`, { x: MARGIN, y: y - 6, size: 12, font: bold }));
     }
     y -= 24;
-    page.drawText('Document', { x: COLS.title, y, size: 11, font: bold });
-    page.drawText('Date', { x: COLS.date, y, size: 11, font: bold });
-    page.drawText('Pages', { x: COLS.pages, y, size: 11, font: bold });
-    page.drawLine({ start: { x: MARGIN, y: y - 4 }, end: { x: A4[0] - MARGIN, y: y - 4 }, thickness: 0.7 });
+    const headings: [string, number][] = [['Document', COLS.title], ['Date', COLS.date], ['Pages', COLS.pages]];
+    if (p === 0) {
+      const tr = tags.element('TR', table);
+      for (const [h, x] of headings) tags.tagged(page, 'TH', tr, () => page.drawText(h, { x, y, size: 11, font: bold }), { attributes: { O: 'Table', Scope: 'Column' } });
+    } else {
+      tags.artifact(page, 'Pagination', () => { for (const [h, x] of headings) page.drawText(h, { x, y, size: 11, font: bold }); });
+    }
+    tags.artifact(page, 'Layout', () => page.drawLine({ start: { x: MARGIN, y: y - 4 }, end: { x: A4[0] - MARGIN, y: y - 4 }, thickness: 0.7 }));
     y -= 16;
     const annots: PDFRef[] = [];
     for (const l of pageLines) {
+      const tr = tags.element('TR', table);
       if (l.kind === 'section') {
-        page.drawText(l.text[0]!, { x: COLS.title, y: y - 8, size: 13, font: bold });
+        tags.tagged(page, 'TH', tr, () => page.drawText(l.text[0]!, { x: COLS.title, y: y - 8, size: 13, font: bold }), { attributes: { O: 'Table', ColSpan: 3, Scope: 'Row' } });
       } else {
-        l.text.forEach((t, i) => page.drawText(t, { x: COLS.title + (l.entryId ? 0 : 0), y: y - 2 - i * LINE, size: FONT_SIZE, font, color: l.entryId ? rgb(0.05, 0.2, 0.55) : rgb(0.3, 0.3, 0.3) }));
-        if (l.date) page.drawText(l.date, { x: COLS.date, y: y - 2, size: FONT_SIZE, font });
-        if (l.pages) page.drawText(l.pages, { x: COLS.pages, y: y - 2, size: FONT_SIZE, font });
         const target = l.entryId ? firstPage.get(l.entryId) : undefined;
+        const drawTitle = () => l.text.forEach((t, i) => page.drawText(t, { x: COLS.title, y: y - 2 - i * LINE, size: FONT_SIZE, font, color: l.entryId ? rgb(0.05, 0.2, 0.55) : rgb(0.3, 0.3, 0.3) }));
+        const td = tags.element('TD', tr, cellAttrs(target ? 1 : 3));
         if (target) {
+          const link = tags.element('Link', td);
+          tags.mark(page, link, 'Link', drawTitle);
           const rect = [MARGIN - 2, y - l.height + 8, A4[0] - MARGIN + 2, y + FONT_SIZE - 1];
-          const annot = out.context.obj({
+          const annot = out.context.register(out.context.obj({
             Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0],
             Dest: [target.ref, 'Fit'],
             Contents: PDFHexString.fromText(`Go to ${l.text.join(' ')}, page ${l.pages?.split('–')[0]}`),
-          });
-          annots.push(out.context.register(annot));
+          }));
+          tags.annotation(annot, page, link);
+          annots.push(annot);
+          tags.tagged(page, 'TD', tr, () => { if (l.date) page.drawText(l.date, { x: COLS.date, y: y - 2, size: FONT_SIZE, font }); });
+          tags.tagged(page, 'TD', tr, () => { if (l.pages) page.drawText(l.pages, { x: COLS.pages, y: y - 2, size: FONT_SIZE, font }); });
+        } else {
+          tags.mark(page, td, 'TD', drawTitle);
         }
       }
       y -= l.height;
     }
-    if (annots.length) page.node.set(PDFName.of('Annots'), out.context.obj(annots));
+    if (annots.length) {
+      page.node.set(PDFName.of('Annots'), out.context.obj(annots));
+      // Links are reached in the order of the structure (PDF/UA).
+      page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
+    }
     stamp(page, lay.indexLabels[p]!);
   });
   // An index that grew after sending keeps its pages' numbers: the extra pages are blank but numbered.
   for (let p = lines.length; p < indexPages.length; p++) {
-    indexPages[p]!.drawText('(index continues: no further entries)', { x: MARGIN, y: A4[1] - MARGIN - 20, size: 11, font });
-    stamp(indexPages[p]!, lay.indexLabels[p]!);
+    const page = indexPages[p]!;
+    tags.tagged(page, 'P', indexSect, () => page.drawText('(index continues: no further entries)', { x: MARGIN, y: A4[1] - MARGIN - 20, size: 11, font }));
+    stamp(page, lay.indexLabels[p]!);
   }
+  tags.finish();
+  // Marked only when every page's content has its own structure (docs/bundle.md): not when an untagged PDF
+  // (a scan, a letter from elsewhere) is in the pack, whose pages are in the tree as one sequence each.
+  out.catalog.set(PDFName.of('MarkInfo'), out.context.obj({ Marked: tags.fullyTagged }));
 
   // Page labels: each page's own label, exactly as stamped.
   const all = out.getPages();
@@ -387,7 +474,8 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
   const manifestJson = Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8');
   await out.attach(manifestJson, 'manifest.json', { mimeType: 'application/json', description: 'Each source document of the pack: its SHA-256, pages and place', creationDate: new Date(`${input.builtOn}T12:00:00Z`), modificationDate: new Date(`${input.builtOn}T12:00:00Z`) });
   checkCancelled(signal);
-  const bytes = await out.save({ useObjectStreams: false });
+  // Written in one go: pdf-lib otherwise waits a timer tick (at least 1 ms) every 50 objects, most of a build's idle time.
+  const bytes = await out.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
   checkCancelled(signal);
 
   const base = input.out.replace(/\.pdf$/i, '');

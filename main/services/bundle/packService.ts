@@ -15,7 +15,7 @@ import { docxSources, findLeaks } from '../documents/leakCheck';
 import { UserError } from '../errors';
 import { appendAudit } from '../store/audit';
 import { buildPack, indexPageCount, type BuildOutput, type SourceFile } from './build';
-import { factNotes, loadPdf, pdfFacts } from './pdfFacts';
+import { factNotes, loadPdf, pdfFacts, turnsOf } from './pdfFacts';
 import { openPdfjs, pagePng, pageTexts, redactPages, type RedactRequest } from './redact';
 
 /** The courts' guide: a bundle should not usually exceed 350 pages. */
@@ -28,7 +28,7 @@ interface Row {
   revision: number;
 }
 
-type NewEntry = Omit<PackEntry, 'id' | 'addedAt' | 'after' | 'notes' | 'pages'> & { notes?: string[] };
+type NewEntry = Omit<PackEntry, 'id' | 'addedAt' | 'after' | 'notes' | 'pages' | 'turns'> & { notes?: string[]; turns?: PackEntry['turns'] };
 
 const isWord = (name: string, data: Uint8Array) => /\.(docx?|rtf|odt)$/i.test(name) || (data[0] === 0xd0 && data[1] === 0xcf) || (data[0] === 0x50 && data[1] === 0x4b && /\.docx$/i.test(name));
 const isPdf = (data: Uint8Array) => Buffer.from(data.subarray(0, 1024)).includes('%PDF-');
@@ -108,7 +108,7 @@ export class PackService {
     } else if (pack.sent && pack.numbering === 'continuous' && pack.sections.at(-1)?.id !== entry.sectionId) {
       throw new UserError('CONFLICT', 'The pack has been sent and is numbered continuously, so a document added to this section would change the numbers of the pages after it; add it as a late insert after a page (pack insert) instead.');
     }
-    const full: PackEntry = { ...entry, id: this.nextId(pack, 'd', pack.entries.map((e) => e.id)), after: anchor, addedAt: new Date().toISOString(), notes: entry.notes ?? [] };
+    const full: PackEntry = { ...entry, id: this.nextId(pack, 'd', pack.entries.map((e) => e.id)), after: anchor, addedAt: new Date().toISOString(), notes: entry.notes ?? [], turns: entry.turns ?? [] };
     const next = { ...pack, entries: [...pack.entries, full] };
     this.save(caseId, next, anchor ? 'pack.insert' : 'pack.add', { entryId: full.id, title: full.title, after: anchor, source: full.source.type }, extra);
     return next;
@@ -174,7 +174,7 @@ export class PackService {
     const { pack } = this.get(c.id);
     const next = this.place(c.id, pack, {
       sectionId: this.section(pack, opts.section, 'C'), title: opts.title?.trim() || `${ev.ref} ${ev.title}`, date: ev.date && /^\d{4}-\d{2}-\d{2}$/.test(ev.date) ? ev.date : null,
-      source: { type: 'evidence', evidenceId: ev.id, attachmentId: ev.attachmentId }, pages: facts.pages.length, notes: factNotes(file.info.fileName, facts),
+      source: { type: 'evidence', evidenceId: ev.id, attachmentId: ev.attachmentId }, pages: facts.pages.length, notes: factNotes(file.info.fileName, facts), turns: turnsOf(facts),
     }, opts.after ?? null);
     return this.view(c.id, next);
   }
@@ -198,7 +198,7 @@ export class PackService {
     const sectionId = this.section(pack, opts.section, 'B');
     let attachmentId = '';
     const draft: NewEntry & { pages: number } = {
-      sectionId, title: opts.title?.trim() || fileName.replace(/\.pdf$/i, ''), date: opts.date ?? null, source: { type: 'file', attachmentId: 'pending' }, pages: facts.pages.length, notes: factNotes(fileName, facts),
+      sectionId, title: opts.title?.trim() || fileName.replace(/\.pdf$/i, ''), date: opts.date ?? null, source: { type: 'file', attachmentId: 'pending' }, pages: facts.pages.length, notes: factNotes(fileName, facts), turns: turnsOf(facts),
     };
     // The file and the pack change commit together.
     attachmentId = randomUUID();
@@ -313,7 +313,7 @@ export class PackService {
     if (total > PAGE_GUIDE) warnings.push(`The pack has ${total} pages, more than the ${PAGE_GUIDE} the courts’ guidance suggests; consider whether every document is needed.`);
     if (recipient === 'complainant' || recipient === null) {
       for (const e of pack.entries) {
-        if (e.source.type === 'document' && !e.source.complainantIssueId) {
+        if ((e.source.type === 'document' && !e.source.complainantIssueId) || (e.source.type === 'issued-file' && !e.source.complainantAttachmentId)) {
           (recipient === 'complainant' ? problems : warnings).push(`The complainant’s version of “${e.title}” has not been issued; issue it on the Documents tab, then take the document out and add it again.`);
         }
       }
@@ -328,6 +328,12 @@ export class PackService {
       const issueId = recipient === 'complainant' ? e.source.complainantIssueId : e.source.councilIssueId;
       if (!issueId) throw new UserError('INVALID_INPUT', `The complainant’s version of “${e.title}” has not been issued; issue it on the Documents tab, then build the complainant’s pack again.`);
       return { name: e.title, describe: `${e.source.kind}, issued version (${recipient === 'complainant' ? 'complainant' : 'council'}), issue ${issueId}`, data: await this.renderIssue(c.id, issueId), redact };
+    }
+    if (e.source.type === 'issued-file') {
+      const attachmentId = recipient === 'complainant' ? e.source.complainantAttachmentId : e.source.councilAttachmentId;
+      if (!attachmentId) throw new UserError('INVALID_INPUT', `The complainant’s version of “${e.title}” did not come with the case file; the pack cannot be built for the complainant until it is added again from an issued version.`);
+      const file = this.attachments().read(attachmentId);
+      return { name: e.title, describe: `${e.source.kind}, issued version (${recipient === 'complainant' ? 'complainant' : 'council'}) as brought by a case file, attachment ${file.info.id}`, data: file.data, redact };
     }
     const file = this.attachments().read(e.source.attachmentId);
     const leakCheck =
@@ -404,6 +410,75 @@ export class PackService {
     } finally {
       await pj.destroy();
     }
+  }
+
+  // The pack in the case file (version 6).
+
+  /**
+   * The pack as a case file carries it: our documents as the PDFs of their issued versions (added to the file's
+   * attachments under ids made from the issue's), everything else as it is. Null when the case has no pack.
+   */
+  async forCaseFile(caseId: string): Promise<{ pack: Pack; files: { id: string; fileName: string; data: Buffer }[] } | null> {
+    const row = this.db().prepare('SELECT 1 FROM hearing_packs WHERE case_id = ?').get(caseId);
+    if (!row) return null;
+    const { pack } = this.get(caseId);
+    const files = new Map<string, { id: string; fileName: string; data: Buffer }>();
+    const fileFor = async (kind: DocumentKind, issueId: string, variant: string) => {
+      const id = `issued-${issueId}`;
+      if (!files.has(id)) files.set(id, { id, fileName: `${kind}-${variant}.pdf`, data: await this.renderIssue(caseId, issueId) });
+      return id;
+    };
+    const entries: PackEntry[] = [];
+    for (const e of pack.entries) {
+      if (e.source.type !== 'document') {
+        entries.push(e);
+        continue;
+      }
+      const { kind, councilIssueId, complainantIssueId } = e.source;
+      entries.push({
+        ...e,
+        source: { type: 'issued-file', kind, councilAttachmentId: await fileFor(kind, councilIssueId, 'council'), complainantAttachmentId: complainantIssueId ? await fileFor(kind, complainantIssueId, 'complainant') : null },
+      });
+    }
+    return { pack: { ...pack, entries }, files: [...files.values()] };
+  }
+
+  /**
+   * Checks a pack from a case file against its files before anything is stored: each file it names is a PDF
+   * pdf-lib can read, and each entry's page count is what its files hold (the longer version for our documents),
+   * so the pack builds with the labels it had. `file` gives a file's bytes by its id in the case file.
+   */
+  static async checkImported(pack: Pack, file: (id: string) => { fileName: string; data: Uint8Array } | undefined): Promise<void> {
+    for (const e of pack.entries) {
+      const s = e.source;
+      const ids = s.type === 'issued-file' ? [s.councilAttachmentId, s.complainantAttachmentId] : s.type === 'document' ? [] : [s.attachmentId];
+      let pages = 0;
+      for (const id of ids) {
+        if (id === null) continue;
+        const f = file(id);
+        if (!f) throw new UserError('INVALID_INPUT', `The case file’s hearing pack names a file that is not in the case file (for “${e.title}”); export the case again.`);
+        if (!isPdf(f.data)) throw new UserError('INVALID_INPUT', `The case file’s hearing pack holds “${e.title}” as “${f.fileName}”, which is not a PDF; export the case again.`);
+        let n: number;
+        try {
+          n = (await loadPdf(f.fileName, f.data)).getPageCount();
+        } catch (err) {
+          throw err instanceof UserError ? new UserError('INVALID_INPUT', `The case file’s hearing pack cannot be used: ${err.message}`) : err;
+        }
+        if (n > MAX_SOURCE_PAGES) throw new UserError('INVALID_INPUT', `The case file’s hearing pack holds “${e.title}” with ${n.toLocaleString('en-GB')} pages, more than the ${MAX_SOURCE_PAGES.toLocaleString('en-GB')} one document in a pack can have.`);
+        pages = Math.max(pages, n);
+      }
+      if (s.type !== 'document' && pages !== e.pages) {
+        throw new UserError('INVALID_INPUT', `The case file’s hearing pack says “${e.title}” takes ${e.pages.toLocaleString('en-GB')} pages, but its file has ${pages.toLocaleString('en-GB')}; export the case again.`);
+      }
+      if (e.turns.some((t) => t.page > e.pages)) throw new UserError('INVALID_INPUT', `The case file’s hearing pack turns a page of “${e.title}” that it does not have; export the case again.`);
+    }
+  }
+
+  /** Stores an imported pack for a new case (inside the import's transaction). */
+  static storeImported(db: Database, caseId: string, pack: Pack, actor: string): void {
+    const parsed = packSchema.parse(pack);
+    db.prepare('INSERT INTO hearing_packs (case_id, model, revision, updated_at) VALUES (?, ?, 1, ?)').run(caseId, JSON.stringify(parsed), new Date().toISOString());
+    appendAudit(db, { actor, action: 'pack.import', entity: 'case', entityId: caseId, detail: { entries: parsed.entries.length, panel: parsed.panel.length, sent: parsed.sent !== null, sha256: createHash('sha256').update(JSON.stringify(parsed)).digest('hex') } });
   }
 
   // The panel.

@@ -11,6 +11,8 @@ import { caseRef, refsOfCase } from '../store/digests';
 import { caseRepository } from './caseRepository';
 import { dropCaseFromIndex, indexCase } from '../search/searchIndex';
 import { AttachmentService, type PreparedFile } from '../attachments/attachmentService';
+import { PackService } from '../bundle/packService';
+import type { Pack } from '../../../shared/bundle/model';
 import { checkExtension } from './caseClocks';
 import { extensionSchema, type Extension } from '../../../shared/clock/extensions';
 import { CLOCK_IDS, type ClockId } from '../../../shared/clock/profiles';
@@ -128,19 +130,25 @@ export class CaseService {
     return this.update(id, expectedRevision, { ...current.record, lateReasons });
   }
 
-  exportJson(id: string): string {
+  async exportJson(id: string): Promise<string> {
     const c = this.get(id);
     const files = new AttachmentService(this.db, this.actor);
     const attachments = files.list(id).map((a) => {
       const { data } = files.read(a.id);
       return { id: a.id, fileName: a.fileName, sha256: a.sha256, dataBase64: data.toString('base64') };
     });
+    // The hearing pack (version 6), its documents drawn from their issued versions into PDF files beside the rest.
+    const pack = await new PackService(this.db, this.actor).forCaseFile(id);
+    for (const f of pack?.files ?? []) {
+      if (attachments.some((a) => a.id === f.id)) continue;
+      attachments.push({ id: f.id, fileName: f.fileName, sha256: createHash('sha256').update(f.data).digest('hex'), dataBase64: f.data.toString('base64') });
+    }
     const db = this.db();
-    db.transaction(() => appendAudit(db, { actor: this.actor, action: 'case.export', entity: 'case', entityId: id, detail: { reference: c.record.reference, attachments: attachments.length } }, this.now)).immediate();
+    db.transaction(() => appendAudit(db, { actor: this.actor, action: 'case.export', entity: 'case', entityId: id, detail: { reference: c.record.reference, attachments: attachments.length, hearingPack: pack !== null } }, this.now)).immediate();
     // The store's audit log as it now stands, the export recorded: "store verify --file" compares with it later.
     const storeAudit = auditHead(db);
     return `${JSON.stringify(
-      { format: CASE_FILE_FORMAT, version: CASE_FILE_VERSION, exportedAt: this.now().toISOString(), exportedBy: this.actor, case: c.record, attachments, ...(storeAudit ? { storeAudit } : {}) },
+      { format: CASE_FILE_FORMAT, version: CASE_FILE_VERSION, exportedAt: this.now().toISOString(), exportedBy: this.actor, case: c.record, attachments, ...(storeAudit ? { storeAudit } : {}), ...(pack ? { hearingPack: pack.pack } : {}) },
       null,
       2,
     )}\n`;
@@ -182,6 +190,25 @@ export class CaseService {
       ...parsed.data.case,
       evidence: parsed.data.case.evidence.map((e) => (e.attachmentId ? { ...e, attachmentId: newIds.get(e.attachmentId) ?? e.attachmentId } : e)),
     };
+    // The hearing pack (version 6): every file it names checked as a PDF with the pages the pack gives it, then
+    // pointed at the files' ids in this store.
+    let hearingPack: Pack | null = null;
+    if (parsed.data.hearingPack) {
+      const byId = new Map(files.map((f) => [f.id, f]));
+      await PackService.checkImported(parsed.data.hearingPack, (fid) => byId.get(fid)).catch((e: unknown) => {
+        throw e instanceof UserError ? new UserError(e.code, `The case was not imported: ${e.message}`) : e;
+      });
+      const to = (fid: string) => newIds.get(fid) ?? fid;
+      hearingPack = {
+        ...parsed.data.hearingPack,
+        entries: parsed.data.hearingPack.entries.map((e) => {
+          const src = e.source;
+          if (src.type === 'issued-file') return { ...e, source: { ...src, councilAttachmentId: to(src.councilAttachmentId), complainantAttachmentId: src.complainantAttachmentId === null ? null : to(src.complainantAttachmentId) } };
+          if (src.type === 'file' || src.type === 'evidence') return { ...e, source: { ...src, attachmentId: to(src.attachmentId) } };
+          return e;
+        }),
+      };
+    }
     // Checked and read before the transaction (slow, and needs no lock); then the case, every file and the
     // audit entry commit together, so a crash or a refused file leaves nothing behind to block a retry.
     const attachments = new AttachmentService(this.db, this.actor);
@@ -193,7 +220,7 @@ export class CaseService {
         throw e instanceof UserError ? new UserError(e.code, `The case was not imported: ${e.message}`) : e;
       }
     }
-    return { record, files: prepared };
+    return { record, files: prepared, hearingPack };
   }
 
   /** Stores a prepared case file: the case, every file and the audit entries in one transaction. */
@@ -204,6 +231,7 @@ export class CaseService {
       .transaction(() => {
         const created = this.create(p.record, action);
         for (const f of p.files) attachments.insert(created.id, f.file, { id: f.id, audit: false });
+        if (p.hearingPack) PackService.storeImported(db, created.id, p.hearingPack, this.actor);
         return created;
       })
       .immediate();
@@ -213,6 +241,8 @@ export class CaseService {
 export interface PreparedImport {
   record: CaseRecordInput;
   files: { id: string; file: PreparedFile }[];
+  /** The hearing pack from a version 6 file, its file ids those of this store. */
+  hearingPack?: Pack | null;
 }
 
 /**

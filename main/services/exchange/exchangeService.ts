@@ -339,7 +339,7 @@ export class ExchangeService {
     const c = cases.get(caseId);
     this.refuseHandedOver(c);
     await this.recipient(to);
-    const caseFile = cases.exportJson(caseId);
+    const caseFile = await cases.exportJson(caseId);
     const db = this.db();
     const issued = exchangeRepository.issueRows(db, caseId).map((r) => ({
       kind: r.kind, subjectId: r.subject_id, version: r.version, final: r.final === 1, variant: r.variant as 'council' | 'complainant', issuedAt: r.issued_at, issuedBy: r.issued_by,

@@ -102,7 +102,7 @@ describe('backups', () => {
     const { store, session, call, dispatch } = await openSession();
     const b = (await call('backup.create', {})) as { file: string };
     const [demo] = session.cases().list();
-    const json = session.cases().exportJson(demo!.id).replace(/DEMO-ST2-0001/g, 'LATER-1');
+    const json = (await session.cases().exportJson(demo!.id)).replace(/DEMO-ST2-0001/g, 'LATER-1');
     await call('cases.importJson', { json });
     await call('store.changePassphrase', { current: GOOD_PASSPHRASE, next: OTHER_PASSPHRASE });
     expect(refs(session)).toEqual(['DEMO-ST2-0001', 'LATER-1']);

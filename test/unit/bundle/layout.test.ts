@@ -4,7 +4,7 @@ import { lateAnchor, layoutPack, letters, roman } from '../../../shared/bundle/l
 import { emptyPack, type Pack, type PackEntry } from '../../../shared/bundle/model';
 
 const entry = (id: string, sectionId: string, pages: number, after: string | null = null): PackEntry => ({
-  id, sectionId, title: `Document ${id}`, date: null, source: { type: 'file', attachmentId: id }, pages, after, addedAt: '2026-11-25T10:00:00Z', notes: [],
+  id, sectionId, title: `Document ${id}`, date: null, source: { type: 'file', attachmentId: id }, pages, after, addedAt: '2026-11-25T10:00:00Z', notes: [], turns: [],
 });
 const labelsOf = (p: Pack, indexPages: number) => {
   const lay = layoutPack(p, indexPages);

@@ -30,7 +30,7 @@ describe('redaction in other alphabets and on turned pages', () => {
       ['Visit by Şükrü Yılmaz and Nguyễn Thị Ánh on Monday.', 'Present: Μαρία Παπαδοπούλου, Zoë O’Brien-Wójcik.'],
       ['Second page: Şükrü Yılmaz signed the record.', 'Reviewed by the team.'],
     ]);
-    const pack: Pack = { ...emptyPack(), entries: [{ id: 'd1', sectionId: 'C', title: 'Visit record', date: null, source: { type: 'file', attachmentId: 'x' }, pages: 2, after: null, addedAt: '', notes: [] }] };
+    const pack: Pack = { ...emptyPack(), entries: [{ id: 'd1', sectionId: 'C', title: 'Visit record', date: null, source: { type: 'file', attachmentId: 'x' }, pages: 2, after: null, addedAt: '', notes: [], turns: [] }] };
     const out = path.join(dir, 'pack.pdf');
     const phrases = ['ŞÜKRÜ YILMAZ', 'Nguyễn Thị Ánh', 'Μαρία Παπαδοπούλου', 'O’Brien-Wójcik'];
     const r = await buildPack({ pack, recipient: 'complainant', reference: 'REF-1', builtOn: '2026-11-25', out, source: async () => ({ name: 'visit.pdf', describe: 'file', data, redact: phrases.map((phrase) => ({ phrase, reason: 'Third party' })) }) });

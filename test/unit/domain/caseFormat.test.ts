@@ -41,7 +41,7 @@ describe('the case file format', () => {
 
   it('carries mentions from version 4, still reads version 2 and 3 files with names in plain words, and names a broken mention', () => {
     const demo = caseRecordSchema.parse(buildDemoCase('2026-11-27'));
-    expect(CASE_FILE_VERSION).toBe(5);
+    expect(CASE_FILE_VERSION).toBe(6);
     const file = caseFileSchema.parse({ format: 'casewright.case', version: 5, case: demo });
     expect(JSON.stringify(file.case.findings['point-1']!.staffSay)).toContain('"type":"mention"');
     const plain = { ...demo, findings: { 'point-1': { ...demo.findings['point-1']!, staffSay: richFromPlain('Sam Okafor accepts that no meeting was held.') } } };
@@ -78,7 +78,7 @@ describe('the case file format', () => {
     expect(long.success).toBe(false);
     if (!long.success) expect(describeZodError(long.error, 'case')).toMatch(/must be at most 40,000 characters/);
     // A file from a newer version is still refused.
-    expect(caseFileSchema.safeParse({ format: 'casewright.case', version: 6, case: v4case }).success).toBe(false);
+    expect(caseFileSchema.safeParse({ format: 'casewright.case', version: 7, case: v4case }).success).toBe(false);
   });
 
   it('upgrades a stored record only when it still holds plain strings where rich text now goes', () => {

@@ -21,7 +21,7 @@ describe('what the audit log covers', () => {
     const { a, b } = twoStores();
     const c = new CaseService(() => a.db, 'IO').create(buildDemoCase('2026-11-27'));
     await new AttachmentService(() => a.db, 'IO').add(c.id, 'mail.eml', Buffer.from(SAMPLE_EML, 'utf8'));
-    const json = new CaseService(() => a.db, 'IO').exportJson(c.id);
+    const json = await new CaseService(() => a.db, 'IO').exportJson(c.id);
     const imported = await new CaseService(() => b.db, 'IO').importJson(json);
     expect(listAudit(b.db, imported.id).map((r) => r.action)).toEqual(['case.import', 'attachment.import']);
     expect(verifyAuditChain(b.db)).toEqual([]);
@@ -33,7 +33,7 @@ describe('what the audit log covers', () => {
     const c = new CaseService(() => a.db, 'IO').create(buildDemoCase('2026-11-27'));
     const good = Buffer.from(SAMPLE_EML, 'utf8');
     await new AttachmentService(() => a.db, 'IO').add(c.id, 'mail.eml', good);
-    const file = JSON.parse(new CaseService(() => a.db, 'IO').exportJson(c.id)) as { attachments: { fileName: string; dataBase64: string; sha256?: string }[] };
+    const file = JSON.parse(await new CaseService(() => a.db, 'IO').exportJson(c.id)) as { attachments: { fileName: string; dataBase64: string; sha256?: string }[] };
     // A second file that cannot be stored (empty) after one that can: the import is undone as a whole.
     file.attachments.push({ ...file.attachments[0]!, id: 'second', fileName: 'empty.eml', dataBase64: '', sha256: undefined } as never);
     await expect(new CaseService(() => b.db, 'IO').importJson(JSON.stringify(file))).rejects.toThrow(/The case was not imported/);

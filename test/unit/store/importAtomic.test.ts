@@ -29,7 +29,7 @@ async function caseFileWithBadSecondFile(): Promise<{ json: string; good: string
       { id: 'ev-b', ref: 'E9', title: 'Notes', source: 'Council', date: null, description: '', attachmentId: b.id, pointIds: [], extracts: [] },
     ],
   });
-  const good = cases.exportJson(withEvidence.id);
+  const good = await cases.exportJson(withEvidence.id);
   const file = JSON.parse(good) as { attachments: { fileName: string; dataBase64: string; sha256: string }[] };
   // Claims to be a PDF but is not: the attachment checks refuse it, after the first file was accepted.
   file.attachments[1]!.fileName = 'notes.pdf';
