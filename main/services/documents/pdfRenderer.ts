@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Block, DocumentModel, Run } from '../../../shared/documents/model';
 import { UserFacingError } from '../../../shared/documents/errors';
 import { toNfc } from '../../../shared/documents/normalise';
-import { headerFontSize, missingGlyphs, missingGlyphsSentence, reportFonts } from './fonts';
+import { headerFontSize, missingGlyphs, missingGlyphsSentence, pdfFaces } from './fonts';
 
 /**
  * PDF from the document model with PDFKit: chosen because it embeds TrueType fonts (subset), writes tagged
@@ -26,6 +26,9 @@ const xmlEscape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
+/** Each face's shaped words (PDFKit's per-font layout cache), shared by every PDF this process writes. */
+const layoutCaches: Record<string, Record<string, unknown>> = {};
+
 const fontFor = (r: { bold?: boolean; italic?: boolean }) => (r.bold && r.italic ? 'BoldItalic' : r.bold ? 'Bold' : r.italic ? 'Italic' : 'Regular');
 
 export function renderPdf(input: DocumentModel): Promise<Buffer> {
@@ -34,7 +37,7 @@ export function renderPdf(input: DocumentModel): Promise<Buffer> {
   const model = toNfc(input);
   const missing = missingGlyphs(model);
   if (missing.length) return Promise.reject(new UserFacingError(missingGlyphsSentence(missing)));
-  const fonts = reportFonts();
+  const fonts = pdfFaces();
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -48,10 +51,14 @@ export function renderPdf(input: DocumentModel): Promise<Buffer> {
     autoFirstPage: true,
     info: { Title: model.title, Author: model.author, Subject: model.subject, Creator: 'Casewright', Keywords: `${model.reference}; ${model.marking}` },
   });
-  doc.registerFont('Regular', fonts.regular);
-  doc.registerFont('Bold', fonts.bold);
-  doc.registerFont('Italic', fonts.italic);
-  doc.registerFont('BoldItalic', fonts.boldItalic);
+  // The four faces are parsed once per process and each word's shaping is kept across documents (issue 15):
+  // parsing the font tables again for every document, and shaping every word again, was most of the time.
+  for (const [name, face] of Object.entries(fonts)) {
+    doc.registerFont(name, face as unknown as Buffer);
+    doc.font(name);
+    const embedded = (doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font;
+    embedded.layoutCache = layoutCaches[name] ??= Object.create(null) as Record<string, unknown>;
+  }
   doc.font('Regular').fontSize(SIZE.body).fillColor(INK);
 
   const chunks: Buffer[] = [];
