@@ -14,7 +14,7 @@ import { bigCase } from './workspace';
 import { ms, p50p95, sample, sampleAsync } from './stats';
 
 /** A large case for the response: 20 points, 150 chronology entries, 15 interviews. */
-function largeCase() {
+export function largeCase() {
   const { record } = bigCase(7);
   const points = Array.from({ length: 20 }, (_x, k) => ({ id: `point-${k + 1}`, number: k + 1, summary: `Point ${k + 1}: ${String(record.points?.[k % 12]?.summary)}`, desiredOutcomes: ['An explanation and an apology'] }));
   const people = Array.from({ length: 16 }, (_x, k) => ({ id: `person-${k}`, name: `Person ${k}`, kind: 'staff' as const, role: 'Social worker', pseudonym: `Social Worker ${k + 1}` }));

@@ -1,3 +1,7 @@
+/**
+ * The Word renderer as it was before issue 15 (the `docx` package), kept only so a test can check that the
+ * direct writer (main/services/documents/docxRenderer.ts) says exactly what it said. Not used by the app.
+ */
 import {
   ExternalHyperlink,
   AlignmentType,
@@ -19,10 +23,10 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { Block, DocumentModel, Run } from '../../../shared/documents/model';
-import { toNfc } from '../../../shared/documents/normalise';
-import { WORD_FONT, headerFontSize } from './fonts';
-import { fitWithin, imageSize } from './imageSize';
+import type { Block, DocumentModel, Run } from '../../shared/documents/model';
+import { toNfc } from '../../shared/documents/normalise';
+import { WORD_FONT, headerFontSize } from '../../main/services/documents/fonts';
+import { fitWithin, imageSize } from '../../main/services/documents/imageSize';
 
 /**
  * Word from the document model with `docx`: real styles (Title, Heading 1–3, list numbering) so Word's
@@ -52,7 +56,7 @@ const runsOf = (runs: Run[], extra: { italics?: boolean; size?: number; color?: 
     return r.link ? [new ExternalHyperlink({ link: r.link, children: parts })] : parts;
   });
 
-export async function renderDocx(input: DocumentModel): Promise<Buffer> {
+export async function renderDocxLegacy(input: DocumentModel): Promise<Buffer> {
   const model = toNfc(input);
   let listInstance = 0;
   const body: (Paragraph | Table)[] = [];
