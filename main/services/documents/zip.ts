@@ -65,3 +65,40 @@ export function zip(entries: ZipEntry[]): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, dir, end]);
 }
+
+/**
+ * The parts of a zip archive, inflated with Node's zlib: the leak check reads back the Word file it is
+ * about to write, and the hearing pack asks whether an added Word file is one of ours. Throws on a damaged
+ * archive, and on one that unpacks to more than `limit` bytes in all (a compression bomb is refused, not
+ * inflated).
+ */
+export function unzip(data: Buffer, limit = 64 * 1024 * 1024): Map<string, Buffer> {
+  let total = 0;
+  let end = data.length - 22;
+  while (end >= 0 && data.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('Not a zip archive.');
+  const count = data.readUInt16LE(end + 10);
+  let at = data.readUInt32LE(end + 16);
+  const out = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    if (data.readUInt32LE(at) !== 0x02014b50) throw new Error('A damaged zip directory.');
+    const method = data.readUInt16LE(at + 10);
+    const size = data.readUInt32LE(at + 20);
+    const nameLen = data.readUInt16LE(at + 28);
+    const extraLen = data.readUInt16LE(at + 30);
+    const commentLen = data.readUInt16LE(at + 32);
+    const local = data.readUInt32LE(at + 42);
+    const name = data.toString('utf8', at + 46, at + 46 + nameLen);
+    const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
+    const body = data.subarray(start, start + size);
+    if (!name.endsWith('/')) {
+      if (method !== 0 && method !== 8) throw new Error('A zip part compressed in a way Word does not use.');
+      const part = method === 0 ? body : zlib.inflateRawSync(body, { maxOutputLength: Math.max(1, limit - total) });
+      total += part.length;
+      if (total >= limit) throw new Error('The zip archive unpacks to more than the limit.');
+      out.set(name, part);
+    }
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}

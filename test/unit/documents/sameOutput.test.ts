@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../main/services/documents/docxRenderer';
+import { renderPdf } from '../../../main/services/documents/pdfRenderer';
 import { docxToRich } from '../../../main/services/import/docxToRich';
 import { buildDocument } from '../../../shared/documents/build';
 import type { DocumentKind, DocumentModel, Variant } from '../../../shared/documents/model';
@@ -10,6 +11,7 @@ import { buildDemoCase } from '../../../shared/domain/demoCase';
 import { largeCase } from '../../../bench/documents';
 import { has, pdfDocument, tool, writeTemp } from '../../helpers/documents';
 import { renderDocxLegacy } from '../../helpers/legacyDocxRenderer';
+import { renderPdfLegacy } from '../../helpers/legacyPdfRenderer';
 import { tempDir } from '../../helpers/tmp';
 import { wordStructure } from '../../helpers/wordStructure';
 import { PNG_1PX } from '../../fixtures/tinyPng';
@@ -19,9 +21,9 @@ import { hardCase } from './hardCase';
  * Issue 15: the faster renderers say exactly what the slower ones said. The Word writer that replaced the
  * `docx` package is compared with it (test/helpers/legacyDocxRenderer.ts) paragraph by paragraph, run by
  * run, table by table, with the header, footer, styles, page and file properties; both files are read back
- * by the Word import. The PDF renderer, which now keeps its fonts and shaped words between documents, is
- * compared with a fresh copy of itself rendering the document alone (as every document was rendered before):
- * the same text on the same pages, the same tags and the same bookmarks.
+ * by the Word import. The PDF renderer, which now keeps its fonts, shaped words and widths between documents,
+ * is compared with the renderer as it was (test/helpers/legacyPdfRenderer.ts): the same text laid out in the
+ * same places on the same pages (pdftotext -layout), the same tags and the same bookmarks.
  */
 const TODAY = '2026-11-27';
 const KINDS: DocumentKind[] = ['investigation-report', 'ip-report', 'adjudication-letter', 'statement-of-complaint', 'extension-letter'];
@@ -134,11 +136,7 @@ describe('the Word writer says what the docx package said (issue 15)', () => {
   });
 });
 
-describe('the PDF renderer, keeping fonts between documents, says what it said alone (issue 15)', () => {
-  async function fresh(): Promise<typeof import('../../../main/services/documents/pdfRenderer')> {
-    vi.resetModules();
-    return import('../../../main/services/documents/pdfRenderer');
-  }
+describe('the PDF renderer, keeping fonts and widths between documents, draws what it drew before (issue 15)', () => {
   async function readBack(data: Buffer, dir: string, name: string) {
     const file = writeTemp(dir, name, data);
     const doc = await pdfDocument(data);
@@ -149,21 +147,21 @@ describe('the PDF renderer, keeping fonts between documents, says what it said a
     return { text: tool('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-']), trees: JSON.stringify(trees), outline };
   }
 
-  it('the same text on the same pages, the same tags and bookmarks, for the demo, hard and large cases', async () => {
+  it('the same text in the same places on the same pages, the same tags and bookmarks, for the demo, hard and large cases', async () => {
     expect(has('pdftotext'), 'poppler-utils is installed').toBe(true);
     const dir = tempDir();
     const list = [...models(caseRecordSchema.parse(buildDemoCase(TODAY))), ...models(hardCase()), buildDocument('investigation-report', largeCase(), { today: TODAY, variant: 'council', draft: { version: 1 } }), everything(false)];
-    // Warm: one module renders every document in turn, sharing its fonts and shaped words.
-    const warm = await fresh();
+    // One module renders every document in turn, sharing its fonts, shaped words and widths, as an export does.
     const shared = [];
-    for (const m of list) shared.push(await warm.renderPdf(m));
+    for (const m of list) shared.push(await renderPdf(m));
     for (const [i, m] of list.entries()) {
-      // Alone: a fresh copy of the module renders just this document, as each was rendered before.
-      const alone = await (await fresh()).renderPdf(m);
-      const [a, b] = await Promise.all([readBack(alone, dir, `alone-${i}.pdf`), readBack(shared[i]!, dir, `shared-${i}.pdf`)]);
+      // Before: the old renderer, parsing the fonts and shaping every word again for this document alone.
+      const before = await renderPdfLegacy(m);
+      const [a, b] = await Promise.all([readBack(before, dir, `before-${i}.pdf`), readBack(shared[i]!, dir, `after-${i}.pdf`)]);
       expect(b.text, `${m.kind} ${m.variant}`).toBe(a.text);
       expect(b.trees).toBe(a.trees);
       expect(b.outline).toBe(a.outline);
+      expect(a.text.length).toBeGreaterThan(200);
     }
   }, 300_000);
 });
