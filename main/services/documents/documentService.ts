@@ -13,6 +13,7 @@ import { renderDocx } from './docxRenderer';
 import { renderPdf } from './pdfRenderer';
 import { checkRendered, leakSentence } from './leakCheck';
 import { missingGlyphs } from './fonts';
+import { readIssuedModel } from './issued';
 
 export type DocumentFormat = 'docx' | 'pdf';
 
@@ -171,9 +172,7 @@ export class DocumentService {
   }
 
   issuedModel(caseId: string, issueId: string): DocumentModel {
-    const row = this.db().prepare('SELECT * FROM document_issues WHERE id = ? AND case_id = ?').get(issueId, caseId) as IssueRow | undefined;
-    if (!row) throw new UserError('NOT_FOUND', 'That issued document is not one of this case’s; choose it again from the case’s Documents tab.');
-    return JSON.parse(row.model) as DocumentModel;
+    return readIssuedModel(this.db(), caseId, issueId);
   }
 
   async render(model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
