@@ -66,7 +66,10 @@ export function renderPdf(input: DocumentModel): Promise<Buffer> {
     doc.registerFont(name, face as unknown as Buffer);
     doc.font(name);
     const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
-    embedded.layoutCache = layoutCaches[name] ??= Object.create(null) as Record<string, unknown>;
+    // Kept for the life of the process, but not without bound: a long session starts afresh past 100,000 words.
+    let shaped = layoutCaches[name];
+    if (!shaped || Object.keys(shaped).length > 100_000) shaped = layoutCaches[name] = Object.create(null) as Record<string, unknown>;
+    embedded.layoutCache = shaped;
     // PDFKit measures every word by scanning it again, once to break the lines of a paragraph and again to
     // draw them: each string's advance width is kept, and scaled exactly as PDFKit scales it.
     const widths = (widthCaches[name] ??= new Map<string, number>());
