@@ -15,29 +15,29 @@ const safeFileName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
 /** The hearing pack's part of the handler table. `today` is the platform's pinned date or the clock's. */
 export function bundleHandlers(today: (s: Session) => string): BundleHandlers {
   return {
-    'bundle.get': ({ caseId }, s) => {
+    'bundle.get': async ({ caseId }, s) => {
       s.cases().get(caseId);
-      return s.bundle().view(caseId);
+      return (await s.bundle()).view(caseId);
     },
-    'bundle.addDocument': ({ caseId, kind, section, title, date, after }, s) =>
-      s.bundle().addDocument(s.cases().get(caseId), kind, { section, title, date: date ?? null, after }),
-    'bundle.addEvidence': ({ caseId, evidenceId, section, title, after }, s) => s.bundle().addEvidence(s.cases().get(caseId), evidenceId, { section, title, after }),
-    'bundle.addFile': ({ caseId, fileName, dataBase64, section, title, date, after }, s) =>
-      s.bundle().addFile(s.cases().get(caseId), fileName, Buffer.from(dataBase64, 'base64'), { section, title, date: date ?? null, after }),
-    'bundle.remove': ({ caseId, entry }, s) => s.bundle().remove(s.cases().get(caseId).id, entry),
-    'bundle.moveEntry': ({ caseId, entry, direction }, s) => s.bundle().moveEntry(s.cases().get(caseId).id, entry, direction),
-    'bundle.moveSection': ({ caseId, section, direction }, s) => s.bundle().moveSection(s.cases().get(caseId).id, section, direction),
-    'bundle.setNumbering': ({ caseId, numbering }, s) => s.bundle().setNumbering(s.cases().get(caseId).id, numbering),
-    'bundle.markSent': ({ caseId }, s) => s.bundle().markSent(s.cases().get(caseId).id),
-    'bundle.redact': ({ caseId, entry, phrase, reason, recipients }, s) => s.bundle().redact(s.cases().get(caseId).id, entry, phrase, reason, recipients),
+    'bundle.addDocument': async ({ caseId, kind, section, title, date, after }, s) =>
+      (await s.bundle()).addDocument(s.cases().get(caseId), kind, { section, title, date: date ?? null, after }),
+    'bundle.addEvidence': async ({ caseId, evidenceId, section, title, after }, s) => (await s.bundle()).addEvidence(s.cases().get(caseId), evidenceId, { section, title, after }),
+    'bundle.addFile': async ({ caseId, fileName, dataBase64, section, title, date, after }, s) =>
+      (await s.bundle()).addFile(s.cases().get(caseId), fileName, Buffer.from(dataBase64, 'base64'), { section, title, date: date ?? null, after }),
+    'bundle.remove': async ({ caseId, entry }, s) => (await s.bundle()).remove(s.cases().get(caseId).id, entry),
+    'bundle.moveEntry': async ({ caseId, entry, direction }, s) => (await s.bundle()).moveEntry(s.cases().get(caseId).id, entry, direction),
+    'bundle.moveSection': async ({ caseId, section, direction }, s) => (await s.bundle()).moveSection(s.cases().get(caseId).id, section, direction),
+    'bundle.setNumbering': async ({ caseId, numbering }, s) => (await s.bundle()).setNumbering(s.cases().get(caseId).id, numbering),
+    'bundle.markSent': async ({ caseId }, s) => (await s.bundle()).markSent(s.cases().get(caseId).id),
+    'bundle.redact': async ({ caseId, entry, phrase, reason, recipients }, s) => (await s.bundle()).redact(s.cases().get(caseId).id, entry, phrase, reason, recipients),
     'bundle.previewPage': async ({ caseId, page, recipient }, s) => {
-      const r = await s.bundle().previewPage(s.cases().get(caseId), page, recipient);
+      const r = await (await s.bundle()).previewPage(s.cases().get(caseId), page, recipient);
       return { label: r.label, title: r.title, pngBase64: Buffer.from(r.png).toString('base64'), note: r.note };
     },
-    'bundle.check': ({ caseId, recipient }, s) => s.bundle().checks(s.cases().get(caseId), recipient),
+    'bundle.check': async ({ caseId, recipient }, s) => (await s.bundle()).checks(s.cases().get(caseId), recipient),
     'bundle.build': async ({ caseId, recipient, jobId }, s) => {
       const c = s.cases().get(caseId);
-      const service = s.bundle();
+      const service = await s.bundle();
       // Refused before asking where to save it.
       const { problems } = service.checks(c, recipient);
       if (problems.length) throw new UserError('INVALID_INPUT', problems.join(' '));
@@ -65,12 +65,12 @@ export function bundleHandlers(today: (s: Session) => string): BundleHandlers {
       job.controller.abort();
       return { cancelled: true };
     },
-    'bundle.addPanelMember': ({ caseId, name, role, available, independent }, s) => s.bundle().addMember(s.cases().get(caseId), { name, role, available, independent }),
-    'bundle.removePanelMember': ({ caseId, memberId }, s) => s.bundle().removeMember(s.cases().get(caseId), memberId),
-    'bundle.setHearingDate': ({ caseId, date }, s) => s.bundle().setHearingDate(s.cases().get(caseId), date),
-    'bundle.papers': ({ caseId }, s) => {
+    'bundle.addPanelMember': async ({ caseId, name, role, available, independent }, s) => (await s.bundle()).addMember(s.cases().get(caseId), { name, role, available, independent }),
+    'bundle.removePanelMember': async ({ caseId, memberId }, s) => (await s.bundle()).removeMember(s.cases().get(caseId), memberId),
+    'bundle.setHearingDate': async ({ caseId, date }, s) => (await s.bundle()).setHearingDate(s.cases().get(caseId), date),
+    'bundle.papers': async ({ caseId }, s) => {
       const c = s.cases().get(caseId);
-      const { pack } = s.bundle().get(c.id);
+      const { pack } = (await s.bundle()).get(c.id);
       const day = today(s);
       return { clocks: paperClocks(c.record, day, pack.hearingDate), panel: pack.panel, hearingDate: pack.hearingDate, today: day };
     },

@@ -475,12 +475,6 @@ export class PackService {
   }
 
   /** Stores an imported pack for a new case (inside the import's transaction). */
-  static storeImported(db: Database, caseId: string, pack: Pack, actor: string): void {
-    const parsed = packSchema.parse(pack);
-    db.prepare('INSERT INTO hearing_packs (case_id, model, revision, updated_at) VALUES (?, ?, 1, ?)').run(caseId, JSON.stringify(parsed), new Date().toISOString());
-    appendAudit(db, { actor, action: 'pack.import', entity: 'case', entityId: caseId, detail: { entries: parsed.entries.length, panel: parsed.panel.length, sent: parsed.sent !== null, sha256: createHash('sha256').update(JSON.stringify(parsed)).digest('hex') } });
-  }
-
   // The panel.
   addMember(c: StoredCase, member: Omit<PanelMember, 'id'>): { pack: Pack; problems: string[] } {
     const { pack } = this.get(c.id);

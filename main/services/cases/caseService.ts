@@ -11,7 +11,7 @@ import { caseRef, refsOfCase } from '../store/digests';
 import { caseRepository } from './caseRepository';
 import { dropCaseFromIndex, indexCase } from '../search/searchIndex';
 import { AttachmentService, type PreparedFile } from '../attachments/attachmentService';
-import { PackService } from '../bundle/packService';
+import { storeImportedPack } from '../bundle/storeImportedPack';
 import type { Pack } from '../../../shared/bundle/model';
 import { checkExtension } from './caseClocks';
 import { extensionSchema, type Extension } from '../../../shared/clock/extensions';
@@ -138,6 +138,8 @@ export class CaseService {
       return { id: a.id, fileName: a.fileName, sha256: a.sha256, dataBase64: data.toString('base64') };
     });
     // The hearing pack (version 6), its documents drawn from their issued versions into PDF files beside the rest.
+    // Loaded here, not at the top: every store command loads this service, and the pack's loads the PDF libraries.
+    const { PackService } = await import('../bundle/packService');
     const pack = await new PackService(this.db, this.actor).forCaseFile(id);
     for (const f of pack?.files ?? []) {
       if (attachments.some((a) => a.id === f.id)) continue;
@@ -195,6 +197,7 @@ export class CaseService {
     let hearingPack: Pack | null = null;
     if (parsed.data.hearingPack) {
       const byId = new Map(files.map((f) => [f.id, f]));
+      const { PackService } = await import('../bundle/packService');
       await PackService.checkImported(parsed.data.hearingPack, (fid) => byId.get(fid)).catch((e: unknown) => {
         throw e instanceof UserError ? new UserError(e.code, `The case was not imported: ${e.message}`) : e;
       });
@@ -231,7 +234,7 @@ export class CaseService {
       .transaction(() => {
         const created = this.create(p.record, action);
         for (const f of p.files) attachments.insert(created.id, f.file, { id: f.id, audit: false });
-        if (p.hearingPack) PackService.storeImported(db, created.id, p.hearingPack, this.actor);
+        if (p.hearingPack) storeImportedPack(db, created.id, p.hearingPack, this.actor);
         return created;
       })
       .immediate();

@@ -15,6 +15,7 @@ import { renderDocx } from './docxRenderer';
 import { renderPdf } from './pdfRenderer';
 import { checkRendered, leakSentence } from './leakCheck';
 import { missingGlyphs } from './fonts';
+import { readIssuedModel } from './issued';
 
 export type DocumentFormat = 'docx' | 'pdf';
 
@@ -125,12 +126,12 @@ export class DocumentService {
    * The leak check of a complainant's version: renders it in both formats and reads them back, with the file
    * names, for register names that version must not print. Empty for the council's version.
    */
-  async check(c: StoredCase, model: DocumentModel): Promise<LeakHit[]> {
+  async check(c: StoredCase, model: DocumentModel, rendered?: { docx: Buffer; pdf: Buffer | null }): Promise<LeakHit[]> {
     if (model.variant !== 'complainant') return [];
-    const docx = await this.render(model, 'docx');
+    const docx = rendered?.docx ?? (await this.render(model, 'docx'));
     // A PDF the fonts cannot draw is never written (renderPdf refuses, naming the characters), so there is no
     // PDF to leak from: the Word file and the file names are still checked.
-    const pdf = missingGlyphs(model).length ? null : await this.render(model, 'pdf');
+    const pdf = rendered ? rendered.pdf : missingGlyphs(model).length ? null : await this.render(model, 'pdf');
     const names = (['docx', 'pdf'] as const).map((f) => documentFileName(c.record.reference, model, f));
     return checkRendered(c.record, model.kind, { docx, pdf, names }, model.letterToComplainant);
   }
@@ -182,9 +183,7 @@ export class DocumentService {
   }
 
   issuedModel(caseId: string, issueId: string): DocumentModel {
-    const row = this.db().prepare('SELECT * FROM document_issues WHERE id = ? AND case_id = ?').get(issueId, caseId) as IssueRow | undefined;
-    if (!row) throw new UserError('NOT_FOUND', 'That issued document is not one of this case’s; choose it again from the case’s Documents tab.');
-    return JSON.parse(row.model) as DocumentModel;
+    return readIssuedModel(this.db(), caseId, issueId);
   }
 
   async render(model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
@@ -243,8 +242,12 @@ export async function exportAll(
       skipped.push(`${DOCUMENT_TITLES[kind]}: ${(e as Error).message}`);
       continue;
     }
-    hits.push(...(await service.check(c, model)).map((h) => ({ ...h, where: `${DOCUMENT_TITLES[kind]}, ${h.where}` })));
-    for (const format of ['docx', 'pdf'] as const) out.push({ name: documentFileName(c.record.reference, model, format, subjectId), data: await service.render(model, format) });
+    // Each file is rendered once: the leak check reads the very bytes that are written (issue 15: the
+    // complainant's versions were rendered twice, once for the check and again to write).
+    const docx = await service.render(model, 'docx');
+    const pdf = await service.render(model, 'pdf');
+    hits.push(...(await service.check(c, model, { docx, pdf })).map((h) => ({ ...h, where: `${DOCUMENT_TITLES[kind]}, ${h.where}` })));
+    out.push({ name: documentFileName(c.record.reference, model, 'docx', subjectId), data: docx }, { name: documentFileName(c.record.reference, model, 'pdf', subjectId), data: pdf });
   }
   // Nothing is written while any complainant's version names someone it must not.
   if (hits.length) throw new UserError('LEAK', leakSentence(hits), { hits });

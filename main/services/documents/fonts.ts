@@ -53,6 +53,15 @@ function fontFaces(): fontkit.Font[] {
   return faces;
 }
 
+/**
+ * The four faces, parsed once, under the names the PDF renderer registers them by. PDFKit takes a parsed
+ * fontkit font as it is (and makes a new subset of it for each document).
+ */
+export function pdfFaces(): Record<'Regular' | 'Bold' | 'Italic' | 'BoldItalic', fontkit.Font> {
+  const [regular, bold, italic, boldItalic] = fontFaces();
+  return { Regular: regular!, Bold: bold!, Italic: italic!, BoldItalic: boldItalic! };
+}
+
 /** The width in points of `text` set in the report font at `size` (for fitting the running header). */
 export function textWidth(text: string, size: number, style: 'regular' | 'bold' = 'regular'): number {
   const face = fontFaces()[style === 'bold' ? 1 : 0]!;
@@ -67,6 +76,9 @@ export function headerFontSize(left: string, right: string, width = 459.28): num
   for (let size = 8.5; size > 6; size -= 0.5) if (textWidth(`${left}  ${right}`, size, 'bold') + 16 <= width) return size;
   return 6;
 }
+
+/** Whether every face draws a code point, asked of the fonts' character maps once per process (issue 15). */
+const drawable = new Map<number, boolean>();
 
 /** Characters that are layout, not letters: they need no glyph of their own. */
 const INVISIBLE = /[\s\p{Cc}\p{Cf}]/u;
@@ -83,7 +95,9 @@ export function missingGlyphs(model: DocumentModel): { where: string; chars: str
     for (const ch of text.normalize('NFC')) {
       if (INVISIBLE.test(ch)) continue;
       const cp = ch.codePointAt(0)!;
-      if (!fonts.every((f) => f.hasGlyphForCodePoint(cp))) missing.add(ch);
+      let drawn = drawable.get(cp);
+      if (drawn === undefined) drawable.set(cp, (drawn = fonts.every((f) => f.hasGlyphForCodePoint(cp))));
+      if (!drawn) missing.add(ch);
     }
     if (missing.size) out.push({ where, chars: [...missing] });
   }

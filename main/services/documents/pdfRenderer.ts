@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Block, DocumentModel, Run } from '../../../shared/documents/model';
 import { UserFacingError } from '../../../shared/documents/errors';
 import { toNfc } from '../../../shared/documents/normalise';
-import { headerFontSize, missingGlyphs, missingGlyphsSentence, reportFonts } from './fonts';
+import { headerFontSize, missingGlyphs, missingGlyphsSentence, pdfFaces } from './fonts';
 
 /**
  * PDF from the document model with PDFKit: chosen because it embeds TrueType fonts (subset), writes tagged
@@ -26,6 +26,18 @@ const xmlEscape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
+/** Each face's shaped words (PDFKit's per-font layout cache), shared by every PDF this process writes. */
+const layoutCaches: Record<string, Record<string, unknown>> = {};
+/** Each face's advance widths of the strings PDFKit measured, in thousandths of the type size. */
+const widthCaches: Record<string, Map<string, number>> = {};
+
+/** The parts of PDFKit's embedded font the renderer reaches into (not in its type definitions). */
+interface EmbeddedFont {
+  layoutCache?: Record<string, unknown>;
+  layout: (text: string, features: unknown, onlyWidth: boolean) => { advanceWidth: number };
+  widthOfString: (text: string, size: number, features?: unknown) => number;
+}
+
 const fontFor = (r: { bold?: boolean; italic?: boolean }) => (r.bold && r.italic ? 'BoldItalic' : r.bold ? 'Bold' : r.italic ? 'Italic' : 'Regular');
 
 export function renderPdf(input: DocumentModel): Promise<Buffer> {
@@ -34,7 +46,7 @@ export function renderPdf(input: DocumentModel): Promise<Buffer> {
   const model = toNfc(input);
   const missing = missingGlyphs(model);
   if (missing.length) return Promise.reject(new UserFacingError(missingGlyphsSentence(missing)));
-  const fonts = reportFonts();
+  const fonts = pdfFaces();
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -48,10 +60,31 @@ export function renderPdf(input: DocumentModel): Promise<Buffer> {
     autoFirstPage: true,
     info: { Title: model.title, Author: model.author, Subject: model.subject, Creator: 'Casewright', Keywords: `${model.reference}; ${model.marking}` },
   });
-  doc.registerFont('Regular', fonts.regular);
-  doc.registerFont('Bold', fonts.bold);
-  doc.registerFont('Italic', fonts.italic);
-  doc.registerFont('BoldItalic', fonts.boldItalic);
+  // The four faces are parsed once per process and each word's shaping is kept across documents (issue 15):
+  // parsing the font tables again for every document, and shaping every word again, was most of the time.
+  for (const [name, face] of Object.entries(fonts)) {
+    doc.registerFont(name, face as unknown as Buffer);
+    doc.font(name);
+    const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
+    // Kept for the life of the process, but not without bound: a long session starts afresh past 100,000 words.
+    let shaped = layoutCaches[name];
+    if (!shaped || Object.keys(shaped).length > 100_000) shaped = layoutCaches[name] = Object.create(null) as Record<string, unknown>;
+    embedded.layoutCache = shaped;
+    // PDFKit measures every word by scanning it again, once to break the lines of a paragraph and again to
+    // draw them: each string's advance width is kept, and scaled exactly as PDFKit scales it.
+    const widths = (widthCaches[name] ??= new Map<string, number>());
+    const layout = embedded.layout.bind(embedded);
+    embedded.widthOfString = (text, size, features) => {
+      if (features) return layout(text, features, true).advanceWidth * (size / 1000);
+      let w = widths.get(text);
+      if (w === undefined) {
+        if (widths.size > 200_000) widths.clear();
+        w = layout(text, undefined, true).advanceWidth;
+        widths.set(text, w);
+      }
+      return w * (size / 1000);
+    };
+  }
   doc.font('Regular').fontSize(SIZE.body).fillColor(INK);
 
   const chunks: Buffer[] = [];
@@ -99,9 +132,18 @@ export function renderPdf(input: DocumentModel): Promise<Buffer> {
     el.end();
   };
 
+  // A paragraph's height is asked for by the heading before it and again by the paragraph itself: measured once.
+  const heights = new Map<string, number>();
   const runsHeight = (runs: Run[], size: number, width: number) => {
-    doc.font(fontFor(runs[0] ?? {})).fontSize(size);
-    return doc.heightOfString(runs.map((r) => r.text).join('') || ' ', { width, lineGap: 2 });
+    const font = fontFor(runs[0] ?? {});
+    const text = runs.map((r) => r.text).join('') || ' ';
+    const key = `${font}|${size}|${width}|${text}`;
+    let h = heights.get(key);
+    if (h === undefined) {
+      doc.font(font).fontSize(size);
+      heights.set(key, (h = doc.heightOfString(text, { width, lineGap: 2 })));
+    }
+    return h;
   };
 
   // The letterhead, the draft notice and which version this is, at the top of the first page.
@@ -293,11 +335,22 @@ function drawTable(doc: Doc, body: Struct, b: Extract<Block, { type: 'table' }>,
   const rowHeaders = !!b.rowHeaders;
   const cellText = (cell: Run[]) => cell.map((r) => r.text).join('');
   const fontOf = (header: boolean, c: number) => (header || (rowHeaders && c === 0) ? 'Bold' : 'Regular');
-  const heightOf = (texts: string[], header: boolean) =>
-    Math.max(...texts.map((t, c) => {
-      doc.font(fontOf(header, c)).fontSize(size);
-      return doc.heightOfString(t || ' ', { width: widths[c]! - 2 * pad, lineGap });
-    })) + 2 * pad;
+  // Each row is measured once (issue 15): the page-break check and the drawing share the height, and the
+  // header row's height is not measured again on every page.
+  const rowHeights = new Map<string, number>();
+  const heightOf = (texts: string[], header: boolean) => {
+    const key = `${header ? 'H' : 'R'}${JSON.stringify(texts)}`;
+    let h = rowHeights.get(key);
+    if (h === undefined) {
+      h =
+        Math.max(...texts.map((t, c) => {
+          doc.font(fontOf(header, c)).fontSize(size);
+          return doc.heightOfString(t || ' ', { width: widths[c]! - 2 * pad, lineGap });
+        })) + 2 * pad;
+      rowHeights.set(key, h);
+    }
+    return h;
+  };
   const lineHeight = () => doc.font('Regular').fontSize(size).currentLineHeight(true) + lineGap;
   const table = doc.struct('Table');
   body.add(table);

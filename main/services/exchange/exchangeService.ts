@@ -33,7 +33,8 @@ import { describeZodError } from '../../../shared/domain/validation';
 import { AttachmentService, type PreparedFile } from '../attachments/attachmentService';
 import { caseRepository } from '../cases/caseRepository';
 import { CaseService } from '../cases/caseService';
-import { DocumentService } from '../documents/documentService';
+import type { DocumentService } from '../documents/documentService';
+import { readIssuedModel } from '../documents/issued';
 import { UserError } from '../errors';
 import { appendAudit, listAudit } from '../store/audit';
 import { documentRef } from '../store/digests';
@@ -94,7 +95,9 @@ export class ExchangeService {
   private cases(): CaseService {
     return new CaseService(this.db, this.actor, this.now);
   }
-  private documents(): DocumentService {
+  /** The document service, loaded when a draft is issued (it brings the renderers; issue 15). */
+  private async documents(): Promise<DocumentService> {
+    const { DocumentService } = await import('../documents/documentService');
     return new DocumentService(this.db, this.actor);
   }
   private files(): AttachmentService {
@@ -252,7 +255,7 @@ export class ExchangeService {
     for (const a of attachmentIds) if (!known.has(a)) throw new UserError('NOT_FOUND', 'One of the files ticked is no longer in this case; tick the files again.');
     // Checked before the draft is issued, so a wrong recipient issues nothing.
     await this.recipient(to);
-    const docs = this.documents();
+    const docs = await this.documents();
     const issued = await docs.issue(c, 'investigation-report', 'council', today, false);
     const model = docs.issuedModel(caseId, issued.id);
     c = cases.get(caseId);
@@ -314,7 +317,7 @@ export class ExchangeService {
     const c = this.cases().get(caseId);
     const review = this.ipReview(c);
     await this.recipient(to);
-    const docs = this.documents();
+    const docs = await this.documents();
     const issued = [];
     for (const variant of ['council', 'complainant'] as const) {
       const last = docs.issued(caseId).filter((d) => d.kind === 'ip-report' && d.variant === variant).pop();
@@ -632,7 +635,7 @@ export class ExchangeService {
     const drafts = c.record.review?.drafts ?? [];
     const d = version === undefined ? drafts[drafts.length - 1] : drafts.find((x) => x.version === version);
     if (!d) throw new UserError('NOT_FOUND', version === undefined ? `No draft of case ${c.record.reference} has been sent or received for review yet.` : `Case ${c.record.reference} has no draft ${version} in its review; the drafts are ${drafts.map((x) => x.version).join(', ') || 'none yet'}.`);
-    return { version: d.version, model: this.documents().issuedModel(caseId, d.issueId) };
+    return { version: d.version, model: readIssuedModel(this.db(), caseId, d.issueId) };
   }
 
   /** A comment on the newest draft, anchored to a paragraph ("para:12"), a point ("point:2") or a finding ("finding:2"). */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import nodePath from 'node:path';
 import { AttachmentService } from '../attachments/attachmentService';
 import { BackupService, backupFolderFor } from '../backup/backupService';
-import { PackService } from '../bundle/packService';
+import type { PackService } from '../bundle/packService';
 import { CaseService } from '../cases/caseService';
 import { CouncilService } from '../councils/councilService';
 import type { DocumentService } from '../documents/documentService';
@@ -96,9 +96,13 @@ export class Session {
     return new ExchangeService(() => store.db, this.actor, store.meta('created_by') || this.platform.actor);
   }
 
-  /** The hearing pack and the review panel of each case (issue 16). */
-  bundle(): PackService {
+  /**
+   * The hearing pack and the review panel of each case (issue 16). Loaded on first use (issue 15): pdf-lib,
+   * the pack's canvas and the renderers it reaches are not needed by other commands.
+   */
+  async bundle(): Promise<PackService> {
     const store = this.requireStore();
+    const { PackService } = await import('../bundle/packService');
     return new PackService(() => store.db, this.actor);
   }
 

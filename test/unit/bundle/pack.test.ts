@@ -231,7 +231,7 @@ describe('the hearing pack, read back as its readers’ tools see it', () => {
     const out = path.join(dir, 'cancelled.pdf');
     const before = fs.readdirSync(dir).sort();
     await expect(
-      session.bundle().build(c, 'panel', out, '2026-11-25', {
+      (await session.bundle()).build(c, 'panel', out, '2026-11-25', {
         signal: controller.signal,
         onProgress: (pr) => {
           seen.push(pr.documentsDone);

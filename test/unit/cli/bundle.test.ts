@@ -49,6 +49,21 @@ describe('the bundled command line', () => {
     expect([...packages].filter((p) => !p.startsWith('node:'))).toEqual([]);
   });
 
+  it('loads no renderer, PDF library or font for a store command that makes no document (issue 15)', () => {
+    const dir = tempDir();
+    const store = path.join(dir, 'cases.cwstore');
+    expect(run(['store', 'init', '--demo', '--store', store]).status).toBe(0);
+    // A hook that writes every module the process resolves, as the process runs it.
+    const hook = path.join(dir, 'hook.mjs');
+    const seen = path.join(dir, 'seen.txt');
+    fs.writeFileSync(hook, `import { registerHooks } from 'node:module';\nimport fs from 'node:fs';\nregisterHooks({ resolve(s, c, next) { const r = next(s, c); fs.appendFileSync(${JSON.stringify(seen)}, r.url + '\\n'); return r; } });\n`);
+    const list = spawnSync(process.execPath, ['--import', hook, path.join(out, 'index.js'), 'case', 'list', '--store', store], { cwd: root, encoding: 'utf8', env });
+    expect(list.stdout).toMatch(/^DEMO-ST2-0001\t/);
+    const loaded = fs.readFileSync(seen, 'utf8');
+    expect(loaded).toContain('better-sqlite3-multiple-ciphers');
+    expect(loaded.split('\n').filter((u) => /node_modules\/(pdfkit|fontkit|pdf-lib|@pdf-lib|pdfjs-dist|@napi-rs)\//.test(u))).toEqual([]);
+  });
+
   it('opens a store, lists its cases and writes a PDF through the lazily loaded chunks', () => {
     const dir = tempDir();
     const store = path.join(dir, 'cases.cwstore');

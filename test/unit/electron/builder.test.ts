@@ -112,7 +112,7 @@ describe('package.json dependencies (what goes into the installer)', () => {
       expect(pkg.dependencies).not.toHaveProperty(name);
       expect(pkg.devDependencies).toHaveProperty(name);
     }
-    // jszip stays: main reads rendered Word files with it for the leak check; pdf-lib too: main builds hearing packs with it.
+    // pdf-lib stays: main builds hearing packs with it (jszip and docx are test-only since issue 15: main writes and reads Word files with node:zlib).
     for (const name of ['date-fns', '@tiptap/pm']) expect(pkg.dependencies).not.toHaveProperty(name);
     expect(pkg.dependencies).toHaveProperty('pdf-lib');
   });
