@@ -87,4 +87,10 @@ export const API_NAME_LIST = [
   'bundle.addPanelMember',
   'bundle.removePanelMember',
   'bundle.setHearingDate',
+  'papers.panel',
+  'papers.link',
+  'papers.send',
+  'papers.received',
+  'papers.read',
+  'papers.export',
 ] as const;

@@ -7,6 +7,7 @@ import { CaseService } from '../cases/caseService';
 import { CouncilService } from '../councils/councilService';
 import type { DocumentService } from '../documents/documentService';
 import { ExchangeService } from '../exchange/exchangeService';
+import { PanelPapersService } from '../exchange/panelPapers';
 import { UserError } from '../errors';
 import type { Platform, PersistedSettings } from '../platform';
 import { auditHead, extendsAnchor, type AuditAnchor } from '../store/audit';
@@ -100,6 +101,12 @@ export class Session {
   bundle(): PackService {
     const store = this.requireStore();
     return new PackService(() => store.db, this.actor);
+  }
+
+  /** Papers for the review panel: sent from the case's store, kept in the member's (issue 16). */
+  panelPapers(): PanelPapersService {
+    const store = this.requireStore();
+    return new PanelPapersService(() => store.db, this.actor, this.exchange(), this.bundle(), () => this.documents());
   }
 
   backups(): BackupService {

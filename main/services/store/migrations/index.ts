@@ -7,10 +7,11 @@ import { migration005 } from './005_council_directory';
 import { migration006 } from './006_exchange';
 import { migration007 } from './007_hearing_packs';
 import { migration008 } from './008_case_summary';
+import { migration011 } from './011_panel_papers';
 import type { Migration } from './types';
 
 /** Every migration ever shipped, in order. A shipped migration is never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration011];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
