@@ -112,6 +112,12 @@ const OPTIONS = {
   role: { type: 'string' },
   org: { type: 'string' },
   contact: { type: 'string' },
+  // Papers for the review panel (exchangeCommands.ts).
+  member: { type: 'string' },
+  independent: { type: 'boolean' },
+  unlink: { type: 'boolean' },
+  with: { type: 'string', multiple: true },
+  paper: { type: 'string' },
 } as const;
 
 /**
