@@ -6,6 +6,8 @@ import { DOCUMENT_TITLES, type DocumentModel } from '../../../shared/documents/m
 import type { StoredCase } from '../../../shared/domain/case';
 import { panelPapersBody, type OpenedPackage, type PanelPapersBody, type Payload } from '../../../shared/exchange/package';
 import type { PanelSendView, ReceivedDelivery, ReceivedHearing } from '../../../shared/exchange/papers';
+import { AttachmentService } from '../attachments/attachmentService';
+import { MAX_ATTACHMENT_BYTES } from '../attachments/fileTypes';
 import type { PackService } from '../bundle/packService';
 import type { DocumentService } from '../documents/documentService';
 import { UserError } from '../errors';
@@ -127,6 +129,10 @@ export class PanelPapersService {
     });
     const built = await this.bundle.buildForPanel(c, today);
     const packBytes = Buffer.from(built.bytes.buffer, built.bytes.byteOffset, built.bytes.byteLength);
+    if (packBytes.length > MAX_ATTACHMENT_BYTES) {
+      // The member's Casewright checks each file it receives as it checks an attachment, 50 MB at most.
+      throw new UserError('INVALID_INPUT', `The panel’s pack is ${(packBytes.length / 1048576).toFixed(0)} MB, more than the 50 MB a panel member’s Casewright accepts; replace the largest scans with smaller copies (or split them), then send again.`);
+    }
     const papers: { bytes: Buffer; body: PanelPapersBody['papers'][number] }[] = [];
     for (const [i, d] of chosen.entries()) {
       const model = docs.issuedModel(c.id, d.id);
@@ -219,13 +225,19 @@ export class PanelPapersService {
   }
 }
 
-/** Reads a carried PDF: its part, its digest as signed, a PDF at all, and the page count the sender gave. */
-async function carriedPdf(parts: Buffer[], used: Set<number>, item: { part: number; sha256: string; pages: number }): Promise<Buffer> {
+/**
+ * Reads a carried PDF: its part, its digest as signed, a PDF at all, the attachment checks (size, type by
+ * content, stream bombs, its text read in the isolated worker with its limits), then the page count the sender
+ * gave (pdf-lib, only once those checks have passed).
+ */
+async function carriedPdf(att: AttachmentService, parts: Buffer[], used: Set<number>, item: { part: number; sha256: string; pages: number; fileName: string }): Promise<Buffer> {
   const data = parts[item.part];
   if (!data || used.has(item.part)) throw new UserError('INVALID_INPUT', UNREADABLE);
   used.add(item.part);
   if (sha256(data) !== item.sha256) throw new UserError('ALTERED', ALTERED);
   if (!isPdf(data)) throw new UserError('INVALID_INPUT', UNREADABLE);
+  const prepared = await att.prepare(item.fileName, data);
+  if (prepared.mime !== 'application/pdf') throw new UserError('INVALID_INPUT', UNREADABLE);
   let pages: number;
   try {
     pages = (await PDFDocument.load(data, { updateMetadata: false })).getPageCount();
@@ -245,9 +257,10 @@ export async function openPanelPapers(x: ExchangeService, db: Database, payload:
   if (!parsed.success) throw new UserError('INVALID_INPUT', UNREADABLE);
   const body = parsed.data;
   const used = new Set<number>();
-  const pack = await carriedPdf(parts, used, body.pack);
+  const att = new AttachmentService(() => db, actor);
+  const pack = await carriedPdf(att, parts, used, body.pack);
   const papers: Buffer[] = [];
-  for (const p of body.papers) papers.push(await carriedPdf(parts, used, p));
+  for (const p of body.papers) papers.push(await carriedPdf(att, parts, used, p));
   if (used.size !== parts.length) throw new UserError('INVALID_INPUT', UNREADABLE);
   // The pack's own manifest lists what the sender built; its digest of the whole PDF is the signed one above.
   const earlier = exchangeRepository.deliveries(db).filter((d) => d.sender_fingerprint === from.fingerprint && d.origin_case_id === body.origin.caseId);

@@ -188,3 +188,39 @@ describe('the hearing pack and papers sent to a panel member (issue 16)', () => 
     expect(await papersSnapshot(member)).toBe(after);
   }, 300_000);
 });
+
+describe('a signed package of panel papers from a checked sender that holds the wrong things (issue 16)', () => {
+  it('is refused when it claims another version of the pack, carries something that is not a PDF, or misstates its pages; nothing is written', async () => {
+    const { sealPackage } = await import('../../../main/services/exchange/packageFile');
+    const { team, member, caseId, reference } = await teamAndMember();
+    const out = team.saveTo('good.cwpack');
+    await team.call('papers.send', { caseId, member: 'Ewa Łukasiewicz-Öztürk' });
+    // The body the team's Casewright wrote, read back with the member's key, then altered and signed again with
+    // the team's own key: what a faulty or hostile sender could make.
+    const { readHeader, unsealPackage } = await import('../../../main/services/exchange/packageFile');
+    const memberSecret = member.session.requireStore().db.prepare('SELECT encryption_secret FROM exchange_identity').pluck().get() as string;
+    const { payload, parts } = await unsealPackage(readHeader(fs.readFileSync(out)), { identity: memberSecret });
+    const teamRow = team.session.requireStore().db.prepare('SELECT * FROM exchange_identity').get() as { signing_secret: string };
+    const memberCard = await member.call('exchange.identity', {});
+    const reseal = async (body: unknown, ps: Buffer[]) =>
+      (await sealPackage({ sender: { card: payload.from, signingSecret: teamRow.signing_secret }, to: { kind: 'key', card: memberCard }, kind: 'panel-papers', body, parts: ps })).bytes;
+    const body = payload.body as { pack: Record<string, unknown>; papers: unknown[] };
+    const before = await papersSnapshot(member);
+    const cases = [
+      await reseal({ ...body, pack: { ...body.pack, recipient: 'complainant' } }, parts),
+      await reseal({ ...body, pack: { ...body.pack, sha256: sha(Buffer.from('MZ\x90\x00 not a PDF at all')) } }, [Buffer.from('MZ\x90\x00 not a PDF at all'), ...parts.slice(1)]),
+      await reseal({ ...body, pack: { ...body.pack, pages: (body.pack.pages as number) + 1 } }, parts),
+      await reseal({ ...body, papers: [{ part: 0, sha256: body.pack.sha256, pages: body.pack.pages, fileName: 'x.pdf', title: 'Again', kind: 'investigation-report', variant: 'complainant', version: 1, final: false, issuedAt: '' }] }, parts),
+      await reseal(body, [...parts, Buffer.from('%PDF-1.4 an extra part nobody lists')]),
+    ];
+    // A part whose digest is not the one the body gives for it: the "altered" sentence.
+    expect(await member.dispatch('exchange.open', { dataBase64: (await reseal(body, [Buffer.from('%PDF-1.4 other bytes'), ...parts.slice(1)])).toString('base64') })).toMatchObject({ ok: false, error: { code: 'ALTERED' } });
+    for (const bytes of cases) {
+      const r = await member.dispatch('exchange.open', { dataBase64: bytes.toString('base64') });
+      expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'This package holds something this Casewright cannot read; ask the sender to send it again.' } });
+    }
+    expect(await papersSnapshot(member)).toBe(before);
+    // The good one opens.
+    expect(await member.call('exchange.open', { dataBase64: b64(out) })).toMatchObject({ reference });
+  }, 180_000);
+});
