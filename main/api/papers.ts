@@ -16,6 +16,8 @@ export function papersHandlers(): PapersHandlers {
     'papers.send': async ({ caseId, member, documents, recipient }, s) => {
       const c = s.cases().get(caseId);
       const service = s.panelPapers();
+      // Every refusal that needs no build comes before the save dialog.
+      await service.refusals(c, member, documents, recipient);
       const name = `${c.record.reference}-panel-papers-${member}`.replace(/[^A-Za-z0-9._-]+/g, '-');
       const path = await s.platform.chooseSavePath(`${name}.cwpack`, { name: 'Casewright package', extensions: ['cwpack'] });
       if (!path) return { path: null, packageId: null, pages: null, sha256: null, papers: [] };

@@ -6,8 +6,9 @@ import { DOCUMENT_TITLES, type DocumentModel } from '../../../shared/documents/m
 import type { StoredCase } from '../../../shared/domain/case';
 import { panelPapersBody, type OpenedPackage, type PanelPapersBody, type Payload } from '../../../shared/exchange/package';
 import type { PanelSendView, ReceivedDelivery, ReceivedHearing } from '../../../shared/exchange/papers';
-import { AttachmentService } from '../attachments/attachmentService';
-import { MAX_ATTACHMENT_BYTES } from '../attachments/fileTypes';
+import { MAX_ATTACHMENT_BYTES, detectKind } from '../attachments/fileTypes';
+import { DEFAULT_LIMITS } from '../attachments/limits';
+import { checkPdfStreams } from '../attachments/pdfCheck';
 import type { PackService } from '../bundle/packService';
 import type { DocumentService } from '../documents/documentService';
 import { UserError } from '../errors';
@@ -97,36 +98,7 @@ export class PanelPapersService {
    * memory, as the panel's version. `commit` records it as sent and marks the pack as sent (page numbers fixed).
    */
   async send(c: StoredCase, memberRef: string, choices: PaperChoice[], recipient: Recipient, today: string): Promise<BuiltPackage & { pages: number; sha256: string; papers: string[]; memberName: string }> {
-    if (c.record.handover) throw new UserError('READ_ONLY', `Case ${c.record.reference} was handed over to this store for its records and is read-only.`);
-    const { m } = this.member(c, memberRef);
-    if (recipient !== 'panel') {
-      throw new UserError('INVALID_INPUT', `The ${recipient === 'complainant' ? 'complainant’s' : 'council’s'} version of the hearing pack is for ${RECIPIENT_LABELS[recipient]}, not for a panel member; ${m.name} gets the panel’s version, so nothing was sent.`);
-    }
-    const wrong = choices.find((d) => d.variant === 'complainant');
-    if (wrong) {
-      throw new UserError('INVALID_INPUT', `The complainant’s version of the ${issuedTitle(wrong.kind, null).toLowerCase()} is written for the complainant; the panel reads the council’s version, so nothing was sent.`);
-    }
-    if (!m.independent) throw new UserError('INVALID_INPUT', `Confirm that ${m.name} is independent of the council (on the Hearing pack tab) before sending them the papers.`);
-    if (!m.contact) {
-      throw new UserError('INVALID_INPUT', `${m.name} is not linked to a contact yet; add the contact card from their own Casewright, check its fingerprint with them, and link it to them before sending.`);
-    }
-    const contact = this.exchange.contacts().find((x) => x.fingerprint === m.contact);
-    if (!contact) throw new UserError('NOT_FOUND', `The card linked to ${m.name} is no longer in your contacts; add their card again and link it.`);
-    if (!contact.verified) {
-      throw new UserError('UNVERIFIED', `Check ${contact.name}'s fingerprint (${contact.fingerprint}) with them, by phone or in person, and mark the contact as checked before sending them the papers for ${m.name}.`);
-    }
-    // The documents: the newest issued council version of each kind chosen, once each.
-    const docs = await this.documents();
-    const issued = docs.issued(c.id).filter((d) => d.variant === 'council' && d.subjectId === '');
-    const kinds = [...new Set(choices.map((d) => d.kind))];
-    const chosen = kinds.map((kind) => {
-      const d = issued.filter((x) => x.kind === kind).sort((a, b) => b.version - a.version)[0];
-      if (!d) {
-        const have = [...new Set(issued.map((x) => issuedTitle(x.kind, null).toLowerCase()))];
-        throw new UserError('INVALID_INPUT', `The ${issuedTitle(kind, null).toLowerCase()} of case ${c.record.reference} has not been issued, so it cannot go to the panel; ${have.length ? `the issued documents are: ${have.join(', ')}` : 'no document has been issued yet'}.`);
-      }
-      return d;
-    });
+    const { m, contact, chosen, docs } = await this.refusals(c, memberRef, choices, recipient);
     const built = await this.bundle.buildForPanel(c, today);
     const packBytes = Buffer.from(built.bytes.buffer, built.bytes.byteOffset, built.bytes.byteLength);
     if (packBytes.length > MAX_ATTACHMENT_BYTES) {
@@ -175,6 +147,53 @@ export class PanelPapersService {
       },
     };
   }
+
+
+  /**
+   * Every refusal that needs no build: asked before the save dialog (the handler) and again when sending. The
+   * pack's own checks are part of it, so a pack that cannot be built is refused before anything is chosen.
+   */
+  async refusals(c: StoredCase, memberRef: string, choices: PaperChoice[], recipient: Recipient) {
+    const r = await this.refusalsWithoutPack(c, memberRef, choices, recipient);
+    const { problems } = this.bundle.checks(c, 'panel');
+    if (problems.length) throw new UserError('INVALID_INPUT', `The hearing pack cannot be sent yet: ${problems.map((p) => p.replace(/\.$/, '')).join('; ')}.`);
+    return r;
+  }
+
+  private async refusalsWithoutPack(c: StoredCase, memberRef: string, choices: PaperChoice[], recipient: Recipient) {
+    if (c.record.handover) throw new UserError('READ_ONLY', `Case ${c.record.reference} was handed over to this store for its records and is read-only.`);
+    const { m } = this.member(c, memberRef);
+    if (recipient !== 'panel') {
+      throw new UserError('INVALID_INPUT', `The ${recipient === 'complainant' ? 'complainant’s' : 'council’s'} version of the hearing pack is for ${RECIPIENT_LABELS[recipient]}, not for a panel member; ${m.name} gets the panel’s version, so nothing was sent.`);
+    }
+    const wrong = choices.find((d) => d.variant === 'complainant');
+    if (wrong) {
+      throw new UserError('INVALID_INPUT', `The complainant’s version of the ${issuedTitle(wrong.kind, null).toLowerCase()} is written for the complainant; the panel reads the council’s version, so nothing was sent.`);
+    }
+    if (!m.independent) throw new UserError('INVALID_INPUT', `Confirm that ${m.name} is independent of the council (on the Hearing pack tab) before sending them the papers.`);
+    if (!m.contact) {
+      throw new UserError('INVALID_INPUT', `${m.name} is not linked to a contact yet; add the contact card from their own Casewright, check its fingerprint with them, and link it to them before sending.`);
+    }
+    const contact = this.exchange.contacts().find((x) => x.fingerprint === m.contact);
+    if (!contact) throw new UserError('NOT_FOUND', `The card linked to ${m.name} is no longer in your contacts; add their card again and link it.`);
+    if (!contact.verified) {
+      throw new UserError('UNVERIFIED', `Check ${contact.name}'s fingerprint (${contact.fingerprint}) with them, by phone or in person, and mark the contact as checked before sending them the papers for ${m.name}.`);
+    }
+    // The documents: the newest issued council version of each kind chosen, once each.
+    const docs = await this.documents();
+    const issued = docs.issued(c.id).filter((d) => d.variant === 'council' && d.subjectId === '');
+    const kinds = [...new Set(choices.map((d) => d.kind))];
+    const chosen = kinds.map((kind) => {
+      const d = issued.filter((x) => x.kind === kind).sort((a, b) => b.version - a.version)[0];
+      if (!d) {
+        const have = [...new Set(issued.map((x) => issuedTitle(x.kind, null).toLowerCase()))];
+        throw new UserError('INVALID_INPUT', `The ${issuedTitle(kind, null).toLowerCase()} of case ${c.record.reference} has not been issued, so it cannot go to the panel; ${have.length ? `the issued documents are: ${have.join(', ')}` : 'no document has been issued yet'}.`);
+      }
+      return d;
+    });
+    return { m, contact, chosen, docs };
+  }
+
 
   // ---- the panel member's side ----
 
@@ -226,18 +245,26 @@ export class PanelPapersService {
 }
 
 /**
- * Reads a carried PDF: its part, its digest as signed, a PDF at all, the attachment checks (size, type by
- * content, stream bombs, its text read in the isolated worker with its limits), then the page count the sender
- * gave (pdf-lib, only once those checks have passed).
+ * Reads a carried PDF: its part, its digest as signed, a PDF at all, then the attachment checks that apply to a
+ * file nobody searches (size, type by content, every compressed stream inflated with a ceiling: no compression
+ * bomb), then the page count the sender gave (pdf-lib, only once those have passed). The isolated text read of
+ * an attachment is not run: no text is kept, and it cost 6 s of a 500-page pack's opening (docs/decisions.md).
  */
-async function carriedPdf(att: AttachmentService, parts: Buffer[], used: Set<number>, item: { part: number; sha256: string; pages: number; fileName: string }): Promise<Buffer> {
+async function carriedPdf(parts: Buffer[], used: Set<number>, item: { part: number; sha256: string; pages: number; fileName: string; title: string }): Promise<Buffer> {
   const data = parts[item.part];
   if (!data || used.has(item.part)) throw new UserError('INVALID_INPUT', UNREADABLE);
   used.add(item.part);
   if (sha256(data) !== item.sha256) throw new UserError('ALTERED', ALTERED);
   if (!isPdf(data)) throw new UserError('INVALID_INPUT', UNREADABLE);
-  const prepared = await att.prepare(item.fileName, data);
-  if (prepared.mime !== 'application/pdf') throw new UserError('INVALID_INPUT', UNREADABLE);
+  if (data.length > MAX_ATTACHMENT_BYTES) throw new UserError('INVALID_INPUT', UNREADABLE);
+  const kind = detectKind(item.fileName.endsWith('.pdf') ? item.fileName : `${item.fileName}.pdf`, data);
+  if (typeof kind === 'string' || kind.mime !== 'application/pdf') throw new UserError('INVALID_INPUT', UNREADABLE);
+  try {
+    checkPdfStreams(data, DEFAULT_LIMITS, item.title, 'nothing was opened');
+  } catch (e) {
+    // The attachment check's own sentence tells the person to print the file again, which a recipient cannot.
+    throw new UserError('INVALID_INPUT', (e as Error).name === 'Refusal' ? `“${item.title}” in this package has compressed parts that unpack to far more than a PDF should (it may be damaged or built to cause harm), so nothing was opened; ask the sender to send it again.` : UNREADABLE);
+  }
   let pages: number;
   try {
     pages = (await PDFDocument.load(data, { updateMetadata: false })).getPageCount();
@@ -257,10 +284,9 @@ export async function openPanelPapers(x: ExchangeService, db: Database, payload:
   if (!parsed.success) throw new UserError('INVALID_INPUT', UNREADABLE);
   const body = parsed.data;
   const used = new Set<number>();
-  const att = new AttachmentService(() => db, actor);
-  const pack = await carriedPdf(att, parts, used, body.pack);
+  const pack = await carriedPdf(parts, used, body.pack);
   const papers: Buffer[] = [];
-  for (const p of body.papers) papers.push(await carriedPdf(att, parts, used, p));
+  for (const p of body.papers) papers.push(await carriedPdf(parts, used, p));
   if (used.size !== parts.length) throw new UserError('INVALID_INPUT', UNREADABLE);
   // The pack's own manifest lists what the sender built; its digest of the whole PDF is the signed one above.
   const earlier = exchangeRepository.deliveries(db).filter((d) => d.sender_fingerprint === from.fingerprint && d.origin_case_id === body.origin.caseId);

@@ -99,6 +99,13 @@ describe('the hearing pack and papers sent to a panel member (issue 16)', () => 
     const { team, caseId } = await teamAndMember({ link: false, verified: false });
     const send = (input: object) => team.dispatch('papers.send', { caseId, member: 'Ewa Łukasiewicz-Öztürk', ...input });
     team.saveTo('never.cwpack');
+    // Every refusal comes before the save dialog is shown.
+    let asked = 0;
+    const choose = team.session.platform.chooseSavePath;
+    team.session.platform.chooseSavePath = async (...args) => {
+      asked++;
+      return choose(...args);
+    };
     const refusals: string[] = [];
     const refused = async (input: object, re: RegExp) => {
       const r = await send(input);
@@ -130,6 +137,7 @@ describe('the hearing pack and papers sent to a panel member (issue 16)', () => 
     for (const row of v.sections.flatMap((s) => s.rows)) await team.call('bundle.remove', { caseId, entry: row.entryId });
     await refused({}, /The hearing pack cannot be sent yet: The pack has no documents yet/);
     expect(refusals.some((m) => /SQLITE|Error:|at .*\.ts/.test(m))).toBe(false);
+    expect(asked).toBe(0);
     // Nothing was saved, sent or marked.
     expect(fs.existsSync(path.join(team.dir, 'never.cwpack'))).toBe(false);
     const db = team.session.requireStore().db;
@@ -215,6 +223,16 @@ describe('a signed package of panel papers from a checked sender that holds the 
     ];
     // A part whose digest is not the one the body gives for it: the "altered" sentence.
     expect(await member.dispatch('exchange.open', { dataBase64: (await reseal(body, [Buffer.from('%PDF-1.4 other bytes'), ...parts.slice(1)])).toString('base64') })).toMatchObject({ ok: false, error: { code: 'ALTERED' } });
+    // A compression bomb (a 1-page PDF whose one stream inflates to 80 MB), listed and signed: refused, named.
+    const { deflateSync } = await import('node:zlib');
+    const { makePdf } = await import('../bundle/fixtures');
+    const zeros = deflateSync(Buffer.alloc(80 * 1024 * 1024));
+    const small = makePdf([{ lines: ['Harmless'] }]);
+    const bomb = Buffer.concat([small.subarray(0, small.lastIndexOf('xref')), Buffer.from(`99 0 obj\n<< /Length ${zeros.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), zeros, Buffer.from('\nendstream\nendobj\n', 'latin1'), small.subarray(small.lastIndexOf('xref'))]);
+    const bombed = await reseal({ ...body, pack: { ...body.pack, sha256: sha(bomb), pages: 1 } }, [bomb, ...parts.slice(1)]);
+    expect(await member.dispatch('exchange.open', { dataBase64: bombed.toString('base64') })).toMatchObject({
+      ok: false, error: { code: 'INVALID_INPUT', message: `“Hearing pack, ${reference}” in this package has compressed parts that unpack to far more than a PDF should (it may be damaged or built to cause harm), so nothing was opened; ask the sender to send it again.` },
+    });
     for (const bytes of cases) {
       const r = await member.dispatch('exchange.open', { dataBase64: bytes.toString('base64') });
       expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'This package holds something this Casewright cannot read; ask the sender to send it again.' } });
