@@ -8,6 +8,7 @@ import { Session } from '../main/services/session/session';
 import type { ApiInput, ApiName, ApiOutput } from '../shared/api/contract';
 import { generateKeys } from '../main/services/exchange/packageFile';
 import { mib, ms } from './stats';
+import { sources } from './bundle';
 
 const PASSPHRASE = 'violet kettle under moonlight';
 
@@ -88,6 +89,7 @@ export async function benchExchange(): Promise<string[]> {
       `| open draft 2 (decrypt, verify, check the file, store it) | ${ms(open2)} |`,
       `| word diff of draft 1 and draft 2 | ${ms(diff)} |`,
       '',
+      ...(await benchPanelPapers(io, ip, c.id, dir)),
     );
     io.session.lock('user');
     ip.session.lock('user');
@@ -95,4 +97,44 @@ export async function benchExchange(): Promise<string[]> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Issue 16: the hearing pack of 500 pages (the hearing-pack bench's 40 PDFs, added to the demo case's pack
+ * through the API with their attachment checks) sent to a panel member and opened in their store.
+ */
+async function benchPanelPapers(team: Awaited<ReturnType<typeof person>>, member: Awaited<ReturnType<typeof person>>, caseId: string, dir: string): Promise<string[]> {
+  const src = path.join(dir, 'pack-sources');
+  fs.mkdirSync(src);
+  await sources(src);
+  for (const f of fs.readdirSync(src).filter((x) => x.endsWith('.pdf')).sort()) {
+    await team.call('bundle.addFile', { caseId, fileName: f, section: 'C', dataBase64: fs.readFileSync(path.join(src, f)).toString('base64') });
+  }
+  await team.call('bundle.addPanelMember', { caseId, name: 'Ewa Łukasiewicz-Öztürk', role: 'chair', independent: true });
+  await team.call('papers.link', { caseId, member: 'Ewa Łukasiewicz-Öztürk', contact: 'ip' });
+  const f = team.saveTo('panel.cwpack');
+  const [sent, send] = await time(() => team.call('papers.send', { caseId, member: 'Ewa Łukasiewicz-Öztürk' }));
+  const bytes = fs.readFileSync(f);
+  const bad = Buffer.from(bytes);
+  const mid = Math.floor(bad.length / 2);
+  bad[mid] = bad[mid]! ^ 0x20;
+  const [refused, refuse] = await time(() => member.dispatch('exchange.open', { dataBase64: bad.toString('base64') }));
+  if (refused.ok) throw new Error('a damaged package opened');
+  const [, open] = await time(() => member.call('exchange.open', { dataBase64: bytes.toString('base64') }));
+  const paper = (await member.call('papers.received', {}))[0]!.deliveries[0]!.papers[0]!;
+  const [, read] = await time(() => member.call('papers.read', { id: paper.id }));
+  return [
+    '### Papers for the review panel (issue 16)',
+    '',
+    `The hearing pack of ${sent.pages} pages (the 40 PDFs of the hearing-pack bench below, in the demo case's pack), sent to a panel member's store; one run each.`,
+    '',
+    '| measure | figure |',
+    '|---|---|',
+    `| send: build the panel's version in memory, sign, encrypt, write | ${ms(send)} |`,
+    `| package size (the pack PDF is ${mib(paper.size)}) | ${mib(bytes.length)} |`,
+    `| refuse it with one byte changed in the middle (nothing written) | ${ms(refuse)} |`,
+    `| open it in the member's store (decrypt, verify, read the PDF, keep it) | ${ms(open)} |`,
+    `| read the pack back for the viewer (papers.read, base64) | ${ms(read)} |`,
+    '',
+  ];
 }

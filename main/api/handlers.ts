@@ -20,6 +20,7 @@ import { BackupService } from '../services/backup/backupService';
 import { backupHandlers } from './backup';
 import { exchangeHandlers } from './exchange';
 import { bundleHandlers } from './bundle';
+import { papersHandlers } from './papers';
 import { writeExport } from './writeExport';
 
 type Handler<N extends ApiName> = (input: ApiParsedInput<N>, session: Session) => Promise<ApiOutput<N>> | ApiOutput<N>;
@@ -270,6 +271,7 @@ export const handlers: HandlerTable = {
   ...backupHandlers(status),
   ...exchangeHandlers(),
   ...bundleHandlers(todayOf),
+  ...papersHandlers(),
   'calendar.exportIcs': async ({ id }, s) => {
     const db = s.requireStore().db;
     const day = todayOf(s);

@@ -125,6 +125,11 @@ const OPTIONS = {
   role: { type: 'string' },
   org: { type: 'string' },
   contact: { type: 'string' },
+  // Papers for the review panel (exchangeCommands.ts).
+  member: { type: 'string' },
+  unlink: { type: 'boolean' },
+  with: { type: 'string', multiple: true },
+  paper: { type: 'string' },
 } as const;
 
 /**

@@ -120,7 +120,8 @@ export async function runExchangeCommand(key: string, x: ExchangeCli): Promise<n
       }
       // The command line never decides for the person: the sender's card must have been added.
       const r = await x.call('exchange.open', { dataBase64: data.toString('base64'), sender: 'contact', ...(passphrase ? { passphrase } : {}) });
-      x.stdout(`Opened ${PACKAGE_KIND_LABELS[r.kind]} from ${r.from.name}${r.from.verified ? '' : ' (card not checked)'} into case ${r.reference}.\n${r.held.map((h) => `  ${h}\n`).join('')}`);
+      const into = r.kind === 'panel-papers' ? `for case ${r.reference} (kept in this store: papers list)` : `into case ${r.reference}`;
+      x.stdout(`Opened ${PACKAGE_KIND_LABELS[r.kind]} from ${r.from.name}${r.from.verified ? '' : ' (card not checked)'} ${into}.\n${r.held.map((h) => `  ${h}\n`).join('')}`);
       return 0;
     }
     case 'review draft': {
@@ -203,6 +204,64 @@ export async function runExchangeCommand(key: string, x: ExchangeCli): Promise<n
       if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < 1) throw x.usage('--from and --to are draft numbers (1, 2 …)');
       await x.open();
       x.stdout(`${diffAsText(await x.call('review.diff', { caseId: await x.caseId(str(x.o.case)), from, to }))}\n`);
+      return 0;
+    }
+    case 'panel link': {
+      const contact = x.o.unlink === true ? null : need(x, 'contact', 'CONTACT');
+      await x.open();
+      const member = need(x, 'member', 'NAME');
+      const v = await x.call('papers.link', { caseId: await x.caseId(str(x.o.case)), member, contact });
+      const m = v.members.find((y) => y.name.toLocaleLowerCase('en-GB') === member.trim().toLocaleLowerCase('en-GB') || y.id === member.trim());
+      x.stdout(m?.contact ? `${m.name}: papers go to ${m.contact.name} (${m.contact.fingerprint})${m.contact.verified ? '' : '; check this fingerprint with them before sending'}.\n` : `${member}: not linked.\n`);
+      return 0;
+    }
+    case 'panel list': {
+      await x.open();
+      const v = await x.call('papers.panel', { caseId: await x.caseId(str(x.o.case)) });
+      for (const m of v.members) {
+        const c = m.contact ? `${m.contact.name} (${m.contact.fingerprint}, ${m.contact.verified ? 'checked' : 'not checked'})` : 'no contact linked';
+        x.stdout(`${m.id}\t${m.role}\t${m.name}\t${c}\t${m.sent.length ? `sent ${m.sent.length}, last ${m.sent.at(-1)!.at.slice(0, 16).replace('T', ' ')}` : 'not sent'}\n`);
+      }
+      x.stdout(`Issued documents that can go with the pack (--with): ${v.documents.map((d) => `${d.kind} (version ${d.version})`).join(', ') || 'none'}\n`);
+      for (const p of v.problems) x.stdout(`Cannot send yet: ${p}\n`);
+      return 0;
+    }
+    case 'panel send': {
+      need(x, 'out', 'FILE.cwpack');
+      const recipient = str(x.o.for) ?? 'panel';
+      if (!['panel', 'complainant', 'council'].includes(recipient)) throw x.usage('--for must be panel (the only version a panel member gets)');
+      await x.open();
+      const documents = ((Array.isArray(x.o.with) ? x.o.with : []) as string[]).map((w) => {
+        const [kind, variant] = w.split(':');
+        if (variant !== undefined && variant !== 'council' && variant !== 'complainant') throw x.usage('--with is KIND, KIND:council or KIND:complainant');
+        return { kind: kind!, variant: (variant ?? 'council') as 'council' | 'complainant' };
+      });
+      const r = await x.call('papers.send', { caseId: await x.caseId(str(x.o.case)), member: need(x, 'member', 'NAME'), documents, recipient: recipient as 'panel' });
+      x.stdout(`Saved to ${r.path}\nThe hearing pack (the panel's version, ${r.pages} pages, SHA-256 ${r.sha256})${r.papers.length ? ` with: ${r.papers.join('; ')}` : ''}\n`);
+      return 0;
+    }
+    case 'papers list': {
+      await x.open();
+      const hearings = await x.call('papers.received', {});
+      if (!hearings.length) x.stdout('No papers received yet.\n');
+      for (const h of hearings) {
+        x.stdout(`Case ${h.reference}, ${h.hearingDate ? `hearing on ${h.hearingDate}` : 'hearing date not fixed'}, from ${h.from.name}${h.from.organisation ? ` (${h.from.organisation})` : ''}\n`);
+        for (const d of h.deliveries) {
+          x.stdout(`  Version ${d.version}${d.newest ? ' (newest)' : ' (earlier)'}, sent ${d.sentAt.slice(0, 16).replace('T', ' ')}, for ${d.memberName}\n`);
+          for (const p of d.papers) x.stdout(`    ${p.id.slice(0, 8)}\t${p.pages} pages\t${p.title}\tSHA-256 ${p.sha256}${p.matchesManifest ? ' (matches the sender\'s manifest)' : ' (DOES NOT match the sender\'s manifest)'}\n`);
+        }
+      }
+      return 0;
+    }
+    case 'papers export': {
+      need(x, 'out', 'FILE.pdf');
+      await x.open();
+      const ref = need(x, 'paper', 'ID').trim().toLowerCase();
+      const all = (await x.call('papers.received', {})).flatMap((h) => h.deliveries.flatMap((d) => d.papers));
+      const found = ref.length >= 4 ? all.filter((p) => p.id.toLowerCase().startsWith(ref)) : [];
+      if (found.length !== 1) throw new UserError('NOT_FOUND', found.length > 1 ? `More than one paper starts with ${ref}; give more of its id.` : `No paper received has the id ${ref}; "papers list" shows them.`);
+      const r = await x.call('papers.export', { id: found[0]!.id });
+      x.stdout(`${r.path}\n`);
       return 0;
     }
     default:

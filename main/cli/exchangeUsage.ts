@@ -25,4 +25,12 @@ export const EXCHANGE_USAGE = `
   review resolve --case REF --comment ID --as changed|changed-otherwise|declined|answered [--text TEXT]
   review diff --case REF --from V --to V   what changed between two drafts, word by word per section
   case handover --case REF --to CONTACT --out FILE.cwpack  the whole case to the council, for its records
+  panel link --case REF --member NAME --contact CONTACT   the contact (their own Casewright's card) a
+                                      member's papers are encrypted to; --unlink instead of --contact
+  panel list --case REF               each member, their contact, whether it is checked, packages sent
+  panel send --case REF --member NAME --out FILE.cwpack [--with KIND]...
+                                      build the hearing pack (the panel's version) now and send it, with
+                                      the newest issued council version of each KIND, to that member
+  papers list                         (a panel member's store) papers received, by hearing, newest first
+  papers export --paper ID --out FILE.pdf   save a received paper (ID as papers list shows it)
   CONTACT is a name or a fingerprint.`;

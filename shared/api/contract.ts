@@ -4,6 +4,7 @@ import { backupContract } from './features/backup';
 import { exchangeContract } from './features/exchange';
 import { reviewContract } from './features/review';
 import { bundleContract } from './features/bundle';
+import { papersContract } from './features/papers';
 import type { AttachmentInfo, AuditView, AppStatus, DashboardRow, SearchHit, Settings, VerifyResult } from './types';
 import type { RichNode } from '../domain/richText';
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentModel } from '../documents/model';
@@ -127,6 +128,7 @@ export const contract = {
   ...exchangeContract,
   ...reviewContract,
   ...bundleContract,
+  ...papersContract,
 } as const;
 
 export type Contract = typeof contract;

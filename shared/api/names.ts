@@ -90,4 +90,10 @@ export const API_NAME_LIST = [
   'bundle.removePanelMember',
   'bundle.setHearingDate',
   'bundle.papers',
+  'papers.panel',
+  'papers.link',
+  'papers.send',
+  'papers.received',
+  'papers.read',
+  'papers.export',
 ] as const;

@@ -94,6 +94,11 @@ export const panelMemberSchema = z.object({
   available: z.array(isoDateSchema).max(100).default([]),
   /** Confirmed as independent of the council (not a member, officer, or their spouse or civil partner). */
   independent: z.boolean().default(false),
+  /**
+   * The review exchange contact (fingerprint) the member's papers are sent to: their own Casewright's card,
+   * added and checked on the Review exchange screen (docs/exchange.md). Null until linked.
+   */
+  contact: z.string().min(1).max(40).nullable().default(null),
 });
 export type PanelMember = z.output<typeof panelMemberSchema>;
 

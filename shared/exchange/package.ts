@@ -8,7 +8,7 @@ import { positionSchema, resolutionSchema, reviewCommentSchema } from './review'
  * line, age encryption, Ed25519 signature) is main/services/exchange/packageFile.ts.
  */
 export const PACKAGE_FORMAT = 1;
-export const PACKAGE_KINDS = ['review-request', 'review-reply', 'ip-report', 'case-handover'] as const;
+export const PACKAGE_KINDS = ['review-request', 'review-reply', 'ip-report', 'case-handover', 'panel-papers'] as const;
 export type PackageKind = (typeof PACKAGE_KINDS)[number];
 
 export const PACKAGE_KIND_LABELS: Record<PackageKind, string> = {
@@ -16,6 +16,7 @@ export const PACKAGE_KIND_LABELS: Record<PackageKind, string> = {
   'review-reply': 'comments on a draft',
   'ip-report': 'the independent person’s report',
   'case-handover': 'a case handed over',
+  'panel-papers': 'the hearing pack and papers for the review panel',
 };
 
 const id = z.string().min(1).max(100);
@@ -55,6 +56,37 @@ export const handoverBody = z
     audit: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), summary: z.string() }).strict()).max(100_000),
   })
   .strict();
+
+const sha = z.string().regex(/^[0-9a-f]{64}$/);
+/** A PDF carried as a binary part: its digest (as listed in the sender's manifest), size and pages. */
+const pdfPart = { part: z.number().int().min(0), sha256: sha, pages: z.number().int().min(1).max(100_000), fileName: z.string().min(1).max(255), title: z.string().min(1).max(300) };
+
+/**
+ * The Stage 3 hearing pack (the panel's version, built when sent) and chosen issued documents, for one panel
+ * member (docs/exchange.md, "Papers for the review panel"). Document kinds are any string: the receiving store
+ * holds no case and shows the title the sender gave, so kinds added later travel without a format change.
+ */
+export const panelPapersBody = z
+  .object({
+    origin,
+    hearing: z.object({ date: z.string().max(10).nullable(), memberId: id, memberName: z.string().min(1).max(200), memberRole: z.enum(['chair', 'member']) }).strict(),
+    pack: z
+      .object({
+        ...pdfPart,
+        /** Only the panel's version is ever sent to a panel member. */
+        recipient: z.literal('panel'),
+        builtOn: z.string().max(10),
+        totalPages: z.number().int().min(1),
+        /** The pack's own manifest (each source's SHA-256, pages and place), as attached inside the PDF. */
+        manifest: z.object({ documents: z.array(z.object({ title: z.string().max(300), first: z.string().max(40), last: z.string().max(40), pages: z.number().int(), sha256: sha }).passthrough()).max(2000) }).passthrough(),
+      })
+      .strict(),
+    papers: z
+      .array(z.object({ ...pdfPart, kind: z.string().min(1).max(60), variant: z.literal('council'), version: z.number().int().min(1), final: z.boolean(), issuedAt: z.string().max(40) }).strict())
+      .max(50),
+  })
+  .strict();
+export type PanelPapersBody = z.infer<typeof panelPapersBody>;
 
 export const payloadSchema = z
   .object({

@@ -33,7 +33,8 @@ export interface BuildInput {
   reference: string;
   builtOn: string;
   source: (e: PackEntry) => Promise<SourceFile>;
-  out: string;
+  /** Where to write the PDF (the manifest and log beside it); null: nothing is written, the bytes are returned. */
+  out: string | null;
   /** Redactions made before the build (words taken out of titles), for the log. */
   titleLog?: RedactionLogEntry[];
   onProgress?: (p: BuildProgress) => void;
@@ -47,6 +48,8 @@ export interface BuildOutput {
   redactions: RedactionLogEntry[];
   manifestPath: string;
   redactionLogPath: string | null;
+  /** The PDF, when built in memory (`out` null). */
+  bytes?: Uint8Array;
 }
 
 export interface Manifest {
@@ -478,6 +481,7 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
   const bytes = await out.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
   checkCancelled(signal);
 
+  if (input.out === null) return { pages: all.length, indexPages: lay.indexLabels.length, manifest, redactions: log, manifestPath: '', redactionLogPath: null, bytes };
   const base = input.out.replace(/\.pdf$/i, '');
   const manifestPath = `${base}.manifest.json`;
   const redactionLogPath = log.length ? `${base}.redaction-log.json` : null;

@@ -476,11 +476,11 @@ export class PackService {
 
   /** Stores an imported pack for a new case (inside the import's transaction). */
   // The panel.
-  addMember(c: StoredCase, member: Omit<PanelMember, 'id'>): { pack: Pack; problems: string[] } {
+  addMember(c: StoredCase, member: Omit<PanelMember, 'id' | 'contact'> & { contact?: string | null }): { pack: Pack; problems: string[] } {
     const { pack } = this.get(c.id);
     const refusal = memberRefusal(pack.panel, member, c.record.roles.independentPerson?.name ?? null);
     if (refusal) throw new UserError('INVALID_INPUT', refusal);
-    const next = { ...pack, panel: [...pack.panel, { ...member, id: this.nextId(pack, 'm', pack.panel.map((m) => m.id)) }] };
+    const next = { ...pack, panel: [...pack.panel, { ...member, contact: member.contact ?? null, id: this.nextId(pack, 'm', pack.panel.map((m) => m.id)) }] };
     this.save(c.id, next, 'panel.add', { role: member.role });
     return { pack: next, problems: panelProblems(next.panel, c.record.roles.independentPerson?.name ?? null) };
   }
@@ -491,6 +491,27 @@ export class PackService {
     const next = { ...pack, panel: pack.panel.filter((m) => m.id !== memberId) };
     this.save(c.id, next, 'panel.remove', { memberId });
     return { pack: next, problems: panelProblems(next.panel, c.record.roles.independentPerson?.name ?? null) };
+  }
+
+  /** Links a panel member to the exchange contact their papers go to (a fingerprint), or unlinks them (null). */
+  linkMember(c: StoredCase, memberId: string, contact: { fingerprint: string; name: string } | null): Pack {
+    const { pack } = this.get(c.id);
+    const m = pack.panel.find((x) => x.id === memberId);
+    if (!m) throw new UserError('NOT_FOUND', 'That person is no longer on the panel.');
+    const other = contact && pack.panel.find((x) => x.id !== memberId && x.contact === contact.fingerprint);
+    if (other) throw new UserError('CONFLICT', `${contact!.name}'s card is already linked to ${other.name}; each panel member needs their own card, so that only they can open their papers.`);
+    const next = { ...pack, panel: pack.panel.map((x) => (x.id === memberId ? { ...x, contact: contact?.fingerprint ?? null } : x)) };
+    this.save(c.id, next, 'panel.link', { memberId, contact: contact?.fingerprint ?? null });
+    return next;
+  }
+
+  /** The pack as the panel's version, built in memory (nothing written to disk): for sending in a package. */
+  async buildForPanel(c: StoredCase, today: string): Promise<{ bytes: Uint8Array; pages: number; manifest: BuildOutput['manifest'] }> {
+    const { pack } = this.get(c.id);
+    const { problems } = this.checks(c, 'panel');
+    if (problems.length) throw new UserError('INVALID_INPUT', `The hearing pack cannot be sent yet: ${problems.map((p) => p.replace(/\.$/, '')).join('; ')}.`);
+    const built = await buildPack({ pack, recipient: 'panel', reference: c.record.reference, builtOn: today, out: null, source: (e) => this.sourceFor(c, pack, e, 'panel') });
+    return { bytes: built.bytes!, pages: built.pages, manifest: built.manifest };
   }
 
   setHearingDate(c: StoredCase, date: string | null): { pack: Pack; check: HearingCheck | null } {

@@ -34,6 +34,35 @@ export interface PackageRow {
   at: string;
 }
 
+export interface DeliveryRow {
+  package_id: string;
+  sender_fingerprint: string;
+  sender_name: string;
+  sender_organisation: string;
+  origin_case_id: string;
+  reference: string;
+  hearing_date: string | null;
+  member_name: string;
+  member_role: 'chair' | 'member';
+  manifest: string;
+  sent_at: string;
+  received_at: string;
+}
+export interface PaperRow {
+  id: string;
+  package_id: string;
+  position: number;
+  kind: 'pack' | 'document';
+  document_kind: string | null;
+  title: string;
+  file_name: string;
+  pages: number;
+  size: number;
+  sha256: string;
+  manifest_sha256: string;
+}
+const PAPER_COLUMNS = 'id, package_id, position, kind, document_kind, title, file_name, pages, size, sha256, manifest_sha256';
+
 export const exchangeRepository = {
   identity(db: Database): IdentityRow | null {
     return (db.prepare('SELECT * FROM exchange_identity WHERE id = 1').get() as IdentityRow | undefined) ?? null;
@@ -87,5 +116,29 @@ export const exchangeRepository = {
   },
   issueRows(db: Database, caseId: string): { id: string; kind: string; variant: string; subject_id: string; version: number; final: number; issued_at: string; issued_by: string; model: string }[] {
     return db.prepare('SELECT * FROM document_issues WHERE case_id = ? ORDER BY kind, variant, subject_id, version').all(caseId) as never;
+  },
+  /** Papers received for a review panel hearing (migration 010), kept inside the store. */
+  insertDelivery(db: Database, r: DeliveryRow): void {
+    db.prepare(
+      'INSERT INTO panel_deliveries (package_id, sender_fingerprint, sender_name, sender_organisation, origin_case_id, reference, hearing_date, member_name, member_role, manifest, sent_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(r.package_id, r.sender_fingerprint, r.sender_name, r.sender_organisation, r.origin_case_id, r.reference, r.hearing_date, r.member_name, r.member_role, r.manifest, r.sent_at, r.received_at);
+  },
+  insertPaper(db: Database, r: PaperRow & { data: Buffer }): void {
+    db.prepare(`INSERT INTO panel_papers (${PAPER_COLUMNS}, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      r.id, r.package_id, r.position, r.kind, r.document_kind, r.title, r.file_name, r.pages, r.size, r.sha256, r.manifest_sha256, r.data,
+    );
+  },
+  deliveries(db: Database): DeliveryRow[] {
+    return db.prepare('SELECT * FROM panel_deliveries ORDER BY sender_fingerprint, origin_case_id, sent_at, received_at').all() as DeliveryRow[];
+  },
+  papers(db: Database): PaperRow[] {
+    return db.prepare(`SELECT ${PAPER_COLUMNS} FROM panel_papers ORDER BY package_id, position`).all() as PaperRow[];
+  },
+  paper(db: Database, id: string): (PaperRow & { data: Buffer }) | null {
+    return (db.prepare(`SELECT ${PAPER_COLUMNS}, data FROM panel_papers WHERE id = ?`).get(id) as (PaperRow & { data: Buffer }) | undefined) ?? null;
+  },
+  /** Packages of panel papers sent for a case, per contact (fingerprint). */
+  sentTo(db: Database, caseId: string): PackageRow[] {
+    return db.prepare("SELECT * FROM exchange_packages WHERE case_id = ? AND direction = 'out' AND kind = 'panel-papers' ORDER BY at").all(caseId) as PackageRow[];
   },
 };

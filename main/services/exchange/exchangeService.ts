@@ -39,6 +39,7 @@ import { UserError } from '../errors';
 import { appendAudit, listAudit } from '../store/audit';
 import { documentRef } from '../store/digests';
 import { exchangeRepository, type ContactRow, type IdentityRow } from './exchangeRepository';
+import { openPanelPapers } from './panelPapers';
 import { generateKeys, readHeader, sealPackage, signCard, unsealPackage, verifyCard, type Recipient } from './packageFile';
 
 export type SenderPolicy = 'verified' | 'contact' | 'anyone';
@@ -77,7 +78,7 @@ export function whenInWords(iso: string): string {
 }
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
-const UNREADABLE = 'This package holds something this Casewright cannot read; ask the sender to send it again.';
+export const UNREADABLE = 'This package holds something this Casewright cannot read; ask the sender to send it again.';
 
 /**
  * The review exchange: this store's identity, its contacts, and the packages it sends and opens
@@ -227,14 +228,15 @@ export class ExchangeService {
     return { recipient: { kind: 'key', card: c }, fingerprint: c.fingerprint, name: c.name };
   }
 
-  private async seal(kind: PackageKind, to: { to?: string | undefined; passphrase?: string | undefined }, body: unknown, parts: Buffer[] = []) {
+  /** Seals a package to a checked contact (or a passphrase); used by panelPapers.ts too. */
+  async seal(kind: PackageKind, to: { to?: string | undefined; passphrase?: string | undefined }, body: unknown, parts: Buffer[] = []) {
     const r = await this.recipient(to);
     const me = await this.ensureIdentity();
     const sealed = await sealPackage({ sender: { card: cardOf(me), signingSecret: me.signing_secret }, to: r.recipient, kind, body, parts, now: this.now() });
     return { ...sealed, to: r };
   }
 
-  private recordOut(db: Database, kind: PackageKind, packageId: string, c: StoredCase, to: { fingerprint: string; name: string }): void {
+  recordOut(db: Database, kind: PackageKind, packageId: string, c: StoredCase, to: { fingerprint: string; name: string }): void {
     exchangeRepository.recordPackage(db, { id: packageId, direction: 'out', kind, case_id: c.id, reference: c.record.reference, counterpart: to.fingerprint, counterpart_name: to.name, at: this.now().toISOString() });
     appendAudit(db, { actor: this.actor, action: 'exchange.send', entity: 'case', entityId: c.id, detail: { kind, packageId, to: to.name, fingerprint: to.fingerprint } }, this.now);
   }
@@ -390,6 +392,8 @@ export class ExchangeService {
         return this.openIpReport(payload, from);
       case 'case-handover':
         return this.openHandover(payload, from, parts);
+      case 'panel-papers':
+        return openPanelPapers(this, this.db(), payload, from, parts, this.now, this.actor);
     }
   }
 
@@ -415,7 +419,7 @@ export class ExchangeService {
     if (seen) throw new UserError('ALREADY_OPENED', `This package was already opened on ${whenInWords(seen.at)} (case ${seen.reference}); nothing was changed.`);
   }
 
-  private recordIn(db: Database, payload: Payload, caseId: string | null, reference: string, from: { fingerprint: string; name: string }, held: string[]): void {
+  recordIn(db: Database, payload: Payload, caseId: string | null, reference: string, from: { fingerprint: string; name: string }, held: string[]): void {
     // Checked again inside the write lock: two windows opening the same package at once apply it once.
     this.refuseReplay(payload.id);
     exchangeRepository.recordPackage(db, { id: payload.id, direction: 'in', kind: payload.kind, case_id: caseId, reference, counterpart: from.fingerprint, counterpart_name: from.name, at: this.now().toISOString() });

@@ -7,6 +7,7 @@ import { CaseService } from '../cases/caseService';
 import { CouncilService } from '../councils/councilService';
 import type { DocumentService } from '../documents/documentService';
 import { ExchangeService } from '../exchange/exchangeService';
+import type { PanelPapersService } from '../exchange/panelPapers';
 import { UserError } from '../errors';
 import type { Platform, PersistedSettings } from '../platform';
 import { auditHead, extendsAnchor, type AuditAnchor } from '../store/audit';
@@ -104,6 +105,13 @@ export class Session {
     const store = this.requireStore();
     const { PackService } = await import('../bundle/packService');
     return new PackService(() => store.db, this.actor);
+  }
+
+  /** Papers for the review panel: sent from the case's store, kept in the member's (issue 16). */
+  async panelPapers(): Promise<PanelPapersService> {
+    const store = this.requireStore();
+    const { PanelPapersService } = await import('../exchange/panelPapers');
+    return new PanelPapersService(() => store.db, this.actor, this.exchange(), await this.bundle(), () => this.documents());
   }
 
   backups(): BackupService {

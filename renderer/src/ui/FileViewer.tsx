@@ -10,9 +10,10 @@ const PDFJS_WASM_URL = (base: string) => new URL('pdfjs-wasm/', base).href;
 
 /**
  * Shows an attached file inside the app, from the store, never via a file on disk: PDFs page by page with
- * pdf.js, images as images, Word files and e-mails as their text.
+ * pdf.js, images as images, Word files and e-mails as their text. With `paperId` instead of `attachmentId`, a
+ * paper received for a review panel hearing (papers.read).
  */
-export function FileViewer(props: { attachmentId: string; onClose: () => void; startPage?: number | null }) {
+export function FileViewer(props: { attachmentId?: string; paperId?: string; onClose: () => void; startPage?: number | null }) {
   const [file, setFile] = useState<{ name: string; mime: string; b64: string; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState(props.startPage ?? 1);
@@ -23,11 +24,11 @@ export function FileViewer(props: { attachmentId: string; onClose: () => void; s
 
   useEffect(() => {
     heading.current?.focus();
-    call('attachments.read', { id: props.attachmentId }).then(
-      (r) => setFile({ name: r.info.fileName, mime: r.info.mimeType, b64: r.dataBase64, text: r.text }),
-      (e) => setError(messageOf(e)),
-    );
-  }, [props.attachmentId]);
+    const read = props.paperId
+      ? call('papers.read', { id: props.paperId }).then((r) => ({ name: r.title, mime: r.mimeType, b64: r.dataBase64, text: '' }))
+      : call('attachments.read', { id: props.attachmentId ?? '' }).then((r) => ({ name: r.info.fileName, mime: r.info.mimeType, b64: r.dataBase64, text: r.text }));
+    read.then(setFile, (e) => setError(messageOf(e)));
+  }, [props.attachmentId, props.paperId]);
 
   useEffect(() => {
     if (!file || file.mime !== 'application/pdf') return;

@@ -4,7 +4,7 @@ import { checkHearingDate, memberRefusal, panelProblems, sameName } from '../../
 import type { PanelMember } from '../../../shared/bundle/model';
 import { packCase } from './setup';
 
-const m = (name: string, role: 'chair' | 'member' = 'member', available: string[] = []): PanelMember => ({ id: name, name, role, available, independent: true });
+const m = (name: string, role: 'chair' | 'member' = 'member', available: string[] = []): PanelMember => ({ id: name, name, role, available, independent: true, contact: null });
 
 describe('the review panel', () => {
   it('is three independent people with one chair, never the Stage 2 independent person', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ioAndIp } from '../exchange/parties';
+import { teamAndMember } from '../exchange/panelParties';
 
 /**
  * Packages cut, spliced, with bytes changed, inserted or deleted anywhere, and arbitrary bytes, thrown at
@@ -57,5 +58,30 @@ describe('packages mangled at random (issue 14)', () => {
     expect(await ip.call('store.verify', {})).toMatchObject({ ok: true });
     // The good package still opens after all that.
     expect(await ip.dispatch('exchange.open', { dataBase64: good.toString('base64') })).toMatchObject({ ok: true });
+  }, 300_000);
+
+  it('papers for the review panel, mangled, are refused the same way and the member’s store keeps nothing (issue 16)', async () => {
+    const { team, member, caseId } = await teamAndMember();
+    const out = team.saveTo('papers.cwpack');
+    await team.call('papers.send', { caseId, member: 'Ewa Łukasiewicz-Öztürk', documents: [{ kind: 'investigation-report' }] });
+    const good = fs.readFileSync(out);
+    const db = member.session.requireStore().db;
+    const count = () => JSON.stringify([db.prepare('SELECT count(*) AS n FROM panel_papers').get(), db.prepare('SELECT count(*) AS n FROM exchange_packages').get(), db.prepare('SELECT count(*) AS n FROM audit_log').get()]);
+    const before = count();
+    // Half the rounds of the review request's: each round decrypts up to a megabyte of pack.
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation(good.length), { minLength: 1, maxLength: 4 }).map((ms) => apply(good, ms)), async (bad) => {
+        if (bad.equals(good)) return;
+        const r = await member.dispatch('exchange.open', { dataBase64: bad.toString('base64') || 'AA==' });
+        expect(r.ok).toBe(false);
+        if (r.ok) return;
+        expect(['ALTERED', 'INVALID_INPUT', 'NEWER_VERSION', 'NOT_FOR_YOU']).toContain(r.error.code);
+        expect(r.error.message).toMatch(/^[A-Z][^\n]*\.$/);
+      }),
+      { numRuns: Math.max(10, Math.floor(RUNS / 2)), ...(SEED !== undefined ? { seed: SEED } : {}) },
+    );
+    expect(count()).toBe(before);
+    expect(await member.call('store.verify', {})).toMatchObject({ ok: true });
+    expect(await member.dispatch('exchange.open', { dataBase64: good.toString('base64') })).toMatchObject({ ok: true });
   }, 300_000);
 });

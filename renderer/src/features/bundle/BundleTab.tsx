@@ -6,6 +6,7 @@ import type { CaseRecord } from '../../../../shared/domain/case';
 import { call, messageOf } from '../../api';
 import { Alert, Field } from '../../ui/Field';
 import { fileToBase64 } from '../../ui/files';
+import { PanelPapersSection } from '../papers/PanelPapersSection';
 
 const KINDS: DocumentKind[] = ['statement-of-complaint', 'investigation-report', 'ip-report', 'adjudication-letter', 'extension-letter'];
 
@@ -387,6 +388,7 @@ export function BundleTab({ caseId, record }: { caseId: string; record: CaseReco
         </div>
       </div>
       {hearingNote && <Alert kind="info">{hearingNote}</Alert>}
+      <PanelPapersSection caseId={caseId} panelKey={JSON.stringify([pack.panel, pack.entries.length, pack.hearingDate])} onSent={() => void load()} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { ApiFailure, call, messageOf } from '../../api';
 import { Alert, Field } from '../../ui/Field';
 import { fileToBase64 } from '../../ui/files';
 import { useFocusHeading } from '../../ui/useFocusHeading';
+import { PapersReceived } from '../papers/PapersReceived';
 
 type Message = { kind: 'error' | 'success' | 'info'; text: string } | null;
 
@@ -17,6 +18,7 @@ export function ExchangeScreen(props: { onOpenCase: (caseId: string) => void }) 
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [contacts, setContacts] = useState<Contact[]>([]);
   const [message, setMessage] = useState<Message>(null);
+  const [opened, setOpened] = useState(0);
   const loadContacts = useCallback(() => {
     call('exchange.contacts', {}).then(setContacts, (e) => setMessage({ kind: 'error', text: messageOf(e) }));
   }, []);
@@ -28,7 +30,8 @@ export function ExchangeScreen(props: { onOpenCase: (caseId: string) => void }) 
       </h1>
       <p>Drafts, comments and reports travel between stores as signed, encrypted packages (.cwpack). Only the person a package is for can open it.</p>
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
-      <OpenPackage onOpenCase={props.onOpenCase} />
+      <OpenPackage onOpenCase={props.onOpenCase} onOpened={() => setOpened((n) => n + 1)} />
+      <PapersReceived refresh={opened} />
       <Identity />
       <Contacts contacts={contacts} reload={loadContacts} />
     </section>
@@ -178,7 +181,7 @@ function Contacts(props: { contacts: Contact[]; reload: () => void }) {
   );
 }
 
-function OpenPackage(props: { onOpenCase: (caseId: string) => void }) {
+function OpenPackage(props: { onOpenCase: (caseId: string) => void; onOpened: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [message, setMessage] = useState<Message>(null);
@@ -194,6 +197,7 @@ function OpenPackage(props: { onOpenCase: (caseId: string) => void }) {
       setSender(null);
       setMessage(null);
       setOpened(r);
+      props.onOpened();
     } catch (err) {
       if (err instanceof ApiFailure && (err.code === 'UNKNOWN_SENDER' || err.code === 'UNVERIFIED_SENDER')) {
         setSender(err.details as SenderDetails);
@@ -246,7 +250,8 @@ function OpenPackage(props: { onOpenCase: (caseId: string) => void }) {
       {opened && (
         <div className="item-card">
           <Alert kind="success" focus>
-            Opened {PACKAGE_KIND_LABELS[opened.kind]} from {opened.from.name} into case {opened.reference}.
+            Opened {PACKAGE_KIND_LABELS[opened.kind]} from {opened.from.name}{' '}
+            {opened.kind === 'panel-papers' ? `for case ${opened.reference}; they are under Papers received.` : `into case ${opened.reference}.`}
           </Alert>
           <ul>
             {opened.held.map((h) => (

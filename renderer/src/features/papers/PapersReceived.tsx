@@ -1,0 +1,91 @@
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { ReceivedHearing } from '../../../../shared/exchange/papers';
+import { call, messageOf } from '../../api';
+import { Alert } from '../../ui/Field';
+
+const FileViewer = lazy(() => import('../../ui/FileViewer').then((m) => ({ default: m.FileViewer })));
+
+const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+/**
+ * On the Review exchange screen of a panel member's Casewright: the hearing packs and papers received, by
+ * hearing, newest package first (older ones kept), each opened in the app's viewer or saved where the person
+ * chooses. They stay inside the encrypted store until then.
+ */
+export function PapersReceived({ refresh }: { refresh: number }) {
+  const [hearings, setHearings] = useState<ReceivedHearing[]>([]);
+  const [viewing, setViewing] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const load = useCallback(() => {
+    call('papers.received', {}).then(setHearings, (e) => setMessage({ kind: 'error', text: messageOf(e) }));
+  }, []);
+  useEffect(load, [load, refresh]);
+  const save = async (id: string, title: string) => {
+    try {
+      const r = await call('papers.export', { id });
+      if (r.path) setMessage({ kind: 'success', text: `${title} was saved to ${r.path}.` });
+    } catch (e) {
+      setMessage({ kind: 'error', text: messageOf(e) });
+    }
+  };
+  return (
+    <section aria-labelledby="papers-heading">
+      <h2 id="papers-heading">Papers received</h2>
+      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      {hearings.length === 0 ? (
+        <p>No hearing papers yet. When a complaints team sends you the papers for a review panel, open their package above.</p>
+      ) : (
+        hearings.map((h) => (
+          <table className="table" key={h.key}>
+            <caption>
+              Case {h.reference}, {h.hearingDate ? `hearing on ${h.hearingDate}` : 'hearing date not fixed yet'}, from {h.from.name}
+              {h.from.organisation ? ` (${h.from.organisation})` : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">Paper</th>
+                <th scope="col">SHA-256</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {h.deliveries.flatMap((d) =>
+                d.papers.map((p, i) => (
+                  <tr key={p.id}>
+                    {i === 0 && (
+                      <th scope="row" rowSpan={d.papers.length}>
+                        {d.newest ? `Version ${d.version} (newest)` : `Version ${d.version} (earlier)`}
+                        <br />
+                        Sent {when(d.sentAt)}, for {d.memberName}
+                      </th>
+                    )}
+                    <td>
+                      {p.title}, {p.pages} pages
+                    </td>
+                    <td>
+                      <span className="fingerprint">{p.sha256.slice(0, 16)}…</span> {p.matchesManifest ? 'matches the sender’s manifest' : 'does not match the sender’s manifest'}
+                    </td>
+                    <td>
+                      <button type="button" className="button button--secondary" onClick={() => setViewing(p.id)} aria-label={`View ${p.title}, version ${d.version}`}>
+                        View
+                      </button>{' '}
+                      <button type="button" className="button button--secondary" onClick={() => void save(p.id, p.title)} aria-label={`Save a copy of ${p.title}, version ${d.version}`}>
+                        Save a copy…
+                      </button>
+                    </td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        ))
+      )}
+      {viewing && (
+        <Suspense fallback={<p>Loading the viewer…</p>}>
+          <FileViewer key={viewing} paperId={viewing} onClose={() => setViewing(null)} />
+        </Suspense>
+      )}
+    </section>
+  );
+}
