@@ -14,6 +14,22 @@ import { isRichEmpty, type RichNode } from '../../domain/richText';
  * a typed "Dear" or trailing comma is not doubled). With none chosen the letter uses the name as recorded,
  * and the Documents tab says so before export (a name's words cannot be safely guessed at: "Ó", "van der").
  */
+/**
+ * The council's actions as a table (the adjudication letter, and the council's response at Stage 3): what, the
+ * recommendation it answers (numbered by `numberOf`, "—" for none), who and by when.
+ */
+export function actionsTable(actions: readonly { text: RichNode; owner: RichNode; dueOn?: string | null | undefined; recommendationId?: string | null | undefined }[], recommendationHeader: string, numberOf: (recommendationId: string) => string | null): Block {
+  return {
+    type: 'table',
+    header: ['Action', recommendationHeader, 'Who', 'By when'],
+    widths: [0.4, 0.22, 0.2, 0.18],
+    rows: actions.map((a) => {
+      const n = a.recommendationId ? numberOf(a.recommendationId) : null;
+      return [richToRuns(a.text), plain(n ?? '—'), isRichEmpty(a.owner) ? plain('not yet assigned') : richToRuns(a.owner), plain(a.dueOn ? longDate(a.dueOn) : 'not yet set')];
+    }),
+  };
+}
+
 export function greetingName(c: { name: string; salutation: string }): string {
   const chosen = c.salutation.trim().replace(/^dear\s+/iu, '').replace(/[,.]+$/u, '');
   return chosen || c.name.trim();
@@ -269,15 +285,12 @@ export function buildAdjudicationLetter(ctx: BuildContext): DocumentModel {
   }
   b.push(heading(1, 'What the council will do'));
   if (adj.actions.length) {
-    b.push({
-      type: 'table',
-      header: ['Action', 'Recommendation', 'Who', 'By when'],
-      widths: [0.4, 0.22, 0.2, 0.18],
-      rows: adj.actions.map((a) => {
-        const rec = r.recommendations.find((x) => x.id === a.recommendationId);
-        return [richToRuns(a.text), plain(rec ? String(recommendationNumber(r, rec)) : '—'), isRichEmpty(a.owner) ? plain('not yet assigned') : richToRuns(a.owner), plain(a.dueOn ? longDate(a.dueOn) : 'not yet set')];
+    b.push(
+      actionsTable(adj.actions, 'Recommendation', (id) => {
+        const rec = r.recommendations.find((x) => x.id === id);
+        return rec ? String(recommendationNumber(r, rec)) : null;
       }),
-    });
+    );
   } else b.push(para('No actions are recorded yet.'));
   const cm = r.roles.complaintsManager;
   b.push(para(adj.monitoring || `${cm ? `${cm.name}, the complaints manager,` : 'The complaints manager'} will monitor these actions until each is done, and will write to you when they are complete, or if any date changes.`));

@@ -7,7 +7,7 @@ import { richToBlocks, richToRuns } from '../fromRich';
 import { type Block, type DocumentModel, heading, para, plain, type Run } from '../model';
 import { cap, listInWords } from '../prose';
 import { type BuildContext, finish, longDate } from '../context';
-import { letterNotes, opening } from './letters';
+import { actionsTable, letterNotes, opening } from './letters';
 
 /**
  * The Stage 3 papers (issue 16), from the same model as the Stage 2 documents and with the same rules: both
@@ -180,15 +180,12 @@ export function buildCouncilResponse(ctx: BuildContext): DocumentModel {
 
   b.push(heading(1, 'What the council will do'));
   if (res.actions.length) {
-    b.push({
-      type: 'table',
-      header: ['Action', 'Panel recommendation', 'Who', 'By when'],
-      widths: [0.4, 0.2, 0.22, 0.18],
-      rows: res.actions.map((a) => {
-        const n = pp.recommendations.findIndex((x) => x.id === a.recommendationId) + 1;
-        return [richToRuns(a.text), plain(n ? String(n) : '—'), isRichEmpty(a.owner) ? plain('not yet assigned') : richToRuns(a.owner), plain(a.dueOn ? longDate(a.dueOn) : 'not yet set')];
+    b.push(
+      actionsTable(res.actions, 'Panel recommendation', (id) => {
+        const n = pp.recommendations.findIndex((x) => x.id === id) + 1;
+        return n ? String(n) : null;
       }),
-    });
+    );
   } else b.push(para('No actions are recorded yet.'));
   const cm = r.roles.complaintsManager;
   b.push(para(`${cm ? `${cm.name}, the complaints manager,` : 'The complaints manager'} will monitor these actions until each is done, and will write to you when they are complete, or if any date changes.`));
