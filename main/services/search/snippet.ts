@@ -16,8 +16,6 @@ export interface SnippetTerms {
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
-/** Case and accents aside, and the letters the index finds through aliases (fold.ts). */
-export const foldWord = searchFold;
 
 /** What to mark for an FTS5 query made by `toFtsQuery` (every word quoted; the last may end in `*`). */
 export function termsOf(ftsQuery: string): SnippetTerms {
@@ -25,7 +23,7 @@ export function termsOf(ftsQuery: string): SnippetTerms {
   const prefixes: string[] = [];
   for (const m of ftsQuery.matchAll(/"([^"]*)"(\*)?/g)) {
     const parts = (m[1] ?? '').match(TOKEN) ?? [];
-    parts.forEach((p, i) => (m[2] && i === parts.length - 1 ? prefixes.push(foldWord(p)) : words.add(foldWord(p))));
+    parts.forEach((p, i) => (m[2] && i === parts.length - 1 ? prefixes.push(searchFold(p)) : words.add(searchFold(p))));
   }
   return { words, prefixes };
 }
@@ -41,7 +39,7 @@ function matches(folded: string, terms: SnippetTerms): boolean {
 export function makeSnippet(text: string, terms: SnippetTerms, size = 16): string {
   const tokens: { start: number; end: number; hit: string | null }[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const folded = foldWord(m[0]);
+    const folded = searchFold(m[0]);
     tokens.push({ start: m.index, end: m.index + m[0].length, hit: matches(folded, terms) ? folded : null });
   }
   if (tokens.length === 0) return '';

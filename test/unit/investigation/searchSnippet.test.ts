@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { AttachmentService } from '../../../main/services/attachments/attachmentService';
 import { CaseService } from '../../../main/services/cases/caseService';
 import { search, toFtsQuery } from '../../../main/services/search/searchIndex';
-import { ALIAS_SEPARATOR, aliasesOf, bodyAsWritten, bodyForIndex } from '../../../main/services/search/fold';
-import { foldWord, makeSnippet, termsOf } from '../../../main/services/search/snippet';
+import { ALIAS_SEPARATOR, aliasesOf, bodyAsWritten, bodyForIndex, searchFold } from '../../../main/services/search/fold';
+import { makeSnippet, termsOf } from '../../../main/services/search/snippet';
 import { CaseStore } from '../../../main/services/store/caseStore';
 import { buildDemoCase } from '../../../shared/domain/demoCase';
 import { GOOD_PASSPHRASE, tempDir } from '../../helpers/tmp';
@@ -44,7 +44,7 @@ describe('search result snippets (made from the row, not by FTS5 walking every m
         const s = makeSnippet(text, terms);
         expect(text.includes(s.replace(/^…|…$/g, '').replaceAll('[[', '').replaceAll(']]', ''))).toBe(true);
         for (const m of s.matchAll(/\[\[([^\]]*)\]\]/g)) {
-          const f = foldWord(m[1]!);
+          const f = searchFold(m[1]!);
           expect(terms.words.has(f) || terms.prefixes.some((p) => f.startsWith(p))).toBe(true);
         }
       }),
