@@ -1,15 +1,13 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '../../shared/api/types';
-import { call, messageOf, setLockedHandler, unwrap } from './api';
+import { call, type LockReason } from './api';
 import type { TabName } from './features/workspace/CaseWorkspace';
-import { UnlockScreen } from './features/unlock/UnlockScreen';
 import { Alert } from './ui/Field';
 
-// The unlock screen is all the window needs at first: the screens behind it are separate chunks, fetched in the
-// background once the unlock screen is up (loadScreens), so it is interactive sooner and opening a store does not
-// wait for them. The PDF viewer and the rich text editor load only when first shown (EvidenceTab,
-// LazyRichTextField).
-const loadScreens = () =>
+// The app for an open store (the unlock screen is the shell's, main.ts). Each screen is a chunk of its own,
+// fetched in the background while the unlock screen is up (loadScreens), so opening a store does not wait for
+// them. The PDF viewer and the rich text editor load only when first shown (EvidenceTab, LazyRichTextField).
+export const loadScreens = () =>
   Promise.all([
     import('./features/cases/CaseList'),
     import('./features/workspace/CaseWorkspace'),
@@ -38,75 +36,14 @@ export type View =
 
 const TOUCH_EVERY_MS = 20_000;
 
-// Asked for by public/early-status.js while this script was still loading (or, failing that, as soon as this
-// module runs), so the unlock screen does not wait for a render and an effect before it knows which screen to
-// show. Used once, by the first refresh.
-let firstStatus: Promise<AppStatus> | null = window.casewrightEarlyStatus ? unwrap(window.casewrightEarlyStatus) : call('app.status', {});
-// Taken (the e2e suite checks that it was).
-if (window.casewrightEarlyStatus) window.casewrightEarlyStatus = undefined;
-firstStatus.catch(() => {});
-
-export function App() {
-  const [status, setStatus] = useState<AppStatus | null>(null);
+/** The app once the store is open; `onLocked` hands the window back to the shell's unlock screen. */
+export function App(props: { status: AppStatus; onLocked: (reason: LockReason) => void }) {
+  const { status, onLocked } = props;
   const [view, setView] = useState<View>({ name: 'cases' });
-  const [lockNotice, setLockNotice] = useState<string | null>(null);
-  const [fatal, setFatal] = useState<string | null>(null);
-  // Bumped on every lock so that every screen below is thrown away, not just hidden.
-  const [sessionKey, setSessionKey] = useState(0);
   const lastTouch = useRef(0);
-
-  const refresh = useCallback(() => {
-    const asked = firstStatus ?? call('app.status', {});
-    firstStatus = null;
-    asked.then(setStatus, (e) => setFatal(messageOf(e)));
-  }, []);
-
-  // Set once the screen knows the store is locked, so a late call that finds it locked does not change the reason.
-  const knownLocked = useRef(false);
-  const locked = useCallback((reason: 'idle' | 'user' | 'unknown') => {
-    if (reason === 'unknown' && knownLocked.current) return;
-    knownLocked.current = true;
-    setSessionKey((k) => k + 1);
-    setView({ name: 'cases' });
-    setLockNotice(
-      reason === 'idle'
-        ? 'Casewright locked the case store because it was not used for a while. Enter your passphrase to carry on.'
-        : reason === 'unknown'
-          ? 'The case store is locked. Enter your passphrase to carry on.'
-          : null,
-    );
-    refresh();
-  }, [refresh]);
-
-  useEffect(() => {
-    if (status?.storeOpen) knownLocked.current = false;
-  }, [status?.storeOpen]);
-
-  // Once the first screen is up, fetch the others while the person types the passphrase.
-  const prefetched = useRef(false);
-  useEffect(() => {
-    if (!status || prefetched.current) return;
-    prefetched.current = true;
-    // When the window is idle, so it does not hold up the first screen. Errors are left to the screen that needs
-    // the chunk (in the app the chunks are local files).
-    const load = () => void loadScreens().catch(() => {});
-    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(load, { timeout: 2000 });
-    else setTimeout(load, 200);
-  }, [status]);
-
-  useEffect(() => {
-    refresh();
-    // A call that finds the store locked does not know why (idle, another window): it says only that it is.
-    setLockedHandler(() => locked('unknown'));
-    const off = window.casewright.onEvent((e) => {
-      if (e.type === 'locked') locked(e.reason);
-    });
-    return off;
-  }, [refresh, locked]);
 
   // Keyboard and pointer activity keep the store open; the idle lock itself runs in the main process.
   useEffect(() => {
-    if (!status?.storeOpen) return;
     const onActivity = () => {
       const now = Date.now();
       if (now - lastTouch.current < TOUCH_EVERY_MS) return;
@@ -119,32 +56,7 @@ export function App() {
       window.removeEventListener('keydown', onActivity, true);
       window.removeEventListener('pointerdown', onActivity, true);
     };
-  }, [status?.storeOpen]);
-
-  if (fatal) {
-    return (
-      <main className="page">
-        <h1>Casewright could not start</h1>
-        <Alert kind="error">{fatal}</Alert>
-      </main>
-    );
-  }
-  if (!status) return <p className="page">Loading…</p>;
-
-  if (!status.storeOpen) {
-    return (
-      <UnlockScreen
-        key={sessionKey}
-        status={status}
-        notice={lockNotice}
-        onOpened={(s) => {
-          setLockNotice(null);
-          setStatus(s);
-          setView({ name: 'cases' });
-        }}
-      />
-    );
-  }
+  }, []);
 
   const go = (v: View) => setView(v);
   const navItem = (label: string, target: View, current: boolean) => (
@@ -156,7 +68,7 @@ export function App() {
   );
 
   return (
-    <div className="shell" key={sessionKey}>
+    <div className="shell">
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
@@ -186,7 +98,7 @@ export function App() {
         <span className="store-name" title={status.storePath ?? ''}>
           {status.storePath?.split(/[\\/]/).pop()}
         </span>
-        <button type="button" className="button button--secondary" onClick={() => void call('store.lock', {}).then(() => locked('user'))}>
+        <button type="button" className="button button--secondary" onClick={() => void call('store.lock', {}).then(() => onLocked('user'))}>
           Lock
         </button>
       </header>

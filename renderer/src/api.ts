@@ -1,4 +1,4 @@
-import type { ApiInput, ApiName, ApiOutput, CasewrightApi, Envelope } from '../../shared/api/contract';
+import type { ApiInput, ApiName, ApiOutput, AppEvent, CasewrightApi, Envelope } from '../../shared/api/contract';
 
 declare global {
   interface Window {
@@ -19,6 +19,9 @@ export class ApiFailure extends Error {
     super(message);
   }
 }
+
+/** Why the store was locked: the main process says (idle, Lock); a call that found it locked cannot. */
+export type LockReason = AppEvent['reason'] | 'unknown';
 
 let onLocked: () => void = () => {};
 /** The app shell registers what to do when any call finds the store locked (idle lock, another window). */

@@ -23,10 +23,13 @@ const opened: OpenApp[] = [];
  */
 export const E2E_TODAY = '2026-11-27';
 
-export async function openApp(browser: Browser, opts: { idleLockMs?: number; today?: string } = {}): Promise<OpenApp> {
+export async function openApp(browser: Browser, opts: { idleLockMs?: number; today?: string; beforeGoto?: (page: Page) => Promise<void> } = {}): Promise<OpenApp> {
+  const { beforeGoto, ...harnessOpts } = opts;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casewright-e2e-'));
-  const harness = await startHarness({ dir, today: E2E_TODAY, ...opts });
+  const harness = await startHarness({ dir, today: E2E_TODAY, ...harnessOpts });
   const page = await browser.newPage();
+  // Routes (held or failed chunks) go in before the page loads.
+  await beforeGoto?.(page);
   const problems = watchConsole(page);
   // Confirmation dialogs ("Remove …?") are answered yes.
   page.on('dialog', (d) => void d.accept());
