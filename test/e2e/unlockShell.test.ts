@@ -130,4 +130,32 @@ describe('the unlock screen before React has loaded', () => {
     );
     await expectAccessible(page, 'could not start');
   });
+
+  it('remembers the passphrase when asked, and unlocks with it from the recent store', async () => {
+    const { page, harness } = await openApp(browser);
+    await page.getByRole('heading', { level: 1, name: 'Casewright' }).waitFor();
+    await submitCreate(page);
+    await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Open a case store' }).waitFor();
+    // Not remembered yet: no such button.
+    expect(await page.getByRole('button', { name: 'Unlock with the remembered passphrase' }).isVisible()).toBe(false);
+    // Browse… names the file by the dialog's token.
+    await page.getByLabel('Case store file').fill('');
+    await page.getByRole('button', { name: 'Browse…' }).click();
+    await expect.poll(() => page.getByLabel('Case store file').inputValue()).toMatch(/\.cwstore$/);
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByLabel(/Remember the passphrase on this device/).check();
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByRole('button', { name: 'Unlock with the remembered passphrase' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+    expect(harness.session.isOpen).toBe(true);
+    // Another path typed by hand: the button goes, as it is only for the store whose passphrase is kept.
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByLabel('Case store file').fill('/somewhere/else.cwstore');
+    expect(await page.getByRole('button', { name: 'Unlock with the remembered passphrase' }).isVisible()).toBe(false);
+    await expectAccessible(page, 'unlock (remembered)');
+  });
 });

@@ -82,11 +82,14 @@ function openForm(status: AppStatus, onOpened: (s: AppStatus) => void): HTMLElem
     },
   });
   // Offered only for a recent store whose passphrase this device remembers, as the path box now reads.
-  const showRemembered = () => {
-    rememberedButton.hidden = !(status.recentStores.find((r) => r.path === pathInput.value)?.remembered ?? false);
-  };
+
   const submitButton = el('button', { type: 'submit', class: 'button' }, ['Unlock']);
-  const setBusy = (busy: boolean) => {
+  const actions = el('div', { class: 'actions' });
+  // Taken out of the page rather than `hidden`: the button class sets `display`, which would win over `hidden`.
+  const showRemembered = () => {
+    const remembered = status.recentStores.find((r) => r.path === pathInput.value)?.remembered ?? false;
+    actions.replaceChildren(...(remembered ? [submitButton, rememberedButton] : [submitButton]));
+  };  const setBusy = (busy: boolean) => {
     submitButton.disabled = busy;
     submitButton.textContent = busy ? 'Unlocking…' : 'Unlock';
   };
@@ -146,7 +149,7 @@ function openForm(status: AppStatus, onOpened: (s: AppStatus) => void): HTMLElem
         (rememberInput = el('input', { id: 'remember', type: 'checkbox' })),
         el('label', { for: 'remember' }, ["Remember the passphrase on this device (uses your computer's keychain; anyone who can sign in to this computer as you could open the store)"]),
       ]),
-    el('div', { class: 'actions' }, [submitButton, rememberedButton]),
+    actions,
   ], { submit: (e) => void submit(e) });
   showRemembered();
   return form;
