@@ -81,15 +81,15 @@ function openForm(status: AppStatus, onOpened: (s: AppStatus) => void): HTMLElem
       call('store.openRemembered', { path: pathInput.value }).then(onOpened, (e: unknown) => error.show(messageOf(e)));
     },
   });
-  // Offered only for a recent store whose passphrase this device remembers, as the path box now reads.
-
   const submitButton = el('button', { type: 'submit', class: 'button' }, ['Unlock']);
   const actions = el('div', { class: 'actions' });
-  // Taken out of the page rather than `hidden`: the button class sets `display`, which would win over `hidden`.
+  // Offered only for a recent store whose passphrase this device remembers, as the path box now reads; taken out
+  // of the page rather than `hidden`, because the button class sets `display`, which would win over `hidden`.
   const showRemembered = () => {
     const remembered = status.recentStores.find((r) => r.path === pathInput.value)?.remembered ?? false;
     actions.replaceChildren(...(remembered ? [submitButton, rememberedButton] : [submitButton]));
-  };  const setBusy = (busy: boolean) => {
+  };
+  const setBusy = (busy: boolean) => {
     submitButton.disabled = busy;
     submitButton.textContent = busy ? 'Unlocking…' : 'Unlock';
   };
