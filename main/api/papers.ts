@@ -31,6 +31,7 @@ export function papersHandlers(): PapersHandlers {
       const p = (await s.panelPapers()).read(id);
       return { fileName: p.fileName, title: p.title, mimeType: 'application/pdf', dataBase64: p.data.toString('base64'), sha256: p.sha256 };
     },
+    'papers.deleteHearing': async ({ hearing, confirmReference }, s) => (await s.panelPapers()).deleteHearing(hearing, confirmReference),
     'papers.export': async ({ id }, s) => {
       const service = await s.panelPapers();
       const p = service.read(id);

@@ -130,6 +130,7 @@ const OPTIONS = {
   unlink: { type: 'boolean' },
   with: { type: 'string', multiple: true },
   paper: { type: 'string' },
+  confirm: { type: 'string' },
 } as const;
 
 /**

@@ -245,12 +245,25 @@ export async function runExchangeCommand(key: string, x: ExchangeCli): Promise<n
       const hearings = await x.call('papers.received', {});
       if (!hearings.length) x.stdout('No papers received yet.\n');
       for (const h of hearings) {
-        x.stdout(`Case ${h.reference}, ${h.hearingDate ? `hearing on ${h.hearingDate}` : 'hearing date not fixed'}, from ${h.from.name}${h.from.organisation ? ` (${h.from.organisation})` : ''}\n`);
+        x.stdout(`Case ${h.reference}, ${h.hearingDate ? `hearing on ${h.hearingDate}` : 'hearing date not fixed'}, from ${h.from.name}${h.from.organisation ? ` (${h.from.organisation})` : ''} (${h.from.fingerprint})\n`);
         for (const d of h.deliveries) {
           x.stdout(`  Version ${d.version}${d.newest ? ' (newest)' : ' (earlier)'}, sent ${d.sentAt.slice(0, 16).replace('T', ' ')}, for ${d.memberName}\n`);
           for (const p of d.papers) x.stdout(`    ${p.id.slice(0, 8)}\t${p.pages} pages\t${p.title}\tSHA-256 ${p.sha256}${p.matchesManifest ? ' (matches the sender\'s manifest)' : ' (DOES NOT match the sender\'s manifest)'}\n`);
         }
       }
+      return 0;
+    }
+    case 'papers delete': {
+      // Every version of one hearing's papers, confirmed by typing its case reference again (--confirm).
+      const ref = need(x, 'case', 'REF').trim();
+      const confirm = need(x, 'confirm', 'REF');
+      const from = str(x.o.from)?.trim();
+      await x.open();
+      const hearings = (await x.call('papers.received', {})).filter((h) => h.reference === ref && (!from || h.from.fingerprint === from));
+      if (!hearings.length) throw new UserError('NOT_FOUND', `No papers received for case ${ref}${from ? ` from ${from}` : ''}; "papers list" shows them.`);
+      if (hearings.length > 1) throw new UserError('INVALID_INPUT', `Papers for case ${ref} came from more than one sender; add --from with the sender's fingerprint ("papers list" shows it).`);
+      const r = await x.call('papers.deleteHearing', { hearing: hearings[0]!.key, confirmReference: confirm });
+      x.stdout(`Deleted the papers for case ${r.reference}: ${r.papers} paper${r.papers === 1 ? '' : 's'} in ${r.packages} package${r.packages === 1 ? '' : 's'}.\n`);
       return 0;
     }
     case 'papers export': {

@@ -33,4 +33,7 @@ export const EXCHANGE_USAGE = `
                                       the newest issued council version of each KIND, to that member
   papers list                         (a panel member's store) papers received, by hearing, newest first
   papers export --paper ID --out FILE.pdf   save a received paper (ID as papers list shows it)
+  papers delete --case REF --confirm REF [--from FINGERPRINT]
+                                      delete every version of one hearing's papers from this store, once
+                                      the panel no longer needs them (--confirm: the reference typed again)
   CONTACT is a name or a fingerprint.`;

@@ -95,5 +95,6 @@ export const API_NAME_LIST = [
   'papers.send',
   'papers.received',
   'papers.read',
+  'papers.deleteHearing',
   'papers.export',
 ] as const;

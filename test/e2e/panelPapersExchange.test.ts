@@ -86,6 +86,19 @@ describe('papers for the review panel, in the browser (issue 16)', () => {
     await page.getByText(/A newer version: 1 earlier package for this hearing kept/).waitFor();
     const rows = page.getByRole('table', { name: /Case DEMO-ST2-0001/ }).getByRole('rowheader');
     await expect.poll(() => rows.allTextContents()).toEqual([expect.stringMatching(/^Version 2 \(newest\)/), expect.stringMatching(/^Version 1 \(earlier\)/)]);
+
+    // After the hearing: deleted once the reference is typed exactly; a slip deletes nothing.
+    const confirm = page.getByLabel('Type the case reference (DEMO-ST2-0001) to delete its papers');
+    await confirm.fill('DEMO-ST2-001');
+    await page.getByRole('button', { name: 'Delete the papers for case DEMO-ST2-0001' }).click();
+    await page.getByRole('alert').filter({ hasText: 'To delete the papers for case DEMO-ST2-0001, type its reference exactly as shown; nothing was deleted.' }).waitFor();
+    expect((await harness.session.panelPapers()).received()).toHaveLength(1);
+    await expectAccessible(page, 'delete papers (refused)');
+    await confirm.fill('DEMO-ST2-0001');
+    await page.getByRole('button', { name: 'Delete the papers for case DEMO-ST2-0001' }).click();
+    await page.getByText(/The papers for case DEMO-ST2-0001 were deleted from this store \(\d+ papers in 2 packages\)\./).waitFor();
+    await page.getByText('No hearing papers yet.', { exact: false }).waitFor();
+    expect((await harness.session.panelPapers()).received()).toEqual([]);
     expect(problems).toEqual([]);
   }, 240_000);
 

@@ -128,6 +128,10 @@ export const exchangeRepository = {
       r.id, r.package_id, r.position, r.kind, r.document_kind, r.title, r.file_name, r.pages, r.size, r.sha256, r.manifest_sha256, r.data,
     );
   },
+  /** Removes every package of one hearing and (by the foreign key's cascade) its papers; the number of packages. */
+  deleteHearing(db: Database, senderFingerprint: string, originCaseId: string): number {
+    return db.prepare('DELETE FROM panel_deliveries WHERE sender_fingerprint = ? AND origin_case_id = ?').run(senderFingerprint, originCaseId).changes;
+  },
   deliveries(db: Database): DeliveryRow[] {
     return db.prepare('SELECT * FROM panel_deliveries ORDER BY sender_fingerprint, origin_case_id, sent_at, received_at').all() as DeliveryRow[];
   },

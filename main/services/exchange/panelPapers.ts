@@ -235,6 +235,30 @@ export class PanelPapersService {
     return { fileName: p.file_name, title: p.title, data: Buffer.from(p.data), sha256: p.sha256 };
   }
 
+  /**
+   * Deletes every version of one hearing's papers, once the person has typed the case reference: a panel member
+   * keeps them only as long as the panel needs them (after the hearing and the panel's report, the council holds
+   * the record). The blobs go with secure_delete on (caseStore.ts); the audit log keeps what was deleted (titles
+   * and digests), when and by whom, nothing of the contents. Opening the same package again is refused as
+   * already opened, so a deleted hearing does not come back by accident.
+   */
+  deleteHearing(key: string, typedReference: string): { reference: string; packages: number; papers: number } {
+    const db = this.db();
+    const hearing = this.received().find((h) => h.key === key);
+    if (!hearing) throw new UserError('NOT_FOUND', 'Those papers are no longer in this store; look at Papers received again.');
+    if (typedReference.trim() !== hearing.reference) {
+      throw new UserError('INVALID_INPUT', `To delete the papers for case ${hearing.reference}, type its reference exactly as shown; nothing was deleted.`);
+    }
+    const papers = hearing.deliveries.flatMap((d) => d.papers.map((p) => ({ title: p.title, sha256: p.sha256 })));
+    return db
+      .transaction(() => {
+        const packages = exchangeRepository.deleteHearing(db, hearing.from.fingerprint, key.slice(hearing.from.fingerprint.length + 1));
+        appendAudit(db, { actor: this.actor, action: 'panel.papers-delete', entity: 'store', entityId: null, detail: { reference: hearing.reference, hearing: hearing.hearingDate, from: hearing.from.name, packages, papers } }, this.now);
+        return { reference: hearing.reference, packages, papers: papers.length };
+      })
+      .immediate();
+  }
+
   /** Records that a received paper was exported (the file itself is written by the handler, where the person chose). */
   recordExport(id: string, path: string): void {
     const db = this.db();

@@ -24,6 +24,10 @@ export const papersContract = {
   'papers.received': op<ReceivedHearing[]>()(none),
   /** One received paper for the viewer (the same shape as attachments.read gives it). */
   'papers.read': op<{ fileName: string; title: string; mimeType: string; dataBase64: string; sha256: string }>()(z.object({ id: z.string().min(1).max(100) }).strict()),
+  /** Deletes every version of one hearing's papers (`hearing`: the key Papers received gives), confirmed by typing its case reference. */
+  'papers.deleteHearing': op<{ reference: string; packages: number; papers: number }>()(
+    z.object({ hearing: z.string().min(1).max(400), confirmReference: z.string().max(200) }).strict(),
+  ),
   /** Saves a received paper where the person chooses: the only way one leaves the store. */
   'papers.export': op<{ path: string | null }>()(z.object({ id: z.string().min(1).max(100) }).strict()),
 } as const;

@@ -44,11 +44,20 @@ describe('papers for the review panel on the command line (issue 16)', () => {
     const opened = await ok(['pkg', 'open', '--file', f('p.cwpack'), ...member]);
     expect(opened).toContain('Opened the hearing pack and papers for the review panel from Siobhán O’Connor-Nguyễn for case DEMO-ST2-0001 (kept in this store: papers list).');
     const list = await ok(['papers', 'list', ...member]);
-    expect(list).toMatch(/^Case DEMO-ST2-0001, hearing date not fixed, from Siobhán O’Connor-Nguyễn\n {2}Version 1 \(newest\), sent .*, for Ewa Łukasiewicz-Öztürk\n {4}([0-9a-f]{8})\t3 pages\tHearing pack, DEMO-ST2-0001\tSHA-256 ([0-9a-f]{64}) \(matches the sender's manifest\)\n$/);
+    expect(list).toMatch(/^Case DEMO-ST2-0001, hearing date not fixed, from Siobhán O’Connor-Nguyễn \(([0-9A-Z ]+)\)\n {2}Version 1 \(newest\), sent .*, for Ewa Łukasiewicz-Öztürk\n {4}([0-9a-f]{8})\t3 pages\tHearing pack, DEMO-ST2-0001\tSHA-256 ([0-9a-f]{64}) \(matches the sender's manifest\)\n$/);
     expect(list).toContain(digest);
     const id = /\n {4}([0-9a-f]{8})\t/.exec(list)![1]!;
     await ok(['papers', 'export', '--paper', id, '--out', f('pack.pdf'), ...member]);
     expect(fs.readFileSync(f('pack.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await cli(['papers', 'export', '--paper', 'zzzz', '--out', f('x.pdf'), ...member])).toMatchObject({ code: 1, err: 'No paper received has the id zzzz; "papers list" shows them.\n' });
+
+    // After the hearing: deleted only with the reference typed again; a wrong sender or reference deletes nothing.
+    const fingerprint = /\(([0-9A-Z ]+)\)\n/.exec(list)![1]!;
+    expect(await cli(['papers', 'delete', '--case', 'DEMO-ST2-0001', '--confirm', 'demo-st2-0001', ...member])).toMatchObject({ code: 1, err: 'To delete the papers for case DEMO-ST2-0001, type its reference exactly as shown; nothing was deleted.\n' });
+    expect(await cli(['papers', 'delete', '--case', 'DEMO-ST2-0001', '--confirm', 'DEMO-ST2-0001', '--from', 'AAAA', ...member])).toMatchObject({ code: 1, err: 'No papers received for case DEMO-ST2-0001 from AAAA; "papers list" shows them.\n' });
+    expect(await cli(['papers', 'delete', '--case', 'DEMO-ST2-0001', ...member])).toMatchObject({ code: 2 });
+    expect(await ok(['papers', 'list', ...member])).toBe(list);
+    expect(await ok(['papers', 'delete', '--case', 'DEMO-ST2-0001', '--confirm', 'DEMO-ST2-0001', '--from', fingerprint, ...member])).toBe('Deleted the papers for case DEMO-ST2-0001: 1 paper in 1 package.\n');
+    expect(await ok(['papers', 'list', ...member])).toBe('No papers received yet.\n');
   }, 180_000);
 });

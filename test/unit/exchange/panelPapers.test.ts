@@ -93,6 +93,34 @@ describe('the hearing pack and papers sent to a panel member (issue 16)', () => 
     const before = await papersSnapshot(member);
     expect(await member.dispatch('exchange.open', { dataBase64: b64(out2) })).toMatchObject({ ok: false, error: { code: 'ALREADY_OPENED' } });
     expect(await papersSnapshot(member)).toBe(before);
+
+    // After the hearing the member deletes the papers. A reference typed wrongly (or a hearing that is not
+    // there) is refused with a sentence and deletes nothing.
+    const key = got[0]!.key;
+    for (const [input, code, sentence] of [
+      [{ hearing: key, confirmReference: reference.toLowerCase() }, 'INVALID_INPUT', `To delete the papers for case ${reference}, type its reference exactly as shown; nothing was deleted.`],
+      [{ hearing: key, confirmReference: '' }, 'INVALID_INPUT', `To delete the papers for case ${reference}, type its reference exactly as shown; nothing was deleted.`],
+      [{ hearing: `${key}x`, confirmReference: reference }, 'NOT_FOUND', 'Those papers are no longer in this store; look at Papers received again.'],
+    ] as const) {
+      expect(await member.dispatch('papers.deleteHearing', input)).toEqual({ ok: false, error: { code, message: sentence } });
+      expect(await papersSnapshot(member)).toBe(before);
+    }
+    const paperIds = got[0]!.deliveries.flatMap((d) => d.papers.map((p) => p.id));
+    expect(await member.call('papers.deleteHearing', { hearing: key, confirmReference: ` ${reference} ` })).toEqual({ reference, packages: 2, papers: paperIds.length });
+    expect(await member.call('papers.received', {})).toEqual([]);
+    const db = member.session.requireStore().db;
+    expect(db.prepare('SELECT count(*) AS n FROM panel_papers').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM panel_deliveries').get()).toEqual({ n: 0 });
+    expect(await member.dispatch('papers.read', { id: paperIds[0]! })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // The audit log says what went (titles and digests), by whom; the store still verifies.
+    const entry = db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'panel.papers-delete'").get() as { actor: string; detail: string };
+    const detail = JSON.parse(entry.detail) as { reference: string; packages: number; papers: { title: string; sha256: string }[] };
+    expect(detail).toMatchObject({ reference, packages: 2 });
+    expect(detail.papers.map((p) => p.sha256)).toContain(sent.sha256);
+    expect(await member.call('store.verify', {})).toMatchObject({ ok: true });
+    // A deleted hearing does not come back by opening its package again by mistake.
+    expect(await member.dispatch('exchange.open', { dataBase64: b64(out2) })).toMatchObject({ ok: false, error: { code: 'ALREADY_OPENED' } });
+    expect(await member.call('papers.received', {})).toEqual([]);
   }, 240_000);
 
   it('refuses, each with one sentence and before anything is built or saved, what should not be sent', async () => {
