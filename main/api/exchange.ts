@@ -44,6 +44,8 @@ export function exchangeHandlers(): ExchangeHandlers {
     'exchange.contacts': (_i, s) => s.exchange().contacts(),
     'exchange.addContact': ({ text, verified }, s) => s.exchange().addContact(text, verified),
     'exchange.verifyContact': ({ contact }, s) => s.exchange().verifyContact(contact),
+    'exchange.revokeContact': ({ contact, reason }, s) => s.exchange().revokeContact(contact, reason),
+    'exchange.newKeys': ({ reason }, s) => s.exchange().newKeys(reason),
     'exchange.open': ({ dataBase64, passphrase, sender }, s) => s.exchange().open(Buffer.from(dataBase64, 'base64'), { passphrase, sender }),
     'exchange.handover': ({ caseId, to, passphrase }, s) => send(s, `${ref(s, caseId)}-handover.cwpack`, () => s.exchange().sendHandover(caseId, { to, passphrase })),
     'review.send': async ({ caseId, to, passphrase, attachmentIds }, s) => {

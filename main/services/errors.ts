@@ -26,6 +26,9 @@ export type ErrorCode =
   | 'UNKNOWN_SENDER'
   | 'UNVERIFIED_SENDER'
   | 'UNVERIFIED'
+  /** A contact's card this store no longer trusts (lost laptop, new keys): nothing is sent to it or opened from it. */
+  | 'REVOKED'
+  | 'REVOKED_SENDER'
   | 'ALREADY_OPENED'
   | 'INTERNAL';
 

@@ -57,6 +57,8 @@ export const API_NAME_LIST = [
   'exchange.contacts',
   'exchange.addContact',
   'exchange.verifyContact',
+  'exchange.revokeContact',
+  'exchange.newKeys',
   'exchange.open',
   'exchange.handover',
   'review.send',

@@ -8,7 +8,8 @@ import { sha256 } from '@noble/hashes/sha2.js';
  * groups of four, from an alphabet without look-alike letters (Crockford's base 32).
  */
 export const CARD_FORMAT = 'casewright-contact-card';
-export const CARD_VERSION = 1;
+/** 1: a card; 2: a card that also says which card it replaces (`replaces`), written only when it does. */
+export const CARD_VERSION = 2;
 
 import { EXCHANGE_ROLES } from './roles';
 export { EXCHANGE_ROLES, type ExchangeRole } from './roles';
@@ -36,6 +37,11 @@ export const cardFileSchema = z
     fingerprint: z.string().max(40),
     /** Ed25519 signature (hex) over cardSigningBytes(card), made with the card's own signing key. */
     signature: z.string().regex(/^[0-9a-f]{128}$/),
+    /**
+     * The card this one replaces (its holder made new keys): the old fingerprint, and an Ed25519 signature made
+     * with the OLD signing key over replacementBytes(old, new), so only the holder of the old card could say it.
+     */
+    replaces: z.object({ fingerprint: z.string().max(40), signature: z.string().regex(/^[0-9a-f]{128}$/) }).strict().optional(),
   })
   .strict();
 export type CardFile = z.infer<typeof cardFileSchema>;
@@ -75,6 +81,11 @@ export function compactFingerprint(s: string): string {
     .replace(/[IL]/g, '1');
 }
 
+/** The bytes of a replacement statement: the old card's key says that the new fingerprint replaces it. */
+export function replacementBytes(oldFingerprint: string, newFingerprint: string): Uint8Array {
+  return enc.encode(`casewright-card-replaces-v1\n${compactFingerprint(oldFingerprint)}\n${compactFingerprint(newFingerprint)}`);
+}
+
 /** The bytes a card's self-signature covers. */
 export function cardSigningBytes(card: PublicCard): Uint8Array {
   return enc.encode(`casewright-card-v1\n${JSON.stringify([card.name, card.role, card.organisation, card.encryptionKey, card.signingKey])}`);
@@ -85,9 +96,16 @@ export interface Contact extends PublicCard {
   verified: boolean;
   verifiedAt: string | null;
   addedAt: string;
+  /** When this store stopped trusting the card (lost laptop, new keys), and why; null while it is trusted. */
+  revokedAt: string | null;
+  revokedReason: string | null;
+  /** On the answer to adding a card that replaces one already here: the old card, now no longer trusted. */
+  replaced?: { name: string; fingerprint: string };
 }
 
 export interface OwnIdentityView extends PublicCard {
   fingerprint: string;
   createdAt: string;
+  /** Cards of this store's earlier keys, newest first: packages sent to them still open here. */
+  previous: { fingerprint: string; createdAt: string; retiredAt: string; reason: string }[];
 }

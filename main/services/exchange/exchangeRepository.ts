@@ -11,6 +11,18 @@ export interface IdentityRow {
   signing_public: string;
   fingerprint: string;
   created_at: string;
+  /** Migration 011: the card this identity replaced, and the old key's signature saying so. */
+  replaces_fingerprint?: string | null;
+  replaces_signature?: string | null;
+}
+export interface PreviousIdentityRow {
+  fingerprint: string;
+  encryption_secret: string;
+  encryption_public: string;
+  signing_public: string;
+  created_at: string;
+  retired_at: string;
+  reason: string;
 }
 export interface ContactRow {
   fingerprint: string;
@@ -22,6 +34,9 @@ export interface ContactRow {
   verified: number;
   verified_at: string | null;
   added_at: string;
+  revoked_at?: string | null;
+  revoked_reason?: string | null;
+  replaced_by?: string | null;
 }
 export interface PackageRow {
   id: string;
@@ -74,6 +89,25 @@ export const exchangeRepository = {
   },
   updateIdentityDetails(db: Database, name: string, role: string, organisation: string): void {
     db.prepare('UPDATE exchange_identity SET name = ?, role = ?, organisation = ? WHERE id = 1').run(name, role, organisation);
+  },
+  /**
+   * Gives this store's identity new keys: the old row's encryption key goes to the previous identities (packages
+   * on their way to it still open), its signing key is dropped, and the new card records what it replaces.
+   */
+  replaceIdentity(db: Database, next: Pick<IdentityRow, 'encryption_secret' | 'encryption_public' | 'signing_secret' | 'signing_public' | 'fingerprint' | 'created_at'> & { replaces_fingerprint: string; replaces_signature: string }, reason: string): void {
+    const old = exchangeRepository.identity(db)!;
+    db.prepare('INSERT INTO exchange_previous_identities (fingerprint, encryption_secret, encryption_public, signing_public, created_at, retired_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      old.fingerprint, old.encryption_secret, old.encryption_public, old.signing_public, old.created_at, next.created_at, reason,
+    );
+    db.prepare(
+      'UPDATE exchange_identity SET encryption_secret = ?, encryption_public = ?, signing_secret = ?, signing_public = ?, fingerprint = ?, created_at = ?, replaces_fingerprint = ?, replaces_signature = ? WHERE id = 1',
+    ).run(next.encryption_secret, next.encryption_public, next.signing_secret, next.signing_public, next.fingerprint, next.created_at, next.replaces_fingerprint, next.replaces_signature);
+  },
+  previousIdentities(db: Database): PreviousIdentityRow[] {
+    return db.prepare('SELECT * FROM exchange_previous_identities ORDER BY retired_at DESC').all() as PreviousIdentityRow[];
+  },
+  revokeContact(db: Database, fingerprint: string, at: string, reason: string, replacedBy: string | null = null): void {
+    db.prepare('UPDATE exchange_contacts SET revoked_at = ?, revoked_reason = ?, replaced_by = ? WHERE fingerprint = ?').run(at, reason, replacedBy, fingerprint);
   },
   contacts(db: Database): ContactRow[] {
     return db.prepare('SELECT * FROM exchange_contacts ORDER BY name COLLATE NOCASE').all() as ContactRow[];

@@ -40,7 +40,7 @@ import { appendAudit, listAudit } from '../store/audit';
 import { documentRef } from '../store/digests';
 import { exchangeRepository, type ContactRow, type IdentityRow } from './exchangeRepository';
 import { openPanelPapers } from './panelPapers';
-import { generateKeys, readHeader, sealPackage, signCard, unsealPackage, verifyCard, type Recipient } from './packageFile';
+import { generateKeys, readHeader, sealPackage, signCard, signReplacement, unsealPackage, verifyCard, verifyReplacement, type Recipient } from './packageFile';
 
 export type SenderPolicy = 'verified' | 'contact' | 'anyone';
 
@@ -64,7 +64,13 @@ const toContact = (r: ContactRow): Contact => ({
   verified: r.verified === 1,
   verifiedAt: r.verified_at,
   addedAt: r.added_at,
+  revokedAt: r.revoked_at ?? null,
+  revokedReason: r.revoked_reason ?? null,
 });
+
+/** "You stopped trusting Dr X's card on 3 March 2027 (laptop stolen)". */
+const revokedSentence = (c: { name: string; revokedAt: string | null; revokedReason: string | null }) =>
+  `You stopped trusting ${c.name}'s card on ${whenInWords(c.revokedAt!)}${c.revokedReason ? ` (${c.revokedReason})` : ''}`;
 
 const cardOf = (r: IdentityRow): PublicCard => ({ name: r.name, role: r.role as ExchangeRole, organisation: r.organisation, encryptionKey: r.encryption_public, signingKey: r.signing_public });
 
@@ -128,7 +134,52 @@ export class ExchangeService {
 
   async identity(): Promise<OwnIdentityView> {
     const r = await this.ensureIdentity();
-    return { ...cardOf(r), fingerprint: r.fingerprint, createdAt: r.created_at };
+    const previous = exchangeRepository.previousIdentities(this.db()).map((p) => ({ fingerprint: p.fingerprint, createdAt: p.created_at, retiredAt: p.retired_at, reason: p.reason }));
+    return { ...cardOf(r), fingerprint: r.fingerprint, createdAt: r.created_at, previous };
+  }
+
+  /**
+   * New keys for this store (a laptop lost or a key that may have been copied; docs/exchange.md). The new card
+   * says, signed with the old key, that it replaces the old fingerprint: a contact who adds it stops trusting the
+   * old card at once, and still checks the new fingerprint with the person. The old encryption key is kept so
+   * that packages already on their way open; the old signing key is dropped, so nothing new is signed with it.
+   */
+  async newKeys(reason: string): Promise<OwnIdentityView> {
+    const why = reason.trim();
+    if (!why) throw new UserError('INVALID_INPUT', 'Say why the keys are being replaced (for example "laptop stolen"); it is kept with the old card.');
+    const old = await this.ensureIdentity();
+    const keys = await generateKeys();
+    const card: PublicCard = { ...cardOf(old), encryptionKey: keys.encryptionPublic, signingKey: keys.signingPublic };
+    const fingerprint = fingerprintOf(card);
+    const statement = signReplacement(old.fingerprint, fingerprint, old.signing_secret);
+    const db = this.db();
+    db.transaction(() => {
+      // Checked inside the write lock: two windows replacing the keys at once replace them once.
+      if (exchangeRepository.identity(db)!.fingerprint !== old.fingerprint) throw new UserError('CONFLICT', 'The keys were replaced in another window just now; look at your card again.');
+      exchangeRepository.replaceIdentity(db, {
+        encryption_secret: keys.encryptionSecret, encryption_public: keys.encryptionPublic, signing_secret: keys.signingSecret, signing_public: keys.signingPublic,
+        fingerprint, created_at: this.now().toISOString(), replaces_fingerprint: old.fingerprint, replaces_signature: statement,
+      }, why);
+      appendAudit(db, { actor: this.actor, action: 'exchange.identity-new-keys', entity: 'store', entityId: null, detail: { from: old.fingerprint, to: fingerprint, reason: why } }, this.now);
+    }).immediate();
+    return this.identity();
+  }
+
+  /**
+   * Stops trusting a contact's card for good (their laptop was lost, they made new keys): nothing is sent to it
+   * and no package signed with it is opened. To work with them again, add their new card.
+   */
+  revokeContact(ref: string, reason: string): Contact {
+    const why = reason.trim();
+    if (!why) throw new UserError('INVALID_INPUT', 'Say why this card is no longer trusted (for example "laptop stolen"); it is shown with the contact.');
+    const c = this.findContact(ref);
+    if (c.revokedAt) throw new UserError('CONFLICT', `${revokedSentence(c)}; nothing was changed.`);
+    const db = this.db();
+    return db.transaction(() => {
+      exchangeRepository.revokeContact(db, c.fingerprint, this.now().toISOString(), why);
+      appendAudit(db, { actor: this.actor, action: 'exchange.contact-revoked', entity: 'store', entityId: null, detail: { fingerprint: c.fingerprint, name: c.name, reason: why } }, this.now);
+      return toContact(exchangeRepository.contact(db, c.fingerprint)!);
+    }).immediate();
   }
 
   /** Name, role and organisation as the card shows them (the keys never change). */
@@ -148,7 +199,9 @@ export class ExchangeService {
   async cardFile(): Promise<{ text: string; fileName: string }> {
     const r = await this.ensureIdentity();
     const card = cardOf(r);
-    const file = { format: CARD_FORMAT, version: CARD_VERSION, card, fingerprint: r.fingerprint, signature: signCard(card, r.signing_secret) };
+    const replaces = r.replaces_fingerprint && r.replaces_signature ? { fingerprint: r.replaces_fingerprint, signature: r.replaces_signature } : null;
+    // Version 1 unless it says what it replaces, so a Casewright from before key replacement still reads it.
+    const file = { format: CARD_FORMAT, version: replaces ? CARD_VERSION : 1, card, fingerprint: r.fingerprint, signature: signCard(card, r.signing_secret), ...(replaces ? { replaces } : {}) };
     return { text: `${JSON.stringify(file, null, 2)}\n`, fileName: `${safeName(card.name)}.cwid` };
   }
 
@@ -177,6 +230,14 @@ export class ExchangeService {
     const own = await this.ensureIdentity();
     if (fingerprint === own.fingerprint) throw new UserError('INVALID_INPUT', 'This is your own card; add the card of the person you are sending to.');
     const db = this.db();
+    const known = exchangeRepository.contact(db, fingerprint);
+    if (known?.revoked_at) throw new UserError('REVOKED', `${revokedSentence(toContact(known))}; ask ${known.name} for their new card.`);
+    // A card that replaces one already here: the statement must be signed by the old card's key.
+    const replaces = parsed.data.replaces;
+    const old = replaces ? (exchangeRepository.contacts(db).find((c) => compactFingerprint(c.fingerprint) === compactFingerprint(replaces.fingerprint)) ?? null) : null;
+    if (replaces && old && !verifyReplacement(old.fingerprint, fingerprint, replaces.signature, old.signing_public)) {
+      throw new UserError('ALTERED', 'This contact card has been altered or damaged; ask the person to export their card again.');
+    }
     return db.transaction(() => {
       const before = exchangeRepository.contact(db, fingerprint);
       const isVerified = verified || before?.verified === 1;
@@ -186,13 +247,20 @@ export class ExchangeService {
         verified: isVerified ? 1 : 0, verified_at: isVerified ? (before?.verified_at ?? at) : null, added_at: before?.added_at ?? at,
       });
       appendAudit(db, { actor: this.actor, action: before ? 'exchange.contact-update' : 'exchange.contact-add', entity: 'store', entityId: null, detail: { fingerprint, name: card.name, verified: isVerified } }, this.now);
-      return toContact(exchangeRepository.contact(db, fingerprint)!);
+      const added = toContact(exchangeRepository.contact(db, fingerprint)!);
+      if (!old) return added;
+      if (!old.revoked_at) {
+        exchangeRepository.revokeContact(db, old.fingerprint, at, `replaced by their new card ${fingerprint}`, fingerprint);
+        appendAudit(db, { actor: this.actor, action: 'exchange.contact-revoked', entity: 'store', entityId: null, detail: { fingerprint: old.fingerprint, name: old.name, reason: `replaced by ${fingerprint}` } }, this.now);
+      }
+      return { ...added, replaced: { name: old.name, fingerprint: old.fingerprint } };
     }).immediate();
   }
 
   /** Marks a contact's fingerprint as checked with them. */
   verifyContact(ref: string): Contact {
     const c = this.findContact(ref);
+    if (c.revokedAt) throw new UserError('REVOKED', `${revokedSentence(c)}; add their new card and check that one with them instead.`);
     if (c.verified) return c;
     const db = this.db();
     return db.transaction(() => {
@@ -209,7 +277,9 @@ export class ExchangeService {
     const compact = compactFingerprint(ref);
     const byFpr = all.find((c) => compactFingerprint(c.fingerprint) === compact);
     if (byFpr) return byFpr;
-    const byName = all.filter((c) => c.name.toLocaleLowerCase('en-GB') === ref.trim().toLocaleLowerCase('en-GB'));
+    const named = all.filter((c) => c.name.toLocaleLowerCase('en-GB') === ref.trim().toLocaleLowerCase('en-GB'));
+    // A person who made new keys has their old card (no longer trusted) beside the new one: the name means the new.
+    const byName = named.length > 1 ? named.filter((c) => !c.revokedAt) : named;
     if (byName.length === 1) return byName[0]!;
     if (byName.length > 1) throw new UserError('INVALID_INPUT', `More than one contact is called ${ref.trim()}; give their fingerprint instead (see "contact list").`);
     throw new UserError('NOT_FOUND', `${ref.trim()} is not in your contacts; add their card first (contact add --file CARD.cwid).`);
@@ -222,6 +292,7 @@ export class ExchangeService {
     }
     if (!to.to) throw new UserError('INVALID_INPUT', 'Choose who the package is for.');
     const c = this.findContact(to.to);
+    if (c.revokedAt) throw new UserError('REVOKED', `${revokedSentence(c)}; nothing was sent. Add their new card and check its fingerprint with them.`);
     if (!c.verified) {
       throw new UserError('UNVERIFIED', `Check ${c.name}'s fingerprint (${c.fingerprint}) with them, by phone or in person, and mark the contact as checked before sending them anything.`);
     }
@@ -370,7 +441,9 @@ export class ExchangeService {
     const header = readHeader(bytes);
     const me = await this.ensureIdentity();
     const db = this.db();
-    if (header.to !== 'passphrase' && header.to !== compactFingerprint(me.fingerprint)) {
+    // A package sent to this store's earlier card (before new keys were made) still opens, with a note.
+    const earlier = exchangeRepository.previousIdentities(db).find((p) => compactFingerprint(p.fingerprint) === header.to) ?? null;
+    if (header.to !== 'passphrase' && header.to !== compactFingerprint(me.fingerprint) && !earlier) {
       const meant = this.contacts().find((c) => compactFingerprint(c.fingerprint) === header.to);
       throw new UserError(
         'NOT_FOR_YOU',
@@ -378,11 +451,17 @@ export class ExchangeService {
       );
     }
     if (header.to === 'passphrase' && !opts.passphrase) throw new UserError('NEEDS_PASSPHRASE', 'This package is locked with a passphrase; enter the passphrase the sender gave you.');
-    const { payload, senderFingerprint, parts } = await unsealPackage(header, header.to === 'passphrase' ? { passphrase: opts.passphrase! } : { identity: me.encryption_secret });
+    const { payload, senderFingerprint, parts } = await unsealPackage(header, header.to === 'passphrase' ? { passphrase: opts.passphrase! } : { identity: (earlier ?? me).encryption_secret });
     const contact = exchangeRepository.contact(db, senderFingerprint);
     this.checkSender(payload, senderFingerprint, contact, opts.sender);
     this.refuseReplay(payload.id);
     const from = { name: payload.from.name, organisation: payload.from.organisation, role: payload.from.role, fingerprint: senderFingerprint, verified: contact?.verified === 1 };
+    const opened = await this.openKind(payload, from, parts);
+    if (!earlier) return opened;
+    return { ...opened, held: [...opened.held, `It was sent to your earlier card (${earlier.fingerprint}, replaced on ${whenInWords(earlier.retired_at)}): send ${from.name} your new card.`] };
+  }
+
+  private openKind(payload: Payload, from: OpenedPackage['from'], parts: Buffer[]): Promise<OpenedPackage> {
     switch (payload.kind) {
       case 'review-request':
         return this.openReviewRequest(payload, from, parts);
@@ -397,7 +476,23 @@ export class ExchangeService {
     }
   }
 
+  /**
+   * Whether `fingerprint` is the card a review was begun with, or a card that replaced it (each replacement
+   * proved by the old card's signature when the new card was added): a review carries on across new keys.
+   */
+  private sameCounterpart(pinned: string, fingerprint: string): boolean {
+    const db = this.db();
+    let at: string | null = pinned;
+    for (let step = 0; at && step < 20; step++) {
+      if (at === fingerprint) return true;
+      at = exchangeRepository.contact(db, at)?.replaced_by ?? null;
+    }
+    return false;
+  }
+
   private checkSender(payload: Payload, fingerprint: string, contact: ContactRow | null, policy: SenderPolicy): void {
+    // A card this store stopped trusting is refused whatever the person chose for unknown senders.
+    if (contact?.revoked_at) throw new UserError('REVOKED_SENDER', `This package is signed with a card you no longer trust: ${revokedSentence(toContact(contact))}. Nothing was opened; ask ${contact.name} to send it again from their new card.`);
     if (contact?.verified === 1 || policy === 'anyone' || (contact && policy === 'contact')) return;
     const who = `${payload.from.name}${payload.from.organisation ? ` (${payload.from.organisation})` : ''}`;
     const details: SenderDetails = { name: payload.from.name, organisation: payload.from.organisation, role: payload.from.role, fingerprint, known: contact !== null };
@@ -452,7 +547,7 @@ export class ExchangeService {
     if (mine) {
       throw new UserError('INVALID_INPUT', `This is a draft of case ${body.origin.reference} that this store sent; it is opened by the person it was sent to.`);
     }
-    const existing = caseRepository.listRecords(db).find((c) => c.record.review?.origin?.caseId === body.origin.caseId && c.record.review.counterpart?.fingerprint === from.fingerprint) ?? null;
+    const existing = caseRepository.listRecords(db).find((c) => c.record.review?.origin?.caseId === body.origin.caseId && c.record.review.counterpart && this.sameCounterpart(c.record.review.counterpart.fingerprint, from.fingerprint)) ?? null;
     if (existing && exchangeRepository.issueVersionTaken(db, existing.id, 'investigation-report', 'council', body.draft.version)) {
       throw new UserError('EXISTS', `Draft ${body.draft.version} of case ${body.origin.reference} is already in this store; nothing was changed.`);
     }
@@ -531,7 +626,7 @@ export class ExchangeService {
       );
     }
     if (rv?.side !== 'io' || !rv.counterpart) throw new UserError('INVALID_INPUT', `No draft of case ${c.record.reference} was sent for review from this store; nothing was changed.`);
-    if (rv.counterpart.fingerprint !== from.fingerprint) {
+    if (!this.sameCounterpart(rv.counterpart.fingerprint, from.fingerprint)) {
       throw new UserError('INVALID_INPUT', `This package is from ${from.name} (fingerprint ${from.fingerprint}), but the drafts of case ${c.record.reference} went to ${rv.counterpart.name} (fingerprint ${rv.counterpart.fingerprint}); nothing was changed.`);
     }
     return c;

@@ -3,7 +3,7 @@ import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } fro
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { cardSigningBytes, compactFingerprint, fingerprintOf, type PublicCard } from '../../../shared/exchange/card';
+import { cardSigningBytes, compactFingerprint, fingerprintOf, replacementBytes, type PublicCard } from '../../../shared/exchange/card';
 import { PACKAGE_FORMAT, payloadSchema, type PackageKind, type Payload } from '../../../shared/exchange/package';
 import { UserError } from '../errors';
 
@@ -52,6 +52,19 @@ export function signCard(card: PublicCard, signingSecret: string): string {
 export function verifyCard(card: PublicCard, signature: string): boolean {
   try {
     return ed25519.verify(hexToBytes(signature), cardSigningBytes(card), hexToBytes(card.signingKey));
+  } catch {
+    return false;
+  }
+}
+
+/** The old key's statement that a new card replaces it (signed when new keys are made). */
+export function signReplacement(oldFingerprint: string, newFingerprint: string, oldSigningSecret: string): string {
+  return bytesToHex(ed25519.sign(replacementBytes(oldFingerprint, newFingerprint), hexToBytes(oldSigningSecret)));
+}
+
+export function verifyReplacement(oldFingerprint: string, newFingerprint: string, signature: string, oldSigningPublic: string): boolean {
+  try {
+    return ed25519.verify(hexToBytes(signature), replacementBytes(oldFingerprint, newFingerprint), hexToBytes(oldSigningPublic));
   } catch {
     return false;
   }

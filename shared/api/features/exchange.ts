@@ -29,6 +29,10 @@ export const exchangeContract = {
   'exchange.contacts': op<Contact[]>()(none),
   'exchange.addContact': op<Contact>()(z.object({ text: z.string().min(1).max(100_000), verified: z.boolean().default(false) }).strict()),
   'exchange.verifyContact': op<Contact>()(z.object({ contact: contactRef }).strict()),
+  /** Stops trusting a contact's card for good (lost laptop, new keys), with the reason shown beside it. */
+  'exchange.revokeContact': op<Contact>()(z.object({ contact: contactRef, reason: z.string().trim().min(1, { message: 'Say why this card is no longer trusted' }).max(500) }).strict()),
+  /** New keys for this store; the new card says, signed with the old key, that it replaces the old one. */
+  'exchange.newKeys': op<OwnIdentityView>()(z.object({ reason: z.string().trim().min(1, { message: 'Say why the keys are being replaced' }).max(500) }).strict()),
   /**
    * Opens a package. `sender`: 'verified' refuses anyone not a checked contact (UNKNOWN_SENDER /
    * UNVERIFIED_SENDER, with the sender's details), 'contact' accepts an added card, 'anyone' is the person's

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { b64, ioAndIp } from './parties';
+
+/**
+ * Lost laptops and new keys (issue 14's leftover; docs/exchange.md): a contact's card can be revoked (nothing is
+ * sent to it, nothing signed with it opens, whatever is chosen for unknown senders), and a store can make new
+ * keys whose card says, signed with the old key, that it replaces the old one.
+ */
+describe('revoking a contact and replacing keys', () => {
+  it('revokes a card for good: nothing is sent to it, nothing signed with it opens, and it cannot be checked or added back', async () => {
+    const { io, ip } = await ioAndIp();
+    const c = await io.firstCase();
+    // A draft on its way from the IO when the IO reports the laptop stolen.
+    const out = io.saveTo('draft.cwpack');
+    await io.call('review.send', { caseId: c.id, to: 'Dr Femi Adebayo' });
+    const before = await ip.snapshot();
+
+    // A reason is needed; a contact that is not there is named in the sentence.
+    expect(await ip.dispatch('exchange.revokeContact', { contact: 'Zofia Wójcik-O’Neill', reason: '   ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await ip.dispatch('exchange.revokeContact', { contact: 'Nobody Here', reason: 'x' })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Nobody Here is not in your contacts; add their card first (contact add --file CARD.cwid).' } });
+    expect(await ip.snapshot()).toBe(before);
+
+    const revoked = await ip.call('exchange.revokeContact', { contact: 'Zofia Wójcik-O’Neill', reason: 'laptop stolen on the train' });
+    expect(revoked).toMatchObject({ name: 'Zofia Wójcik-O’Neill', revokedReason: 'laptop stolen on the train' });
+    expect(revoked.revokedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const stopped = /^You stopped trusting Zofia Wójcik-O’Neill's card on \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d \(laptop stolen on the train\)/;
+
+    // Opening the draft signed with that card: refused whatever the person chose for unknown senders; nothing written.
+    const after = await ip.snapshot();
+    for (const sender of ['verified', 'contact', 'anyone'] as const) {
+      const r = await ip.dispatch('exchange.open', { dataBase64: b64(out), sender });
+      expect(r).toMatchObject({ ok: false, error: { code: 'REVOKED_SENDER' } });
+      expect(!r.ok && r.error.message).toMatch(/^This package is signed with a card you no longer trust: You stopped trusting Zofia Wójcik-O’Neill's card on .+ \(laptop stolen on the train\)\. Nothing was opened; ask Zofia Wójcik-O’Neill to send it again from their new card\.$/);
+      expect(await ip.snapshot()).toBe(after);
+    }
+    // It cannot be marked as checked, revoked again or added back from the same card.
+    const send = await ip.dispatch('exchange.verifyContact', { contact: 'Zofia Wójcik-O’Neill' });
+    expect(send).toMatchObject({ ok: false, error: { code: 'REVOKED' } });
+    expect(!send.ok && send.error.message).toMatch(stopped);
+    expect(await ip.dispatch('exchange.revokeContact', { contact: 'Zofia Wójcik-O’Neill', reason: 'again' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const again = await ip.dispatch('exchange.addContact', { text: await io.card(), verified: true });
+    expect(again).toMatchObject({ ok: false, error: { code: 'REVOKED' } });
+    expect(!again.ok && again.error.message).toMatch(/; ask Zofia Wójcik-O’Neill for their new card\.$/);
+    expect(await ip.snapshot()).toBe(after);
+    // The IO's side: sending to a revoked card is refused before any save dialog.
+    await io.call('exchange.revokeContact', { contact: 'Dr Femi Adebayo', reason: 'their keys were replaced' });
+    const out2 = io.saveTo('never.cwpack');
+    expect(await io.dispatch('review.send', { caseId: c.id, to: 'Dr Femi Adebayo' })).toMatchObject({ ok: false, error: { code: 'REVOKED', message: expect.stringMatching(/; nothing was sent\. Add their new card and check its fingerprint with them\.$/) } });
+    expect(fs.existsSync(out2)).toBe(false);
+    expect(await ip.call('store.verify', {})).toMatchObject({ ok: true });
+  }, 120_000);
+
+  it('makes new keys: the new card replaces the old one at the contact, and packages sent to the old card still open', async () => {
+    const { io, ip } = await ioAndIp();
+    const c = await io.firstCase();
+    const oldId = await io.call('exchange.identity', {});
+    // The IP sends to the IO's current card, then the IO replaces the keys before opening it.
+    const ipCase = await (async () => {
+      const o = io.saveTo('draft.cwpack');
+      await io.call('review.send', { caseId: c.id, to: 'Dr Femi Adebayo' });
+      await ip.call('exchange.open', { dataBase64: b64(o) });
+      return (await ip.firstCase()).id;
+    })();
+    await ip.call('review.comment', { caseId: ipCase, on: 'point:1', text: 'Please say who decided on the placement move.' });
+    const inTransit = ip.saveTo('reply.cwpack');
+    await ip.call('review.reply', { caseId: ipCase, to: 'Zofia Wójcik-O’Neill' });
+
+    expect(await io.dispatch('exchange.newKeys', { reason: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const fresh = await io.call('exchange.newKeys', { reason: 'laptop stolen' });
+    expect(fresh.fingerprint).not.toBe(oldId.fingerprint);
+    expect(fresh.name).toBe('Zofia Wójcik-O’Neill');
+    expect(fresh.previous).toEqual([{ fingerprint: oldId.fingerprint, createdAt: oldId.createdAt, retiredAt: expect.any(String), reason: 'laptop stolen' }]);
+    // The reply on its way to the old card opens, with a note to send the new card.
+    const opened = await io.call('exchange.open', { dataBase64: b64(inTransit) });
+    expect(opened.held.at(-1)).toBe(`It was sent to your earlier card (${oldId.fingerprint}, replaced on ${opened.held.at(-1)!.match(/replaced on (.+)\): /)![1]}): send Dr Femi Adebayo your new card.`);
+
+    // The new card says what it replaces (version 2); the IP adds it: the old card is no longer trusted at once,
+    // and the new one still has to be checked with the person.
+    const card = JSON.parse(await io.card()) as { version: number; replaces: { fingerprint: string } };
+    expect(card).toMatchObject({ version: 2, replaces: { fingerprint: oldId.fingerprint } });
+    const added = await ip.call('exchange.addContact', { text: JSON.stringify(card), verified: false });
+    expect(added).toMatchObject({ fingerprint: fresh.fingerprint, verified: false, replaced: { name: 'Zofia Wójcik-O’Neill', fingerprint: oldId.fingerprint } });
+    const contacts = await ip.call('exchange.contacts', {});
+    expect(contacts.find((x) => x.fingerprint === oldId.fingerprint)).toMatchObject({ revokedReason: `replaced by their new card ${fresh.fingerprint}` });
+    // The name now means the new card (the old one is set aside), which must be checked before anything is sent.
+    expect(await ip.dispatch('review.reply', { caseId: ipCase, to: 'Zofia Wójcik-O’Neill' })).toMatchObject({ ok: false, error: { code: 'UNVERIFIED' } });
+    await ip.call('exchange.verifyContact', { contact: 'Zofia Wójcik-O’Neill' });
+    expect((await ip.call('exchange.contacts', {})).find((x) => x.fingerprint === fresh.fingerprint)).toMatchObject({ verified: true, revokedAt: null });
+
+    // The next draft, signed with the new key, opens at the IP; one signed with the old key would not.
+    const o2 = io.saveTo('draft-2.cwpack');
+    await io.call('review.send', { caseId: c.id, to: 'Dr Femi Adebayo' });
+    // It carries on the review the IP began with the old card: the same case, draft 2 beside draft 1.
+    expect(await ip.call('exchange.open', { dataBase64: b64(o2) })).toMatchObject({ caseId: ipCase });
+    expect((await ip.call('review.state', { caseId: ipCase })).drafts).toEqual([1, 2]);
+
+    // The other way round: the IP makes new keys, the IO adds and checks the new card, and the IP's next reply
+    // (signed with the new key) is taken as coming from the person the drafts went to.
+    await ip.call('exchange.newKeys', { reason: 'new laptop' });
+    expect(await io.call('exchange.addContact', { text: await ip.card(), verified: true })).toMatchObject({ replaced: { name: 'Dr Femi Adebayo' } });
+    await ip.call('review.comment', { caseId: ipCase, on: 'point:2', text: 'Thank you; point 2 reads clearly now.' });
+    const reply2 = ip.saveTo('reply-2.cwpack');
+    await ip.call('review.reply', { caseId: ipCase, to: 'Zofia Wójcik-O’Neill' });
+    expect(await io.call('exchange.open', { dataBase64: b64(reply2) })).toMatchObject({ caseId: c.id });
+    expect(await io.call('store.verify', {})).toMatchObject({ ok: true });
+    expect(await ip.call('store.verify', {})).toMatchObject({ ok: true });
+  }, 180_000);
+
+  it('refuses a card whose replacement statement was not made with the old card’s key, and changes nothing', async () => {
+    const { io, ip } = await ioAndIp();
+    const oldId = await io.call('exchange.identity', {});
+    await io.call('exchange.newKeys', { reason: 'routine' });
+    const card = JSON.parse(await io.card()) as { replaces: { signature: string } };
+    const before = await ip.snapshot();
+    // A flipped digit in the statement's signature, or a statement naming the card as replacing another of the
+    // IP's contacts: both are refused as altered, and the old card stays trusted.
+    const flipped = { ...card, replaces: { ...card.replaces, signature: `${card.replaces.signature[0] === '0' ? '1' : '0'}${card.replaces.signature.slice(1)}` } };
+    for (const text of [JSON.stringify(flipped)]) {
+      expect(await ip.dispatch('exchange.addContact', { text, verified: true })).toEqual({ ok: false, error: { code: 'ALTERED', message: 'This contact card has been altered or damaged; ask the person to export their card again.' } });
+      expect(await ip.snapshot()).toBe(before);
+    }
+    expect((await ip.call('exchange.contacts', {})).find((x) => x.fingerprint === oldId.fingerprint)).toMatchObject({ revokedAt: null, verified: true });
+  }, 120_000);
+});
