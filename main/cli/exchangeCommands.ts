@@ -58,6 +58,14 @@ export async function runExchangeCommand(key: string, x: ExchangeCli): Promise<n
       await x.open();
       const me = await x.call('exchange.identity', {});
       x.stdout(`${me.name}\n${me.role}${me.organisation ? `, ${me.organisation}` : ''}\nFingerprint: ${me.fingerprint}\n`);
+      for (const p of me.previous) x.stdout(`Earlier card: ${p.fingerprint}, replaced ${p.retiredAt.slice(0, 10)} (${p.reason})\n`);
+      return 0;
+    }
+    case 'id new-keys': {
+      const reason = need(x, 'reason', 'TEXT');
+      await x.open();
+      const me = await x.call('exchange.newKeys', { reason });
+      x.stdout(`New keys made. Fingerprint: ${me.fingerprint}\nReplaces: ${me.previous[0]!.fingerprint}\nSend your new card ("id export") to each contact and read them the new fingerprint.\n`);
       return 0;
     }
     case 'id set': {
@@ -80,6 +88,7 @@ export async function runExchangeCommand(key: string, x: ExchangeCli): Promise<n
       await x.open();
       const c = await x.call('exchange.addContact', { text, verified: x.o.verified === true });
       x.stdout(`Added ${c.name} (${c.role}${c.organisation ? `, ${c.organisation}` : ''}).\nFingerprint: ${c.fingerprint}${c.verified ? ' (checked)' : '\nCheck this fingerprint with them (by phone or in person), then run "contact verify".'}\n`);
+      if (c.replaced) x.stdout(`This card replaces ${c.replaced.name}'s card ${c.replaced.fingerprint}, which is no longer trusted.\n`);
       return 0;
     }
     case 'contact verify': {
@@ -88,9 +97,20 @@ export async function runExchangeCommand(key: string, x: ExchangeCli): Promise<n
       x.stdout(`${c.name}: fingerprint ${c.fingerprint} checked.\n`);
       return 0;
     }
+    case 'contact revoke': {
+      const contact = need(x, 'contact', 'CONTACT');
+      const reason = need(x, 'reason', 'TEXT');
+      await x.open();
+      const c = await x.call('exchange.revokeContact', { contact, reason });
+      x.stdout(`${c.name}'s card ${c.fingerprint} is no longer trusted: nothing will be sent to it or opened from it.\n`);
+      return 0;
+    }
     case 'contact list': {
       await x.open();
-      for (const c of await x.call('exchange.contacts', {})) x.stdout(`${c.fingerprint}\t${c.verified ? 'checked' : 'not checked'}\t${c.name}\t${c.role}\t${c.organisation}\n`);
+      for (const c of await x.call('exchange.contacts', {})) {
+        const state = c.revokedAt ? `no longer trusted since ${c.revokedAt.slice(0, 10)} (${c.revokedReason ?? ''})` : c.verified ? 'checked' : 'not checked';
+        x.stdout(`${c.fingerprint}\t${state}\t${c.name}\t${c.role}\t${c.organisation}\n`);
+      }
       return 0;
     }
     case 'review send': {

@@ -5,9 +5,14 @@ export const EXCHANGE_USAGE = `
   id show                             this store's identity: name, role, organisation, fingerprint
   id set --name NAME --role ROLE [--org ORG]   ROLE: ${EXCHANGE_ROLES.join(', ')}
   id export --out FILE.cwid           save this store's contact card (public keys only)
+  id new-keys --reason TEXT           new keys (a laptop lost, a key that may have been copied); the new
+                                      card says, signed with the old key, that it replaces the old one
   contact add --file FILE.cwid [--verified]   add someone's card (--verified: fingerprint checked with them)
   contact verify --contact CONTACT    mark a contact's fingerprint as checked with them
-  contact list                        contacts: fingerprint, checked or not, name, role, organisation
+  contact revoke --contact CONTACT --reason TEXT   stop trusting a card for good (nothing sent to it,
+                                      nothing signed with it opened)
+  contact list                        contacts: fingerprint, checked or not (or no longer trusted), name,
+                                      role, organisation
   review send --case REF --to CONTACT --out FILE.cwpack [--attach E1]...
                                       issue the next draft and send it for review (--attach: evidence files
                                       to include); --one-off instead of --to locks it with the passphrase in

@@ -72,4 +72,44 @@ describe('the review exchange on the command line (issue 14)', () => {
     // Bad usage is the usage text and exit 2.
     expect((await cli(['review', 'agree', '--case', 'DEMO-ST2-0001', '--point', '1', '--agrees', 'maybe', ...ip])).code).toBe(2);
   }, 240_000);
+
+  it('replaces keys and revokes a card: the new card replaces the old at the contact, a revoked card opens nothing', async () => {
+    const dir = tempDir();
+    const io = ['--store', path.join(dir, 'io.cwstore')];
+    const ip = ['--store', path.join(dir, 'ip.cwstore')];
+    const f = (n: string) => path.join(dir, n);
+    const ok = async (args: string[]) => {
+      const r = await cli(args);
+      expect(r, args.join(' ')).toMatchObject({ code: 0, err: '' });
+      return r.out;
+    };
+    await ok(['store', 'init', '--demo', '--name', 'Zofia Wójcik-O’Neill', ...io]);
+    await ok(['store', 'init', '--name', 'Dr Femi Adebayo', ...ip]);
+    await ok(['id', 'export', '--out', f('io.cwid'), ...io]);
+    await ok(['id', 'export', '--out', f('ip.cwid'), ...ip]);
+    await ok(['contact', 'add', '--file', f('ip.cwid'), '--verified', ...io]);
+    await ok(['contact', 'add', '--file', f('io.cwid'), '--verified', ...ip]);
+    const oldFpr = /Fingerprint: (.+)\n/.exec(await ok(['id', 'show', ...io]))![1]!;
+    await ok(['review', 'send', '--case', 'DEMO-ST2-0001', '--to', 'Dr Femi Adebayo', '--out', f('d1.cwpack'), ...io]);
+
+    expect(await cli(['id', 'new-keys', ...io])).toMatchObject({ code: 2 });
+    const made = await ok(['id', 'new-keys', '--reason', 'laptop stolen', ...io]);
+    const newFpr = /^New keys made\. Fingerprint: (.+)\n/.exec(made)![1]!;
+    expect(made).toContain(`Replaces: ${oldFpr}\n`);
+    expect(await ok(['id', 'show', ...io])).toContain(`Earlier card: ${oldFpr}, replaced `);
+    await ok(['id', 'export', '--out', f('io-2.cwid'), ...io]);
+    expect(await ok(['contact', 'add', '--file', f('io-2.cwid'), ...ip])).toContain(`This card replaces Zofia Wójcik-O’Neill's card ${oldFpr}, which is no longer trusted.`);
+    const list = await ok(['contact', 'list', ...ip]);
+    expect(list).toContain(`${oldFpr}\tno longer trusted since `);
+    expect(list).toContain(`(replaced by their new card ${newFpr})`);
+    expect(list).toContain(`${newFpr}\tnot checked\tZofia Wójcik-O’Neill`);
+    // The draft signed with the old key, still on its way: refused, with the reason, nothing opened.
+    expect(await cli(['pkg', 'open', '--file', f('d1.cwpack'), ...ip])).toMatchObject({ code: 1, err: expect.stringMatching(/^This package is signed with a card you no longer trust: You stopped trusting Zofia Wójcik-O’Neill's card on .+\(replaced by their new card /) });
+    expect(await ok(['case', 'list', ...ip])).toBe('');
+
+    // Revoking by hand, with a reason; the reason is needed.
+    expect(await cli(['contact', 'revoke', '--contact', 'Dr Femi Adebayo', ...io])).toMatchObject({ code: 2 });
+    expect(await ok(['contact', 'revoke', '--contact', 'Dr Femi Adebayo', '--reason', 'their laptop was lost', ...io])).toMatch(/^Dr Femi Adebayo's card [0-9A-Z ]+ is no longer trusted: nothing will be sent to it or opened from it\.\n$/);
+    expect(await cli(['review', 'send', '--case', 'DEMO-ST2-0001', '--to', 'Dr Femi Adebayo', '--out', f('d2.cwpack'), ...io])).toMatchObject({ code: 1, err: expect.stringMatching(/^You stopped trusting Dr Femi Adebayo's card on .+ \(their laptop was lost\); nothing was sent\./) });
+  }, 180_000);
 });

@@ -186,7 +186,7 @@ describe('opening a package checks everything before writing anything (issue 14)
     const impostor = await party('Dr Femi Adebayo', 'independent person', 'Not the real one');
     await io.call('exchange.addContact', { text: await impostor.card(), verified: true });
     await impostor.call('exchange.addContact', { text: await io.card(), verified: true });
-    const { fingerprint: _f, createdAt: _c, ...impostorCard } = await impostor.call('exchange.identity', {});
+    const { fingerprint: _f, createdAt: _c, previous: _p, ...impostorCard } = await impostor.call('exchange.identity', {});
     const { bytes } = await sealPackage({
       sender: { card: impostorCard, signingSecret: impostor.session.requireStore().db.prepare('SELECT signing_secret FROM exchange_identity').pluck().get() as string },
       to: { kind: 'key', card: await io.call('exchange.identity', {}) },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { EXCHANGE_ROLES, type Contact, type ExchangeRole, type OwnIdentityView } from '../../../../shared/exchange/card';
 import { PACKAGE_KIND_LABELS, type OpenedPackage, type SenderDetails } from '../../../../shared/exchange/package';
 import { ApiFailure, call, messageOf } from '../../api';
@@ -69,33 +69,105 @@ function Identity() {
     }
   };
   return (
-    <form onSubmit={save} noValidate aria-labelledby="identity-heading">
-      <h2 id="identity-heading">You</h2>
-      {message && <Alert kind={message.kind}>{message.text}</Alert>}
-      {me && (
-        <p>
-          Your fingerprint: <strong className="fingerprint">{me.fingerprint}</strong>
-        </p>
-      )}
-      <Field label="Your name as others see it">{({ id }) => <input id={id} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}</Field>
-      <Field label="Your role in reviews">
-        {({ id }) => (
-          <select id={id} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as ExchangeRole })}>
-            {EXCHANGE_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r[0]!.toUpperCase() + r.slice(1)}
-              </option>
-            ))}
-          </select>
+    <>
+      <form onSubmit={save} noValidate aria-labelledby="identity-heading">
+        <h2 id="identity-heading">You</h2>
+        {message && <Alert kind={message.kind}>{message.text}</Alert>}
+        {me && (
+          <p>
+            Your fingerprint: <strong className="fingerprint">{me.fingerprint}</strong>
+          </p>
         )}
-      </Field>
-      <Field label="Organisation (optional)">{({ id }) => <input id={id} value={form.organisation} onChange={(e) => setForm({ ...form, organisation: e.target.value })} />}</Field>
-      <div className="actions">
-        <button type="submit" className="button">
-          Save your details
+        <Field label="Your name as others see it">{({ id }) => <input id={id} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}</Field>
+        <Field label="Your role in reviews">
+          {({ id }) => (
+            <select id={id} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as ExchangeRole })}>
+              {EXCHANGE_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {r[0]!.toUpperCase() + r.slice(1)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Organisation (optional)">{({ id }) => <input id={id} value={form.organisation} onChange={(e) => setForm({ ...form, organisation: e.target.value })} />}</Field>
+        <div className="actions">
+          <button type="submit" className="button">
+            Save your details
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => void exportCard()}>
+            Save your contact card…
+          </button>
+        </div>
+      </form>
+      {me && me.previous.length > 0 && (
+        <>
+          <h3>Your earlier cards</h3>
+          <ul>
+            {me.previous.map((p) => (
+              <li key={p.fingerprint}>
+                <span className="fingerprint">{p.fingerprint}</span>, replaced on {p.retiredAt.slice(0, 10)} ({p.reason}). Packages sent to it still open here.
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {me && (
+        <NewKeys
+          onMade={(m) => {
+            setMe(m);
+            setMessage({ kind: 'success', text: `New keys made. Your new fingerprint: ${m.fingerprint}. Save your contact card, send it to each contact and read them the new fingerprint; when they add it, your old card stops being trusted.` });
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * New keys when a laptop (or a backup) may have been copied. Its own small form inside the identity section:
+ * a reason is needed, and nothing happens until the person confirms.
+ */
+function NewKeys(props: { onMade: (m: OwnIdentityView) => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const make = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      props.onMade(await call('exchange.newKeys', { reason }));
+      setOpen(false);
+      setReason('');
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+  if (!open) {
+    return (
+      <p>
+        <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+          Make new keys…
         </button>
-        <button type="button" className="button button--secondary" onClick={() => void exportCard()}>
-          Save your contact card…
+      </p>
+    );
+  }
+  return (
+    <form onSubmit={make} noValidate className="item-card" aria-labelledby="new-keys-heading">
+      <h3 id="new-keys-heading">Make new keys</h3>
+      {error && <Alert kind="error" focus>{error}</Alert>}
+      <p>
+        Do this if this laptop, or a backup of this store, may be in someone else's hands. Your new card says, signed with your old key, that it
+        replaces the old one: each contact who adds it stops trusting the old card at once. Packages already sent to your old card still open
+        here. Send the new card to every contact and read them the new fingerprint.
+      </p>
+      <Field label="Why the keys are being replaced">{({ id }) => <input id={id} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+      <div className="actions">
+        <button type="submit" className="button button--warning">
+          Make new keys now
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
+          Cancel
         </button>
       </div>
     </form>
@@ -106,12 +178,14 @@ function Contacts(props: { contacts: Contact[]; reload: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState(false);
   const [message, setMessage] = useState<Message>(null);
+  const [revoking, setRevoking] = useState<Contact | null>(null);
   const add = async (e: FormEvent) => {
     e.preventDefault();
     if (!file) return setMessage({ kind: 'error', text: 'Choose the contact card (.cwid) the person sent you.' });
     try {
       const c = await call('exchange.addContact', { text: await file.text(), verified: checked });
-      setMessage({ kind: 'success', text: `${c.name} was added${c.verified ? ' and marked as checked' : ''}. Their fingerprint: ${c.fingerprint}.` });
+      const replaced = c.replaced ? ` This card replaces their earlier card ${c.replaced.fingerprint}, which is no longer trusted.` : '';
+      setMessage({ kind: 'success', text: `${c.name} was added${c.verified ? ' and marked as checked' : ''}. Their fingerprint: ${c.fingerprint}.${replaced}` });
       props.reload();
     } catch (err) {
       setMessage({ kind: 'error', text: messageOf(err) });
@@ -141,6 +215,7 @@ function Contacts(props: { contacts: Contact[]; reload: () => void }) {
               <th scope="col">Role</th>
               <th scope="col">Fingerprint</th>
               <th scope="col">Checked with them</th>
+              <th scope="col">Actions</th>
             </tr>
           </thead>
           <tbody>
@@ -153,7 +228,9 @@ function Contacts(props: { contacts: Contact[]; reload: () => void }) {
                 <td>{c.role}</td>
                 <td className="fingerprint">{c.fingerprint}</td>
                 <td>
-                  {c.verified ? (
+                  {c.revokedAt ? (
+                    `No longer trusted since ${c.revokedAt.slice(0, 10)} (${c.revokedReason ?? ''})`
+                  ) : c.verified ? (
                     'Yes'
                   ) : (
                     <button type="button" className="button button--secondary" onClick={() => void verify(c)}>
@@ -161,10 +238,26 @@ function Contacts(props: { contacts: Contact[]; reload: () => void }) {
                     </button>
                   )}
                 </td>
+                <td>
+                  {!c.revokedAt && (
+                    <button type="button" className="button button--secondary" onClick={() => setRevoking(c)} aria-label={`Stop trusting ${c.name}'s card ${c.fingerprint}…`}>
+                      Stop trusting…
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {revoking && (
+        <RevokeContact key={revoking.fingerprint} contact={revoking} onDone={(text) => {
+          setRevoking(null);
+          if (text) {
+            setMessage({ kind: 'success', text });
+            props.reload();
+          }
+        }} />
       )}
       <form onSubmit={add} noValidate aria-labelledby="add-contact-heading">
         <h3 id="add-contact-heading">Add a contact card</h3>
@@ -265,6 +358,47 @@ function OpenPackage(props: { onOpenCase: (caseId: string) => void; onOpened: ()
           )}
         </div>
       )}
+    </form>
+  );
+}
+
+/** Stops trusting one contact's card, for good, with the reason shown beside it from then on. */
+function RevokeContact(props: { contact: Contact; onDone: (message: string | null) => void }) {
+  const c = props.contact;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const revoke = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const r = await call('exchange.revokeContact', { contact: c.fingerprint, reason });
+      props.onDone(`${r.name}'s card ${r.fingerprint} is no longer trusted: nothing will be sent to it or opened from it.`);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+  return (
+    <form onSubmit={revoke} noValidate className="item-card" aria-labelledby="revoke-heading">
+      <h3 id="revoke-heading" ref={heading} tabIndex={-1}>
+        Stop trusting {c.name}'s card
+      </h3>
+      {error && <Alert kind="error" focus>{error}</Alert>}
+      <p>
+        Fingerprint <span className="fingerprint">{c.fingerprint}</span>. Do this if their laptop was lost or they told you their keys may have been
+        copied. From then on nothing is sent to this card and no package signed with it is opened, even one already on its way. It cannot be
+        undone: to work with them again, add their new card and check its fingerprint with them.
+      </p>
+      <Field label="Why this card is no longer trusted">{({ id }) => <input id={id} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+      <div className="actions">
+        <button type="submit" className="button button--warning">
+          Stop trusting this card
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => props.onDone(null)}>
+          Cancel
+        </button>
+      </div>
     </form>
   );
 }
