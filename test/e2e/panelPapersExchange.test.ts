@@ -64,9 +64,23 @@ describe('papers for the review panel, in the browser (issue 16)', () => {
     // The pack in the app's viewer (pdf.js), page by page.
     await page.getByRole('button', { name: 'View Hearing pack, DEMO-ST2-0001, version 1' }).click();
     await page.getByRole('heading', { level: 3, name: 'Hearing pack, DEMO-ST2-0001' }).waitFor();
-    await page.getByText(`Page 1 of ${sent.pages}`).waitFor();
+    // The pack's own page labels, as the panel will say them (the PDF's /PageLabels), beside the place in the file.
+    const status = page.locator('.viewer [aria-live="polite"]');
+    await expect.poll(() => status.textContent()).toMatch(new RegExp(`^Page \\S+ \\(1 of ${sent.pages}\\)$`));
+    const packId = (await harness.session.panelPapers()).received()[0]!.deliveries[0]!.papers[0]!.id;
+    const labels = await (await import('pdfjs-dist/legacy/build/pdf.mjs')).getDocument({ data: new Uint8Array((await harness.session.panelPapers()).read(packId).data) }).promise.then((d) => d.getPageLabels());
+    expect(labels).not.toBeNull();
+    expect(await status.textContent()).toBe(`Page ${labels![0]} (1 of ${sent.pages})`);
     await page.getByRole('button', { name: 'Next page' }).click();
-    await page.getByText(`Page 2 of ${sent.pages}`).waitFor();
+    await expect.poll(() => status.textContent()).toBe(`Page ${labels![1]} (2 of ${sent.pages})`);
+    // "Turn to …": the last page by its label, typed in lower case; a page that is not there is one sentence.
+    const go = page.getByLabel(/^Go to page/);
+    await go.fill(labels![sent.pages! - 1]!.toLowerCase());
+    await page.getByRole('button', { name: 'Go', exact: true }).click();
+    await expect.poll(() => status.textContent()).toBe(`Page ${labels![sent.pages! - 1]} (${sent.pages} of ${sent.pages})`);
+    await go.fill('Z99');
+    await page.getByRole('button', { name: 'Go', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: `There is no page Z99 in this file; its pages run from ${labels![0]} to ${labels![sent.pages! - 1]}` }).waitFor();
     await expectAccessible(page, 'pack in the viewer');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('heading', { level: 3, name: 'Hearing pack, DEMO-ST2-0001' }).count()).toBe(0);

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { call, messageOf } from '../api';
 import { Alert } from './Field';
 import { base64ToBytes } from './files';
+import { findPage } from './pageLabels';
 
 pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).toString();
 /** pdf.js's WebAssembly decoders (JPEG 2000 images in scanned PDFs), copied beside index.html by the build (scripts/pdfjsWasm.ts). */
@@ -18,6 +19,10 @@ export function FileViewer(props: { attachmentId?: string; paperId?: string; onC
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState(props.startPage ?? 1);
   const [pages, setPages] = useState(0);
+  // A hearing pack's own page labels (A1, B12 …), as the panel will say them; null when the PDF has none.
+  const [labels, setLabels] = useState<string[] | null>(null);
+  const [goTo, setGoTo] = useState('');
+  const [goError, setGoError] = useState<string | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const docRef = useRef<pdfjs.PDFDocumentProxy | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -40,6 +45,10 @@ export function FileViewer(props: { attachmentId?: string; paperId?: string; onC
         docRef.current = doc;
         setPages(doc.numPages);
         setPage((p) => Math.min(Math.max(1, p), doc.numPages));
+        return doc.getPageLabels().then((l) => {
+          // Labels that only repeat the page numbers add nothing.
+          if (!cancelled && l && l.length === doc.numPages && l.some((x, i) => x !== String(i + 1))) setLabels(l);
+        });
       })
       .catch((e: unknown) => setError(`The PDF could not be shown (${messageOf(e)}).`));
     return () => {
@@ -83,12 +92,38 @@ export function FileViewer(props: { attachmentId?: string; paperId?: string; onC
             Previous page
           </button>
           <span aria-live="polite">
-            Page {page} of {pages}
+            {labels ? `Page ${labels[page - 1]} (${page} of ${pages})` : `Page ${page} of ${pages}`}
           </span>
           <button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
             Next page
           </button>
         </div>
+      )}
+      {file?.mime === 'application/pdf' && pages > 1 && (
+        <form
+          className="row"
+          noValidate
+          aria-label="Go to a page"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const found = findPage(goTo, labels, pages);
+            if (typeof found === 'number') {
+              setGoError(null);
+              setPage(found);
+            } else setGoError(found);
+          }}
+        >
+          <label htmlFor="viewer-go-to">{labels ? `Go to page (as the file numbers it, such as ${labels.find((l) => /^[A-Z]+\d/.test(l)) ?? labels[0]}, or its place)` : 'Go to page'}</label>
+          <input id="viewer-go-to" value={goTo} onChange={(e) => setGoTo(e.target.value)} autoComplete="off" aria-describedby={goError ? 'viewer-go-error' : undefined} />
+          <button type="submit" className="button button--secondary">
+            Go
+          </button>
+          {goError && (
+            <p className="error-text" id="viewer-go-error" role="alert">
+              {goError}
+            </p>
+          )}
+        </form>
       )}
       {file?.mime === 'application/pdf' && <canvas ref={canvas} className="pdf-page" role="img" aria-label={`Page ${page} of ${file.name}`} />}
       {file?.mime.startsWith('image/') && <img className="image-view" src={`data:${file.mime};base64,${file.b64}`} alt={`The attached image ${file.name}`} />}
@@ -99,3 +134,4 @@ export function FileViewer(props: { attachmentId?: string; paperId?: string; onC
     </section>
   );
 }
+
