@@ -4,6 +4,9 @@
  * not letters that are their own character: Polish Ł, Danish Ø, Vietnamese Đ, Turkish dotless ı, German ß, and not
  * Greek accents. So "Lukasz" did not find "Łukasz", "Dang" not "Đặng", "Isil" not "Işıl", "Eleni" not "Ελένη".
  *
+ * Greek names are also found as they are written in Latin letters on an English keyboard ("Eleni" for
+ * "Ελένη", "Theodoros Papadopoulos" for "Θεόδωρος Παπαδόπουλος"): see greekToLatin.
+ *
  * FTS5 cannot take a tokenizer written in JavaScript here, so each indexed text carries, after a separator, the
  * folded form of every word the tokenizer would not fold itself ("aliases"); searches match them like any word,
  * and the separator and aliases are taken off before a snippet is shown.
@@ -27,6 +30,58 @@ function tokenizerFold(word: string): string {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+// Greek in Latin letters, after ELOT 743 (the Greek standard, used on passports), on a folded word (lower case,
+// accents off, final ς as σ). Two spellings, since people type names both ways: the standard's ("Evthymiou",
+// "Mpakogianni") and the common one ("Efthimiou", "Bakogianni", "Yiannis"): υ as "i", and μπ, ντ, γκ, γι at the
+// start of a word as "b", "d", "g", "yi". Pairs are read before single letters.
+const GREEK_PAIRS: [string, string, string][] = [
+  ['ου', 'ou', 'ou'], ['γγ', 'ng', 'ng'], ['γκ', 'gk', 'gk'], ['γξ', 'nx', 'nx'], ['γχ', 'nch', 'nch'], ['μπ', 'mp', 'mp'], ['ντ', 'nt', 'nt'],
+  ['θ', 'th', 'th'], ['χ', 'ch', 'ch'], ['ψ', 'ps', 'ps'],
+];
+const GREEK_LETTERS: Record<string, string> = {
+  α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x', ο: 'o', π: 'p', ρ: 'r', σ: 's', τ: 't', υ: 'y', φ: 'f', ω: 'o',
+};
+const GREEK = /\p{Script=Greek}/u;
+const WORD_START_COMMON: Record<string, string> = { μπ: 'b', ντ: 'd', γκ: 'g', γι: 'yi' };
+/** αυ, ευ, ηυ are "af", "ef", "if" before these letters (and at the end), "av", "ev", "iv" otherwise. */
+const VOICELESS = new Set(['θ', 'κ', 'ξ', 'π', 'σ', 'τ', 'φ', 'χ', 'ψ']);
+
+/** A folded word with Greek letters written in Latin letters, in the standard's and the common spelling. */
+export function greekToLatin(folded: string): string[] {
+  if (!GREEK.test(folded)) return [];
+  let standard = '';
+  let common = '';
+  for (let i = 0; i < folded.length; ) {
+    const c = folded[i]!;
+    if ('αεη'.includes(c) && folded[i + 1] === 'υ') {
+      const next = folded[i + 2];
+      const latin = `${GREEK_LETTERS[c]}${next === undefined || VOICELESS.has(next) ? 'f' : 'v'}`;
+      standard += latin;
+      common += latin;
+      i += 2;
+      continue;
+    }
+    const start = i === 0 ? Object.keys(WORD_START_COMMON).find((g) => folded.startsWith(g)) : undefined;
+    const pair = GREEK_PAIRS.find(([g]) => folded.startsWith(g, i));
+    if (start) {
+      standard += pair && pair[0] === start ? pair[1] : start.split('').map((x) => GREEK_LETTERS[x] ?? x).join('');
+      common += WORD_START_COMMON[start];
+      i += start.length;
+      continue;
+    }
+    if (pair) {
+      standard += pair[1];
+      common += pair[2];
+      i += pair[0].length;
+      continue;
+    }
+    standard += GREEK_LETTERS[c] ?? c;
+    common += c === 'υ' ? 'i' : (GREEK_LETTERS[c] ?? c);
+    i += 1;
+  }
+  return standard === common ? [standard] : [standard, common];
+}
+
 /** This separator is not a letter or digit, so the tokenizer never makes a word of it. */
 export const ALIAS_SEPARATOR = '\n\u241E\n';
 
@@ -38,6 +93,7 @@ export function aliasesOf(...texts: string[]): string[] {
       if (/^[^\u0080-\u{10FFFF}]*$/u.test(w)) continue;
       const folded = searchFold(w);
       if (folded !== tokenizerFold(w)) out.add(folded);
+      for (const latin of greekToLatin(folded)) out.add(latin);
     }
   }
   return [...out];

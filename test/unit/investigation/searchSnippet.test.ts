@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AttachmentService } from '../../../main/services/attachments/attachmentService';
 import { CaseService } from '../../../main/services/cases/caseService';
 import { search, toFtsQuery } from '../../../main/services/search/searchIndex';
-import { ALIAS_SEPARATOR, aliasesOf, bodyAsWritten, bodyForIndex, searchFold } from '../../../main/services/search/fold';
+import { ALIAS_SEPARATOR, aliasesOf, bodyAsWritten, bodyForIndex, greekToLatin, searchFold } from '../../../main/services/search/fold';
 import { makeSnippet, termsOf } from '../../../main/services/search/snippet';
 import { CaseStore } from '../../../main/services/store/caseStore';
 import { buildDemoCase } from '../../../shared/domain/demoCase';
@@ -83,9 +83,33 @@ describe('search result snippets (made from the row, not by FTS5 walking every m
     store.lock();
   });
 
+  it('finds Greek names as written in Latin letters, in the standard spelling and the common one, and marks them', async () => {
+    expect(['Ελένη', 'Θεόδωρος', 'Παπαδόπουλος', 'Ευθυμίου', 'Γιάννης', 'Μπακογιάννη', 'Ευαγγελία', 'ΧΡΉΣΤΟΣ'].map((w) => greekToLatin(searchFold(w)))).toEqual([
+      ['eleni'], ['theodoros'], ['papadopoulos'], ['efthymiou', 'efthimiou'], ['giannis', 'yiannis'], ['mpakogianni', 'bakogianni'], ['evangelia'], ['christos'],
+    ]);
+    expect(greekToLatin('plain')).toEqual([]);
+    const store = CaseStore.create(path.join(tempDir(), 's.cwstore'), GOOD_PASSPHRASE, { actor: 'IO' });
+    const cases = new CaseService(() => store.db, 'IO');
+    const demo = buildDemoCase('2026-11-27');
+    const names = ['Θεόδωρος Παπαδόπουλος', 'Ευθυμία Μπακογιάννη', 'Γιάννης Ευθυμίου'];
+    const c = cases.create({ ...demo, people: [...(demo.people ?? []), ...names.map((name, i) => ({ id: `gr-${i}`, name, kind: 'staff' as const, role: 'Social worker', pseudonym: `Worker ${i + 1}` }))] });
+    await new AttachmentService(() => store.db, 'IO').add(c.id, 'notes.txt', Buffer.from('Ο κ. Θεόδωρος Παπαδόπουλος (Theodore) met Ms Ευθυμία Μπακογιάννη on Tuesday.'));
+    for (const [query, person] of [['theodoros papadopoulos', 0], ['Papadopoulos', 0], ['bakogianni', 1], ['efthymia', 1], ['yiannis efthimiou', 2], ['giannis', 2], ['Παπαδόπουλος', 0]] as const) {
+      expect(search(store.db, query).map((h) => h.title), query).toContain(names[person]);
+    }
+    const notes = search(store.db, 'papadopoulos bakogianni').find((h) => h.title === 'notes.txt');
+    expect(notes?.snippet).toBe('Ο κ. Θεόδωρος [[Παπαδόπουλος]] (Theodore) met Ms Ευθυμία [[Μπακογιάννη]] on Tuesday.');
+    // The last word is still a prefix while it is being typed, in Latin letters too.
+    expect(search(store.db, 'theodoros papad').map((h) => h.title)).toContain(names[0]);
+    expect(search(store.db, 'theodoros papad').find((h) => h.title === 'notes.txt')?.snippet).toContain('[[Θεόδωρος]] [[Παπαδόπουλος]]');
+    // A word that is not the name's spelling finds nothing of it.
+    expect(search(store.db, 'papadakis').map((h) => h.title)).toEqual([]);
+    store.lock();
+  });
+
   it('keeps the text as written behind its aliases, for any text', () => {
     expect(aliasesOf('Café Zoë Nguyễn İsmail plain')).toEqual([]);
-    expect(aliasesOf('Łukasz', 'Đặng Weiß ΕΛΈΝΗ')).toEqual(['lukasz', 'dang', 'weiss', 'ελενη']);
+    expect(aliasesOf('Łukasz', 'Đặng Weiß ΕΛΈΝΗ')).toEqual(['lukasz', 'dang', 'weiss', 'ελενη', 'eleni']);
     const piece = fc.constantFrom('Łukasz', 'Đặng', 'Işıl', 'Ελένη', 'Zoë', 'plain', '\u241E', ALIAS_SEPARATOR, '\n', ' ', '-', "O'Brien");
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), fc.array(piece, { maxLength: 5 }).map((p) => p.join('')), (body, title) => {
