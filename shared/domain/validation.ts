@@ -68,6 +68,8 @@ export function fieldInWords(path: readonly PropertyKey[]): string {
   return out.charAt(0).toUpperCase() + out.slice(1);
 }
 
+const EXPECTED_IN_WORDS: Record<string, string> = { string: 'text', number: 'a number', boolean: 'yes or no', array: 'a list', object: 'a group of fields', date: 'a date' };
+
 /** One sentence naming the first bad field, in words, and what is wrong with it. */
 export function describeZodError(error: z.ZodError, root = ''): string {
   const issue = error.issues[0];
@@ -75,8 +77,10 @@ export function describeZodError(error: z.ZodError, root = ''): string {
   const where = fieldInWords([...(root ? [root] : []), ...issue.path]);
   let message = issue.message;
   if (issue.code === 'invalid_type') {
-    const expected = (issue as { expected?: string }).expected;
-    message = issue.input === undefined ? 'is missing' : `should be ${expected === 'array' ? 'a list' : `a ${expected}`}`;
+    const expected = (issue as { expected?: string }).expected ?? '';
+    // zod 4 leaves the input out of an issue unless asked; its message says what it received.
+    const received = 'input' in issue ? (issue.input === undefined ? 'undefined' : typeof issue.input) : (/received (\w+)/.exec(issue.message)?.[1] ?? 'undefined');
+    message = received === 'undefined' ? 'is missing' : `should be ${EXPECTED_IN_WORDS[expected] ?? `a ${expected}`}`;
   } else if (issue.code === 'invalid_value') {
     const values = (issue as { values?: unknown[] }).values ?? [];
     message = `must be one of: ${values.map((v) => JSON.stringify(v)).join(', ')}`;

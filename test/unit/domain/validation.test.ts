@@ -24,4 +24,17 @@ describe('messages about a bad value say where it is in words, never a schema pa
     expect(m).toMatch(/^Independent person, observations: must be at most [\d,]+ characters\.$/);
     expect(m).not.toMatch(/[[\].]\w|ipReview|case\./);
   });
+
+  it('tells a field of the wrong kind from a missing one (a number where text goes is not "missing")', async () => {
+    const { z } = await import('zod');
+    const schema = z.object({ id: z.string(), count: z.number(), names: z.array(z.string()), final: z.boolean() }).strict();
+    const say = (v: unknown) => describeZodError(schema.safeParse(v).error!);
+    const good = { id: 'a', count: 1, names: [], final: false };
+    expect(say({ ...good, id: 5 })).toBe('Id: should be text.');
+    expect(say({ ...good, id: null })).toBe('Id: should be text.');
+    expect(say({ ...good, id: undefined })).toBe('Id: is missing.');
+    expect(say({ ...good, count: '3' })).toBe('Count: should be a number.');
+    expect(say({ ...good, names: 'Ewa' })).toBe('Names: should be a list.');
+    expect(say({ ...good, final: 'yes' })).toBe('Final: should be yes or no.');
+  });
 });
