@@ -27,6 +27,33 @@ function errorSlot(): { node: HTMLElement; show: (message: string | null) => voi
   return { node, show: (message) => node.replaceChildren(...(message ? [alertBox('error', message)] : [])) };
 }
 
+/**
+ * A form's submit button and what runs the store call behind it: "busy" wording and disabled meanwhile, then on
+ * to the app with the store's status, or the refusal shown (and `onRefused`, say to clear the passphrase).
+ */
+function submitter(label: string, busyLabel: string, error: ReturnType<typeof errorSlot>, onOpened: (s: AppStatus) => void) {
+  const button = el('button', { type: 'submit', class: 'button' }, [label]);
+  const setBusy = (busy: boolean) => {
+    button.disabled = busy;
+    button.textContent = busy ? busyLabel : label;
+  };
+  const run = async (task: () => Promise<AppStatus>, onRefused: () => void = () => {}) => {
+    setBusy(true);
+    let opened: AppStatus;
+    try {
+      opened = await task();
+    } catch (err) {
+      error.show(messageOf(err));
+      onRefused();
+      setBusy(false);
+      return;
+    }
+    setBusy(false);
+    onOpened(opened);
+  };
+  return { button, run };
+}
+
 /** The answer main gives when the dialog was cancelled or failed: nothing chosen. */
 const NO_CHOICE = { token: null, path: null };
 
@@ -81,17 +108,13 @@ function openForm(status: AppStatus, onOpened: (s: AppStatus) => void): HTMLElem
       call('store.openRemembered', { path: pathInput.value }).then(onOpened, (e: unknown) => error.show(messageOf(e)));
     },
   });
-  const submitButton = el('button', { type: 'submit', class: 'button' }, ['Unlock']);
+  const unlock = submitter('Unlock', 'Unlocking…', error, onOpened);
   const actions = el('div', { class: 'actions' });
   // Offered only for a recent store whose passphrase this device remembers, as the path box now reads; taken out
   // of the page rather than `hidden`, because the button class sets `display`, which would win over `hidden`.
   const showRemembered = () => {
     const remembered = status.recentStores.find((r) => r.path === pathInput.value)?.remembered ?? false;
-    actions.replaceChildren(...(remembered ? [submitButton, rememberedButton] : [submitButton]));
-  };
-  const setBusy = (busy: boolean) => {
-    submitButton.disabled = busy;
-    submitButton.textContent = busy ? 'Unlocking…' : 'Unlock';
+    actions.replaceChildren(...(remembered ? [unlock.button, rememberedButton] : [unlock.button]));
   };
 
   const submit = async (e: Event) => {
@@ -102,18 +125,10 @@ function openForm(status: AppStatus, onOpened: (s: AppStatus) => void): HTMLElem
     if (!path) return error.show('Choose the case store file to open.');
     if (!passphrase) return error.show('Enter the passphrase for this case store.');
     const remember = rememberInput?.checked ?? false;
-    setBusy(true);
-    let opened: AppStatus;
-    try {
-      opened = await call('store.open', token ? { token, passphrase, remember } : { path, passphrase, remember });
-    } catch (err) {
-      error.show(messageOf(err));
-      passphraseInput.value = '';
-      setBusy(false);
-      return;
-    }
-    setBusy(false);
-    onOpened(opened);
+    await unlock.run(
+      () => call('store.open', token ? { token, passphrase, remember } : { path, passphrase, remember }),
+      () => (passphraseInput.value = ''),
+    );
   };
 
   const form = el('form', { novalidate: true, 'aria-labelledby': 'open-heading' }, [
@@ -164,11 +179,7 @@ function createForm(onOpened: (s: AppStatus) => void): HTMLElement {
   let passphraseInput!: HTMLInputElement;
   let confirmInput!: HTMLInputElement;
   const demoInput = el('input', { id: 'demo', type: 'checkbox' });
-  const submitButton = el('button', { type: 'submit', class: 'button' }, ['Create the case store']);
-  const setBusy = (busy: boolean) => {
-    submitButton.disabled = busy;
-    submitButton.textContent = busy ? 'Creating…' : 'Create the case store';
-  };
+  const create = submitter('Create the case store', 'Creating…', error, onOpened);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -178,17 +189,8 @@ function createForm(onOpened: (s: AppStatus) => void): HTMLElement {
     if (!ownerName.trim()) return error.show('Enter your name; it is recorded against every change you make.');
     if (!chosen) return error.show('Choose where to save the new case store with Choose….');
     if (passphrase !== confirmInput.value) return error.show('The two passphrases differ; type the same passphrase in both boxes.');
-    setBusy(true);
-    let opened: AppStatus;
-    try {
-      opened = await call('store.create', { token: chosen.token, passphrase, ownerName, demo: demoInput.checked });
-    } catch (err) {
-      error.show(messageOf(err));
-      setBusy(false);
-      return;
-    }
-    setBusy(false);
-    onOpened(opened);
+    const token = chosen.token;
+    await create.run(() => call('store.create', { token, passphrase, ownerName, demo: demoInput.checked }));
   };
 
   return el('form', { novalidate: true, 'aria-labelledby': 'create-heading' }, [
@@ -215,6 +217,6 @@ function createForm(onOpened: (s: AppStatus) => void): HTMLElement {
       (passphraseInput = el('input', { id, 'aria-describedby': describedBy, type: 'password', autocomplete: 'new-password' }))),
     field('Type the passphrase again', undefined, (id) => (confirmInput = el('input', { id, type: 'password', autocomplete: 'new-password' }))),
     el('div', { class: 'checkbox' }, [demoInput, el('label', { for: 'demo' }, ['Include the demo case (fictional, for training and trying Casewright out)'])]),
-    el('div', { class: 'actions' }, [submitButton]),
+    el('div', { class: 'actions' }, [create.button]),
   ], { submit: (e) => void submit(e) });
 }
