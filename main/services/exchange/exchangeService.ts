@@ -492,7 +492,7 @@ export class ExchangeService {
 
   private checkSender(payload: Payload, fingerprint: string, contact: ContactRow | null, policy: SenderPolicy): void {
     // A card this store stopped trusting is refused whatever the person chose for unknown senders.
-    if (contact?.revoked_at) throw new UserError('REVOKED_SENDER', `This package is signed with a card you no longer trust: ${revokedSentence(toContact(contact))}. Nothing was opened; ask ${contact.name} to send it again from their new card.`);
+    if (contact?.revoked_at) throw new UserError('REVOKED_SENDER', `This package is signed with a card you no longer trust (you stopped trusting ${contact.name}'s card on ${whenInWords(contact.revoked_at)}${contact.revoked_reason ? `: ${contact.revoked_reason}` : ''}). Nothing was opened; ask ${contact.name} to send it again from their new card.`);
     if (contact?.verified === 1 || policy === 'anyone' || (contact && policy === 'contact')) return;
     const who = `${payload.from.name}${payload.from.organisation ? ` (${payload.from.organisation})` : ''}`;
     const details: SenderDetails = { name: payload.from.name, organisation: payload.from.organisation, role: payload.from.role, fingerprint, known: contact !== null };

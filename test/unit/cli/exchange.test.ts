@@ -104,7 +104,7 @@ describe('the review exchange on the command line (issue 14)', () => {
     expect(list).toContain(`(replaced by their new card ${newFpr})`);
     expect(list).toContain(`${newFpr}\tnot checked\tZofia Wójcik-O’Neill`);
     // The draft signed with the old key, still on its way: refused, with the reason, nothing opened.
-    expect(await cli(['pkg', 'open', '--file', f('d1.cwpack'), ...ip])).toMatchObject({ code: 1, err: expect.stringMatching(/^This package is signed with a card you no longer trust: You stopped trusting Zofia Wójcik-O’Neill's card on .+\(replaced by their new card /) });
+    expect(await cli(['pkg', 'open', '--file', f('d1.cwpack'), ...ip])).toMatchObject({ code: 1, err: expect.stringMatching(/^This package is signed with a card you no longer trust \(you stopped trusting Zofia Wójcik-O’Neill's card on .+: replaced by their new card /) });
     expect(await ok(['case', 'list', ...ip])).toBe('');
 
     // Revoking by hand, with a reason; the reason is needed.
