@@ -66,6 +66,9 @@ describe('revoking a contact and replacing keys', () => {
     const inTransit = ip.saveTo('reply.cwpack');
     await ip.call('review.reply', { caseId: ipCase, to: 'Zofia Wójcik-O’Neill' });
 
+    // A card that replaces nothing is still version 1, which a Casewright from before key replacement reads.
+    expect(JSON.parse(await io.card())).toMatchObject({ version: 1 });
+    expect(JSON.parse(await io.card())).not.toHaveProperty('replaces');
     expect(await io.dispatch('exchange.newKeys', { reason: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const fresh = await io.call('exchange.newKeys', { reason: 'laptop stolen' });
     expect(fresh.fingerprint).not.toBe(oldId.fingerprint);
@@ -121,5 +124,11 @@ describe('revoking a contact and replacing keys', () => {
       expect(await ip.snapshot()).toBe(before);
     }
     expect((await ip.call('exchange.contacts', {})).find((x) => x.fingerprint === oldId.fingerprint)).toMatchObject({ revokedAt: null, verified: true });
+    // A card from a newer Casewright than this one reads (version 3) is refused with what to do.
+    expect(await ip.dispatch('exchange.addContact', { text: JSON.stringify({ ...card, version: 3 }), verified: true })).toEqual({
+      ok: false,
+      error: { code: 'NEWER_VERSION', message: 'This contact card was made by a newer Casewright; install the latest Casewright to add it.' },
+    });
+    expect(await ip.snapshot()).toBe(before);
   }, 120_000);
 });

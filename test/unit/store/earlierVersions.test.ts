@@ -142,3 +142,23 @@ describe('a store made by Casewright 0.2.0 (schema 5, case file format 4)', () =
     expect(file.text).toContain('Supervision record for the v0.2.0 fixture store');
   });
 });
+
+describe('a store made by the release before key replacement and Greek spellings (schema 10)', () => {
+  it('opens, migrates (11, 12), verifies, keeps its identity and its checked contact, and finds its Greek names in Latin letters', async () => {
+    const { store, call } = openCopy('v0.3.0');
+    const facts = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'v0.3.0.json'), 'utf8')) as { passphrase: string; schemaVersion: number; caseId: string; identity: { fingerprint: string }; contact: { name: string; fingerprint: string } };
+    expect(facts.schemaVersion).toBe(10);
+    expect(LATEST_VERSION).toBeGreaterThan(facts.schemaVersion);
+    await call('store.open', { path: store, passphrase: facts.passphrase });
+    expect(await call('store.verify', {})).toMatchObject({ ok: true, problems: [] });
+    // The same keys, nothing replaced; the contact still trusted.
+    expect(await call('exchange.identity', {})).toMatchObject({ fingerprint: facts.identity.fingerprint, previous: [] });
+    expect(await call('exchange.contacts', {})).toEqual([expect.objectContaining({ name: facts.contact.name, fingerprint: facts.contact.fingerprint, verified: true, revokedAt: null, revokedReason: null })]);
+    // Migration 012 on a real store: the person and the attached note found by the Latin spelling, marked.
+    const person = await call('search.query', { query: 'eleni papadopoulou', limit: 10 });
+    expect(person.hits.map((h) => h.title)).toContain('Ελένη Παπαδοπούλου');
+    const note = (await call('search.query', { query: 'theodoros efthimiou', limit: 10 })).hits.find((h) => h.title === 'handover note.txt');
+    expect(note?.snippet).toContain('[[Θεόδωρος]] [[Ευθυμίου]]');
+  });
+});
+
