@@ -11,11 +11,13 @@ const PACKAGE_FILTER = { name: 'Casewright package', extensions: ['cwpack'] };
 
 
 /**
- * Sends a package: the person chooses where to save it first (cancelling issues nothing), then it is built,
- * written whole, and only then recorded as sent.
+ * Sends a package: a recipient who cannot be sent to (not a contact, not checked, no longer trusted) is refused
+ * first; then the person chooses where to save it (cancelling issues nothing), then it is built, written whole,
+ * and only then recorded as sent.
  */
-async function send(s: Session, suggested: string, build: () => Promise<BuiltPackage>): Promise<{ path: string | null; packageId: string | null }> {
+async function send(s: Session, suggested: string, to: { to?: string | undefined; passphrase?: string | undefined }, build: () => Promise<BuiltPackage>): Promise<{ path: string | null; packageId: string | null }> {
   s.requireStore();
+  await s.exchange().checkRecipient(to);
   const path = await s.platform.chooseSavePath(suggested, PACKAGE_FILTER);
   if (!path) return { path: null, packageId: null };
   const built = await build();
@@ -47,19 +49,19 @@ export function exchangeHandlers(): ExchangeHandlers {
     'exchange.revokeContact': ({ contact, reason }, s) => s.exchange().revokeContact(contact, reason),
     'exchange.newKeys': ({ reason }, s) => s.exchange().newKeys(reason),
     'exchange.open': ({ dataBase64, passphrase, sender }, s) => s.exchange().open(Buffer.from(dataBase64, 'base64'), { passphrase, sender }),
-    'exchange.handover': ({ caseId, to, passphrase }, s) => send(s, `${ref(s, caseId)}-handover.cwpack`, () => s.exchange().sendHandover(caseId, { to, passphrase })),
+    'exchange.handover': ({ caseId, to, passphrase }, s) => send(s, `${ref(s, caseId)}-handover.cwpack`, { to, passphrase }, () => s.exchange().sendHandover(caseId, { to, passphrase })),
     'review.send': async ({ caseId, to, passphrase, attachmentIds }, s) => {
       let version: number | null = null;
       const next = Math.max(0, ...(await s.documents()).issued(caseId).filter((d) => d.kind === 'investigation-report' && d.variant === 'council').map((d) => d.version)) + 1;
-      const r = await send(s, `${ref(s, caseId)}-draft-${next}.cwpack`, async () => {
+      const r = await send(s, `${ref(s, caseId)}-draft-${next}.cwpack`, { to, passphrase }, async () => {
         const built = await s.exchange().sendReviewRequest(caseId, { to, passphrase }, attachmentIds, today(s));
         version = built.version ?? null;
         return built;
       });
       return { ...r, version };
     },
-    'review.reply': ({ caseId, to, passphrase }, s) => send(s, `${ref(s, caseId)}-comments.cwpack`, () => s.exchange().sendReply(caseId, { to, passphrase })),
-    'review.sendReport': ({ caseId, to, passphrase }, s) => send(s, `${ref(s, caseId)}-ip-report.cwpack`, () => s.exchange().sendIpReport(caseId, { to, passphrase }, today(s))),
+    'review.reply': ({ caseId, to, passphrase }, s) => send(s, `${ref(s, caseId)}-comments.cwpack`, { to, passphrase }, () => s.exchange().sendReply(caseId, { to, passphrase })),
+    'review.sendReport': ({ caseId, to, passphrase }, s) => send(s, `${ref(s, caseId)}-ip-report.cwpack`, { to, passphrase }, () => s.exchange().sendIpReport(caseId, { to, passphrase }, today(s))),
     'review.comment': ({ caseId, on, text, suggested }, s) => s.exchange().comment(caseId, on, text, suggested),
     'review.editComment': ({ caseId, comment, text, suggested }, s) => s.exchange().editComment(caseId, comment, text, suggested),
     'review.withdrawComment': ({ caseId, comment }, s) => s.exchange().withdrawComment(caseId, comment),

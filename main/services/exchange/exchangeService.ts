@@ -233,7 +233,8 @@ export class ExchangeService {
     const known = exchangeRepository.contact(db, fingerprint);
     if (known?.revoked_at) throw new UserError('REVOKED', `${revokedSentence(toContact(known))}; ask ${known.name} for their new card.`);
     // A card that replaces one already here: the statement must be signed by the old card's key.
-    const replaces = parsed.data.replaces;
+    // (A card naming itself as what it replaces replaces nothing.)
+    const replaces = parsed.data.replaces && compactFingerprint(parsed.data.replaces.fingerprint) !== compactFingerprint(fingerprint) ? parsed.data.replaces : undefined;
     const old = replaces ? (exchangeRepository.contacts(db).find((c) => compactFingerprint(c.fingerprint) === compactFingerprint(replaces.fingerprint)) ?? null) : null;
     if (replaces && old && !verifyReplacement(old.fingerprint, fingerprint, replaces.signature, old.signing_public)) {
       throw new UserError('ALTERED', 'This contact card has been altered or damaged; ask the person to export their card again.');
@@ -283,6 +284,11 @@ export class ExchangeService {
     if (byName.length === 1) return byName[0]!;
     if (byName.length > 1) throw new UserError('INVALID_INPUT', `More than one contact is called ${ref.trim()}; give their fingerprint instead (see "contact list").`);
     throw new UserError('NOT_FOUND', `${ref.trim()} is not in your contacts; add their card first (contact add --file CARD.cwid).`);
+  }
+
+  /** Refuses, with its sentence, a recipient nothing can be sent to; used before a save dialog opens. */
+  async checkRecipient(to: { to?: string | undefined; passphrase?: string | undefined }): Promise<void> {
+    await this.recipient(to);
   }
 
   private async recipient(to: { to?: string | undefined; passphrase?: string | undefined }): Promise<{ recipient: Recipient; fingerprint: string; name: string }> {

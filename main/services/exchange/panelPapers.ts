@@ -175,6 +175,9 @@ export class PanelPapersService {
     }
     const contact = this.exchange.contacts().find((x) => x.fingerprint === m.contact);
     if (!contact) throw new UserError('NOT_FOUND', `The card linked to ${m.name} is no longer in your contacts; add their card again and link it.`);
+    if (contact.revokedAt) {
+      throw new UserError('REVOKED', `You stopped trusting ${contact.name}'s card (${contact.revokedReason ?? 'no reason given'}); add the new card from ${m.name}'s own Casewright, check it with them and link it to them before sending.`);
+    }
     if (!contact.verified) {
       throw new UserError('UNVERIFIED', `Check ${contact.name}'s fingerprint (${contact.fingerprint}) with them, by phone or in person, and mark the contact as checked before sending them the papers for ${m.name}.`);
     }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { teamAndMember } from './panelParties';
 import { b64, ioAndIp } from './parties';
 
 /**
@@ -46,7 +47,11 @@ describe('revoking a contact and replacing keys', () => {
     // The IO's side: sending to a revoked card is refused before any save dialog.
     await io.call('exchange.revokeContact', { contact: 'Dr Femi Adebayo', reason: 'their keys were replaced' });
     const out2 = io.saveTo('never.cwpack');
+    const dialogs = io.dialogsAsked();
     expect(await io.dispatch('review.send', { caseId: c.id, to: 'Dr Femi Adebayo' })).toMatchObject({ ok: false, error: { code: 'REVOKED', message: expect.stringMatching(/; nothing was sent\. Add their new card and check its fingerprint with them\.$/) } });
+    expect(await io.dispatch('exchange.handover', { caseId: c.id, to: 'Dr Femi Adebayo' })).toMatchObject({ ok: false, error: { code: 'REVOKED' } });
+    // Refused before the save dialog opened, and nothing written.
+    expect(io.dialogsAsked()).toBe(dialogs);
     expect(fs.existsSync(out2)).toBe(false);
     expect(await ip.call('store.verify', {})).toMatchObject({ ok: true });
   }, 120_000);
@@ -130,5 +135,16 @@ describe('revoking a contact and replacing keys', () => {
       error: { code: 'NEWER_VERSION', message: 'This contact card was made by a newer Casewright; install the latest Casewright to add it.' },
     });
     expect(await ip.snapshot()).toBe(before);
+  }, 120_000);
+
+  it('refuses to send a panel member their papers once the card linked to them is no longer trusted, before the save dialog', async () => {
+    const { team, caseId } = await teamAndMember();
+    await team.call('exchange.revokeContact', { contact: 'Ewa Łukasiewicz-Öztürk', reason: 'she reported her laptop stolen' });
+    const dialogs = team.dialogsAsked();
+    expect(await team.dispatch('papers.send', { caseId, member: 'Ewa Łukasiewicz-Öztürk' })).toEqual({
+      ok: false,
+      error: { code: 'REVOKED', message: 'You stopped trusting Ewa Łukasiewicz-Öztürk\'s card (she reported her laptop stolen); add the new card from Ewa Łukasiewicz-Öztürk\'s own Casewright, check it with them and link it to them before sending.' },
+    });
+    expect(team.dialogsAsked()).toBe(dialogs);
   }, 120_000);
 });

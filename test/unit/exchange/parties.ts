@@ -10,7 +10,15 @@ import type { ExchangeRole } from '../../../shared/exchange/card';
  */
 export async function party(name: string, role: ExchangeRole, organisation: string, opts: { demo?: boolean } = {}) {
   let next: string | null = null;
-  const t = testSession({ actor: name, chooseSavePath: async () => next });
+  // How many times a save dialog was asked for: a refusal that needs no file comes before it.
+  let dialogs = 0;
+  const t = testSession({
+    actor: name,
+    chooseSavePath: async () => {
+      dialogs++;
+      return next;
+    },
+  });
   await t.call('store.create', { path: path.join(t.dir, 'store.cwstore'), passphrase: GOOD_PASSPHRASE, ownerName: name, demo: opts.demo ?? false });
   await t.call('exchange.setIdentity', { name, role, organisation });
   const saveTo = (file: string) => {
@@ -36,7 +44,7 @@ export async function party(name: string, role: ExchangeRole, organisation: stri
     for (const c of cases) docs.push(await t.call('documents.list', { caseId: c.id }));
     return JSON.stringify({ out, contacts, docs, cases });
   };
-  return { ...t, name, saveTo, card, firstCase, snapshot };
+  return { ...t, name, saveTo, card, firstCase, snapshot, dialogsAsked: () => dialogs };
 }
 
 export const b64 = (file: string) => fs.readFileSync(file).toString('base64');
