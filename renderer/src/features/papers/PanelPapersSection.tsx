@@ -105,7 +105,7 @@ export function PanelPapersSection({ caseId, panelKey, onSent }: { caseId: strin
                       {contacts.map((c) => (
                         <option key={c.fingerprint} value={c.fingerprint}>
                           {c.name}
-                          {c.verified ? '' : ' (fingerprint not checked)'}
+                          {c.revokedAt ? ' (no longer trusted)' : c.verified ? '' : ' (fingerprint not checked)'}
                         </option>
                       ))}
                     </select>

@@ -47,7 +47,8 @@ export function ReviewTab({ editor }: { editor: CaseEditor }) {
       const s = await call('review.state', { caseId });
       setState(s);
       setDraft(s.drafts.length ? await call('review.draft', { caseId }) : null);
-      setContacts((await call('exchange.contacts', {})).filter((c) => c.verified));
+      // Only cards that can be sent to: checked, and still trusted.
+      setContacts((await call('exchange.contacts', {})).filter((c) => c.verified && !c.revokedAt));
     } catch (e) {
       setMessage({ kind: 'error', text: messageOf(e) });
     }
