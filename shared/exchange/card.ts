@@ -15,6 +15,8 @@ import { EXCHANGE_ROLES } from './roles';
 export { EXCHANGE_ROLES, type ExchangeRole } from './roles';
 
 const text = (max: number) => z.string().trim().max(max);
+/** A fingerprint as cards write it: six groups of four of Crockford's base 32 (see fingerprintOf). */
+const FINGERPRINT = /^[0-9A-HJKMNP-TV-Z]{4}( [0-9A-HJKMNP-TV-Z]{4}){5}$/;
 
 export const publicCardSchema = z
   .object({
@@ -41,7 +43,7 @@ export const cardFileSchema = z
      * The card this one replaces (its holder made new keys): the old fingerprint, and an Ed25519 signature made
      * with the OLD signing key over replacementBytes(old, new), so only the holder of the old card could say it.
      */
-    replaces: z.object({ fingerprint: z.string().max(40), signature: z.string().regex(/^[0-9a-f]{128}$/) }).strict().optional(),
+    replaces: z.object({ fingerprint: z.string().regex(FINGERPRINT), signature: z.string().regex(/^[0-9a-f]{128}$/) }).strict().optional(),
   })
   .strict();
 export type CardFile = z.infer<typeof cardFileSchema>;

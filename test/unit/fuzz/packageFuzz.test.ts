@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ioAndIp } from '../exchange/parties';
 import { teamAndMember } from '../exchange/panelParties';
+import type { Contact } from '../../../shared/exchange/card';
 
 /**
  * Packages cut, spliced, with bytes changed, inserted or deleted anywhere, and arbitrary bytes, thrown at
@@ -83,5 +84,39 @@ describe('packages mangled at random (issue 14)', () => {
     expect(count()).toBe(before);
     expect(await member.call('store.verify', {})).toMatchObject({ ok: true });
     expect(await member.dispatch('exchange.open', { dataBase64: good.toString('base64') })).toMatchObject({ ok: true });
+  }, 300_000);
+
+  it('replacement contact cards, mangled, are refused with one sentence and trust nothing new (lost laptops and new keys)', async () => {
+    const { io, ip } = await ioAndIp();
+    const oldFpr = (await io.call('exchange.identity', {})).fingerprint;
+    await io.call('exchange.newKeys', { reason: 'laptop stolen' });
+    const good = Buffer.from(await io.card(), 'utf8');
+    const newFpr = (await io.call('exchange.identity', {})).fingerprint;
+    let before = await ip.snapshot();
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation(good.length), { minLength: 1, maxLength: 3 }).map((ms) => apply(good, ms)), async (bad) => {
+        const oldRevoked = async () => (await ip.call('exchange.contacts', {})).find((c) => c.fingerprint === oldFpr)?.revokedAt ?? null;
+        const wasRevoked = await oldRevoked();
+        const r = await ip.dispatch('exchange.addContact', { text: bad.toString('utf8') || ' ', verified: false });
+        if (r.ok) {
+          // Taken only as the same new card, never trusted: either the change left its meaning as it was (white
+          // space, say), or it named another card as replaced, which this store does not hold, so nothing was
+          // revoked on its word.
+          const added = r.data as Contact;
+          expect(added.fingerprint).toBe(newFpr);
+          expect(added.verified).toBe(false);
+          if (added.replaced) expect(added.replaced.fingerprint).toBe(oldFpr);
+          else expect(await oldRevoked()).toBe(wasRevoked);
+          before = await ip.snapshot();
+          return;
+        }
+        expect(['ALTERED', 'INVALID_INPUT', 'NEWER_VERSION']).toContain(r.error.code);
+        expect(r.error.message).toMatch(/^[A-Z][^\n]*\.$/);
+        expect(r.error.message).not.toMatch(/at .*\.ts:|Error:|SQLITE/);
+        // Refused: the old card is still trusted and no card was added.
+        expect(await ip.snapshot()).toBe(before);
+      }),
+      { numRuns: Math.ceil(RUNS / 2), ...(SEED !== undefined ? { seed: SEED } : {}) },
+    );
   }, 300_000);
 });
