@@ -3,7 +3,7 @@ import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/contract';
 import { PACKAGE_KIND_LABELS } from '../../shared/exchange/package';
 import { RESOLUTION_LABELS, type Resolution } from '../../shared/exchange/review';
 import { blockText, diffAsText } from '../../shared/exchange/draftDiff';
-import { EXCHANGE_ROLES, type ExchangeRole } from '../../shared/exchange/card';
+import { EXCHANGE_ROLES, compactFingerprint, type ExchangeRole } from '../../shared/exchange/card';
 import { UserError } from '../services/errors';
 
 /** What the review exchange's commands need from the CLI (cli.ts), so they live apart from it. */
@@ -279,7 +279,7 @@ export async function runExchangeCommand(key: string, x: ExchangeCli): Promise<n
       const confirm = need(x, 'confirm', 'REF');
       const from = str(x.o.from)?.trim();
       await x.open();
-      const hearings = (await x.call('papers.received', {})).filter((h) => h.reference === ref && (!from || h.from.fingerprint === from));
+      const hearings = (await x.call('papers.received', {})).filter((h) => h.reference === ref && (!from || compactFingerprint(h.from.fingerprint) === compactFingerprint(from)));
       if (!hearings.length) throw new UserError('NOT_FOUND', `No papers received for case ${ref}${from ? ` from ${from}` : ''}; "papers list" shows them.`);
       if (hearings.length > 1) throw new UserError('INVALID_INPUT', `Papers for case ${ref} came from more than one sender; add --from with the sender's fingerprint ("papers list" shows it).`);
       const r = await x.call('papers.deleteHearing', { hearing: hearings[0]!.key, confirmReference: confirm });

@@ -44,8 +44,10 @@ async function openApp(status: AppStatus): Promise<void> {
   try {
     app = await loadApp();
   } catch {
-    // The chunks are files beside this one; this happens only if the installation is damaged.
-    return showFatal('Part of Casewright could not be loaded. Close it and start it again; if this happens again, reinstall it.');
+    // The chunks are files beside this one; this happens only if the installation is damaged. A lock that came
+    // meanwhile has already put the unlock screen up, and that stays.
+    if (mine === generation) showFatal('Part of Casewright could not be loaded. Close it and start it again; if this happens again, reinstall it.');
+    return;
   }
   if (mine !== generation) return;
   showing = 'app';
@@ -71,7 +73,9 @@ function lock(reason: LockReason): void {
       if (s.storeOpen) void openApp(s);
       else showLocked(s, LOCK_NOTICES[reason]);
     },
-    (e: unknown) => showFatal(messageOf(e)),
+    (e: unknown) => {
+      if (mine === generation) showFatal(messageOf(e));
+    },
   );
 }
 

@@ -8,7 +8,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
  * groups of four, from an alphabet without look-alike letters (Crockford's base 32).
  */
 export const CARD_FORMAT = 'casewright-contact-card';
-/** 1: a card; 2: a card that also says which card it replaces (`replaces`), written only when it does. */
+/** 1: a card; 2: a card that also says which cards it replaces (`replaces`), written only when it does. */
 export const CARD_VERSION = 2;
 
 import { EXCHANGE_ROLES } from './roles';
@@ -40,10 +40,25 @@ export const cardFileSchema = z
     /** Ed25519 signature (hex) over cardSigningBytes(card), made with the card's own signing key. */
     signature: z.string().regex(/^[0-9a-f]{128}$/),
     /**
-     * The card this one replaces (its holder made new keys): the old fingerprint, and an Ed25519 signature made
-     * with the OLD signing key over replacementBytes(old, new), so only the holder of the old card could say it.
+     * The cards this one replaces, oldest first (its holder made new keys, perhaps more than once): each with its
+     * public keys (so its fingerprint can be checked) and an Ed25519 signature made with THAT card's signing key
+     * over replacementBytes(it, the next card), so each step could only have been said by the holder of the card
+     * it replaces.
      */
-    replaces: z.object({ fingerprint: z.string().regex(FINGERPRINT), signature: z.string().regex(/^[0-9a-f]{128}$/) }).strict().optional(),
+    replaces: z
+      .array(
+        z
+          .object({
+            fingerprint: z.string().regex(FINGERPRINT),
+            encryptionKey: z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/),
+            signingKey: z.string().regex(/^[0-9a-f]{64}$/),
+            signature: z.string().regex(/^[0-9a-f]{128}$/),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(50)
+      .optional(),
   })
   .strict();
 export type CardFile = z.infer<typeof cardFileSchema>;
@@ -101,7 +116,7 @@ export interface Contact extends PublicCard {
   /** When this store stopped trusting the card (lost laptop, new keys), and why; null while it is trusted. */
   revokedAt: string | null;
   revokedReason: string | null;
-  /** On the answer to adding a card that replaces one already here: the old card, now no longer trusted. */
+  /** On the answer to adding a card that replaces one already here: the old card, no longer trusted from now on. */
   replaced?: { name: string; fingerprint: string };
 }
 

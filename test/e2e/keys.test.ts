@@ -63,11 +63,17 @@ describe('lost laptops and new keys, in the browser', () => {
     await page.getByLabel('Why this card is no longer trusted').fill('she rang: her new laptop was stolen too');
     await page.getByRole('button', { name: 'Stop trusting this card' }).click();
     await page.getByText(`Zofia Wójcik-O’Neill's card ${fresh.fingerprint} is no longer trusted: nothing will be sent to it or opened from it.`).waitFor();
+    // The form has gone: the keyboard is taken to the message, not left nowhere.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('is no longer trusted: nothing will be sent to it');
     await expect.poll(() => contacts.textContent()).toContain('(she rang: her new laptop was stolen too)');
     expect(await page.getByRole('button', { name: /^Stop trusting Zofia/ }).count()).toBe(0);
 
     // This store's own new keys: a reason is needed; the earlier card is listed after.
     const before = (await harness.session.exchange().identity()).fingerprint;
+    await page.getByRole('button', { name: 'Make new keys…' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Make new keys');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Make new keys…');
     await page.getByRole('button', { name: 'Make new keys…' }).click();
     await page.getByRole('button', { name: 'Make new keys now' }).click();
     await page.getByRole('alert').filter({ hasText: /Say why the keys are being replaced/ }).waitFor();
@@ -76,6 +82,7 @@ describe('lost laptops and new keys, in the browser', () => {
     await expect.poll(async () => (await harness.session.exchange().identity()).fingerprint).not.toBe(before);
     const mine = await harness.session.exchange().identity();
     await page.getByText(`New keys made. Your new fingerprint: ${mine.fingerprint}.`, { exact: false }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('New keys made.');
     await page.getByText(/replaced on \d{4}-\d\d-\d\d \(backup disk lost in Kraków\)\. Packages sent to it still open here\./).waitFor();
     await expectAccessible(page, 'exchange after new keys');
     expect(fs.existsSync(card2)).toBe(true);

@@ -112,6 +112,7 @@ describe('papers for the review panel, in the browser (issue 16)', () => {
     await page.getByRole('button', { name: 'Delete the papers for case DEMO-ST2-0001' }).click();
     await page.getByText(/The papers for case DEMO-ST2-0001 were deleted from this store \(\d+ papers in 2 packages\)\./).waitFor();
     await page.getByText('No hearing papers yet.', { exact: false }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/were deleted from this store/);
     expect((await harness.session.panelPapers()).received()).toEqual([]);
     expect(problems).toEqual([]);
   }, 240_000);

@@ -90,6 +90,9 @@ describe('the unlock screen before React has loaded', () => {
     // React and the case list were held back all this while: the store is open, the app not yet shown.
     expect(chunks.held.some((f) => /^appRoot-/.test(f))).toBe(true);
     expect(await page.getByRole('heading', { level: 1, name: 'Cases' }).count()).toBe(0);
+    // Meanwhile the form says the store is open and cannot be sent again (that would open the store twice).
+    await page.getByText('The case store is open; Casewright is opening…').waitFor();
+    expect(await page.getByRole('button', { name: 'Creating…' }).isDisabled()).toBe(true);
 
     chunks.release();
     await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();

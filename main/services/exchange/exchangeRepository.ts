@@ -11,9 +11,6 @@ export interface IdentityRow {
   signing_public: string;
   fingerprint: string;
   created_at: string;
-  /** Migration 011: the card this identity replaced, and the old key's signature saying so. */
-  replaces_fingerprint?: string | null;
-  replaces_signature?: string | null;
 }
 export interface PreviousIdentityRow {
   fingerprint: string;
@@ -23,6 +20,9 @@ export interface PreviousIdentityRow {
   created_at: string;
   retired_at: string;
   reason: string;
+  /** The card that replaced it, and this card's own signature saying so. */
+  replaced_by: string;
+  statement: string;
 }
 export interface ContactRow {
   fingerprint: string;
@@ -37,6 +37,8 @@ export interface ContactRow {
   revoked_at?: string | null;
   revoked_reason?: string | null;
   replaced_by?: string | null;
+  /** JSON list of the fingerprints this card proved it replaces (migration 011). */
+  replaces?: string | null;
 }
 export interface PackageRow {
   id: string;
@@ -91,23 +93,31 @@ export const exchangeRepository = {
     db.prepare('UPDATE exchange_identity SET name = ?, role = ?, organisation = ? WHERE id = 1').run(name, role, organisation);
   },
   /**
-   * Gives this store's identity new keys: the old row's encryption key goes to the previous identities (packages
-   * on their way to it still open), its signing key is dropped, and the new card records what it replaces.
+   * Gives this store's identity new keys: the old row's encryption key and its statement that the new card
+   * replaces it go to the previous identities (packages on their way to it still open); its signing key is dropped.
    */
-  replaceIdentity(db: Database, next: Pick<IdentityRow, 'encryption_secret' | 'encryption_public' | 'signing_secret' | 'signing_public' | 'fingerprint' | 'created_at'> & { replaces_fingerprint: string; replaces_signature: string }, reason: string): void {
+  replaceIdentity(db: Database, next: Pick<IdentityRow, 'encryption_secret' | 'encryption_public' | 'signing_secret' | 'signing_public' | 'fingerprint' | 'created_at'>, statement: string, reason: string): void {
     const old = exchangeRepository.identity(db)!;
-    db.prepare('INSERT INTO exchange_previous_identities (fingerprint, encryption_secret, encryption_public, signing_public, created_at, retired_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      old.fingerprint, old.encryption_secret, old.encryption_public, old.signing_public, old.created_at, next.created_at, reason,
+    db.prepare('INSERT INTO exchange_previous_identities (fingerprint, encryption_secret, encryption_public, signing_public, created_at, retired_at, reason, replaced_by, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      old.fingerprint, old.encryption_secret, old.encryption_public, old.signing_public, old.created_at, next.created_at, reason, next.fingerprint, statement,
     );
-    db.prepare(
-      'UPDATE exchange_identity SET encryption_secret = ?, encryption_public = ?, signing_secret = ?, signing_public = ?, fingerprint = ?, created_at = ?, replaces_fingerprint = ?, replaces_signature = ? WHERE id = 1',
-    ).run(next.encryption_secret, next.encryption_public, next.signing_secret, next.signing_public, next.fingerprint, next.created_at, next.replaces_fingerprint, next.replaces_signature);
+    db.prepare('UPDATE exchange_identity SET encryption_secret = ?, encryption_public = ?, signing_secret = ?, signing_public = ?, fingerprint = ?, created_at = ? WHERE id = 1').run(
+      next.encryption_secret, next.encryption_public, next.signing_secret, next.signing_public, next.fingerprint, next.created_at,
+    );
   },
   previousIdentities(db: Database): PreviousIdentityRow[] {
     return db.prepare('SELECT * FROM exchange_previous_identities ORDER BY retired_at DESC').all() as PreviousIdentityRow[];
   },
-  revokeContact(db: Database, fingerprint: string, at: string, reason: string, replacedBy: string | null = null): void {
-    db.prepare('UPDATE exchange_contacts SET revoked_at = ?, revoked_reason = ?, replaced_by = ? WHERE fingerprint = ?').run(at, reason, replacedBy, fingerprint);
+  revokeContact(db: Database, fingerprint: string, at: string, reason: string): void {
+    db.prepare('UPDATE exchange_contacts SET revoked_at = ?, revoked_reason = ? WHERE fingerprint = ?').run(at, reason, fingerprint);
+  },
+  /** What a card proved it replaces, kept with it until it is checked with its holder. */
+  setReplaces(db: Database, fingerprint: string, replaces: string[]): void {
+    db.prepare('UPDATE exchange_contacts SET replaces = ? WHERE fingerprint = ?').run(JSON.stringify(replaces), fingerprint);
+  },
+  /** An earlier card now leads to the card that replaced it (set once that card has been checked). */
+  setReplacedBy(db: Database, fingerprint: string, replacedBy: string): void {
+    db.prepare('UPDATE exchange_contacts SET replaced_by = ? WHERE fingerprint = ?').run(replacedBy, fingerprint);
   },
   contacts(db: Database): ContactRow[] {
     return db.prepare('SELECT * FROM exchange_contacts ORDER BY name COLLATE NOCASE').all() as ContactRow[];

@@ -68,6 +68,9 @@ const toContact = (r: ContactRow): Contact => ({
   revokedReason: r.revoked_reason ?? null,
 });
 
+/** The fingerprints a contact's card proved it replaces. */
+const replacesOf = (r: ContactRow): string[] => (r.replaces ? (JSON.parse(r.replaces) as string[]) : []);
+
 /** "You stopped trusting Dr X's card on 3 March 2027 (laptop stolen)". */
 const revokedSentence = (c: { name: string; revokedAt: string | null; revokedReason: string | null }) =>
   `You stopped trusting ${c.name}'s card on ${whenInWords(c.revokedAt!)}${c.revokedReason ? ` (${c.revokedReason})` : ''}`;
@@ -158,8 +161,8 @@ export class ExchangeService {
       if (exchangeRepository.identity(db)!.fingerprint !== old.fingerprint) throw new UserError('CONFLICT', 'The keys were replaced in another window just now; look at your card again.');
       exchangeRepository.replaceIdentity(db, {
         encryption_secret: keys.encryptionSecret, encryption_public: keys.encryptionPublic, signing_secret: keys.signingSecret, signing_public: keys.signingPublic,
-        fingerprint, created_at: this.now().toISOString(), replaces_fingerprint: old.fingerprint, replaces_signature: statement,
-      }, why);
+        fingerprint, created_at: this.now().toISOString(),
+      }, statement, why);
       appendAudit(db, { actor: this.actor, action: 'exchange.identity-new-keys', entity: 'store', entityId: null, detail: { from: old.fingerprint, to: fingerprint, reason: why } }, this.now);
     }).immediate();
     return this.identity();
@@ -199,9 +202,18 @@ export class ExchangeService {
   async cardFile(): Promise<{ text: string; fileName: string }> {
     const r = await this.ensureIdentity();
     const card = cardOf(r);
-    const replaces = r.replaces_fingerprint && r.replaces_signature ? { fingerprint: r.replaces_fingerprint, signature: r.replaces_signature } : null;
+    // Every earlier card, oldest first, each with its statement that the next replaces it: a contact who still
+    // holds any of them can follow the whole way to this card.
+    const earlier = exchangeRepository.previousIdentities(this.db());
+    const replaces: { fingerprint: string; encryptionKey: string; signingKey: string; signature: string }[] = [];
+    for (let at = r.fingerprint, step = 0; step < 50; step++) {
+      const p = earlier.find((x) => x.replaced_by === at);
+      if (!p) break;
+      replaces.unshift({ fingerprint: p.fingerprint, encryptionKey: p.encryption_public, signingKey: p.signing_public, signature: p.statement });
+      at = p.fingerprint;
+    }
     // Version 1 unless it says what it replaces, so a Casewright from before key replacement still reads it.
-    const file = { format: CARD_FORMAT, version: replaces ? CARD_VERSION : 1, card, fingerprint: r.fingerprint, signature: signCard(card, r.signing_secret), ...(replaces ? { replaces } : {}) };
+    const file = { format: CARD_FORMAT, version: replaces.length ? CARD_VERSION : 1, card, fingerprint: r.fingerprint, signature: signCard(card, r.signing_secret), ...(replaces.length ? { replaces } : {}) };
     return { text: `${JSON.stringify(file, null, 2)}\n`, fileName: `${safeName(card.name)}.cwid` };
   }
 
@@ -230,14 +242,42 @@ export class ExchangeService {
     const own = await this.ensureIdentity();
     if (fingerprint === own.fingerprint) throw new UserError('INVALID_INPUT', 'This is your own card; add the card of the person you are sending to.');
     const db = this.db();
+    const ownEarlier = this.ownEarlierCard(fingerprint);
+    if (ownEarlier) throw new UserError('INVALID_INPUT', `This is your own earlier card, replaced on ${whenInWords(ownEarlier.retired_at)}; add the card of the person you are sending to.`);
     const known = exchangeRepository.contact(db, fingerprint);
-    if (known?.revoked_at) throw new UserError('REVOKED', `${revokedSentence(toContact(known))}; ask ${known.name} for their new card.`);
-    // A card that replaces one already here: the statement must be signed by the old card's key.
-    // (A card naming itself as what it replaces replaces nothing.)
-    const replaces = parsed.data.replaces && compactFingerprint(parsed.data.replaces.fingerprint) !== compactFingerprint(fingerprint) ? parsed.data.replaces : undefined;
-    const old = replaces ? (exchangeRepository.contacts(db).find((c) => compactFingerprint(c.fingerprint) === compactFingerprint(replaces.fingerprint)) ?? null) : null;
-    if (replaces && old && !verifyReplacement(old.fingerprint, fingerprint, replaces.signature, old.signing_public)) {
-      throw new UserError('ALTERED', 'This contact card has been altered or damaged; ask the person to export their card again.');
+    if (known?.revoked_at) {
+      const newer = exchangeRepository.contacts(db).find((c) => c.fingerprint === known.replaced_by || replacesOf(c).includes(known.fingerprint)) ?? null;
+      throw new UserError('REVOKED', `${revokedSentence(toContact(known))}; ${newer ? `their new card ${newer.fingerprint} is already in your contacts` : `ask ${known.name} for their new card`}.`);
+    }
+    // What the card says it replaces: each step signed with the key of the card it replaces, and each card's keys
+    // matching its fingerprint, so the chain stands on its own; then the earlier cards this store holds.
+    const chain = parsed.data.replaces ?? [];
+    const steps = chain.map((x, i) => ({ ...x, next: chain[i + 1]?.fingerprint ?? fingerprint }));
+    for (const x of steps) {
+      const keysMatch = fingerprintOf({ encryptionKey: x.encryptionKey, signingKey: x.signingKey }) === x.fingerprint;
+      if (!keysMatch || x.fingerprint === fingerprint || !verifyReplacement(x.fingerprint, x.next, x.signature, x.signingKey)) {
+        throw new UserError('ALTERED', 'This contact card has been altered or damaged; ask the person to export their card again.');
+      }
+    }
+    const claimed = new Set(chain.map((x) => compactFingerprint(x.fingerprint)));
+    // A card that says it replaces this store's own card was made by someone holding one of this store's keys.
+    const ownCards = [own.fingerprint, ...exchangeRepository.previousIdentities(db).map((p) => p.fingerprint)];
+    const ownClaimed = ownCards.find((f) => claimed.has(compactFingerprint(f)));
+    if (ownClaimed) {
+      throw new UserError('CONFLICT', `This card says it replaces your own card ${ownClaimed}, so someone may hold a copy of your keys; nothing was added; make new keys (under You) and tell your contacts.`);
+    }
+    const all = exchangeRepository.contacts(db);
+    const held = all.filter((c) => claimed.has(compactFingerprint(c.fingerprint)));
+    // Another card, not itself on this card's way and still trusted, already said it replaces one of these: two
+    // people hold that old key (or one is trying to pass as the other).
+    for (const old of held) {
+      const rival = all.find((c) => c.fingerprint !== fingerprint && !c.revoked_at && !claimed.has(compactFingerprint(c.fingerprint)) && replacesOf(c).includes(old.fingerprint));
+      if (rival) {
+        throw new UserError(
+          'CONFLICT',
+          `Two different cards say they replace ${old.name}'s card ${old.fingerprint} (this one and ${rival.fingerprint}), so their old key may be in someone else's hands; check both fingerprints with them by phone and stop trusting the wrong one, then add this card again.`,
+        );
+      }
     }
     return db.transaction(() => {
       const before = exchangeRepository.contact(db, fingerprint);
@@ -248,13 +288,20 @@ export class ExchangeService {
         verified: isVerified ? 1 : 0, verified_at: isVerified ? (before?.verified_at ?? at) : null, added_at: before?.added_at ?? at,
       });
       appendAudit(db, { actor: this.actor, action: before ? 'exchange.contact-update' : 'exchange.contact-add', entity: 'store', entityId: null, detail: { fingerprint, name: card.name, verified: isVerified } }, this.now);
-      const added = toContact(exchangeRepository.contact(db, fingerprint)!);
-      if (!old) return added;
-      if (!old.revoked_at) {
-        exchangeRepository.revokeContact(db, old.fingerprint, at, `replaced by their new card ${fingerprint}`, fingerprint);
+      if (held.length === 0) return toContact(exchangeRepository.contact(db, fingerprint)!);
+      exchangeRepository.setReplaces(db, fingerprint, held.map((c) => c.fingerprint));
+      // The earlier cards stop being trusted at once: a statement signed with an old key means either the holder
+      // moved to new keys or someone else holds the old key; either way it should not be trusted any more.
+      const revokedNow = held.filter((old) => !old.revoked_at);
+      for (const old of revokedNow) {
+        exchangeRepository.revokeContact(db, old.fingerprint, at, `replaced by their new card ${fingerprint}`);
         appendAudit(db, { actor: this.actor, action: 'exchange.contact-revoked', entity: 'store', entityId: null, detail: { fingerprint: old.fingerprint, name: old.name, reason: `replaced by ${fingerprint}` } }, this.now);
       }
-      return { ...added, replaced: { name: old.name, fingerprint: old.fingerprint } };
+      // A review carries on to the new card only once it has been checked with its holder.
+      if (isVerified) this.linkReplaced(db, fingerprint);
+      const added = toContact(exchangeRepository.contact(db, fingerprint)!);
+      const newest = revokedNow.at(-1);
+      return newest ? { ...added, replaced: { name: newest.name, fingerprint: newest.fingerprint } } : added;
     }).immediate();
   }
 
@@ -267,6 +314,7 @@ export class ExchangeService {
     return db.transaction(() => {
       const at = this.now().toISOString();
       exchangeRepository.upsertContact(db, { fingerprint: c.fingerprint, name: c.name, role: c.role, organisation: c.organisation, encryption_public: c.encryptionKey, signing_public: c.signingKey, verified: 1, verified_at: at, added_at: c.addedAt });
+      this.linkReplaced(db, c.fingerprint);
       appendAudit(db, { actor: this.actor, action: 'exchange.contact-verified', entity: 'store', entityId: null, detail: { fingerprint: c.fingerprint, name: c.name } }, this.now);
       return toContact(exchangeRepository.contact(db, c.fingerprint)!);
     }).immediate();
@@ -298,7 +346,7 @@ export class ExchangeService {
     }
     if (!to.to) throw new UserError('INVALID_INPUT', 'Choose who the package is for.');
     const c = this.findContact(to.to);
-    if (c.revokedAt) throw new UserError('REVOKED', `${revokedSentence(c)}; nothing was sent. Add their new card and check its fingerprint with them.`);
+    if (c.revokedAt) throw new UserError('REVOKED', `${revokedSentence(c)}, so nothing was sent; add their new card and check its fingerprint with them.`);
     if (!c.verified) {
       throw new UserError('UNVERIFIED', `Check ${c.name}'s fingerprint (${c.fingerprint}) with them, by phone or in person, and mark the contact as checked before sending them anything.`);
     }
@@ -458,6 +506,11 @@ export class ExchangeService {
     }
     if (header.to === 'passphrase' && !opts.passphrase) throw new UserError('NEEDS_PASSPHRASE', 'This package is locked with a passphrase; enter the passphrase the sender gave you.');
     const { payload, senderFingerprint, parts } = await unsealPackage(header, header.to === 'passphrase' ? { passphrase: opts.passphrase! } : { identity: (earlier ?? me).encryption_secret });
+    // Signed with this store's own earlier key: only whoever holds an old copy of this store could have made it.
+    const ownEarlier = this.ownEarlierCard(senderFingerprint);
+    if (ownEarlier) {
+      throw new UserError('REVOKED_SENDER', `This package is signed with your own earlier card ${ownEarlier.fingerprint}, which you replaced on ${whenInWords(ownEarlier.retired_at)} (${ownEarlier.reason}), so nothing was opened.`);
+    }
     const contact = exchangeRepository.contact(db, senderFingerprint);
     this.checkSender(payload, senderFingerprint, contact, opts.sender);
     this.refuseReplay(payload.id);
@@ -482,23 +535,38 @@ export class ExchangeService {
     }
   }
 
+  /** This store's own card before new keys were made, if `fingerprint` is one. */
+  private ownEarlierCard(fingerprint: string) {
+    return exchangeRepository.previousIdentities(this.db()).find((p) => compactFingerprint(p.fingerprint) === compactFingerprint(fingerprint)) ?? null;
+  }
+
   /**
    * Whether `fingerprint` is the card a review was begun with, or a card that replaced it (each replacement
    * proved by the old card's signature when the new card was added): a review carries on across new keys.
    */
   private sameCounterpart(pinned: string, fingerprint: string): boolean {
+    if (pinned === fingerprint) return true;
     const db = this.db();
+    const target = exchangeRepository.contact(db, fingerprint);
+    if (!target || target.verified !== 1 || target.revoked_at) return false;
     let at: string | null = pinned;
-    for (let step = 0; at && step < 20; step++) {
+    for (let step = 0; at && step < 50; step++) {
       if (at === fingerprint) return true;
       at = exchangeRepository.contact(db, at)?.replaced_by ?? null;
     }
     return false;
   }
 
+  /** Once a card that proved it replaces earlier ones is checked, each of those leads to it (sameCounterpart). */
+  private linkReplaced(db: Database, fingerprint: string): void {
+    const c = exchangeRepository.contact(db, fingerprint);
+    if (!c) return;
+    for (const old of replacesOf(c)) exchangeRepository.setReplacedBy(db, old, fingerprint);
+  }
+
   private checkSender(payload: Payload, fingerprint: string, contact: ContactRow | null, policy: SenderPolicy): void {
     // A card this store stopped trusting is refused whatever the person chose for unknown senders.
-    if (contact?.revoked_at) throw new UserError('REVOKED_SENDER', `This package is signed with a card you no longer trust (you stopped trusting ${contact.name}'s card on ${whenInWords(contact.revoked_at)}${contact.revoked_reason ? `: ${contact.revoked_reason}` : ''}). Nothing was opened; ask ${contact.name} to send it again from their new card.`);
+    if (contact?.revoked_at) throw new UserError('REVOKED_SENDER', `This package is signed with a card you no longer trust (you stopped trusting ${contact.name}'s card on ${whenInWords(contact.revoked_at)}${contact.revoked_reason ? `: ${contact.revoked_reason}` : ''}), so nothing was opened; ask ${contact.name} to send it again from their new card.`);
     if (contact?.verified === 1 || policy === 'anyone' || (contact && policy === 'contact')) return;
     const who = `${payload.from.name}${payload.from.organisation ? ` (${payload.from.organisation})` : ''}`;
     const details: SenderDetails = { name: payload.from.name, organisation: payload.from.organisation, role: payload.from.role, fingerprint, known: contact !== null };

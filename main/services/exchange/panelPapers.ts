@@ -88,6 +88,7 @@ export class PanelPapersService {
   async link(c: StoredCase, memberRef: string, contactRef: string | null): Promise<PanelSendView> {
     const { m } = this.member(c, memberRef);
     const contact = contactRef === null ? null : this.exchange.findContact(contactRef);
+    if (contact?.revokedAt) throw new UserError('REVOKED', `You stopped trusting ${contact.name}'s card ${contact.fingerprint}, so it cannot be linked to ${m.name}; link the card they use now.`);
     this.bundle.linkMember(c, m.id, contact ? { fingerprint: contact.fingerprint, name: contact.name } : null);
     return this.view(c);
   }
@@ -176,7 +177,7 @@ export class PanelPapersService {
     const contact = this.exchange.contacts().find((x) => x.fingerprint === m.contact);
     if (!contact) throw new UserError('NOT_FOUND', `The card linked to ${m.name} is no longer in your contacts; add their card again and link it.`);
     if (contact.revokedAt) {
-      throw new UserError('REVOKED', `You stopped trusting ${contact.name}'s card (${contact.revokedReason ?? 'no reason given'}); add the new card from ${m.name}'s own Casewright, check it with them and link it to them before sending.`);
+      throw new UserError('REVOKED', `You stopped trusting the card linked to ${m.name} (${contact.revokedReason ?? 'no reason given'}), so nothing was sent; link the card they use now (check it with them first).`);
     }
     if (!contact.verified) {
       throw new UserError('UNVERIFIED', `Check ${contact.name}'s fingerprint (${contact.fingerprint}) with them, by phone or in person, and mark the contact as checked before sending them the papers for ${m.name}.`);

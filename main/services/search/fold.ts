@@ -31,7 +31,7 @@ function tokenizerFold(word: string): string {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 // Greek in Latin letters, after ELOT 743 (the Greek standard, used on passports), on a folded word (lower case,
-// accents off, final ς as σ). Two spellings, since people type names both ways: the standard's ("Evthymiou",
+// accents off, final ς as σ). Two spellings, since people type names both ways: the standard's ("Efthymiou",
 // "Mpakogianni") and the common one ("Efthimiou", "Bakogianni", "Yiannis"): υ as "i", and μπ, ντ, γκ, γι at the
 // start of a word as "b", "d", "g", "yi". Pairs are read before single letters.
 const GREEK_PAIRS: [string, string, string][] = [

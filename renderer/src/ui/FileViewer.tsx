@@ -45,10 +45,13 @@ export function FileViewer(props: { attachmentId?: string; paperId?: string; onC
         docRef.current = doc;
         setPages(doc.numPages);
         setPage((p) => Math.min(Math.max(1, p), doc.numPages));
-        return doc.getPageLabels().then((l) => {
-          // Labels that only repeat the page numbers add nothing.
-          if (!cancelled && l && l.length === doc.numPages && l.some((x, i) => x !== String(i + 1))) setLabels(l);
-        });
+        // Labels that only repeat the page numbers add nothing; damaged labels are left out, the pages still show.
+        doc.getPageLabels().then(
+          (l) => {
+            if (!cancelled && l && l.length === doc.numPages && l.some((x, i) => x !== String(i + 1))) setLabels(l);
+          },
+          () => {},
+        );
       })
       .catch((e: unknown) => setError(`The PDF could not be shown (${messageOf(e)}).`));
     return () => {
@@ -113,7 +116,7 @@ export function FileViewer(props: { attachmentId?: string; paperId?: string; onC
             } else setGoError(found);
           }}
         >
-          <label htmlFor="viewer-go-to">{labels ? `Go to page (as the file numbers it, such as ${labels.find((l) => /^[A-Z]+\d/.test(l)) ?? labels[0]}, or its place)` : 'Go to page'}</label>
+          <label htmlFor="viewer-go-to">{labels ? `Go to page (as the file numbers it, such as ${labels.find((l) => /^[A-Z]+\d/.test(l)) ?? labels[0]}; or # and its place, such as #3)` : 'Go to page'}</label>
           <input id="viewer-go-to" value={goTo} onChange={(e) => setGoTo(e.target.value)} autoComplete="off" aria-describedby={goError ? 'viewer-go-error' : undefined} />
           <button type="submit" className="button button--secondary">
             Go

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fingerprintOf, type PublicCard } from '../../../shared/exchange/card';
+import { generateKeys, sealPackage, signCard, signReplacement } from '../../../main/services/exchange/packageFile';
 import { teamAndMember } from './panelParties';
-import { b64, ioAndIp } from './parties';
+import { b64, ioAndIp, party } from './parties';
 
 /**
  * Lost laptops and new keys (issue 14's leftover; docs/exchange.md): a contact's card can be revoked (nothing is
@@ -32,7 +34,7 @@ describe('revoking a contact and replacing keys', () => {
     for (const sender of ['verified', 'contact', 'anyone'] as const) {
       const r = await ip.dispatch('exchange.open', { dataBase64: b64(out), sender });
       expect(r).toMatchObject({ ok: false, error: { code: 'REVOKED_SENDER' } });
-      expect(!r.ok && r.error.message).toMatch(/^This package is signed with a card you no longer trust \(you stopped trusting Zofia Wójcik-O’Neill's card on .+: laptop stolen on the train\)\. Nothing was opened; ask Zofia Wójcik-O’Neill to send it again from their new card\.$/);
+      expect(!r.ok && r.error.message).toMatch(/^This package is signed with a card you no longer trust \(you stopped trusting Zofia Wójcik-O’Neill's card on .+: laptop stolen on the train\), so nothing was opened; ask Zofia Wójcik-O’Neill to send it again from their new card\.$/);
       expect(await ip.snapshot()).toBe(after);
     }
     // It cannot be marked as checked, revoked again or added back from the same card.
@@ -48,7 +50,7 @@ describe('revoking a contact and replacing keys', () => {
     await io.call('exchange.revokeContact', { contact: 'Dr Femi Adebayo', reason: 'their keys were replaced' });
     const out2 = io.saveTo('never.cwpack');
     const dialogs = io.dialogsAsked();
-    expect(await io.dispatch('review.send', { caseId: c.id, to: 'Dr Femi Adebayo' })).toMatchObject({ ok: false, error: { code: 'REVOKED', message: expect.stringMatching(/; nothing was sent\. Add their new card and check its fingerprint with them\.$/) } });
+    expect(await io.dispatch('review.send', { caseId: c.id, to: 'Dr Femi Adebayo' })).toMatchObject({ ok: false, error: { code: 'REVOKED', message: expect.stringMatching(/, so nothing was sent; add their new card and check its fingerprint with them\.$/) } });
     expect(await io.dispatch('exchange.handover', { caseId: c.id, to: 'Dr Femi Adebayo' })).toMatchObject({ ok: false, error: { code: 'REVOKED' } });
     // Refused before the save dialog opened, and nothing written.
     expect(io.dialogsAsked()).toBe(dialogs);
@@ -85,8 +87,8 @@ describe('revoking a contact and replacing keys', () => {
 
     // The new card says what it replaces (version 2); the IP adds it: the old card is no longer trusted at once,
     // and the new one still has to be checked with the person.
-    const card = JSON.parse(await io.card()) as { version: number; replaces: { fingerprint: string } };
-    expect(card).toMatchObject({ version: 2, replaces: { fingerprint: oldId.fingerprint } });
+    const card = JSON.parse(await io.card()) as { version: number; replaces: { fingerprint: string }[] };
+    expect(card).toMatchObject({ version: 2, replaces: [{ fingerprint: oldId.fingerprint }] });
     const added = await ip.call('exchange.addContact', { text: JSON.stringify(card), verified: false });
     expect(added).toMatchObject({ fingerprint: fresh.fingerprint, verified: false, replaced: { name: 'Zofia Wójcik-O’Neill', fingerprint: oldId.fingerprint } });
     const contacts = await ip.call('exchange.contacts', {});
@@ -119,15 +121,25 @@ describe('revoking a contact and replacing keys', () => {
     const { io, ip } = await ioAndIp();
     const oldId = await io.call('exchange.identity', {});
     await io.call('exchange.newKeys', { reason: 'routine' });
-    const card = JSON.parse(await io.card()) as { replaces: { signature: string } };
-    const before = await ip.snapshot();
+    const card = JSON.parse(await io.card()) as { replaces: { fingerprint: string; signature: string }[] };
     // A flipped digit in the statement's signature, or a statement naming the card as replacing another of the
     // IP's contacts: both are refused as altered, and the old card stays trusted.
-    const flipped = { ...card, replaces: { ...card.replaces, signature: `${card.replaces.signature[0] === '0' ? '1' : '0'}${card.replaces.signature.slice(1)}` } };
+    const step = card.replaces[0]!;
+    const flipped = { ...card, replaces: [{ ...step, signature: `${step.signature[0] === '0' ? '1' : '0'}${step.signature.slice(1)}` }] };
+    // The same statement presented as replacing another of the IP's contacts (Dr Femi is the IP's own card here,
+    // so take a contact the IP holds: a card made for the test) does not verify either.
+    const other = await party('Łucja Żółkiewska', 'council', 'Complaints team');
+    await ip.call('exchange.addContact', { text: await other.card(), verified: true });
+    const otherId = await other.call('exchange.identity', {});
+    const misattributed = { ...card, replaces: [{ ...step, fingerprint: otherId.fingerprint, encryptionKey: otherId.encryptionKey, signingKey: otherId.signingKey }] };
+    const before2 = await ip.snapshot();
+    expect(await ip.dispatch('exchange.addContact', { text: JSON.stringify(misattributed), verified: true })).toMatchObject({ ok: false, error: { code: 'ALTERED' } });
+    expect(await ip.snapshot()).toBe(before2);
     for (const text of [JSON.stringify(flipped)]) {
       expect(await ip.dispatch('exchange.addContact', { text, verified: true })).toEqual({ ok: false, error: { code: 'ALTERED', message: 'This contact card has been altered or damaged; ask the person to export their card again.' } });
-      expect(await ip.snapshot()).toBe(before);
+      expect(await ip.snapshot()).toBe(before2);
     }
+    const before = before2;
     expect((await ip.call('exchange.contacts', {})).find((x) => x.fingerprint === oldId.fingerprint)).toMatchObject({ revokedAt: null, verified: true });
     // A card from a newer Casewright than this one reads (version 3) is refused with what to do.
     expect(await ip.dispatch('exchange.addContact', { text: JSON.stringify({ ...card, version: 3 }), verified: true })).toEqual({
@@ -143,8 +155,104 @@ describe('revoking a contact and replacing keys', () => {
     const dialogs = team.dialogsAsked();
     expect(await team.dispatch('papers.send', { caseId, member: 'Ewa Łukasiewicz-Öztürk' })).toEqual({
       ok: false,
-      error: { code: 'REVOKED', message: 'You stopped trusting Ewa Łukasiewicz-Öztürk\'s card (she reported her laptop stolen); add the new card from Ewa Łukasiewicz-Öztürk\'s own Casewright, check it with them and link it to them before sending.' },
+      error: { code: 'REVOKED', message: 'You stopped trusting the card linked to Ewa Łukasiewicz-Öztürk (she reported her laptop stolen), so nothing was sent; link the card they use now (check it with them first).' },
     });
     expect(team.dialogsAsked()).toBe(dialogs);
+    // Nor can a card no longer trusted be linked to a member.
+    expect(await team.dispatch('papers.link', { caseId, member: 'Θεόδωρος Παπαδόπουλος', contact: 'Ewa Łukasiewicz-Öztürk' })).toMatchObject({ ok: false, error: { code: 'REVOKED', message: expect.stringMatching(/^You stopped trusting Ewa Łukasiewicz-Öztürk's card [0-9A-Z ]+, so it cannot be linked to Θεόδωρος Παπαδόπουλος; link the card they use now\.$/) } });
+  }, 120_000);
+
+  it('a thief holding the old key cannot take over: their card is not trusted, a second claim is flagged, the review waits for the checked card', async () => {
+    const { io, ip } = await ioAndIp();
+    const c = await io.firstCase();
+    const d1 = io.saveTo('d1.cwpack');
+    await io.call('review.send', { caseId: c.id, to: 'Dr Femi Adebayo' });
+    const ipCase = (await ip.call('exchange.open', { dataBase64: b64(d1) })).caseId!;
+    const oldId = await io.call('exchange.identity', {});
+    const oldSecret = io.session.requireStore().db.prepare('SELECT signing_secret FROM exchange_identity').pluck().get() as string;
+    // The thief, with the old signing key from a stolen laptop, makes a card that "replaces" it.
+    const keys = await generateKeys();
+    const thiefCard: PublicCard = { name: oldId.name, role: oldId.role, organisation: oldId.organisation, encryptionKey: keys.encryptionPublic, signingKey: keys.signingPublic };
+    const thiefFpr = fingerprintOf(thiefCard);
+    const forged = { format: 'casewright-contact-card', version: 2, card: thiefCard, fingerprint: thiefFpr, signature: signCard(thiefCard, keys.signingSecret), replaces: [{ fingerprint: oldId.fingerprint, encryptionKey: oldId.encryptionKey, signingKey: oldId.signingKey, signature: signReplacement(oldId.fingerprint, thiefFpr, oldSecret) }] };
+    // The IP adds it (not checked): the old card stops being trusted, the thief's is not trusted either.
+    expect(await ip.call('exchange.addContact', { text: JSON.stringify(forged), verified: false })).toMatchObject({ fingerprint: thiefFpr, verified: false, replaced: { fingerprint: oldId.fingerprint } });
+    // A draft signed by the thief does not land in the review, even on the command line's looser rule.
+    const thiefDraft = await sealPackage({
+      sender: { card: thiefCard, signingSecret: keys.signingSecret },
+      to: { kind: 'key', card: await ip.call('exchange.identity', {}) },
+      kind: 'review-reply',
+      body: { origin: { caseId: c.id, reference: c.reference }, draftVersion: 1, comments: [], positions: [] },
+    });
+    expect(await ip.dispatch('exchange.open', { dataBase64: thiefDraft.bytes.toString('base64') })).toMatchObject({ ok: false, error: { code: 'UNVERIFIED_SENDER' } });
+    // The real holder makes new keys; their card also says it replaces the old one: two claims, flagged.
+    await io.call('exchange.newKeys', { reason: 'laptop stolen' });
+    const real = await io.card();
+    const before = await ip.snapshot();
+    const clash = await ip.dispatch('exchange.addContact', { text: real, verified: false });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^Two different cards say they replace Zofia Wójcik-O’Neill's card [0-9A-Z ]+ \(this one and [0-9A-Z ]+\), so their old key may be in someone else's hands; check both fingerprints with them by phone and stop trusting the wrong one, then add this card again\.$/) } });
+    expect(await ip.snapshot()).toBe(before);
+    // After a phone call: the thief's card is stopped, the real one added and checked; the review carries on.
+    await ip.call('exchange.revokeContact', { contact: thiefFpr, reason: 'not hers: she never sent this card' });
+    await ip.call('exchange.addContact', { text: real, verified: true });
+    const d2 = io.saveTo('d2.cwpack');
+    await io.call('review.send', { caseId: c.id, to: 'Dr Femi Adebayo' });
+    expect(await ip.call('exchange.open', { dataBase64: b64(d2) })).toMatchObject({ caseId: ipCase });
+  }, 180_000);
+
+  it('stopped by hand first, then the new card: the review carries on once the new card is checked, and twice-replaced keys chain', async () => {
+    const { io, ip } = await ioAndIp();
+    const c = await io.firstCase();
+    const d1 = io.saveTo('d1.cwpack');
+    await io.call('review.send', { caseId: c.id, to: 'Dr Femi Adebayo' });
+    const ipCase = (await ip.call('exchange.open', { dataBase64: b64(d1) })).caseId!;
+    const oldFpr = (await io.call('exchange.identity', {})).fingerprint;
+    await ip.call('exchange.revokeContact', { contact: 'Zofia Wójcik-O’Neill', reason: 'she rang: laptop stolen' });
+    // Two sets of new keys before the IP hears again: the newest card carries both steps.
+    await io.call('exchange.newKeys', { reason: 'laptop stolen' });
+    await io.call('exchange.newKeys', { reason: 'the first new laptop went back' });
+    const card = JSON.parse(await io.card()) as { replaces: { fingerprint: string }[] };
+    expect(card.replaces.map((x) => x.fingerprint)[0]).toBe(oldFpr);
+    expect(card.replaces).toHaveLength(2);
+    // Added unchecked: nothing said to be replaced now (the old card was already stopped by hand), and the review
+    // does not follow an unchecked card.
+    const added = await ip.call('exchange.addContact', { text: JSON.stringify(card), verified: false });
+    expect(added.replaced).toBeUndefined();
+    const d2 = io.saveTo('d2.cwpack');
+    await io.call('review.send', { caseId: c.id, to: 'Dr Femi Adebayo' });
+    expect(await ip.dispatch('exchange.open', { dataBase64: b64(d2), sender: 'contact' })).toMatchObject({ ok: false, error: { code: 'EXISTS' } });
+    // Checked by phone: the draft (a new package of it) lands in the same case.
+    await ip.call('exchange.verifyContact', { contact: added.fingerprint });
+    const d3 = io.saveTo('d3.cwpack');
+    await io.call('review.send', { caseId: c.id, to: 'Dr Femi Adebayo' });
+    expect(await ip.call('exchange.open', { dataBase64: b64(d3) })).toMatchObject({ caseId: ipCase });
+  }, 180_000);
+
+  it('refuses packages and cards made with this store’s own earlier keys', async () => {
+    const { io, ip } = await ioAndIp();
+    const oldCard = await io.card();
+    const oldId = await io.call('exchange.identity', {});
+    const oldSecret = io.session.requireStore().db.prepare('SELECT signing_secret FROM exchange_identity').pluck().get() as string;
+    await io.call('exchange.newKeys', { reason: 'backup disk lost' });
+    const { fingerprint: _f, createdAt: _c, previous: _p, ...oldPublic } = oldId;
+    // A package signed with the old key (by whoever has the lost backup), sent to this store.
+    const forged = await sealPackage({
+      sender: { card: oldPublic, signingSecret: oldSecret },
+      to: { kind: 'key', card: await io.call('exchange.identity', {}) },
+      kind: 'review-reply',
+      body: { origin: { caseId: 'x', reference: 'X' }, draftVersion: 1, comments: [], positions: [] },
+    });
+    const before = await io.snapshot();
+    const r = await io.dispatch('exchange.open', { dataBase64: forged.bytes.toString('base64'), sender: 'anyone' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'REVOKED_SENDER', message: expect.stringMatching(/^This package is signed with your own earlier card [0-9A-Z ]+, which you replaced on .+ \(backup disk lost\), so nothing was opened\.$/) } });
+    expect(await io.dispatch('exchange.addContact', { text: oldCard, verified: true })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^This is your own earlier card, replaced on /) } });
+    // A card that says it replaces this store's own card.
+    const keys = await generateKeys();
+    const t: PublicCard = { name: 'Someone', role: 'other', organisation: '', encryptionKey: keys.encryptionPublic, signingKey: keys.signingPublic };
+    const tf = fingerprintOf(t);
+    const claim = { format: 'casewright-contact-card', version: 2, card: t, fingerprint: tf, signature: signCard(t, keys.signingSecret), replaces: [{ fingerprint: oldId.fingerprint, encryptionKey: oldId.encryptionKey, signingKey: oldId.signingKey, signature: signReplacement(oldId.fingerprint, tf, oldSecret) }] };
+    expect(await io.dispatch('exchange.addContact', { text: JSON.stringify(claim), verified: false })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^This card says it replaces your own card [0-9A-Z ]+, so someone may hold a copy of your keys; /) } });
+    expect(await io.snapshot()).toBe(before);
+    void ip;
   }, 120_000);
 });

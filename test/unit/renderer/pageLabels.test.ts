@@ -9,12 +9,17 @@ describe("the viewer's Go to page", () => {
     expect(findPage(' B 3A ', labels, 8)).toBe(7);
     expect(findPage('index 1', labels, 8)).toBe(1);
     expect(findPage('8', labels, 8)).toBe(8);
+    expect(findPage('#2', labels, 8)).toBe(2);
+    // A number that is a label is that label (a pack numbered i, ii, 1, 2 …); # means the place.
+    expect(findPage('1', ['i', 'ii', '1', '2'], 4)).toBe(3);
+    expect(findPage('#1', ['i', 'ii', '1', '2'], 4)).toBe(1);
     expect(findPage('3', null, 5)).toBe(3);
   });
 
   it('says in one sentence what is wrong otherwise', () => {
     expect(findPage('', labels, 8)).toBe('Type the page to go to.');
-    expect(findPage('D4', labels, 8)).toBe('There is no page D4 in this file; its pages run from Index 1 to C1 (or 1 to 8 by place).');
+    expect(findPage('D4', labels, 8)).toBe('There is no page D4 in this file; its pages run from Index 1 to C1 (or #1 to #8 by place).');
+    expect(findPage('#9', labels, 8)).toBe('There is no page #9 in this file; it has 8 pages.');
     expect(findPage('9', null, 8)).toBe('There is no page 9 in this file; its pages run from 1 to 8.');
     expect(findPage('0', null, 8)).toBe('There is no page 0 in this file; its pages run from 1 to 8.');
   });

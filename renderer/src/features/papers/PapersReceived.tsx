@@ -15,7 +15,8 @@ const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 export function PapersReceived({ refresh }: { refresh: number }) {
   const [hearings, setHearings] = useState<ReceivedHearing[]>([]);
   const [viewing, setViewing] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  // `focus`: the message takes focus (after a deletion, whose form has gone from under the keyboard).
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string; focus?: boolean } | null>(null);
   const load = useCallback(() => {
     call('papers.received', {}).then(setHearings, (e) => setMessage({ kind: 'error', text: messageOf(e) }));
   }, []);
@@ -31,7 +32,7 @@ export function PapersReceived({ refresh }: { refresh: number }) {
   return (
     <section aria-labelledby="papers-heading">
       <h2 id="papers-heading">Papers received</h2>
-      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      {message && <Alert kind={message.kind} focus={message.focus ?? false}>{message.text}</Alert>}
       {hearings.length === 0 ? (
         <p>No hearing papers yet. When a complaints team sends you the papers for a review panel, open their package above.</p>
       ) : (
@@ -82,7 +83,7 @@ export function PapersReceived({ refresh }: { refresh: number }) {
             </table>
             <DeleteHearing hearing={h} onDeleted={(text) => {
               setViewing(null);
-              setMessage({ kind: 'success', text });
+              setMessage({ kind: 'success', text, focus: true });
               load();
             }} />
           </div>

@@ -7,7 +7,8 @@ import { fileToBase64 } from '../../ui/files';
 import { useFocusHeading } from '../../ui/useFocusHeading';
 import { PapersReceived } from '../papers/PapersReceived';
 
-type Message = { kind: 'error' | 'success' | 'info'; text: string } | null;
+/** `focus`: the message takes focus, when the form the keyboard was in has gone (a card stopped, new keys made). */
+type Message = { kind: 'error' | 'success' | 'info'; text: string; focus?: boolean } | null;
 
 /**
  * Review exchange: this store's identity and card, the contacts added from cards, and opening a package
@@ -72,7 +73,7 @@ function Identity() {
     <>
       <form onSubmit={save} noValidate aria-labelledby="identity-heading">
         <h2 id="identity-heading">You</h2>
-        {message && <Alert kind={message.kind}>{message.text}</Alert>}
+        {message && <Alert kind={message.kind} focus={message.focus ?? false}>{message.text}</Alert>}
         {me && (
           <p>
             Your fingerprint: <strong className="fingerprint">{me.fingerprint}</strong>
@@ -116,7 +117,7 @@ function Identity() {
         <NewKeys
           onMade={(m) => {
             setMe(m);
-            setMessage({ kind: 'success', text: `New keys made. Your new fingerprint: ${m.fingerprint}. Save your contact card, send it to each contact and read them the new fingerprint; when they add it, your old card stops being trusted.` });
+            setMessage({ kind: 'success', focus: true, text: `New keys made. Your new fingerprint: ${m.fingerprint}. Save your contact card, send it to each contact and read them the new fingerprint; when they add it, your old card stops being trusted.` });
           }}
         />
       )}
@@ -130,6 +131,15 @@ function Identity() {
  */
 function NewKeys(props: { onMade: (m: OwnIdentityView) => void }) {
   const [open, setOpen] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  // Focus goes to the form when it opens and back to its button when it is cancelled (not on first show).
+  const shown = useRef(false);
+  useEffect(() => {
+    if (open) heading.current?.focus();
+    else if (shown.current) opener.current?.focus();
+    shown.current = true;
+  }, [open]);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const make = async (e: FormEvent) => {
@@ -137,6 +147,8 @@ function NewKeys(props: { onMade: (m: OwnIdentityView) => void }) {
     setError(null);
     try {
       props.onMade(await call('exchange.newKeys', { reason }));
+      // The message about the new keys takes focus, not the button.
+      shown.current = false;
       setOpen(false);
       setReason('');
     } catch (err) {
@@ -146,7 +158,7 @@ function NewKeys(props: { onMade: (m: OwnIdentityView) => void }) {
   if (!open) {
     return (
       <p>
-        <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+        <button type="button" ref={opener} className="button button--secondary" onClick={() => setOpen(true)}>
           Make new keys…
         </button>
       </p>
@@ -154,7 +166,9 @@ function NewKeys(props: { onMade: (m: OwnIdentityView) => void }) {
   }
   return (
     <form onSubmit={make} noValidate className="item-card" aria-labelledby="new-keys-heading">
-      <h3 id="new-keys-heading">Make new keys</h3>
+      <h3 id="new-keys-heading" ref={heading} tabIndex={-1}>
+        Make new keys
+      </h3>
       {error && <Alert kind="error" focus>{error}</Alert>}
       <p>
         Do this if this laptop, or a backup of this store, may be in someone else's hands. Your new card says, signed with your old key, that it
@@ -179,6 +193,7 @@ function Contacts(props: { contacts: Contact[]; reload: () => void }) {
   const [checked, setChecked] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const [revoking, setRevoking] = useState<Contact | null>(null);
+  const contactsHeading = useRef<HTMLHeadingElement>(null);
   const add = async (e: FormEvent) => {
     e.preventDefault();
     if (!file) return setMessage({ kind: 'error', text: 'Choose the contact card (.cwid) the person sent you.' });
@@ -202,8 +217,10 @@ function Contacts(props: { contacts: Contact[]; reload: () => void }) {
   };
   return (
     <section aria-labelledby="contacts-heading">
-      <h2 id="contacts-heading">Contacts</h2>
-      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      <h2 id="contacts-heading" ref={contactsHeading} tabIndex={-1}>
+        Contacts
+      </h2>
+      {message && <Alert kind={message.kind} focus={message.focus ?? false}>{message.text}</Alert>}
       {props.contacts.length === 0 ? (
         <p>No contacts yet. Add the card of each person you exchange drafts with.</p>
       ) : (
@@ -254,9 +271,9 @@ function Contacts(props: { contacts: Contact[]; reload: () => void }) {
         <RevokeContact key={revoking.fingerprint} contact={revoking} onDone={(text) => {
           setRevoking(null);
           if (text) {
-            setMessage({ kind: 'success', text });
+            setMessage({ kind: 'success', text, focus: true });
             props.reload();
-          }
+          } else contactsHeading.current?.focus();
         }} />
       )}
       <form onSubmit={add} noValidate aria-labelledby="add-contact-heading">

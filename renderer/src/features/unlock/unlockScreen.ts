@@ -28,30 +28,34 @@ function errorSlot(): { node: HTMLElement; show: (message: string | null) => voi
 }
 
 /**
- * A form's submit button and what runs the store call behind it: "busy" wording and disabled meanwhile, then on
- * to the app with the store's status, or the refusal shown (and `onRefused`, say to clear the passphrase).
+ * A form's submit button and what runs the store call behind it: "busy" wording, and every button of the form
+ * (`others` too) disabled meanwhile; then, once the store is open, they stay disabled and the form says it is
+ * opening until the app replaces it (a second press would open the store again); or the refusal is shown (and
+ * `onRefused` runs, say to clear the passphrase) and the buttons come back.
  */
 function submitter(label: string, busyLabel: string, error: ReturnType<typeof errorSlot>, onOpened: (s: AppStatus) => void) {
   const button = el('button', { type: 'submit', class: 'button' }, [label]);
-  const setBusy = (busy: boolean) => {
-    button.disabled = busy;
+  const progress = el('p', { role: 'status', class: 'hint' });
+  const setBusy = (busy: boolean, others: HTMLButtonElement[]) => {
+    for (const b of [button, ...others]) b.disabled = busy;
     button.textContent = busy ? busyLabel : label;
   };
-  const run = async (task: () => Promise<AppStatus>, onRefused: () => void = () => {}) => {
-    setBusy(true);
+  const run = async (task: () => Promise<AppStatus>, opts: { onRefused?: () => void; others?: HTMLButtonElement[] } = {}) => {
+    const others = opts.others ?? [];
+    setBusy(true, others);
     let opened: AppStatus;
     try {
       opened = await task();
     } catch (err) {
       error.show(messageOf(err));
-      onRefused();
-      setBusy(false);
+      opts.onRefused?.();
+      setBusy(false, others);
       return;
     }
-    setBusy(false);
+    progress.textContent = 'The case store is open; Casewright is opening…';
     onOpened(opened);
   };
-  return { button, run };
+  return { button, progress, run };
 }
 
 /** The answer main gives when the dialog was cancelled or failed: nothing chosen. */
@@ -102,13 +106,13 @@ function openForm(status: AppStatus, onOpened: (s: AppStatus) => void): HTMLElem
   let pathInput!: HTMLInputElement;
   let passphraseInput!: HTMLInputElement;
   let rememberInput: HTMLInputElement | null = null;
-  const rememberedButton = el('button', { type: 'button', class: 'button button--secondary' }, ['Unlock with the remembered passphrase'], {
+  const unlock = submitter('Unlock', 'Unlocking…', error, onOpened);
+  const rememberedButton: HTMLButtonElement = el('button', { type: 'button', class: 'button button--secondary' }, ['Unlock with the remembered passphrase'], {
     click: () => {
       error.show(null);
-      call('store.openRemembered', { path: pathInput.value }).then(onOpened, (e: unknown) => error.show(messageOf(e)));
+      void unlock.run(() => call('store.openRemembered', { path: pathInput.value }), { others: [rememberedButton] });
     },
   });
-  const unlock = submitter('Unlock', 'Unlocking…', error, onOpened);
   const actions = el('div', { class: 'actions' });
   // Offered only for a recent store whose passphrase this device remembers, as the path box now reads; taken out
   // of the page rather than `hidden`, because the button class sets `display`, which would win over `hidden`.
@@ -125,10 +129,10 @@ function openForm(status: AppStatus, onOpened: (s: AppStatus) => void): HTMLElem
     if (!path) return error.show('Choose the case store file to open.');
     if (!passphrase) return error.show('Enter the passphrase for this case store.');
     const remember = rememberInput?.checked ?? false;
-    await unlock.run(
-      () => call('store.open', token ? { token, passphrase, remember } : { path, passphrase, remember }),
-      () => (passphraseInput.value = ''),
-    );
+    await unlock.run(() => call('store.open', token ? { token, passphrase, remember } : { path, passphrase, remember }), {
+      onRefused: () => (passphraseInput.value = ''),
+      others: [rememberedButton],
+    });
   };
 
   const form = el('form', { novalidate: true, 'aria-labelledby': 'open-heading' }, [
@@ -165,6 +169,7 @@ function openForm(status: AppStatus, onOpened: (s: AppStatus) => void): HTMLElem
         el('label', { for: 'remember' }, ["Remember the passphrase on this device (uses your computer's keychain; anyone who can sign in to this computer as you could open the store)"]),
       ]),
     actions,
+    unlock.progress,
   ], { submit: (e) => void submit(e) });
   showRemembered();
   return form;
@@ -218,5 +223,6 @@ function createForm(onOpened: (s: AppStatus) => void): HTMLElement {
     field('Type the passphrase again', undefined, (id) => (confirmInput = el('input', { id, type: 'password', autocomplete: 'new-password' }))),
     el('div', { class: 'checkbox' }, [demoInput, el('label', { for: 'demo' }, ['Include the demo case (fictional, for training and trying Casewright out)'])]),
     el('div', { class: 'actions' }, [create.button]),
+    create.progress,
   ], { submit: (e) => void submit(e) });
 }
