@@ -270,6 +270,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (st.notice) io.stderr(`${st.notice}\n`);
     return st;
   };
+  // The document commands load the renderers, the fonts and pdf.js while the store's keys are derived on libuv's
+  // thread pool (issue 15), instead of after.
+  const openPreparingRenderers = async () => {
+    const renderers = import('../services/documents/documentService').then((m) => m.prepareRenderers());
+    renderers.catch(() => undefined);
+    await open();
+    await renderers;
+  };
   const caseId = async (ref: string | undefined) => {
     if (!ref) throw new UsageError('--case REF is required');
     const found = (await call('cases.list', {})).find((c) => c.reference.toLowerCase() === ref.toLowerCase());
@@ -377,7 +385,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'case export': {
         if (!o.out) throw new UsageError('--out FILE is required');
-        await open();
+        await openPreparingRenderers();
         const { json } = await call('cases.exportJson', { id: await caseId(o.case) });
         try {
           fs.writeFileSync(o.out, json, { encoding: 'utf8', flag: 'w' });
@@ -401,7 +409,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (o.format !== 'docx' && o.format !== 'pdf') throw new UsageError('--format must be docx or pdf');
         if (o.variant !== undefined && o.variant !== 'complainant' && o.variant !== 'council') throw new UsageError('--variant must be complainant or council');
         if (!o.out) throw new UsageError('--out FILE is required');
-        await open();
+        await openPreparingRenderers();
         if (o.interview !== undefined && o.doc !== 'interview-record') throw new UsageError('--interview goes with --doc interview-record');
         if (o.interview !== undefined && !o.interview.trim()) throw new UsageError('--interview needs the id of an interview');
         await call('documents.export', {
@@ -416,7 +424,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'doc export-all': {
         if (!o.out) throw new UsageError('--out DIR is required');
         if (!fs.existsSync(o.out) || !fs.statSync(o.out).isDirectory()) throw new UserError('NOT_FOUND', `${o.out} is not a folder; create it first or choose another.`);
-        await open();
+        await openPreparingRenderers();
         const r = await call('documents.exportAll', { caseId: await caseId(o.case) });
         io.stdout(`${r.folder}\n`);
         for (const f of r.files) io.stdout(`  ${f}\n`);
