@@ -7,6 +7,7 @@ import { parseIsoDate } from '../../shared/calendar/date';
 import { makeCalendar } from '../../shared/calendar/workingDays';
 import type { Dispatch } from '../api/handlers';
 import { UserError } from '../services/errors';
+import { startStoreKey } from '../services/store/earlyKey';
 import { DEFAULT_SETTINGS, memorySettings, type PersistedSettings, type Platform, type SettingsStore } from '../services/platform';
 import type { Session } from '../services/session/session';
 import { EXCHANGE_USAGE } from './exchangeUsage';
@@ -266,16 +267,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return p;
   };
   const open = async () => {
-    const st = await call('store.open', { path: storePath(), passphrase: await passphraseFrom(io, 'CASEWRIGHT_PASSPHRASE', 'Passphrase: ') });
+    const file = storePath();
+    const passphrase = await passphraseFrom(io, 'CASEWRIGHT_PASSPHRASE', 'Passphrase: ');
+    // PBKDF2 starts now, on libuv's thread pool, while the handler table loads (issue 15).
+    startStoreKey(file, passphrase);
+    const st = await call('store.open', { path: file, passphrase });
     if (st.notice) io.stderr(`${st.notice}\n`);
     return st;
   };
   // The document commands load the renderers, the fonts and pdf.js while the store's keys are derived on libuv's
   // thread pool (issue 15), instead of after.
   const openPreparingRenderers = async () => {
+    // The store first: its handler loads and starts PBKDF2 before the renderers' larger modules are evaluated.
+    const opened = open();
     const renderers = import('../services/documents/documentService').then((m) => m.prepareRenderers());
     renderers.catch(() => undefined);
-    await open();
+    await opened;
     await renderers;
   };
   const caseId = async (ref: string | undefined) => {

@@ -1,4 +1,4 @@
-import { createHmac, pbkdf2, pbkdf2Sync } from 'node:crypto';
+import { createHmac, pbkdf2Sync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -7,6 +7,7 @@ import { UserError } from '../errors';
 import { appendAudit } from './audit';
 import { auditKeyOf, commitAuditKeyRewrap, deriveAuditKek, stageAuditKeyRewrap, unlockAuditKey, useAuditKey, type DerivedKeks } from './auditKey';
 import { allRefs } from './digests';
+import { deriveStoreKey, keyBytes, STORE_KDF_ITER, takeStoreKey } from './earlyKey';
 import { LATEST_VERSION, currentVersion, migrate } from './migrations';
 import { passphraseProblem } from './passphrasePolicy';
 
@@ -16,7 +17,7 @@ import { passphraseProblem } from './passphrasePolicy';
  * salt): a standard, audited format that DB Browser for SQLCipher can also open, so a council's data is
  * never locked into this app. See docs/security.md.
  */
-export const CIPHER_SETTINGS = { cipher: 'sqlcipher', legacy: 4, kdfIter: 256000 } as const;
+export const CIPHER_SETTINGS = { cipher: 'sqlcipher', legacy: 4, kdfIter: STORE_KDF_ITER } as const;
 export const STORE_EXTENSION = '.cwstore';
 const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const PAGE_SIZE = 4096;
@@ -33,8 +34,6 @@ export interface StoreOptions {
   beforeMigrate?: (db: Db) => void;
 }
 
-/** NFC so the same passphrase typed on macOS and Windows gives the same key. */
-const keyBytes = (passphrase: string) => Buffer.from(passphrase.normalize('NFC'), 'utf8');
 
 /**
  * A store's page key, already derived from the passphrase and the file's salt (`storeKeyFor`): handed to
@@ -89,14 +88,15 @@ export function storeKeyFor(storePath: string, passphrase: string): DerivedKey |
   return keyIfItOpens(page, salt, pbkdf2Sync(keyBytes(passphrase), salt, CIPHER_SETTINGS.kdfIter, 32, 'sha512'));
 }
 
-/** `storeKeyFor` with the PBKDF2 on libuv's thread pool, leaving the calling thread free meanwhile (issue 15). */
+/**
+ * `storeKeyFor` with the PBKDF2 on libuv's thread pool, leaving the calling thread free meanwhile (issue 15);
+ * or the derivation the command line started early for this file and passphrase (earlyKey.ts).
+ */
 export async function storeKeyForAsync(storePath: string, passphrase: string): Promise<DerivedKey | null> {
   const page = firstPage(storePath);
   if (!page) return null;
   const salt = Buffer.from(page.subarray(0, 16));
-  const key = await new Promise<Buffer>((resolve, reject) =>
-    pbkdf2(keyBytes(passphrase), salt, CIPHER_SETTINGS.kdfIter, 32, 'sha512', (e, k) => (e ? reject(e) : resolve(k))),
-  );
+  const key = (await takeStoreKey(storePath, passphrase, salt)) ?? (await deriveStoreKey(passphrase, salt));
   return keyIfItOpens(page, salt, key);
 }
 

@@ -18,6 +18,7 @@ vi.mock('node:crypto', async (importOriginal) => {
 
 const { CaseStore } = await import('../../../main/services/store/caseStore');
 const { auditKeyOf } = await import('../../../main/services/store/auditKey');
+const { startStoreKey } = await import('../../../main/services/store/earlyKey');
 const { appendAudit, verifyAuditChain } = await import('../../../main/services/store/audit');
 const { GOOD_PASSPHRASE, OTHER_PASSPHRASE, tempDir } = await import('../../helpers/tmp');
 
@@ -91,6 +92,25 @@ describe('opening a store without blocking the thread', () => {
     });
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(calls.scrypt + calls.scryptSync).toBe(0);
+  });
+
+  it('takes the key the command line started deriving early, and still derives it only once', async () => {
+    startStoreKey(file, GOOD_PASSPHRASE);
+    expect(calls.pbkdf2).toEqual([256000]);
+    const store = await CaseStore.openAsync(file, GOOD_PASSPHRASE, { actor: 'test' });
+    expect(calls.pbkdf2).toEqual([256000]);
+    expect(auditKeyOf(store.db)).toBeTruthy();
+    store.lock();
+  });
+
+  it('ignores a key started early with another passphrase, and refuses nothing because of it', async () => {
+    startStoreKey(file, OTHER_PASSPHRASE);
+    const store = await CaseStore.openAsync(file, GOOD_PASSPHRASE, { actor: 'test' });
+    expect(calls.pbkdf2).toEqual([256000, 256000]);
+    store.lock();
+    // …and a key started early with the right passphrase but taken by nobody is not used for a wrong one.
+    startStoreKey(file, GOOD_PASSPHRASE);
+    await expect(CaseStore.openAsync(file, OTHER_PASSPHRASE, { actor: 'test' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
   });
 
   it('says what a file that is not a store is, before deriving anything', async () => {
