@@ -11,13 +11,8 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         // The text extraction worker (main/services/attachments/isolate.ts) is its own entry, written beside
-        // index.js as extractWorker.js, where isolate.ts looks for it at run time; so is the leak check's PDF text
-        // worker (main/services/documents/pdfTextReader.ts), as pdfTextWorker.js.
-        input: {
-          index: resolve(__dirname, 'main/electron/index.ts'),
-          extractWorker: resolve(__dirname, 'main/services/attachments/extractWorker.ts'),
-          pdfTextWorker: resolve(__dirname, 'main/services/documents/pdfTextWorker.ts'),
-        },
+        // index.js as extractWorker.js, where isolate.ts looks for it at run time.
+        input: { index: resolve(__dirname, 'main/electron/index.ts'), extractWorker: resolve(__dirname, 'main/services/attachments/extractWorker.ts') },
         // Native and Electron-aware modules stay outside the bundle.
         external: ['electron', 'better-sqlite3-multiple-ciphers', 'electron-store', '@napi-rs/canvas'],
       },

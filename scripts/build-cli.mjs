@@ -6,8 +6,7 @@
 // - Split: the handler table, the document renderers (PDFKit, docx, fontkit) and the calendar export (ics)
 //   are dynamic imports, so their chunks load only for the commands that use them; `clock add` loads the
 //   entry alone.
-// - The text extraction worker is a second entry, out/cli/extractWorker.js, where isolate.ts looks for it; the
-//   leak check's PDF text worker a third, out/cli/pdfTextWorker.js, where pdfTextReader.ts looks for it.
+// - The text extraction worker is a second entry, out/cli/extractWorker.js, where isolate.ts looks for it.
 // - Written safely while another `npm run cli` may be running: chunks have content hashes in their names, every
 //   file goes to a temporary name and is renamed into place, and the entries are renamed last.
 import fs from 'node:fs';
@@ -21,7 +20,7 @@ export const CLI_OUT = path.join(root, 'out', 'cli');
 export async function buildCli() {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { index: 'main/cli/index.ts', extractWorker: 'main/services/attachments/extractWorker.ts', pdfTextWorker: 'main/services/documents/pdfTextWorker.ts' },
+    entryPoints: { index: 'main/cli/index.ts', extractWorker: 'main/services/attachments/extractWorker.ts' },
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -38,7 +37,7 @@ export async function buildCli() {
     write: false,
   });
   fs.mkdirSync(path.join(CLI_OUT, 'chunks'), { recursive: true });
-  const entries = new Set(['index.js', 'extractWorker.js', 'pdfTextWorker.js'].map((f) => path.join(CLI_OUT, f)));
+  const entries = new Set(['index.js', 'extractWorker.js'].map((f) => path.join(CLI_OUT, f)));
   const files = [...result.outputFiles].sort((a, b) => Number(entries.has(a.path)) - Number(entries.has(b.path)));
   for (const f of files) {
     const tmp = `${f.path}.${process.pid}.tmp`;

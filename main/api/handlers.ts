@@ -243,18 +243,11 @@ export const handlers: HandlerTable = {
     const c = s.cases().get(caseId);
     const parent = await s.platform.chooseFolder();
     if (!parent) return { folder: null, files: [], skipped: [] };
-    const [{ exportAll }, { takePdfTextReader }] = await Promise.all([import('../services/documents/documentService'), import('../services/documents/pdfTextReader')]);
-    // The leak check reads each PDF's text on a worker thread while the next document renders (issue 15).
-    const reader = takePdfTextReader();
-    let r: Awaited<ReturnType<typeof exportAll>>;
-    try {
-      r = await exportAll(await s.documents(), c, parent, todayOf(s), (f, d) => {
-        fs.mkdirSync(nodePath.dirname(f), { recursive: true });
-        writeExport(f, d);
-      }, nodePath.join, reader ? (pdf) => reader.read(pdf) : undefined);
-    } finally {
-      await reader?.close();
-    }
+    const { exportAll } = await import('../services/documents/documentService');
+    const r = await exportAll(await s.documents(), c, parent, todayOf(s), (f, d) => {
+      fs.mkdirSync(nodePath.dirname(f), { recursive: true });
+      writeExport(f, d);
+    }, nodePath.join);
     audit(s, { actor: s.actor, action: 'document.export-all', entity: 'case', entityId: caseId, detail: { folder: r.folder, files: r.files.length } });
     return r;
   },

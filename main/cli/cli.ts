@@ -431,8 +431,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'doc export-all': {
         if (!o.out) throw new UsageError('--out DIR is required');
         if (!fs.existsSync(o.out) || !fs.statSync(o.out).isDirectory()) throw new UserError('NOT_FOUND', `${o.out} is not a folder; create it first or choose another.`);
-        // The leak check's PDF reader starts now: its worker loads pdf.js while the store is unlocked (issue 15).
-        (await import('../services/documents/pdfTextReader')).prewarmPdfTextReader();
         await openPreparingRenderers();
         const r = await call('documents.exportAll', { caseId: await caseId(o.case) });
         io.stdout(`${r.folder}\n`);

@@ -13,7 +13,7 @@ import { appendAudit } from '../store/audit';
 import { documentRef } from '../store/digests';
 import { renderDocx } from './docxRenderer';
 import { renderPdf } from './pdfRenderer';
-import { checkRendered, leakSentence, loadPdfjs, type LeakSource } from './leakCheck';
+import { checkRendered, leakSentence, loadPdfjs } from './leakCheck';
 import { missingGlyphs, pdfFaces } from './fonts';
 import { readIssuedModel } from './issued';
 
@@ -126,14 +126,14 @@ export class DocumentService {
    * The leak check of a complainant's version: renders it in both formats and reads them back, with the file
    * names, for register names that version must not print. Empty for the council's version.
    */
-  async check(c: StoredCase, model: DocumentModel, rendered?: { docx: Buffer; pdf: Buffer | null }, readPdf?: (pdf: Buffer) => Promise<LeakSource[]>): Promise<LeakHit[]> {
+  async check(c: StoredCase, model: DocumentModel, rendered?: { docx: Buffer; pdf: Buffer | null }): Promise<LeakHit[]> {
     if (model.variant !== 'complainant') return [];
     const docx = rendered?.docx ?? (await this.render(model, 'docx'));
     // A PDF the fonts cannot draw is never written (renderPdf refuses, naming the characters), so there is no
     // PDF to leak from: the Word file and the file names are still checked.
     const pdf = rendered ? rendered.pdf : missingGlyphs(model).length ? null : await this.render(model, 'pdf');
     const names = (['docx', 'pdf'] as const).map((f) => documentFileName(c.record.reference, model, f));
-    return checkRendered(c.record, model.kind, { docx, pdf, names }, model.letterToComplainant, readPdf);
+    return checkRendered(c.record, model.kind, { docx, pdf, names }, model.letterToComplainant);
   }
 
   /** Refuses (LEAK, with the hits) a complainant's version that names someone it must not. */
@@ -218,9 +218,7 @@ export const RESPONSE_DOCUMENTS: DocumentKind[] = ['investigation-report', 'ip-r
 /**
  * Writes the whole Stage 2 response (each document, both formats, both versions) and the statement of
  * complaint and any extension letter into `<parent>/<reference>-<date>/`. A document the case cannot make
- * yet is listed as skipped with the reason, not silently left out. `readPdf` reads a PDF's text for the leak
- * check (on a worker thread, pdfTextReader.ts, while the next document renders here); nothing is written until
- * every complainant's version has passed, and a failure is reported for the first document, in order, that had one.
+ * yet is listed as skipped with the reason, not silently left out.
  */
 export async function exportAll(
   service: DocumentService,
@@ -229,7 +227,6 @@ export async function exportAll(
   today: string,
   write: (file: string, data: Buffer) => void,
   join: (...p: string[]) => string,
-  readPdf?: (pdf: Buffer) => Promise<LeakSource[]>,
 ): Promise<{ folder: string; files: string[]; skipped: string[] }> {
   const folder = join(parent, `${c.record.reference}-${today}`.replace(/[^A-Za-z0-9._-]+/g, '-'));
   const files: string[] = [];
@@ -245,37 +242,21 @@ export async function exportAll(
       .map((v): [DocumentKind, Variant, string] => ['interview-record', c.record.people.find((p) => p.id === v.personId)?.kind === 'complainant' ? 'complainant' : 'council', v.id]),
   ];
   const out: { name: string; data: Buffer }[] = [];
-  const checks: Promise<{ hits: LeakHit[] } | { error: unknown }>[] = [];
-  try {
-    for (const [kind, variant, subjectId] of plan) {
-      let model: DocumentModel;
-      try {
-        model = service.current(c, kind, variant, today, subjectId);
-      } catch (e) {
-        skipped.push(`${DOCUMENT_TITLES[kind]}: ${(e as Error).message}`);
-        continue;
-      }
-      // Each file is rendered once: the leak check reads the very bytes that are written (issue 15). The check
-      // goes on (its PDF read on the worker) while the next document renders.
-      const docx = await service.render(model, 'docx');
-      const pdf = await service.render(model, 'pdf');
-      checks.push(
-        service.check(c, model, { docx, pdf }, readPdf).then(
-          (hits) => ({ hits: hits.map((h) => ({ ...h, where: `${DOCUMENT_TITLES[kind]}, ${h.where}` })) }),
-          (error: unknown) => ({ error }),
-        ),
-      );
-      out.push({ name: documentFileName(c.record.reference, model, 'docx', subjectId), data: docx }, { name: documentFileName(c.record.reference, model, 'pdf', subjectId), data: pdf });
-    }
-  } finally {
-    // Checks still running when a document could not be rendered are waited for, so none runs on unwatched.
-    if (checks.length) await Promise.all(checks);
-  }
   const hits: LeakHit[] = [];
-  for (const check of checks) {
-    const r = await check;
-    if ('error' in r) throw r.error;
-    hits.push(...r.hits);
+  for (const [kind, variant, subjectId] of plan) {
+    let model: DocumentModel;
+    try {
+      model = service.current(c, kind, variant, today, subjectId);
+    } catch (e) {
+      skipped.push(`${DOCUMENT_TITLES[kind]}: ${(e as Error).message}`);
+      continue;
+    }
+    // Each file is rendered once: the leak check reads the very bytes that are written (issue 15: the
+    // complainant's versions were rendered twice, once for the check and again to write).
+    const docx = await service.render(model, 'docx');
+    const pdf = await service.render(model, 'pdf');
+    hits.push(...(await service.check(c, model, { docx, pdf })).map((h) => ({ ...h, where: `${DOCUMENT_TITLES[kind]}, ${h.where}` })));
+    out.push({ name: documentFileName(c.record.reference, model, 'docx', subjectId), data: docx }, { name: documentFileName(c.record.reference, model, 'pdf', subjectId), data: pdf });
   }
   // Nothing is written while any complainant's version names someone it must not.
   if (hits.length) throw new UserError('LEAK', leakSentence(hits), { hits });

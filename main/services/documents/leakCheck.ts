@@ -160,16 +160,8 @@ export function findLeaks(record: CaseRecord, kind: DocumentKind, sources: LeakS
 
 /** Reads both rendered formats and the file names of the complainant's version. */
 /** `letterToComplainant`: the document is addressed to the complainant (a letter, or her own interview record). */
-/** `readPdf`: how the PDF's text is read (`pdfSources` here, or the same on a worker thread: pdfTextReader.ts). */
-export async function checkRendered(
-  record: CaseRecord,
-  kind: DocumentKind,
-  files: { docx: Buffer; pdf: Buffer | null; names: string[] },
-  letterToComplainant?: boolean,
-  readPdf: (pdf: Buffer) => Promise<LeakSource[]> = pdfSources,
-): Promise<LeakHit[]> {
-  const fromPdf = files.pdf ? readPdf(files.pdf) : Promise.resolve([]);
-  const sources = [...(await docxSources(files.docx)), ...(await fromPdf), ...files.names.map((n) => ({ where: 'file name', text: n }))];
+export async function checkRendered(record: CaseRecord, kind: DocumentKind, files: { docx: Buffer; pdf: Buffer | null; names: string[] }, letterToComplainant?: boolean): Promise<LeakHit[]> {
+  const sources = [...(await docxSources(files.docx)), ...(files.pdf ? await pdfSources(files.pdf) : []), ...files.names.map((n) => ({ where: 'file name', text: n }))];
   return findLeaks(record, kind, sources, letterToComplainant ?? LETTERS_TO_COMPLAINANT.includes(kind));
 }
 
