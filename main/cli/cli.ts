@@ -277,10 +277,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   };
   // The document commands load the renderers, the fonts and pdf.js while the store's keys are derived on libuv's
   // thread pool (issue 15), instead of after.
-  const openPreparingRenderers = async () => {
+  // `leakCheck`: the command checks a complainant's version, so pdf.js is needed too.
+  const openPreparingRenderers = async (leakCheck: boolean) => {
     // The store first: its handler loads and starts PBKDF2 before the renderers' larger modules are evaluated.
     const opened = open();
-    const renderers = import('../services/documents/documentService').then((m) => m.prepareRenderers());
+    const renderers = import('../services/documents/documentService').then((m) => m.prepareRenderers({ pdfjs: leakCheck }));
     renderers.catch(() => undefined);
     await opened;
     await renderers;
@@ -392,7 +393,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'case export': {
         if (!o.out) throw new UsageError('--out FILE is required');
-        await openPreparingRenderers();
+        await open();
         const { json } = await call('cases.exportJson', { id: await caseId(o.case) });
         try {
           fs.writeFileSync(o.out, json, { encoding: 'utf8', flag: 'w' });
@@ -416,7 +417,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (o.format !== 'docx' && o.format !== 'pdf') throw new UsageError('--format must be docx or pdf');
         if (o.variant !== undefined && o.variant !== 'complainant' && o.variant !== 'council') throw new UsageError('--variant must be complainant or council');
         if (!o.out) throw new UsageError('--out FILE is required');
-        await openPreparingRenderers();
+        await openPreparingRenderers(o.variant === 'complainant');
         if (o.interview !== undefined && o.doc !== 'interview-record') throw new UsageError('--interview goes with --doc interview-record');
         if (o.interview !== undefined && !o.interview.trim()) throw new UsageError('--interview needs the id of an interview');
         await call('documents.export', {
@@ -431,7 +432,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'doc export-all': {
         if (!o.out) throw new UsageError('--out DIR is required');
         if (!fs.existsSync(o.out) || !fs.statSync(o.out).isDirectory()) throw new UserError('NOT_FOUND', `${o.out} is not a folder; create it first or choose another.`);
-        await openPreparingRenderers();
+        await openPreparingRenderers(true);
         const r = await call('documents.exportAll', { caseId: await caseId(o.case) });
         io.stdout(`${r.folder}\n`);
         for (const f of r.files) io.stdout(`  ${f}\n`);

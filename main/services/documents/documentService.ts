@@ -197,12 +197,13 @@ export class DocumentService {
 }
 
 /**
- * Loads what the first document would otherwise wait for: the fonts (parsed once per process) and pdf.js for
- * the leak check (issue 15). The command line calls it while the store's keys are derived on other threads.
+ * Loads what the first document would otherwise wait for: the fonts (parsed once per process) and, when a
+ * complainant's version will be checked, pdf.js for the leak check (issue 15). The command line calls it while
+ * the store's keys are derived on other threads.
  */
-export async function prepareRenderers(): Promise<void> {
+export async function prepareRenderers(opts: { pdfjs: boolean }): Promise<void> {
   pdfFaces();
-  await loadPdfjs();
+  if (opts.pdfjs) await loadPdfjs();
 }
 
 /** "DEMO-ST2-0001 investigation-report complainant v2.pdf" → a safe file name. */
