@@ -98,7 +98,7 @@ export const handlers: HandlerTable = {
     const vault = s.platform.vault;
     // Asked before opening, so a device without a keychain says so without the store having been opened.
     const canRemember = remember ? ((await vault?.isAvailable()) ?? false) : false;
-    const store = CaseStore.open(path, passphrase, { actor: s.platform.actor, beforeMigrate: beforeMigrate(s, path) });
+    const store = await CaseStore.openAsync(path, passphrase, { actor: s.platform.actor, beforeMigrate: beforeMigrate(s, path) });
     s.attach(store);
     const notice = store.notice;
     if (remember) {
@@ -119,7 +119,7 @@ export const handlers: HandlerTable = {
     } catch {
       throw new UserError('WRONG_PASSPHRASE', 'The remembered passphrase could not be read on this device; enter it instead.');
     }
-    const store = CaseStore.open(path, opened.plain, { actor: s.platform.actor, beforeMigrate: beforeMigrate(s, path) });
+    const store = await CaseStore.openAsync(path, opened.plain, { actor: s.platform.actor, beforeMigrate: beforeMigrate(s, path) });
     s.attach(store);
     if (opened.reseal) {
       // The OS keychain has a new key: keep a copy sealed with it. Failing to is harmless; the old copy still works.

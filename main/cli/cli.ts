@@ -7,6 +7,7 @@ import { parseIsoDate } from '../../shared/calendar/date';
 import { makeCalendar } from '../../shared/calendar/workingDays';
 import type { Dispatch } from '../api/handlers';
 import { UserError } from '../services/errors';
+import { startStoreKey } from '../services/store/earlyKey';
 import { DEFAULT_SETTINGS, memorySettings, type PersistedSettings, type Platform, type SettingsStore } from '../services/platform';
 import type { Session } from '../services/session/session';
 import { EXCHANGE_USAGE } from './exchangeUsage';
@@ -267,9 +268,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return p;
   };
   const open = async () => {
-    const st = await call('store.open', { path: storePath(), passphrase: await passphraseFrom(io, 'CASEWRIGHT_PASSPHRASE', 'Passphrase: ') });
+    const file = storePath();
+    const passphrase = await passphraseFrom(io, 'CASEWRIGHT_PASSPHRASE', 'Passphrase: ');
+    // PBKDF2 starts now, on libuv's thread pool, while the handler table loads (issue 15).
+    startStoreKey(file, passphrase);
+    const st = await call('store.open', { path: file, passphrase });
     if (st.notice) io.stderr(`${st.notice}\n`);
     return st;
+  };
+  // The document commands load the renderers, the fonts and pdf.js while the store's keys are derived on libuv's
+  // thread pool (issue 15), instead of after.
+  // `leakCheck`: the command checks a complainant's version, so pdf.js is needed too.
+  const openPreparingRenderers = async (leakCheck: boolean) => {
+    // The store first: its handler loads and starts PBKDF2 before the renderers' larger modules are evaluated.
+    const opened = open();
+    const renderers = import('../services/documents/documentService').then((m) => m.prepareRenderers({ pdfjs: leakCheck }));
+    renderers.catch(() => undefined);
+    await opened;
+    await renderers;
   };
   const caseId = async (ref: string | undefined) => {
     if (!ref) throw new UsageError('--case REF is required');
@@ -402,7 +418,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (o.format !== 'docx' && o.format !== 'pdf') throw new UsageError('--format must be docx or pdf');
         if (o.variant !== undefined && o.variant !== 'complainant' && o.variant !== 'council') throw new UsageError('--variant must be complainant or council');
         if (!o.out) throw new UsageError('--out FILE is required');
-        await open();
+        await openPreparingRenderers(o.variant === 'complainant');
         if (o.interview !== undefined && o.doc !== 'interview-record') throw new UsageError('--interview goes with --doc interview-record');
         if (o.interview !== undefined && !o.interview.trim()) throw new UsageError('--interview needs the id of an interview');
         await call('documents.export', {
@@ -417,7 +433,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'doc export-all': {
         if (!o.out) throw new UsageError('--out DIR is required');
         if (!fs.existsSync(o.out) || !fs.statSync(o.out).isDirectory()) throw new UserError('NOT_FOUND', `${o.out} is not a folder; create it first or choose another.`);
-        await open();
+        await openPreparingRenderers(true);
         const r = await call('documents.exportAll', { caseId: await caseId(o.case) });
         io.stdout(`${r.folder}\n`);
         for (const f of r.files) io.stdout(`  ${f}\n`);

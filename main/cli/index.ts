@@ -1,5 +1,9 @@
+import { enableCompileCache } from '../services/compileCache';
 import { runCli } from './cli';
 import { promptHidden } from './prompt';
+
+// Before the command's modules load (they are dynamic imports): their compiled code is kept between runs.
+enableCompileCache();
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -15,8 +15,11 @@ const DASHES = /[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/
 const INVISIBLE = /^(?:[\u00ad\u200b-\u200f\u2060\ufeff]|\u034f)$/u;
 const SPACE = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]/u;
 
-/** One character (a code point) folded; "" for characters that never matter to a name. */
-export function foldChar(ch: string): string {
+/**
+ * One character (a code point) folded, worked out from the rules above. `foldChar` gives the same answers
+ * from tables (a test compares the two over every code point).
+ */
+export function foldCharSlow(ch: string): string {
   if (APOSTROPHES.test(ch) || INVISIBLE.test(ch)) return '';
   if (DASHES.test(ch)) return '-';
   if (SPACE.test(ch)) return ' ';
@@ -34,6 +37,26 @@ export function foldChar(ch: string): string {
     for (const l of c.toLowerCase().normalize('NFKD')) if (!/\p{M}/u.test(l)) out += SPECIAL[l] ?? l;
   }
   return out;
+}
+
+/** ASCII, looked up (issue 15: folding character by character was a large part of the leak check). */
+const ASCII_FOLDED: readonly string[] = Array.from({ length: 128 }, (_, c) => foldCharSlow(String.fromCharCode(c)));
+/** Every other character, worked out once per process; a long session starts afresh past 50,000 of them. */
+const folded = new Map<string, string>();
+
+/** One character (a code point) folded; "" for characters that never matter to a name. */
+export function foldChar(ch: string): string {
+  if (ch.length === 1) {
+    const c = ch.charCodeAt(0);
+    if (c < 128) return ASCII_FOLDED[c]!;
+  }
+  let f = folded.get(ch);
+  if (f === undefined) {
+    if (folded.size > 50_000) folded.clear();
+    f = foldCharSlow(ch);
+    folded.set(ch, f);
+  }
+  return f;
 }
 
 /**

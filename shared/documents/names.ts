@@ -72,6 +72,11 @@ interface Form {
   month: boolean;
   /** Bare initials: found only in capitals. */
   capitalsOnly: boolean;
+  /**
+   * Folded text every match of `re` contains ("" if none is worth checking): a text without it is not searched
+   * with `re` at all (issue 15: most forms are absent from most paragraphs, and a substring test is far cheaper).
+   */
+  needle: string;
 }
 
 /** A name word as a pattern over folded text: an apostrophe may be dropped or written as a space. */
@@ -85,6 +90,22 @@ function wordPattern(word: string): string {
   return p;
 }
 
+/**
+ * The stretches of folded text between the places where `wordPattern` lets the spelling vary: the pattern
+ * has each of them literally, so a match contains each of them.
+ */
+function wordPieces(word: string): string[] {
+  const pieces = [''];
+  for (const ch of word.normalize('NFC')) {
+    if (/['’‘ʼʻ`´′]/u.test(ch) || /[-‐‑‒–—―−]/u.test(ch)) pieces.push('');
+    else pieces[pieces.length - 1] += foldChar(ch);
+  }
+  return pieces;
+}
+
+/** The longest stretch of the words that every match contains. */
+const needleOf = (words: string[]) => words.flatMap(wordPieces).reduce((a, b) => (b.length > a.length ? b : a), '');
+
 const SEP = '[ -]*';
 const titlePrefix = `(?:(?:${TITLES.join('|')})\\.? *)`;
 
@@ -95,22 +116,23 @@ function nameWords(name: string): string[] {
 
 function formsOf(p: NamedPerson): Form[] {
   const out: Form[] = [];
-  const add = (pattern: string, kind: FormKind, opts: { common?: boolean; month?: boolean; capitalsOnly?: boolean; titled?: boolean } = {}) => {
+  const add = (pattern: string, kind: FormKind, opts: { common?: boolean; month?: boolean; capitalsOnly?: boolean; titled?: boolean; needle?: string } = {}) => {
     const body = opts.titled === false ? pattern : `${titlePrefix}?${pattern}`;
     // A possessive "s" may follow (its apostrophe is folded away): checked against the original text below.
-    out.push({ re: new RegExp(`(?<![\\p{L}\\p{N}])(${body})(?=s?(?![\\p{L}\\p{N}]))`, 'gu'), personId: p.id, kind, common: !!opts.common, month: !!opts.month, capitalsOnly: !!opts.capitalsOnly });
+    out.push({ re: new RegExp(`(?<![\\p{L}\\p{N}])(${body})(?=s?(?![\\p{L}\\p{N}]))`, 'gu'), personId: p.id, kind, common: !!opts.common, month: !!opts.month, capitalsOnly: !!opts.capitalsOnly, needle: opts.needle ?? '' });
   };
   const full = foldName(p.name);
   if (!full) return out;
   // The name exactly as registered (titles and all: "Mr and Mrs Hale").
-  add(nameWordsPattern(p.name.normalize('NFC').match(/[^\s]+/gu) ?? []), 'full', { titled: false });
+  const written = p.name.normalize('NFC').match(/[^\s]+/gu) ?? [];
+  add(nameWordsPattern(written), 'full', { titled: false, needle: needleOf(written) });
   const words = nameWords(p.name);
   const meaningful = (ws: string[]) => ws.some((w) => !PARTICLES.has(foldName(w)) && foldName(w).replace(/-/g, '').length >= 2 && /\p{L}/u.test(w));
   // Every run of two or more words.
   for (let i = 0; i < words.length; i++) {
     for (let j = i + 2; j <= words.length; j++) {
       const ws = words.slice(i, j);
-      if (meaningful(ws)) add(nameWordsPattern(ws), 'words');
+      if (meaningful(ws)) add(nameWordsPattern(ws), 'words', { needle: needleOf(ws) });
     }
   }
   // Each word, and each half of a hyphenated word.
@@ -123,7 +145,7 @@ function formsOf(p: NamedPerson): Form[] {
     const f = foldName(w);
     // A part with no letter ("3" of "Person 3-13") is never found alone: it would be any number.
     if (f.replace(/-/g, '').length < 2 || PARTICLES.has(f) || !/\p{L}/u.test(f)) continue;
-    add(wordPattern(w), 'part', { common: COMMON_WORDS.has(f), month: MONTHS.includes(f) });
+    add(wordPattern(w), 'part', { common: COMMON_WORDS.has(f), month: MONTHS.includes(f), needle: needleOf([w]) });
   }
   // Initials: of the first and last words, and of every word; and initial and surname.
   const letters = words.filter((w) => !PARTICLES.has(foldName(w))).map((w) => foldChar([...w.normalize('NFC')][0]!)).filter((c) => /^\p{L}$/u.test(c));
@@ -135,7 +157,7 @@ function formsOf(p: NamedPerson): Form[] {
       if (!ACRONYMS.has(s)) add(cs.map(esc).join(''), 'initials', { titled: false, capitalsOnly: true });
     }
     const last = words.at(-1)!;
-    add(`${esc(letters[0]!)}\\.? ?${wordPattern(last)}`, 'initials');
+    add(`${esc(letters[0]!)}\\.? ?${wordPattern(last)}`, 'initials', { needle: needleOf([last]) });
   }
   return out;
 }
@@ -187,7 +209,7 @@ const isNumberWord = (w: string) => /^\d+(?:st|nd|rd|th)?$/iu.test(w);
  * A finder for the given people: `find(text)` returns every place a name of theirs is written, longest first
  * where finds overlap, each with everyone it could be.
  */
-export function nameFinder(people: readonly NamedPerson[], opts: { protect?: readonly string[] } = {}): (text: string) => NameHit[] {
+export function nameFinder(people: readonly NamedPerson[], opts: { protect?: readonly string[]; /** Tests only: search with every form, needle or not. */ everyForm?: boolean } = {}): (text: string) => NameHit[] {
   const forms = people.filter((p) => p.name.trim()).flatMap(formsOf);
   const protect = [...(opts.protect ?? [])].filter((x) => x.trim());
   return (input) => {
@@ -197,6 +219,7 @@ export function nameFinder(people: readonly NamedPerson[], opts: { protect?: rea
     const guarded = protectedSpans(folded, protect);
     const cands: { fs: number; fe: number; form: Form }[] = [];
     for (const form of forms) {
+      if (form.needle && !opts.everyForm && !folded.includes(form.needle)) continue;
       form.re.lastIndex = 0;
       for (const x of folded.matchAll(form.re)) {
         const fs = x.index;

@@ -13,8 +13,8 @@ import { appendAudit } from '../store/audit';
 import { documentRef } from '../store/digests';
 import { renderDocx } from './docxRenderer';
 import { renderPdf } from './pdfRenderer';
-import { checkRendered, leakSentence } from './leakCheck';
-import { missingGlyphs } from './fonts';
+import { checkRendered, leakSentence, loadPdfjs } from './leakCheck';
+import { missingGlyphs, pdfFaces } from './fonts';
 import { readIssuedModel } from './issued';
 
 export type DocumentFormat = 'docx' | 'pdf';
@@ -194,6 +194,16 @@ export class DocumentService {
       throw e;
     }
   }
+}
+
+/**
+ * Loads what the first document would otherwise wait for: the fonts (parsed once per process) and, when a
+ * complainant's version will be checked, pdf.js for the leak check (issue 15). The command line calls it while
+ * the store's keys are derived on other threads.
+ */
+export async function prepareRenderers(opts: { pdfjs: boolean }): Promise<void> {
+  pdfFaces();
+  if (opts.pdfjs) await loadPdfjs();
 }
 
 /** "DEMO-ST2-0001 investigation-report complainant v2.pdf" → a safe file name. */

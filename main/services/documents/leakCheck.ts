@@ -71,9 +71,20 @@ export function docxSources(data: Buffer): Promise<LeakSource[]> {
   return Promise.resolve(out);
 }
 
+let pdfjsLoading: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
+
+/**
+ * pdf.js, and the worker code it runs on this thread (its "fake worker", imported by pdf.js on the first
+ * document from the same file), loaded once. `prepareRenderers` starts this early, while the store unlocks.
+ */
+export function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+  pdfjsLoading ??= Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]).then(([pdfjs]) => pdfjs);
+  return pdfjsLoading;
+}
+
 /** Everything a PDF shows or carries as text: each page, the bookmarks, the document information. */
 export async function pdfSources(data: Buffer): Promise<LeakSource[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfjs();
   const doc = await pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   const out: LeakSource[] = [];
   try {

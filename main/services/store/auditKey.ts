@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, scrypt, scryptSync } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /**
@@ -48,10 +48,39 @@ const NEXT_ROW = 'audit_key_next';
 /** Keys of open handles. `null` means the store has a key that this passphrase did not unlock. */
 const keys = new WeakMap<Database, AuditKey | null>();
 
-function kek(passphrase: string, w: Pick<Wrapped, 'salt' | 'N' | 'r' | 'p'>): Buffer {
-  return scryptSync(Buffer.from(passphrase.normalize('NFC'), 'utf8'), Buffer.from(w.salt, 'base64'), 32, {
-    N: w.N, r: w.r, p: w.p, maxmem: 128 * w.N * w.r * 2,
-  });
+/** Key-encryption keys derived ahead of time (`deriveAuditKek`), by the wrap parameters they were derived for. */
+export type DerivedKeks = ReadonlyMap<string, Buffer>;
+const kekId = (w: Pick<Wrapped, 'salt' | 'N' | 'r' | 'p'>) => `${w.salt}|${w.N}|${w.r}|${w.p}`;
+const scryptArgs = (passphrase: string, w: Pick<Wrapped, 'salt' | 'N' | 'r' | 'p'>) =>
+  [Buffer.from(passphrase.normalize('NFC'), 'utf8'), Buffer.from(w.salt, 'base64'), 32, { N: w.N, r: w.r, p: w.p, maxmem: 128 * w.N * w.r * 2 }] as const;
+/** The wrap parameters Casewright will run scrypt for: no more than 2^20 × 16 × 4, whatever a file says. */
+const sane = (w: Wrapped) => w.v === 1 && Number.isInteger(w.keyedFrom) && w.keyedFrom >= 1 && w.N <= 2 ** 20 && w.r <= 16 && w.p <= 4;
+
+function kek(passphrase: string, w: Pick<Wrapped, 'salt' | 'N' | 'r' | 'p'>, ready?: DerivedKeks): Buffer {
+  return ready?.get(kekId(w)) ?? scryptSync(...scryptArgs(passphrase, w));
+}
+
+/**
+ * The scrypt of the store's audit key wrap, run on libuv's thread pool instead of the calling thread (issue 15),
+ * so an open that awaits it leaves the thread free (the command line loads the document renderers meanwhile).
+ * Read from a handle already keyed; `unlockAuditKey(db, passphrase, ready)` then uses it instead of running
+ * scrypt again. A store without a wrap, or one Casewright would not run scrypt for, gives an empty map.
+ */
+export async function deriveAuditKek(db: Database, passphrase: string): Promise<DerivedKeks> {
+  const ready = new Map<string, Buffer>();
+  const stored = metaValue(db, KEY_ROW);
+  if (stored === null) return ready;
+  let w: Wrapped;
+  try {
+    w = JSON.parse(stored) as Wrapped;
+  } catch {
+    return ready;
+  }
+  if (!sane(w)) return ready;
+  const [pass, salt, keylen, opts] = scryptArgs(passphrase, w);
+  const k = await new Promise<Buffer>((resolve, reject) => scrypt(pass, salt, keylen, opts, (e, key) => (e ? reject(e) : resolve(key))));
+  ready.set(kekId(w), k);
+  return ready;
 }
 
 const aad = (w: Pick<Wrapped, 'v' | 'keyedFrom' | 'salt' | 'N' | 'r' | 'p'>) =>
@@ -67,11 +96,11 @@ function wrap(k: AuditKey, passphrase: string): string {
   return JSON.stringify(w);
 }
 
-function unwrap(text: string, passphrase: string): AuditKey | null {
+function unwrap(text: string, passphrase: string, ready?: DerivedKeks): AuditKey | null {
   try {
     const w = JSON.parse(text) as Wrapped;
-    if (w.v !== 1 || !Number.isInteger(w.keyedFrom) || w.keyedFrom < 1 || w.N > 2 ** 20 || w.r > 16 || w.p > 4) return null;
-    const d = createDecipheriv('aes-256-gcm', kek(passphrase, w), Buffer.from(w.iv, 'base64'));
+    if (!sane(w)) return null;
+    const d = createDecipheriv('aes-256-gcm', kek(passphrase, w, ready), Buffer.from(w.iv, 'base64'));
     d.setAAD(aad(w));
     d.setAuthTag(Buffer.from(w.tag, 'base64'));
     const key = Buffer.concat([d.update(Buffer.from(w.ct, 'base64')), d.final()]);
@@ -90,13 +119,13 @@ const putMeta = (db: Database, key: string, value: string) =>
  * Called once the store is open and migrated: unlocks the audit key with the passphrase, or makes it for a
  * store that has none yet (a new store, or one from 0.1.0 on its first open). Returns true when it was made
  * now. A store whose key this passphrase cannot unlock opens for reading only: writes are refused and verify
- * says why.
+ * says why. `ready`: the wrap's scrypt already run (`deriveAuditKek`).
  */
-export function unlockAuditKey(db: Database, passphrase: string): boolean {
+export function unlockAuditKey(db: Database, passphrase: string, ready?: DerivedKeks): boolean {
   return db.transaction(() => {
     const stored = metaValue(db, KEY_ROW);
     if (stored !== null) {
-      let k = unwrap(stored, passphrase);
+      let k = unwrap(stored, passphrase, ready);
       const next = metaValue(db, NEXT_ROW);
       if (!k && next !== null) {
         // A passphrase change stopped between the rekey and the promotion: finish it.

@@ -5,8 +5,9 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { UserError } from '../errors';
 import { appendAudit } from './audit';
-import { auditKeyOf, commitAuditKeyRewrap, stageAuditKeyRewrap, unlockAuditKey, useAuditKey } from './auditKey';
+import { auditKeyOf, commitAuditKeyRewrap, deriveAuditKek, stageAuditKeyRewrap, unlockAuditKey, useAuditKey, type DerivedKeks } from './auditKey';
 import { allRefs } from './digests';
+import { deriveStoreKey, keyBytes, STORE_KDF_ITER, takeStoreKey } from './earlyKey';
 import { LATEST_VERSION, currentVersion, migrate } from './migrations';
 import { passphraseProblem } from './passphrasePolicy';
 
@@ -16,7 +17,7 @@ import { passphraseProblem } from './passphrasePolicy';
  * salt): a standard, audited format that DB Browser for SQLCipher can also open, so a council's data is
  * never locked into this app. See docs/security.md.
  */
-export const CIPHER_SETTINGS = { cipher: 'sqlcipher', legacy: 4, kdfIter: 256000 } as const;
+export const CIPHER_SETTINGS = { cipher: 'sqlcipher', legacy: 4, kdfIter: STORE_KDF_ITER } as const;
 export const STORE_EXTENSION = '.cwstore';
 const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const PAGE_SIZE = 4096;
@@ -33,8 +34,6 @@ export interface StoreOptions {
   beforeMigrate?: (db: Db) => void;
 }
 
-/** NFC so the same passphrase typed on macOS and Windows gives the same key. */
-const keyBytes = (passphrase: string) => Buffer.from(passphrase.normalize('NFC'), 'utf8');
 
 /**
  * A store's page key, already derived from the passphrase and the file's salt (`storeKeyFor`): handed to
@@ -83,15 +82,36 @@ export function passphraseOpens(storePath: string, passphrase: string): boolean 
  * the one PBKDF2 an open costs: every handle opened afterwards gets the derived key (`applyCipher`).
  */
 export function storeKeyFor(storePath: string, passphrase: string): DerivedKey | null {
+  const page = firstPage(storePath);
+  if (!page) return null;
+  const salt = Buffer.from(page.subarray(0, 16));
+  return keyIfItOpens(page, salt, pbkdf2Sync(keyBytes(passphrase), salt, CIPHER_SETTINGS.kdfIter, 32, 'sha512'));
+}
+
+/**
+ * `storeKeyFor` with the PBKDF2 on libuv's thread pool, leaving the calling thread free meanwhile (issue 15);
+ * or the derivation the command line started early for this file and passphrase (earlyKey.ts).
+ */
+export async function storeKeyForAsync(storePath: string, passphrase: string): Promise<DerivedKey | null> {
+  const page = firstPage(storePath);
+  if (!page) return null;
+  const salt = Buffer.from(page.subarray(0, 16));
+  const key = (await takeStoreKey(storePath, passphrase, salt)) ?? (await deriveStoreKey(passphrase, salt));
+  return keyIfItOpens(page, salt, key);
+}
+
+function firstPage(storePath: string): Buffer | null {
   const page = Buffer.alloc(PAGE_SIZE);
   const fd = fs.openSync(storePath, 'r');
   try {
-    if (fs.readSync(fd, page, 0, PAGE_SIZE, 0) !== PAGE_SIZE) return null;
+    return fs.readSync(fd, page, 0, PAGE_SIZE, 0) === PAGE_SIZE ? page : null;
   } finally {
     fs.closeSync(fd);
   }
-  const salt = Buffer.from(page.subarray(0, 16));
-  const key = pbkdf2Sync(keyBytes(passphrase), salt, CIPHER_SETTINGS.kdfIter, 32, 'sha512');
+}
+
+/** The page key if page 1's HMAC checks out under it (wiped and null if not). */
+function keyIfItOpens(page: Buffer, salt: Buffer, key: Buffer): DerivedKey | null {
   const hmacKey = pbkdf2Sync(key, Buffer.from(salt.map((b) => b ^ 0x3a)), 2, 32, 'sha512');
   const pageNumber = Buffer.alloc(4);
   pageNumber.writeUInt32LE(1);
@@ -218,9 +238,9 @@ export function checkLooksLikeStore(storePath: string): void {
  * later changes to them are checked from here on. One transaction, so a key is never left without the entry
  * that starts its part of the log.
  */
-function recordMigration(db: Db, passphrase: string, applied: number[], actor: string): void {
+function recordMigration(db: Db, passphrase: string, applied: number[], actor: string, ready?: DerivedKeks): void {
   db.transaction(() => {
-    const keyMadeNow = unlockAuditKey(db, passphrase);
+    const keyMadeNow = unlockAuditKey(db, passphrase, ready);
     if ((applied.length > 0 || keyMadeNow) && auditKeyOf(db)) {
       appendAudit(db, { actor, action: 'store.migrate', entity: 'store', entityId: null, detail: { applied }, ...(keyMadeNow ? { covers: allRefs(db) } : {}) });
     }
@@ -282,7 +302,36 @@ export class CaseStore {
     checkLooksLikeStore(storePath);
     // Decided from page 1 in memory: a wrong passphrase changes nothing on disk, even beside a leftover journal.
     // The key derived for that check is the one every handle below uses: one PBKDF2 per open.
-    const key = storeKeyFor(storePath, passphrase);
+    return CaseStore.openWithKey(storePath, passphrase, opts, storeKeyFor(storePath, passphrase));
+  }
+
+  /**
+   * `open`, with both key derivations (the store's PBKDF2, then the audit key wrap's scrypt) on libuv's thread
+   * pool (issue 15): still one of each, and the same checks in the same order, but the calling thread is free
+   * while they run, so the app's main process keeps serving and the command line loads the modules it needs
+   * next. The scrypt needs the wrap, which is inside the encrypted store, so the two run one after the other.
+   */
+  static async openAsync(storePath: string, passphrase: string, opts: StoreOptions): Promise<CaseStore> {
+    checkLooksLikeStore(storePath);
+    const key = await storeKeyForAsync(storePath, passphrase);
+    let ready: DerivedKeks | undefined;
+    if (key && !hasHotJournal(storePath)) {
+      try {
+        const db = openReadOnly(storePath, key);
+        try {
+          ready = await deriveAuditKek(db, passphrase);
+        } finally {
+          db.close();
+        }
+      } catch {
+        // Whatever went wrong is met again, and explained, by the open itself.
+        ready = undefined;
+      }
+    }
+    return CaseStore.openWithKey(storePath, passphrase, opts, key, ready);
+  }
+
+  private static openWithKey(storePath: string, passphrase: string, opts: StoreOptions, key: DerivedKey | null, ready?: DerivedKeks): CaseStore {
     if (!key) {
       throw new UserError('WRONG_PASSPHRASE', 'That passphrase does not open this case store; check it and try again.');
     }
@@ -317,7 +366,7 @@ export class CaseStore {
       applyCipher(db, key);
       configure(db);
       if (version < LATEST_VERSION) opts.beforeMigrate?.(db);
-      recordMigration(db, passphrase, migrate(db), opts.actor);
+      recordMigration(db, passphrase, migrate(db), opts.actor, ready);
       const store = new CaseStore(db, storePath, opts.actor);
       store.notice = notice;
       return store;
@@ -326,6 +375,7 @@ export class CaseStore {
       throw describeStoreError(e, storePath);
     } finally {
       key.raw.fill(0);
+      for (const k of ready?.values() ?? []) k.fill(0);
     }
   }
 
