@@ -4,7 +4,8 @@ import type { ApiName, AppEvent, CasewrightApi } from '../shared/api/contract';
 import { API_CHANNEL_PREFIX, API_NAME_LIST, EVENT_CHANNEL } from '../shared/api/names';
 
 /**
- * The sandboxed preload: exposes window.casewright, one async method per API name plus onEvent. It never
+ * The sandboxed preload: exposes window.casewright, one async method per API name plus onEvent and
+ * takeEarlyStatus (the first app.status, asked for at once). It never
  * exposes ipcRenderer (or an IpcRendererEvent, whose `sender` is ipcRenderer) to the page.
  */
 
@@ -27,6 +28,14 @@ function createCasewrightApi(ipc: IpcRendererLike): CasewrightApi {
     // Only the input crosses; no renderer object can smuggle anything else through.
     api[name] = (input?: unknown) => ipc.invoke(channel, input);
   }
+  // Asked now, while the page's script is still being fetched; the page takes the answer once (takeEarlyStatus).
+  let earlyStatus: Promise<unknown> | null = ipc.invoke(API_CHANNEL_PREFIX + 'app.status', {});
+  earlyStatus.catch(() => {});
+  api.takeEarlyStatus = () => {
+    const taken = earlyStatus;
+    earlyStatus = null;
+    return taken;
+  };
   api.onEvent = (listener: (event: AppEvent) => void) => {
     if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
     const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload as AppEvent);

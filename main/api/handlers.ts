@@ -324,6 +324,11 @@ export function createDispatcher(session: Session, onInternalError: (e: unknown)
       // SQLite's busy, full-disk and read-only errors have plain sentences of their own.
       const known = /^SQLITE_(BUSY|LOCKED|FULL|READONLY)/.test((e as { code?: string })?.code ?? '') ? describeStoreError(e, session.path ?? 'the case store') : null;
       if (known) return { ok: false, error: { code: known.code, message: known.message } };
+      // The store was locked (idle, or from another window) while this call was waiting on something: say so,
+      // and the window goes back to the unlock screen (LOCKED), rather than report an internal problem.
+      if (!session.isOpen && /database connection is not open/i.test((e as Error)?.message ?? '')) {
+        return { ok: false, error: { code: 'LOCKED', message: 'The case store was locked while this was being done, so it may not have finished; unlock it and look before trying again.' } };
+      }
       onInternalError(e);
       return { ok: false, error: { code: 'INTERNAL', message: `Casewright hit an unexpected problem (${(e as Error)?.message ?? String(e)}); nothing further was changed. Please report it.` } };
     }

@@ -3,8 +3,6 @@ import type { ApiInput, ApiName, ApiOutput, AppEvent, CasewrightApi, Envelope } 
 declare global {
   interface Window {
     casewright: CasewrightApi;
-    /** The first `app.status`, asked for by public/early-status.js before the app's script ran. */
-    casewrightEarlyStatus?: Promise<Envelope<ApiOutput<'app.status'>>>;
   }
 }
 

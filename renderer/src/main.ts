@@ -84,10 +84,10 @@ window.casewright.onEvent((e) => {
   if (e.type === 'locked') lock(e.reason);
 });
 
-// Asked for by public/early-status.js while this script was still loading (or, failing that, now). Taken once;
-// the e2e suite checks that it was.
-const first = window.casewrightEarlyStatus ? unwrap(window.casewrightEarlyStatus) : call('app.status', {});
-if (window.casewrightEarlyStatus) window.casewrightEarlyStatus = undefined;
+// Asked for by the preload as the window was made, while this script was still being fetched (or, failing that,
+// now); the e2e suite checks that it was taken.
+const early = typeof window.casewright.takeEarlyStatus === 'function' ? window.casewright.takeEarlyStatus() : null;
+const first = early ? unwrap(early) : call('app.status', {});
 first.then(
   (s) => {
     if (s.storeOpen) return void openApp(s);

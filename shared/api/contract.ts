@@ -151,6 +151,12 @@ export type CasewrightApi = {
 } & {
   /** Events pushed by main (for now only 'locked'). Returns an unsubscribe function. */
   onEvent(listener: (event: AppEvent) => void): () => void;
+  /**
+   * The answer to an `app.status` asked for as the window was created (by the preload, before the page's own
+   * script has even been fetched), so the first screen does not wait for that round trip (issue 15). Given once;
+   * null after that.
+   */
+  takeEarlyStatus(): Promise<Envelope<ApiOutput<'app.status'>>> | null;
 };
 
 export type AppEvent = { type: 'locked'; reason: 'idle' | 'user' };

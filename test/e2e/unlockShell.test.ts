@@ -105,7 +105,8 @@ describe('the unlock screen before React has loaded', () => {
     const { page, harness } = await openApp(browser, { beforeGoto: chunks.beforeGoto });
     await page.getByRole('heading', { level: 1, name: 'Casewright' }).waitFor();
     await submitCreate(page, true);
-    await expect.poll(() => harness.session.isOpen).toBe(true);
+    // Locked once the store is made (with its demo case) but while the app's chunks are still held back.
+    await expect.poll(() => (harness.session.isOpen ? harness.session.cases().list().length : 0)).toBe(1);
     harness.session.lock('idle');
     await page.getByText(/Casewright locked the case store because it was not used for a while/).waitFor();
     chunks.release();

@@ -21,8 +21,17 @@ const calls = Object.fromEntries(
   ]),
 );
 
+// As the preload does: the first app.status is asked for at once, before the page's script has been fetched.
+let earlyStatus: Promise<unknown> | null = (calls['app.status'] as (i: unknown) => Promise<unknown>)({});
+earlyStatus.catch(() => {});
+
 const api = {
   ...calls,
+  takeEarlyStatus() {
+    const taken = earlyStatus;
+    earlyStatus = null;
+    return taken;
+  },
   onEvent(listener: (e: AppEvent) => void) {
     const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
     source.onmessage = (m) => listener(JSON.parse(m.data as string) as AppEvent);

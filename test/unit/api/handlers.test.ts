@@ -77,6 +77,22 @@ describe('the handler table', () => {
     expect(await dispatch('cases.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
   });
 
+  it('says the store was locked, not "an unexpected problem", when a lock comes while a call is waiting', async () => {
+    const errors: unknown[] = [];
+    const { session, store } = setup();
+    const dispatch = createDispatcher(session, (e) => errors.push(e));
+    expect((await dispatch('store.create', { path: store, passphrase: GOOD_PASSPHRASE, ownerName: 'Alex' })).ok).toBe(true);
+    // A store with no exchange identity yet makes one on first use, waiting on key generation meanwhile.
+    session.requireStore().db.prepare('DELETE FROM exchange_identity').run();
+    const pending = dispatch('exchange.identity', {});
+    session.lock('idle');
+    expect(await pending).toEqual({
+      ok: false,
+      error: { code: 'LOCKED', message: 'The case store was locked while this was being done, so it may not have finished; unlock it and look before trying again.' },
+    });
+    expect(errors).toEqual([]);
+  });
+
   it('remembers a passphrase on this device only when asked, and forgets it', async () => {
     const { dispatch, store, session } = setup();
     await dispatch('store.create', { path: store, passphrase: GOOD_PASSPHRASE, ownerName: 'Alex' });

@@ -25,8 +25,16 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it('exposes exactly the API names plus onEvent, all functions', () => {
-    expect(Object.keys(exposed).sort()).toEqual([...API_NAME_LIST, 'onEvent'].sort());
+  it('asks main for the first app.status at once, and gives that answer to the page once', async () => {
+    // Asked while the preload ran (before any page script), with the status channel and no input from the page.
+    expect(mocks.ipcRenderer.invoke.mock.calls[0]).toEqual(['cw:app.status', {}]);
+    const take = exposed.takeEarlyStatus as () => Promise<unknown> | null;
+    await expect(take()).resolves.toEqual({ ok: true, data: 'x' });
+    expect(take()).toBeNull();
+  });
+
+  it('exposes exactly the API names plus onEvent and takeEarlyStatus, all functions', () => {
+    expect(Object.keys(exposed).sort()).toEqual([...API_NAME_LIST, 'onEvent', 'takeEarlyStatus'].sort());
     for (const value of Object.values(exposed)) expect(typeof value).toBe('function');
   });
 
