@@ -85,9 +85,10 @@ window.casewright.onEvent((e) => {
 });
 
 // Asked for by the preload as the window was made, while this script was still being fetched (or, failing that,
-// now); the e2e suite checks that it was taken.
+// now); the e2e suite checks that it was taken. Should that early question have been refused or lost (the window
+// not yet where main expects it), it is simply asked again.
 const early = typeof window.casewright.takeEarlyStatus === 'function' ? window.casewright.takeEarlyStatus() : null;
-const first = early ? unwrap(early) : call('app.status', {});
+const first = early ? unwrap(early).catch(() => call('app.status', {})) : call('app.status', {});
 first.then(
   (s) => {
     if (s.storeOpen) return void openApp(s);

@@ -162,4 +162,24 @@ describe('the unlock screen before React has loaded', () => {
     expect(await page.getByRole('button', { name: 'Unlock with the remembered passphrase' }).isVisible()).toBe(false);
     await expectAccessible(page, 'unlock (remembered)');
   });
+
+  it('asks for the status again when the early question was lost, and shows the unlock screen', async () => {
+    let statusCalls = 0;
+    const { page, problems } = await openApp(browser, {
+      beforeGoto: async (p) => {
+        await p.route('**/api/app.status', async (route) => {
+          // The first (early) question fails as a lost message would; the next is answered.
+          if (++statusCalls === 1) return route.abort('failed');
+          await route.continue();
+        });
+      },
+    });
+    await page.getByRole('heading', { level: 1, name: 'Casewright' }).waitFor();
+    await page.getByRole('button', { name: 'Create a new case store' }).waitFor();
+    expect(statusCalls).toBe(2);
+    expect(await page.getByText('Casewright could not start').count()).toBe(0);
+    // The aborted request is the browser's own console line, nothing of the app's.
+    expect(problems.filter((p) => !/Failed to load resource|net::ERR_FAILED/.test(p))).toEqual([]);
+  });
 });
+
