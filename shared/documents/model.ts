@@ -102,6 +102,14 @@ export interface DocumentModel {
 export const plain = (text: string): Run[] => [{ text }];
 export const para = (text: string, style?: 'normal' | 'quote' | 'small' | 'right'): Block => ({ type: 'paragraph', runs: plain(text), ...(style ? { style } : {}) });
 export const heading = (level: 1 | 2 | 3, text: string): Block => ({ type: 'heading', level, text });
+/** The table of facts at the top of a document: a label in the first column (read as the row's header), its value. */
+export const factsTable = (rows: readonly (readonly [string, string])[]): Block => ({
+  type: 'table',
+  header: ['', ''],
+  widths: [0.3, 0.7],
+  rowHeaders: true,
+  rows: rows.map(([label, value]) => [plain(label), plain(value)]),
+});
 
 /** The words of a model (for tests, search and checking the variants). */
 export function modelText(m: DocumentModel): string {

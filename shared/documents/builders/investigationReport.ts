@@ -5,7 +5,7 @@ import { PROCEDURES } from '../../clock/profiles';
 import type { CaseRecord } from '../../domain/case';
 import type { Interview, Recommendation } from '../../domain/investigation';
 import { richToBlocks, richToRuns } from '../fromRich';
-import { type Block, type DocumentModel, heading, para, plain, type Run } from '../model';
+import { type Block, type DocumentModel, heading, para, plain, type Run, factsTable } from '../model';
 import { cap, listInWords, plural, sentence } from '../prose';
 import { type BuildContext, finish, longDate, personName, roleShown, stage2Clock, stage2Extension } from '../context';
 
@@ -35,21 +35,15 @@ export function buildInvestigationReport(ctx: BuildContext): DocumentModel {
 
   b.push({ type: 'title', text: 'Investigation report' });
   b.push(para(`Stage 2 investigation of a complaint about children’s social care, ${r.council.name}`));
-  b.push({
-    type: 'table',
-    header: ['', ''],
-    widths: [0.3, 0.7],
-    rowHeaders: true,
-    rows: [
-      ['Case reference', r.reference],
-      ['Complainant', complainants],
-      ['Child or young person', r.child.name],
-      ['Investigating officer', io],
-      ['Independent person', ip],
-      ['Period investigated', periodWords(r)],
-      ['Date of this report', longDate(ctx.today)],
-    ].map(([a, v]) => [plain(a!), plain(v!)]),
-  });
+  b.push(factsTable([
+    ['Case reference', r.reference],
+    ['Complainant', complainants],
+    ['Child or young person', r.child.name],
+    ['Investigating officer', io],
+    ['Independent person', ip],
+    ['Period investigated', periodWords(r)],
+    ['Date of this report', longDate(ctx.today)],
+  ]));
 
   b.push(heading(1, 'Confidentiality and distribution'));
   b.push(para(`This report is confidential. It contains personal information about a child and their family and about council staff, and is shared only with the people listed below for the purposes of the complaints procedure. It must not be copied or passed to anyone else. ${ctx.variant === 'complainant' ? 'In this version people other than the complainant are referred to by role or pseudonym, and third parties’ details are left out.' : 'This full version names everyone involved and must not be given to the complainant.'}`));

@@ -1,6 +1,6 @@
 import { EXTENSION_REASON_LABELS } from '../../clock/extensions';
 import { richToBlocks, richToRuns } from '../fromRich';
-import { type Block, type DocumentModel, heading, para, plain, type Run } from '../model';
+import { type Block, type DocumentModel, heading, para, plain, type Run, factsTable } from '../model';
 import { type BuildContext, finish, longDate, personName, roleShown, stage2Clock, stage2Extension, stage2StartWords, stage3Deadline } from '../context';
 import { UserFacingError } from '../errors';
 import { cap, listInWords, sentence, sentenceRuns } from '../prose';
@@ -135,20 +135,14 @@ export function buildInterviewRecord(ctx: BuildContext, interviewId?: string): D
   const io = r.roles.investigatingOfficer?.name ?? 'Investigating Officer';
   const b: Block[] = [
     { type: 'title', text: 'Record of interview' },
-    {
-      type: 'table',
-      header: ['', ''],
-      widths: [0.3, 0.7],
-      rowHeaders: true,
-      rows: [
-        ['Case reference', r.reference],
-        ['Interviewee', role ? `${who} (${role})` : who],
-        ['Date and time', `${longDate(v.date)}${v.time ? `, ${v.time}` : ''}`],
-        ['How', cap(v.mode)],
-        ['Present', v.attendees.map((a) => `${a.name} (${a.role})`).join('; ') || 'not recorded'],
-        ['Points discussed', r.points.filter((p) => v.pointIds.includes(p.id)).map((p) => `Point ${p.number}`).join(', ') || 'not recorded'],
-      ].map(([a, x]) => [plain(a!), plain(x!)]),
-    },
+    factsTable([
+      ['Case reference', r.reference],
+      ['Interviewee', role ? `${who} (${role})` : who],
+      ['Date and time', `${longDate(v.date)}${v.time ? `, ${v.time}` : ''}`],
+      ['How', cap(v.mode)],
+      ['Present', v.attendees.map((a) => `${a.name} (${a.role})`).join('; ') || 'not recorded'],
+      ['Points discussed', r.points.filter((p) => v.pointIds.includes(p.id)).map((p) => `Point ${p.number}`).join(', ') || 'not recorded'],
+    ]),
     heading(1, 'Notes'),
     ...richToBlocks(v.notes, 2),
     heading(1, 'Agreement'),

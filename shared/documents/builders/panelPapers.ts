@@ -4,7 +4,7 @@ import { isRichEmpty } from '../../domain/richText';
 import { HEARING_WITHIN_WORKING_DAYS } from '../../bundle/panel';
 import { REPORT_WITHIN_WORKING_DAYS, RESPONSE_WITHIN_WORKING_DAYS } from '../../bundle/papers';
 import { richToBlocks, richToRuns } from '../fromRich';
-import { type Block, type DocumentModel, heading, para, plain, type Run } from '../model';
+import { type Block, type DocumentModel, heading, para, plain, type Run, factsTable } from '../model';
 import { cap, listInWords } from '../prose';
 import { type BuildContext, finish, longDate } from '../context';
 import { actionsTable, letterNotes, opening } from './letters';
@@ -42,22 +42,16 @@ export function buildPanelReport(ctx: BuildContext): DocumentModel {
   const b: Block[] = [
     { type: 'title', text: 'Review panel’s report' },
     para(`Stage 3 review of a complaint about children’s social care, ${r.council.name}`),
-    {
-      type: 'table',
-      header: ['', ''],
-      widths: [0.3, 0.7],
-      rowHeaders: true,
-      rows: [
-        ['Case reference', r.reference],
-        ['Complainant', complainants],
-        ['Child or young person', r.child.name],
-        ['Chair of the panel', chair ?? 'not recorded'],
-        ['Panel members', members.length ? listInWords(members) : 'not recorded'],
-        ['Review panel requested', longDate(r.keyDates.stage3Requested)],
-        ['Hearing', held ? longDate(held) : ctx.stage3?.hearingDate ? `planned for ${longDate(ctx.stage3.hearingDate)}` : 'not recorded'],
-        ['Date of this report', longDate(dated)],
-      ].map(([a, v]) => [plain(a!), plain(v!)]),
-    },
+    factsTable([
+      ['Case reference', r.reference],
+      ['Complainant', complainants],
+      ['Child or young person', r.child.name],
+      ['Chair of the panel', chair ?? 'not recorded'],
+      ['Panel members', members.length ? listInWords(members) : 'not recorded'],
+      ['Review panel requested', longDate(r.keyDates.stage3Requested)],
+      ['Hearing', held ? longDate(held) : ctx.stage3?.hearingDate ? `planned for ${longDate(ctx.stage3.hearingDate)}` : 'not recorded'],
+      ['Date of this report', longDate(dated)],
+    ]),
     heading(1, '1. The panel’s role'),
     para(
       `The review panel is the third stage of the complaints procedure for children’s social care (the Children Act 1989 Representations Procedure (England) Regulations 2006). The panel does not investigate the complaint again: it considers whether the Stage 2 investigation dealt with it adequately, reaches its own view on each point of complaint, and recommends what the council should do. Its three members are independent of ${r.council.name}, and none of them took part in the Stage 2 investigation.`,
