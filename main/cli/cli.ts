@@ -276,13 +276,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (st.notice) io.stderr(`${st.notice}\n`);
     return st;
   };
-  // The document commands load the renderers, the fonts and pdf.js while the store's keys are derived on libuv's
+  // The document commands load the renderers and the fonts while the store's keys are derived on libuv's
   // thread pool (issue 15), instead of after.
-  // `leakCheck`: the command checks a complainant's version, so pdf.js is needed too.
-  const openPreparingRenderers = async (leakCheck: boolean) => {
+  const openPreparingRenderers = async () => {
     // The store first: its handler loads and starts PBKDF2 before the renderers' larger modules are evaluated.
     const opened = open();
-    const renderers = import('../services/documents/documentService').then((m) => m.prepareRenderers({ pdfjs: leakCheck }));
+    const renderers = import('../services/documents/documentService').then((m) => m.prepareRenderers());
     renderers.catch(() => undefined);
     await opened;
     await renderers;
@@ -418,7 +417,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (o.format !== 'docx' && o.format !== 'pdf') throw new UsageError('--format must be docx or pdf');
         if (o.variant !== undefined && o.variant !== 'complainant' && o.variant !== 'council') throw new UsageError('--variant must be complainant or council');
         if (!o.out) throw new UsageError('--out FILE is required');
-        await openPreparingRenderers(o.variant === 'complainant');
+        await openPreparingRenderers();
         if (o.interview !== undefined && o.doc !== 'interview-record') throw new UsageError('--interview goes with --doc interview-record');
         if (o.interview !== undefined && !o.interview.trim()) throw new UsageError('--interview needs the id of an interview');
         await call('documents.export', {
@@ -433,7 +432,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'doc export-all': {
         if (!o.out) throw new UsageError('--out DIR is required');
         if (!fs.existsSync(o.out) || !fs.statSync(o.out).isDirectory()) throw new UserError('NOT_FOUND', `${o.out} is not a folder; create it first or choose another.`);
-        await openPreparingRenderers(true);
+        await openPreparingRenderers();
         const r = await call('documents.exportAll', { caseId: await caseId(o.case) });
         io.stdout(`${r.folder}\n`);
         for (const f of r.files) io.stdout(`  ${f}\n`);

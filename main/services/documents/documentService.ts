@@ -13,7 +13,7 @@ import { appendAudit } from '../store/audit';
 import { documentRef } from '../store/digests';
 import { renderDocx } from './docxRenderer';
 import { renderPdf } from './pdfRenderer';
-import { checkRendered, leakSentence, loadPdfjs } from './leakCheck';
+import { checkRendered, leakSentence } from './leakCheck';
 import { missingGlyphs, pdfFaces } from './fonts';
 import { readIssuedModel } from './issued';
 
@@ -197,13 +197,12 @@ export class DocumentService {
 }
 
 /**
- * Loads what the first document would otherwise wait for: the fonts (parsed once per process) and, when a
- * complainant's version will be checked, pdf.js for the leak check (issue 15). The command line calls it while
- * the store's keys are derived on other threads.
+ * Loads what the first document would otherwise wait for: the fonts, parsed once per process (issue 15). The
+ * command line calls it while the store's keys are derived on other threads. (The leak check reads our own PDFs
+ * without pdf.js, so pdf.js is no longer loaded ahead.)
  */
-export async function prepareRenderers(opts: { pdfjs: boolean }): Promise<void> {
+export function prepareRenderers(): void {
   pdfFaces();
-  if (opts.pdfjs) await loadPdfjs();
 }
 
 /** "DEMO-ST2-0001 investigation-report complainant v2.pdf" → a safe file name. */

@@ -47,9 +47,28 @@ export function reportFonts(): Record<Style, Buffer> {
 /** The font Word documents name: the same family the PDF embeds. */
 export const WORD_FONT = 'Liberation Sans';
 
+/**
+ * fontkit keeps one glyph object per glyph id, holding the code points of whichever call made it first. The
+ * subset writer makes the parts of a composed glyph (the "Ư" inside "Ừ", the "Α" inside "Ά") with none, and as
+ * the faces are shared by every document of a process (issue 15), a later document drawing that letter got a
+ * glyph with no text: its ToUnicode entry was empty and the letter vanished from the PDF's text layer (screen
+ * readers, search, copying, and the leak check's reading of the PDF). A glyph asked for with its code points
+ * now keeps them.
+ */
+function keepCodePoints(font: fontkit.Font): fontkit.Font {
+  const withGlyphs = font as unknown as { getGlyph: (id: number, codePoints?: number[]) => { codePoints: number[] } | null };
+  const getGlyph = withGlyphs.getGlyph.bind(font);
+  withGlyphs.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (glyph && codePoints.length && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
+    return glyph;
+  };
+  return font;
+}
+
 let faces: fontkit.Font[] | null = null;
 function fontFaces(): fontkit.Font[] {
-  faces ??= Object.values(reportFonts()).map((b) => fontkit.create(b) as fontkit.Font);
+  faces ??= Object.values(reportFonts()).map((b) => keepCodePoints(fontkit.create(b) as fontkit.Font));
   return faces;
 }
 

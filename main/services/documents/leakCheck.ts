@@ -4,6 +4,7 @@ import type { DocumentKind } from '../../../shared/documents/model';
 import { nameFinder } from '../../../shared/documents/names';
 import type { CaseRecord } from '../../../shared/domain/case';
 import type { LeakHit } from '../../../shared/api/types';
+import { NotOurPdf, readOwnPdf, type PdfTextSources } from './pdfText';
 import { unzip } from './zip';
 
 /**
@@ -73,25 +74,52 @@ export function docxSources(data: Buffer): Promise<LeakSource[]> {
 
 let pdfjsLoading: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
 
-/**
- * pdf.js, and the worker code it runs on this thread (its "fake worker", imported by pdf.js on the first
- * document from the same file), loaded once. `prepareRenderers` starts this early, while the store unlocks.
- */
-export function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+/** pdf.js, and the worker code it runs on this thread (its "fake worker", imported by pdf.js on the first document from the same file), loaded once. */
+function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
   pdfjsLoading ??= Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]).then(([pdfjs]) => pdfjs);
   return pdfjsLoading;
 }
 
-/** Everything a PDF shows or carries as text: each page, the bookmarks, the document information. */
+/**
+ * Everything a PDF shows or carries as text: each page, the bookmarks, the document information, the XMP
+ * metadata, link targets and the structure tree's alternative text. Our own renderer's PDFs are read by
+ * `readOwnPdf` (issue 15: pdf.js was most of the check's time); a file in any other shape, or one that reader
+ * does not recognise, is read by pdf.js, so nothing is ever read partially.
+ */
 export async function pdfSources(data: Buffer): Promise<LeakSource[]> {
+  let own: PdfTextSources;
+  try {
+    own = await readOwnPdf(data);
+  } catch (e) {
+    if (e instanceof NotOurPdf) return pdfjsSources(data);
+    throw e;
+  }
+  const out: LeakSource[] = own.pages.map((text, i) => ({ where: `PDF, page ${i + 1}`, text }));
+  if (own.bookmarks.length) out.push({ where: 'PDF, bookmarks', text: own.bookmarks.join('\n') });
+  for (const [k, v] of Object.entries(own.info)) out.push({ where: `PDF, file properties (${k})`, text: v });
+  if (own.xmp) out.push({ where: 'PDF, XMP metadata', text: unescapeXml(own.xmp.replace(/<[^>]+>/g, '\n')) });
+  if (own.links.length) out.push({ where: 'PDF, link targets', text: own.links.join('\n') });
+  if (own.alternates.length) out.push({ where: 'PDF, alternative text', text: own.alternates.join('\n') });
+  return out;
+}
+
+/** The same, read with pdf.js: for PDFs that `readOwnPdf` does not recognise (and, in tests, as its reference). */
+export async function pdfjsSources(data: Buffer): Promise<LeakSource[]> {
   const pdfjs = await loadPdfjs();
   const doc = await pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   const out: LeakSource[] = [];
+  const links: string[] = [];
   try {
     for (let i = 1; i <= doc.numPages; i++) {
       const page = await doc.getPage(i);
       const content = await page.getTextContent();
-      out.push({ where: `PDF, page ${i}`, text: content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join('') });
+      // A glyph with no text of its own (a combining mark drawn apart from its letter) comes back from pdf.js as a
+      // control character, which would split the name around it: dropped.
+      // eslint-disable-next-line no-control-regex
+      out.push({ where: `PDF, page ${i}`, text: content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join('').replace(/[\u0000-\u0008\u000e-\u001f]/g, '') });
+      for (const a of (await page.getAnnotations()) as { url?: string; unsafeUrl?: string; contentsObj?: { str?: string } }[]) {
+        for (const t of [a.unsafeUrl ?? a.url, a.contentsObj?.str]) if (t) links.push(t);
+      }
       page.cleanup();
     }
     const titles: string[] = [];
@@ -105,6 +133,7 @@ export async function pdfSources(data: Buffer): Promise<LeakSource[]> {
     }
     const xmp = meta.metadata as { getRaw(): string } | null;
     if (xmp) out.push({ where: 'PDF, XMP metadata', text: unescapeXml(xmp.getRaw().replace(/<[^>]+>/g, '\n')) });
+    if (links.length) out.push({ where: 'PDF, link targets', text: links.join('\n') });
   } finally {
     await doc.destroy();
   }
