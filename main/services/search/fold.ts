@@ -4,8 +4,9 @@
  * not letters that are their own character: Polish Ł, Danish Ø, Vietnamese Đ, Turkish dotless ı, German ß, and not
  * Greek accents. So "Lukasz" did not find "Łukasz", "Dang" not "Đặng", "Isil" not "Işıl", "Eleni" not "Ελένη".
  *
- * Greek names are also found as they are written in Latin letters on an English keyboard ("Eleni" for
- * "Ελένη", "Theodoros Papadopoulos" for "Θεόδωρος Παπαδόπουλος"): see greekToLatin.
+ * Greek, Ukrainian and Russian names are also found as they are written in Latin letters on an English keyboard
+ * ("Eleni" for "Ελένη", "Theodoros Papadopoulos" for "Θεόδωρος Παπαδόπουλος", "Oleksandr Shevchenko" for
+ * "Олександр Шевченко", "Sergei" or "Sergey" for "Сергей"): see greekToLatin, cyrillicToLatin and latinSpellings.
  *
  * FTS5 cannot take a tokenizer written in JavaScript here, so each indexed text carries, after a separator, the
  * folded form of every word the tokenizer would not fold itself ("aliases"); searches match them like any word,
@@ -82,6 +83,101 @@ export function greekToLatin(folded: string): string[] {
   return standard === common ? [standard] : [standard, common];
 }
 
+// Cyrillic in Latin letters, on a word in lower case with its letters as written (й, ї and ё are not folded to
+// и, і and е first). Ukrainian after the national standard of 2010 (used on Ukrainian passports: "Oleksandr",
+// "Yuliia", "Andrii", "Hryhorii") and as commonly written ("Yulia", "Andriy", "Serhiy"); Russian after ICAO
+// (Russian passports since 2013: "Sergei", "Aleksei", "Iulia") and as commonly written ("Sergey", "Aleksey",
+// "Yulia", "Yelena"). A word with a letter only Ukrainian has (і ї є ґ) is read as Ukrainian, one with a letter
+// only Russian has (ы э ё ъ) as Russian, any other both ways: at most four spellings a word.
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const SHARED_CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', д: 'd', ж: 'zh', з: 'z', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ь: '', ʼ: '', "'": '', '’': '',
+};
+const UKRAINIAN_ONLY = /[іїєґ]/u;
+const RUSSIAN_ONLY = /[ыэёъ]/u;
+type CyrillicStyle = 'ukrainian' | 'ukrainianCommon' | 'russian' | 'russianCommon';
+const VOWELS = new Set(['а', 'е', 'ё', 'и', 'і', 'ї', 'о', 'у', 'ы', 'э', 'ю', 'я', 'є', 'ь', 'ъ']);
+
+function cyrillicSpelling(word: string, style: CyrillicStyle): string {
+  const ukrainian = style === 'ukrainian' || style === 'ukrainianCommon';
+  const common = style === 'ukrainianCommon' || style === 'russianCommon';
+  let out = '';
+  const chars = [...word];
+  chars.forEach((c, i) => {
+    const start = i === 0 || !/\p{L}/u.test(chars[i - 1]!);
+    const prev = chars[i - 1];
+    if (SHARED_CYRILLIC[c] !== undefined) {
+      // Ukrainian "зг" is "zgh", so it is not read as "ж".
+      out += ukrainian && c === 'г' ? 'h' : SHARED_CYRILLIC[c];
+      return;
+    }
+    switch (c) {
+      case 'г':
+        out += ukrainian ? (prev === 'з' ? 'gh' : 'h') : 'g';
+        return;
+      case 'ґ':
+        out += 'g';
+        return;
+      case 'е':
+        // Russian е at the start of a word, or after a vowel, is often written "ye" (Yelena, Yevgeny).
+        out += !ukrainian && common && (start || VOWELS.has(prev!)) ? 'ye' : 'e';
+        return;
+      case 'ё':
+        out += common ? 'yo' : 'e';
+        return;
+      case 'є':
+        out += start || common ? 'ye' : 'ie';
+        return;
+      case 'и':
+        out += ukrainian ? 'y' : 'i';
+        return;
+      case 'і':
+        out += 'i';
+        return;
+      case 'ї':
+        out += start || common ? 'yi' : 'i';
+        return;
+      case 'й':
+        out += common || (ukrainian && start) ? 'y' : 'i';
+        return;
+      case 'ы':
+        out += 'y';
+        return;
+      case 'э':
+        out += 'e';
+        return;
+      case 'ъ':
+        out += common ? '' : 'ie';
+        return;
+      case 'ю':
+        out += start || common ? 'yu' : 'iu';
+        return;
+      case 'я':
+        // "Марія" is commonly "Maria", "Юлія" "Yulia".
+        out += start ? 'ya' : common ? (prev === 'і' || prev === 'и' ? 'a' : 'ya') : 'ia';
+        return;
+      default:
+        out += c;
+    }
+  });
+  return out;
+}
+
+/** A word with Cyrillic letters written in Latin letters (lower case), in each spelling it may be searched by. */
+export function cyrillicToLatin(word: string): string[] {
+  const lower = word.normalize('NFC').toLowerCase();
+  if (!CYRILLIC.test(lower)) return [];
+  const styles: CyrillicStyle[] = UKRAINIAN_ONLY.test(lower) ? ['ukrainian', 'ukrainianCommon'] : RUSSIAN_ONLY.test(lower) ? ['russian', 'russianCommon'] : ['ukrainian', 'ukrainianCommon', 'russian', 'russianCommon'];
+  return [...new Set(styles.map((s) => searchFold(cyrillicSpelling(lower, s))))];
+}
+
+/** Every Latin spelling of a word written in Greek or Cyrillic letters (none for other words). */
+export function latinSpellings(word: string): string[] {
+  const greek = greekToLatin(searchFold(word));
+  const cyrillic = cyrillicToLatin(word);
+  return greek.length === 0 ? cyrillic : cyrillic.length === 0 ? greek : [...new Set([...greek, ...cyrillic])];
+}
+
 /** This separator is not a letter or digit, so the tokenizer never makes a word of it. */
 export const ALIAS_SEPARATOR = '\n\u241E\n';
 
@@ -93,7 +189,7 @@ export function aliasesOf(...texts: string[]): string[] {
       if (/^[^\u0080-\u{10FFFF}]*$/u.test(w)) continue;
       const folded = searchFold(w);
       if (folded !== tokenizerFold(w)) out.add(folded);
-      for (const latin of greekToLatin(folded)) out.add(latin);
+      for (const latin of latinSpellings(w)) out.add(latin);
     }
   }
   return [...out];

@@ -5,7 +5,7 @@
  * it the way the index reads them: runs of letters and digits, case and accents aside (`unicode61
  * remove_diacritics 2`, and the aliases of fold.ts), the last word as a prefix while the user is still typing it.
  */
-import { greekToLatin, searchFold } from './fold';
+import { latinSpellings, searchFold } from './fold';
 
 export interface SnippetTerms {
   /** Whole words to mark, folded. */
@@ -40,8 +40,8 @@ export function makeSnippet(text: string, terms: SnippetTerms, size = 16): strin
   const tokens: { start: number; end: number; hit: string | null }[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const folded = searchFold(m[0]);
-    // A Greek word found by its Latin spelling is marked too (fold.ts, greekToLatin).
-    const hit = matches(folded, terms) ? folded : (greekToLatin(folded).find((l) => matches(l, terms)) ?? null);
+    // A Greek or Cyrillic word found by its Latin spelling is marked too (fold.ts, latinSpellings).
+    const hit = matches(folded, terms) ? folded : (latinSpellings(m[0]).find((l) => matches(l, terms)) ?? null);
     tokens.push({ start: m.index, end: m.index + m[0].length, hit });
   }
   if (tokens.length === 0) return '';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AttachmentService } from '../../../main/services/attachments/attachmentService';
 import { CaseService } from '../../../main/services/cases/caseService';
 import { search, toFtsQuery } from '../../../main/services/search/searchIndex';
-import { ALIAS_SEPARATOR, aliasesOf, bodyAsWritten, bodyForIndex, greekToLatin, searchFold } from '../../../main/services/search/fold';
+import { ALIAS_SEPARATOR, aliasesOf, bodyAsWritten, bodyForIndex, cyrillicToLatin, greekToLatin, searchFold } from '../../../main/services/search/fold';
 import { makeSnippet, termsOf } from '../../../main/services/search/snippet';
 import { CaseStore } from '../../../main/services/store/caseStore';
 import { buildDemoCase } from '../../../shared/domain/demoCase';
@@ -104,6 +104,36 @@ describe('search result snippets (made from the row, not by FTS5 walking every m
     expect(search(store.db, 'theodoros papad').find((h) => h.title === 'notes.txt')?.snippet).toContain('[[Θεόδωρος]] [[Παπαδόπουλος]]');
     // A word that is not the name's spelling finds nothing of it.
     expect(search(store.db, 'papadakis').map((h) => h.title)).toEqual([]);
+    store.lock();
+  });
+
+  it('finds Ukrainian and Russian names as written in Latin letters (passport and common spellings), and marks them', async () => {
+    expect(['Олександр', 'Шевченко', 'Юлія', 'Андрій', 'Григорій', 'Ольга', 'Зеленський', 'Сергей', 'Фёдор', 'Наталья'].map((w) => cyrillicToLatin(w))).toEqual([
+      ['oleksandr'],
+      ['shevchenko'],
+      ['yuliia', 'yulia'],
+      ['andrii', 'andriy'],
+      ['hryhorii', 'hryhoriy'],
+      ['olha', 'olga'],
+      ['zelenskyi', 'zelenskyy', 'zelenskii', 'zelenskiy'],
+      ['serhei', 'serhey', 'sergei', 'sergey'],
+      ['fedor', 'fyodor'],
+      ['natalia', 'natalya'],
+    ]);
+    expect(cyrillicToLatin('plain')).toEqual([]);
+    expect(cyrillicToLatin('Ελένη')).toEqual([]);
+    const store = CaseStore.create(path.join(tempDir(), 's.cwstore'), GOOD_PASSPHRASE, { actor: 'IO' });
+    const cases = new CaseService(() => store.db, 'IO');
+    const demo = buildDemoCase('2026-11-27');
+    const names = ['Олександр Шевченко', 'Юлія Ковальчук', 'Сергей Фёдоров', 'ГРИГОРІЙ ЗГУРСЬКИЙ'];
+    const c = cases.create({ ...demo, people: [...(demo.people ?? []), ...names.map((name, i) => ({ id: `cy-${i}`, name, kind: 'staff' as const, role: 'Foster carer', pseudonym: `Carer ${i + 1}` }))] });
+    await new AttachmentService(() => store.db, 'IO').add(c.id, 'notes.txt', Buffer.from('Олександр Шевченко (Sasha) spoke to Юлія Ковальчук at the contact centre.'));
+    for (const [query, person] of [['oleksandr shevchenko', 0], ['Shevchenko', 0], ['yulia kovalchuk', 1], ['yuliia', 1], ['sergei fedorov', 2], ['sergey fyodorov', 2], ['hryhorii zghurskyi', 3], ['Шевченко', 0]] as const) {
+      expect(search(store.db, query).map((h) => h.title), query).toContain(names[person]);
+    }
+    expect(search(store.db, 'shevchenko yulia').find((h) => h.title === 'notes.txt')?.snippet).toBe('Олександр [[Шевченко]] (Sasha) spoke to [[Юлія]] Ковальчук at the contact centre.');
+    expect(search(store.db, 'oleksandr shev').find((h) => h.title === 'notes.txt')?.snippet).toContain('[[Олександр]] [[Шевченко]]');
+    expect(search(store.db, 'shevchuk').map((h) => h.title)).toEqual([]);
     store.lock();
   });
 

@@ -40,7 +40,8 @@ describe('migration 012: Greek names in Latin letters', () => {
     expect(search(db, 'efthimiou')[0]!.snippet).toBe('Present: Łukasz Wróblewski and Θεόδωρος [[Ευθυμίου]].');
     // What migration 009 made still works.
     expect(search(db, 'lukasz').map((h) => h.title).sort()).toEqual(['Interview: Łukasz', 'minutes.txt']);
-    expect(migrate(db)).toEqual([]);
+    // Run again, it changes nothing (later migrations are theirs to test).
+    expect(migrate(db, MIGRATIONS.slice(0, MIGRATIONS.indexOf(migration012) + 1))).toEqual([]);
     expect(bodies(db)).toEqual(after);
     db.close();
   });

@@ -11,10 +11,11 @@ import { migration009 } from './009_search_aliases';
 import { migration010 } from './010_panel_papers';
 import { migration011 } from './011_key_rotation';
 import { migration012 } from './012_greek_search_aliases';
+import { migration013 } from './013_cyrillic_search_aliases';
 import type { Migration } from './types';
 
 /** Every migration ever shipped, in order. A shipped migration is never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
