@@ -168,7 +168,7 @@ describe('registers that hold the right facts', () => {
     await tab('Findings');
     await page.getByLabel('Point of complaint').selectOption({ index: 2 });
     await page.getByLabel('Point 3: analysis', { exact: true }).click();
-    await page.keyboard.type('Contact stopped on a Friday with no letter: wombat. Ελένη Παπαδοπούλου was told on 3/4/26.');
+    await page.keyboard.type('Contact stopped on a Friday with no letter: wombat. Ελένη Παπαδοπούλου was told on 3/4/26, Олександр Шевченко on 7/4/26.');
     await page.getByLabel('Point 3: what the complainant says', { exact: true }).click();
     await expect.poll(() => JSON.stringify(saved().findings[saved().points[2]!.id]?.analysis ?? '')).toContain('wombat');
     await page.getByLabel('Point of complaint').selectOption({ index: 0 });
@@ -196,6 +196,10 @@ describe('registers that hold the right facts', () => {
     await page.getByLabel('Search all cases').press('Enter');
     const greek = page.getByRole('listitem').filter({ hasText: 'Finding on point 3' });
     await expect.poll(() => greek.locator('mark').allTextContents()).toEqual(['Ελένη', 'Παπαδοπούλου']);
+    // A Ukrainian name the same way, in its common spelling.
+    await page.getByLabel('Search all cases').fill('oleksandr shevchenko');
+    await page.getByLabel('Search all cases').press('Enter');
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Finding on point 3' }).locator('mark').allTextContents()).toEqual(['Олександр', 'Шевченко']);
     // Back to the case, where the next test carries on.
     await greek.getByRole('button').click();
     await page.getByRole('tab', { name: 'Findings', selected: true }).waitFor();
