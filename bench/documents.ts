@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderDocx } from '../main/services/documents/docxRenderer';
 import { renderPdf } from '../main/services/documents/pdfRenderer';
+import { pdfjsSources, pdfSources } from '../main/services/documents/leakCheck';
 // The renderers as they were before issue 15, kept for the equivalence test: measured here in the same run.
 import { renderDocxLegacy } from '../test/helpers/legacyDocxRenderer';
 import { renderPdfLegacy } from '../test/helpers/legacyPdfRenderer';
@@ -60,6 +61,10 @@ export async function benchDocuments(): Promise<string[]> {
     }
   });
   const reportPdf = await renderPdf(models[1]!);
+  // The leak check's reading of a PDF: our own reader of the bytes against pdf.js, on the complainant's report.
+  const complainantPdf = await renderPdf(models[0]!);
+  const ownRead = await sampleAsync(5, 1, async () => void (await pdfSources(complainantPdf)));
+  const pdfjsRead = await sampleAsync(5, 1, async () => void (await pdfjsSources(complainantPdf)));
   const pages = Number(/\/Count (\d+)/.exec(reportPdf.toString('latin1'))?.[1] ?? 0);
   goal({
     measure: 'the whole response of the large case (6 documents, Word and PDF), warm, in process',
@@ -100,6 +105,8 @@ export async function benchDocuments(): Promise<string[]> {
       `| the whole response, Word and PDF (goal ≤ 500 ms) | ${ms(whole.p50)} | ${ms(whole.p95)} | ${whole.n} |`,
       `| the same with the renderers as they were before issue 15 (the \`docx\` package; PDFKit parsing the fonts and shaping every word for each document) | ${ms(before.p50)} | ${ms(before.p95)} | ${before.n} |`,
       `| ratio: before ÷ now | ${(before.p50 / whole.p50).toFixed(1)}× | | |`,
+      `| the leak check reading the complainant's report PDF (${pages} pages) back: our reader of its bytes (\`pdfText.ts\`) | ${ms(ownRead.p50)} | ${ms(ownRead.p95)} | ${ownRead.n} |`,
+      `| the same read by pdf.js (what the check used before; now only for PDFs our reader does not recognise) | ${ms(pdfjsRead.p50)} | ${ms(pdfjsRead.p95)} | ${pdfjsRead.n} |`,
       `| \`doc export-all\` as a whole process (node out/cli/index.js; ${exported} files: the response and every other document the case has, both versions and formats, each complainant version leak-checked) | ${ms(proc.p50)} | ${ms(proc.p95)} | ${proc.n} |`,
     );
     if (spawnSync('sh', ['-c', 'command -v soffice']).status === 0) {
