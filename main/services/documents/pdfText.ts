@@ -1,5 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import { decodePDFRawStream, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, type PDFObject } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, type PDFObject } from 'pdf-lib';
 
 /**
  * The text of a PDF that Casewright's own renderer wrote, read back from its bytes (issue 15): the leak check's
@@ -29,6 +29,9 @@ interface Font {
   defaultWidth: number;
 }
 
+/** The largest decoded stream read: far above any page, font or ToUnicode map our renderer writes. */
+const MAX_STREAM_BYTES = 64 * 1024 * 1024;
+
 const unexpected = (what: string): never => {
   throw new NotOurPdf(what);
 };
@@ -38,8 +41,9 @@ function streamBytes(obj: PDFObject | undefined): Uint8Array {
   if (obj instanceof PDFRawStream) {
     const filter = obj.dict.lookup(PDFName.of('Filter'));
     if (filter === undefined) return obj.contents;
-    if (filter === PDFName.of('FlateDecode') && obj.dict.lookup(PDFName.of('DecodeParms')) === undefined) return inflateSync(obj.contents);
-    return decodePDFRawStream(obj).decode();
+    // Never more than a stream of ours could hold: anything bigger is not our file (and not inflated in full).
+    if (filter === PDFName.of('FlateDecode') && obj.dict.lookup(PDFName.of('DecodeParms')) === undefined) return inflateSync(obj.contents, { maxOutputLength: MAX_STREAM_BYTES });
+    return unexpected('a stream is compressed in a way our renderer does not write');
   }
   if (obj instanceof PDFStream) return obj.getContents();
   return unexpected('a stream was expected');

@@ -138,3 +138,17 @@ describe('letters that are parts of other letters keep their text in later docum
     }
   });
 });
+
+describe('the reader and hostile bytes', () => {
+  it('does not inflate a compression bomb in full: it hands the file on instead', async () => {
+    const { deflateSync } = await import('node:zlib');
+    const doc = await PDFDocument.load(await renderPdf(buildDocument('statement-of-complaint', hardCase(), { today: TODAY, variant: 'council', draft: null })));
+    // 100 MB of zeros as a page's content stream: a few hundred KB compressed.
+    const raw = doc.context.stream(deflateSync(Buffer.alloc(100 * 1024 * 1024)), { Filter: 'FlateDecode' });
+    doc.getPage(0).node.addContentStream(doc.context.register(raw));
+    const hostile = Buffer.from(await doc.save({ useObjectStreams: false }));
+    const before = process.memoryUsage().rss;
+    await expect(readOwnPdf(hostile)).rejects.toBeInstanceOf(NotOurPdf);
+    expect(process.memoryUsage().rss - before).toBeLessThan(96 * 1024 * 1024);
+  });
+});
