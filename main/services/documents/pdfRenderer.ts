@@ -114,16 +114,22 @@ export function renderPdf(input: DocumentModel): Promise<Buffer> {
     if (doc.y + h > bottom()) doc.addPage();
   };
 
-  const writeRuns = (runs: Run[], opts: { size: number; width?: number; x?: number; align?: 'left' | 'right'; color?: string }) => {
+  type RunOpts = { size: number; width?: number; x?: number; align?: 'left' | 'right'; color?: string };
+  /** The words of the link being drawn: its annotation's description. */
+  let linkWords = '';
+  const writeRun = (list: Run[], i: number, opts: RunOpts) => {
+    const r = list[i]!;
+    // A link is underlined as well as coloured, so it does not rely on colour alone.
+    doc.font(fontFor(r)).fontSize(opts.size).fillColor(r.link ? LINK : (opts.color ?? INK));
+    const last = i === list.length - 1;
+    const o = { width: opts.width ?? TEXT_W, align: opts.align ?? 'left', continued: !last, lineGap: 2, link: r.link ?? null, underline: !!r.link };
+    linkWords = r.link ? r.text : '';
+    if (i === 0 && opts.x !== undefined) doc.text(r.text, opts.x, doc.y, o);
+    else doc.text(r.text, o);
+  };
+  const writeRuns = (runs: Run[], opts: RunOpts) => {
     const list = runs.length ? runs : [{ text: '' }];
-    list.forEach((r, i) => {
-      // A link is underlined as well as coloured, so it does not rely on colour alone.
-      doc.font(fontFor(r)).fontSize(opts.size).fillColor(r.link ? LINK : (opts.color ?? INK));
-      const last = i === list.length - 1;
-      const o = { width: opts.width ?? TEXT_W, align: opts.align ?? 'left', continued: !last, lineGap: 2, link: r.link ?? null, underline: !!r.link };
-      if (i === 0 && opts.x !== undefined) doc.text(r.text, opts.x, doc.y, o);
-      else doc.text(r.text, o);
-    });
+    list.forEach((_r, i) => writeRun(list, i, opts));
   };
 
   const tagged = (type: string, parent: Struct, draw: () => void) => {
@@ -131,6 +137,37 @@ export function renderPdf(input: DocumentModel): Promise<Buffer> {
     parent.add(el);
     el.end();
   };
+
+  /**
+   * Runs as one structure element; a link among them in a Link element of its own that holds its annotation
+   * (PDF/UA: a screen reader announces it as a link, with the description below). `prepare` runs before the first.
+   */
+  const taggedRuns = (type: string, parent: Struct, runs: Run[], opts: RunOpts, prepare?: () => void) => {
+    if (!runs.some((r) => r.link)) {
+      tagged(type, parent, () => {
+        prepare?.();
+        writeRuns(runs, opts);
+      });
+      return;
+    }
+    const el = doc.struct(type);
+    parent.add(el);
+    runs.forEach((r, i) => {
+      const draw = () => {
+        if (i === 0) prepare?.();
+        writeRun(runs, i, opts);
+      };
+      if (r.link) {
+        const link = doc.struct('Link', {}, draw);
+        el.add(link);
+        link.end();
+      } else el.add(draw);
+    });
+    el.end();
+  };
+  // PDFKit gives a tagged link's annotation an empty description; it gets the linked words and the address.
+  const addLink = doc.link.bind(doc);
+  doc.link = (x, y, w, h, url, options) => addLink(x, y, w, h, url, { ...options, Contents: new String(`${linkWords.trim()} (${String(url)})`) } as never);
 
   // A paragraph's height is asked for by the heading before it and again by the paragraph itself: measured once.
   const heights = new Map<string, number>();
@@ -212,9 +249,9 @@ export function renderPdf(input: DocumentModel): Promise<Buffer> {
         const page = doc.page;
         const keepBottom = page.margins.bottom;
         if (total > fit && total - fit === 1 && fit >= 3) page.margins.bottom = keepBottom + lineH;
-        tagged(style === 'quote' ? 'BlockQuote' : 'P', body, () => {
+        const runs = style === 'quote' ? b.runs.map((r) => ({ ...r, italic: true })) : b.runs;
+        taggedRuns(style === 'quote' ? 'BlockQuote' : 'P', body, runs.length ? runs : [{ text: '' }], { size, width, x, align: style === 'right' ? 'right' : 'left', color: style === 'small' ? MUTED : INK }, () => {
           doc.x = x;
-          writeRuns(style === 'quote' ? b.runs.map((r) => ({ ...r, italic: true })) : b.runs, { size, width, x, align: style === 'right' ? 'right' : 'left', color: style === 'small' ? MUTED : INK });
         });
         page.margins.bottom = keepBottom;
         doc.x = MARGIN.left;
@@ -232,7 +269,7 @@ export function renderPdf(input: DocumentModel): Promise<Buffer> {
           const y = doc.y;
           tagged('Lbl', li as Struct, () => doc.font('Regular').fontSize(SIZE.body).fillColor(INK).text(label, MARGIN.left + 4, y, { width: 18, lineBreak: false }));
           doc.y = y;
-          tagged('LBody', li as Struct, () => writeRuns(item, { size: SIZE.body, width: TEXT_W - 22, x: MARGIN.left + 22 }));
+          taggedRuns('LBody', li as Struct, item.length ? item : [{ text: '' }], { size: SIZE.body, width: TEXT_W - 22, x: MARGIN.left + 22 });
           li.end();
           doc.moveDown(0.25);
         });

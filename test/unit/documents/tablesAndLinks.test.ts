@@ -67,8 +67,25 @@ describe('tables and links in rich text (issue 11: pasting from Word)', () => {
     const pdf = await renderPdf(model);
     const doc = await pdfDocument(pdf);
     const uris: string[] = [];
-    for (let i = 1; i <= doc.numPages; i++) for (const a of await (await doc.getPage(i)).getAnnotations()) if (a.url) uris.push(a.url as string);
+    const descriptions: string[] = [];
+    const linkElements: unknown[] = [];
+    const findLinks = (n: { role?: string; children?: unknown[] } | null): void => {
+      if (n?.role === 'Link') linkElements.push(n);
+      for (const c of n?.children ?? []) findLinks(c as { role?: string; children?: unknown[] });
+    };
+    for (let i = 1; i <= doc.numPages; i++) {
+      const page = await doc.getPage(i);
+      for (const a of await page.getAnnotations()) {
+        if (a.url) uris.push(a.url as string);
+        if (a.subtype === 'Link') descriptions.push((a.contentsObj as { str: string }).str);
+      }
+      findLinks((await page.getStructTree()) as never);
+    }
     await doc.destroy();
+    // PDF/UA: each link is a Link element holding its annotation, which says what it is on and where it goes.
+    expect(linkElements).toHaveLength(2);
+    for (const l of linkElements) expect((l as { children: { type?: string }[] }).children.map((c) => c.type)).toEqual(['content', 'object']);
+    expect(descriptions).toEqual(expect.arrayContaining(['fostering regulations (https://www.legislation.gov.uk/uksi/2011/581)', 'the worker (mailto:jordan.blake@harrowfield.example.gov.uk)']));
     expect(uris).toEqual(expect.arrayContaining(['https://www.legislation.gov.uk/uksi/2011/581', 'mailto:jordan.blake@harrowfield.example.gov.uk']));
     const lines = (await pdfPages(pdf)).flat().join('\n');
     expect(lines).toMatch(/Date\s+Who\s+What/);
