@@ -64,6 +64,12 @@ export function docxSources(data: Buffer): Promise<LeakSource[]> {
       out.push({ where, text: values.join('\n') });
       continue;
     }
+    if (name.endsWith('.rels')) {
+      // Link targets (a "mailto:" can name someone), as the PDF's are read.
+      const targets = [...xml.matchAll(/<Relationship\s[^>]*>/g)].filter((m) => /Type="[^"]*\/hyperlink"/.test(m[0])).map((m) => unescapeXml(/\sTarget="([^"]*)"/.exec(m[0])?.[1] ?? ''));
+      if (targets.length) out.push({ where: 'Word, link targets', text: targets.join('\n') });
+      continue;
+    }
     if (/<w:t[\s>]/.test(xml)) out.push({ where, text: wordText(xml) });
     // Image descriptions and titles (alternative text read out by screen readers).
     const alts = [...xml.matchAll(/\s(?:descr|title|name)="([^"]*)"/g)].map((m) => unescapeXml(m[1]!)).filter((t) => /\p{L}{2}/u.test(t));

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../main/services/documents/docxRenderer';
-import { checkRendered } from '../../../main/services/documents/leakCheck';
+import { checkRendered, docxSources } from '../../../main/services/documents/leakCheck';
 import { renderPdf } from '../../../main/services/documents/pdfRenderer';
 import { buildDocument } from '../../../shared/documents/build';
 import { caseRecordSchema, type CaseRecord } from '../../../shared/domain/case';
@@ -61,6 +61,8 @@ describe('tables and links in rich text (issue 11: pasting from Word)', () => {
     expect(body).toMatch(/<w:hyperlink[^>]*r:id="[^"]+"/);
     const rels = await (await JSZip.loadAsync(docx)).file('word/_rels/document.xml.rels')!.async('string');
     expect(rels).toContain('https://www.legislation.gov.uk/uksi/2011/581');
+    // The leak check reads link targets of the Word file as it does the PDF's.
+    expect((await docxSources(docx)).find((s) => s.where === 'Word, link targets')?.text.split('\n')).toEqual(expect.arrayContaining(['https://www.legislation.gov.uk/uksi/2011/581', 'mailto:jordan.blake@harrowfield.example.gov.uk']));
     expect(docxText(body)).toContain('See the fostering regulations and the worker.');
     expect(docxText(body)).toContain('Jordan Blake');
 
