@@ -10,6 +10,7 @@ import { allRefs } from './digests';
 import { deriveStoreKey, keyBytes, STORE_KDF_ITER, takeStoreKey } from './earlyKey';
 import { LATEST_VERSION, currentVersion, migrate } from './migrations';
 import { passphraseProblem } from './passphrasePolicy';
+import { lockStore } from './storeLock';
 
 /**
  * One case store: a single SQLCipher-encrypted SQLite file. The cipher is pinned to SQLCipher 4
@@ -108,6 +109,16 @@ function firstPage(storePath: string): Buffer | null {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * Whether a key derived earlier is still the key for the file as it is now: the file's salt is unchanged (the
+ * key is PBKDF2 of the passphrase and the salt). A replaced file has another salt; should it not, a passphrase
+ * that no longer opens it is refused by the read-only open that follows.
+ */
+function keyStillOpens(storePath: string, key: DerivedKey): boolean {
+  const page = firstPage(storePath);
+  return page !== null && page.subarray(0, 16).equals(key.salt);
 }
 
 /** The page key if page 1's HMAC checks out under it (wiped and null if not). */
@@ -331,13 +342,24 @@ export class CaseStore {
     return CaseStore.openWithKey(storePath, passphrase, opts, key, ready);
   }
 
-  private static openWithKey(storePath: string, passphrase: string, opts: StoreOptions, key: DerivedKey | null, ready?: DerivedKeks): CaseStore {
+  private static openWithKey(storePath: string, passphrase: string, opts: StoreOptions, derived: DerivedKey | null, ready?: DerivedKeks): CaseStore {
+    let key = derived;
     if (!key) {
       throw new UserError('WRONG_PASSPHRASE', 'That passphrase does not open this case store; check it and try again.');
     }
     let db: Db | null = null;
     let notice: string | null = null;
+    let lock: { release(): void } | null = null;
     try {
+      // No other window or command replaces the file (a passphrase change, a restore) while this one opens it:
+      // see storeLock.ts. Held until the handle is in WAL mode, from when SQLite itself keeps a replace out.
+      lock = lockStore(storePath, 'open', BUSY_TIMEOUT_MS);
+      // The file may have been replaced between the passphrase check and the lock: check page 1 again.
+      if (!keyStillOpens(storePath, key)) {
+        key.raw.fill(0);
+        key = storeKeyFor(storePath, passphrase);
+        if (!key) throw new UserError('WRONG_PASSPHRASE', 'That passphrase does not open this case store; check it and try again.');
+      }
       if (hasHotJournal(storePath)) {
         // A crash in the middle of a save left a journal. The passphrase is right, so let SQLite roll it back
         // now (it needs write access), before anything reads the half-written pages.
@@ -374,7 +396,8 @@ export class CaseStore {
       db?.close();
       throw describeStoreError(e, storePath);
     } finally {
-      key.raw.fill(0);
+      lock?.release();
+      key?.raw.fill(0);
       for (const k of ready?.values() ?? []) k.fill(0);
     }
   }
@@ -394,7 +417,7 @@ export class CaseStore {
    * fsynced. A crash at any point leaves either the untouched store (old passphrase) or the complete new
    * one (new passphrase). The store is then reopened from the new file.
    */
-  changePassphrase(current: string, next: string, hooks: { beforeChange?: (db: Db) => void } = {}): void {
+  changePassphrase(current: string, next: string, hooks: { beforeChange?: (db: Db) => void; beforeReplace?: () => void } = {}): void {
     const db = this.db;
     // The words an attacker holding this file would try first: its people's names and its case references.
     const references = (db.prepare('SELECT reference FROM cases').all() as { reference: string }[]).map((r) => r.reference);
@@ -423,7 +446,7 @@ export class CaseStore {
       } finally {
         copy.close();
       }
-    });
+    }, hooks.beforeReplace);
   }
 
   /**
@@ -455,11 +478,14 @@ export class CaseStore {
    * `passphrase` and passes a quick check, closes the store (no journal or WAL is left that could be played
    * back into the new file), renames the copy over it, fsyncs the folder and reopens.
    */
-  private replaceFile(passphrase: string, write: (tmp: string, db: Db) => void): void {
+  private replaceFile(passphrase: string, write: (tmp: string, db: Db) => void, beforeReplace?: () => void): void {
     const db = this.db;
     const tmp = rekeyTempPath(this.path);
     let closed = false;
+    let lock: { release(): void } | null = null;
     try {
+      // Exclusive: no other window or command is in the middle of opening the store (storeLock.ts).
+      lock = lockStore(this.path, 'replace', BUSY_TIMEOUT_MS);
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.pragma('journal_mode = DELETE');
       db.pragma('locking_mode = EXCLUSIVE');
@@ -475,6 +501,7 @@ export class CaseStore {
       } finally {
         check.close();
       }
+      beforeReplace?.();
       this.handle = null;
       closed = true;
       db.close();
@@ -483,6 +510,7 @@ export class CaseStore {
       fsyncDir(path.dirname(this.path));
     } catch (e) {
       removeTempLeftovers(this.path);
+      lock?.release();
       if (!closed) {
         // Back to normal sharing and WAL on the same handle; the store itself was never touched.
         try {
@@ -496,7 +524,11 @@ export class CaseStore {
       // Closed but not replaced: the old store is intact; it can only be reopened with its passphrase.
       throw describeStoreError(e, this.path);
     }
-    this.reopen(passphrase);
+    try {
+      this.reopen(passphrase);
+    } finally {
+      lock?.release();
+    }
   }
 
   /** A fresh handle on the new file at the store's path (migrated if it came from an older backup). */
