@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'READ_ONLY'
   | 'BUSY'
   | 'DISK_FULL'
+  /** The disk failed a read or write (SQLITE_IOERR, EIO): unplugged, failing, or a network folder that went away. */
+  | 'DISK_ERROR'
   | 'EXISTS'
   | 'NOT_FOUND'
   | 'CONFLICT'

@@ -50,6 +50,9 @@ export function applyCipher(db: Db, secret: string | DerivedKey): void {
   db.pragma(`cipher = '${CIPHER_SETTINGS.cipher}'`);
   db.pragma(`legacy = ${CIPHER_SETTINGS.legacy}`);
   db.pragma(`kdf_iter = ${CIPHER_SETTINGS.kdfIter}`);
+  // Every handle, not only the session's: this build's default keeps temporary tables and sorts in files on
+  // disk, outside the cipher's guarantees (a migration of a restored copy sorts, for one).
+  db.pragma('temp_store = MEMORY');
   if (typeof secret === 'string') {
     db.key(keyBytes(secret));
     return;
@@ -203,6 +206,12 @@ export function describeStoreError(e: unknown, storePath: string): UserError {
   if (isBusy(e)) return new UserError('BUSY', BUSY_MESSAGE);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return new UserError('DISK_FULL', 'The disk is full, so nothing was saved; free some space and try again.');
+  }
+  if (code === 'SQLITE_READONLY_DBMOVED') {
+    return new UserError('BUSY', `${name} was moved or replaced while Casewright had it open, so the last change was not saved; open the store again.`);
+  }
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
+    return new UserError('DISK_ERROR', `Casewright could not read or write ${name} on its disk, so the last change was not saved; check that the disk is connected and working, then try again.`);
   }
   if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
     // Never advise copying the store file: a copy without its -journal or -wal can be unreadable.
