@@ -321,8 +321,8 @@ export function createDispatcher(session: Session, onInternalError: (e: unknown)
     } catch (e) {
       if (writes) recordAnchor(session, onInternalError);
       if (isUserError(e)) return { ok: false, error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } };
-      // SQLite's busy, full-disk and read-only errors have plain sentences of their own.
-      const known = /^SQLITE_(BUSY|LOCKED|FULL|READONLY)/.test((e as { code?: string })?.code ?? '') ? describeStoreError(e, session.path ?? 'the case store') : null;
+      // SQLite's busy, full-disk, disk-error and read-only errors have plain sentences of their own.
+      const known = /^(SQLITE_(BUSY|LOCKED|FULL|READONLY|IOERR)|ENOSPC|EIO$)/.test((e as { code?: string })?.code ?? '') ? describeStoreError(e, session.path ?? 'the case store') : null;
       if (known) return { ok: false, error: { code: known.code, message: known.message } };
       // The store was locked (idle, or from another window) while this call was waiting on something: say so,
       // and the window goes back to the unlock screen (LOCKED), rather than report an internal problem.
