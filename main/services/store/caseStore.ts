@@ -28,6 +28,11 @@ export const BUSY_TIMEOUT_MS = 5000;
 export const rekeyTempPath = (storePath: string) => `${storePath}.rekey-tmp`;
 export const RECOVERED_NOTICE = 'Casewright was interrupted while saving; it finished recovering the store.';
 export const BUSY_MESSAGE = 'Another Casewright window or command is using this store; close it and try again.';
+/** What an open store whose pages no longer all read (SQLITE_CORRUPT) is reported as, by verify, a backup and any call. */
+export const damagedMessage = (storePath: string) =>
+  `${path.basename(storePath)} is damaged (part of it can no longer be read); restore the newest backup (Settings → Backups, or store restore on the command line) before making more changes.`;
+/** SQLite's codes for a page that fails its check (SQLCipher's HMAC) or a file that is not the database it was. */
+export const isDamage = (e: unknown) => /^SQLITE_(CORRUPT|NOTADB)/.test((e as { code?: string })?.code ?? '');
 
 export interface StoreOptions {
   actor: string;
@@ -559,9 +564,15 @@ export class CaseStore {
     return row?.value ?? null;
   }
 
+  /** SQLite's integrity check, as one plain sentence if it finds anything (its own report is for SQLite's authors). */
   integrityProblems(): string[] {
-    const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
-    return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok').map((r) => `SQLite integrity check: ${r}.`);
+    try {
+      const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
+      return rows.some((r) => r.integrity_check !== 'ok') ? [damagedMessage(this.path)] : [];
+    } catch (e) {
+      if (isDamage(e)) return [damagedMessage(this.path)];
+      throw e;
+    }
   }
 }
 
