@@ -213,9 +213,11 @@ export function checkStore(base: Base, op: Op, store: string, acks: string[]): {
         const row = db.prepare('SELECT sha256, data FROM attachments WHERE id = ?').get(item) as { sha256: string; data: Buffer } | undefined;
         if (!row || row.sha256 !== extra || createHash('sha256').update(row.data).digest('hex') !== extra) lost(`attachment ${item}`);
       } else if (kind === 'import') {
-        // In a delete round the newest import may be gone without its ack: its delete committed just before the kill.
+        // In a delete round an import is gone once its delete was acknowledged, and the newest may be gone without
+        // that ack (its delete committed just before the kill).
         const newest = acks.filter((x) => x.startsWith('import ')).at(-1) === a;
-        if (!db.prepare('SELECT 1 FROM cases WHERE reference = ?').get(item) && !(op === 'delete' && newest)) lost(`import ${item}`);
+        const deleted = acks.includes(`delete ${item}`) || (op === 'delete' && newest);
+        if (!deleted && !db.prepare('SELECT 1 FROM cases WHERE reference = ?').get(item)) lost(`import ${item}`);
       } else if (kind === 'delete') {
         if (db.prepare('SELECT 1 FROM cases WHERE reference = ?').get(item)) lost(`delete of ${item} (the case is back)`);
         const left = db.prepare('SELECT (SELECT count(*) FROM search_index WHERE case_id NOT IN (SELECT id FROM cases)) + (SELECT count(*) FROM search_rows WHERE case_id NOT IN (SELECT id FROM cases)) AS n').get() as { n: number };
