@@ -106,6 +106,12 @@ switch (op) {
     await call('backup.restore', { file: arg!, passphrase: pass });
     ack('restore');
     break;
+  case 'open': {
+    // A review request from a checked contact: the case, its files and the record of the package in one transaction.
+    const opened = await call('exchange.open', { dataBase64: fs.readFileSync(arg!).toString('base64') });
+    ack(`open ${opened.reference}`);
+    break;
+  }
   case 'passphrase':
     await call('store.changePassphrase', { current: pass, next });
     ack('passphrase');

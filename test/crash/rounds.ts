@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/contract';
 import { createDispatcher } from '../../main/api/handlers';
 import { AttachmentService } from '../../main/services/attachments/attachmentService';
 import { memorySettings, type Platform } from '../../main/services/platform';
@@ -17,10 +18,12 @@ import { CaseStore, openReadOnly, passphraseOpens } from '../../main/services/st
 import { LATEST_VERSION } from '../../main/services/store/migrations';
 import { verifyStore } from '../../main/services/store/verify';
 
-export const OPS = ['save', 'attach', 'import', 'issue', 'passphrase', 'backup', 'restore', 'migrate', 'delete', 'keys'] as const;
+export const OPS = ['save', 'attach', 'import', 'issue', 'passphrase', 'backup', 'restore', 'migrate', 'delete', 'keys', 'open'] as const;
 export type Op = (typeof OPS)[number];
 /** Operations the driver performs once (the others repeat until killed). */
-const ONE_OFF: readonly Op[] = ['passphrase', 'restore', 'migrate'];
+const ONE_OFF: readonly Op[] = ['passphrase', 'restore', 'migrate', 'open'];
+/** The case a review request from an investigating officer's store brings into the base store (`open` rounds). */
+export const REVIEWED = 'REVIEW-LODZ-1';
 /** A store made by Casewright 0.1.0 (store format 3): the `migrate` rounds open it, which migrates it. */
 const OLD_STORE = path.resolve('test/fixtures/stores/v0.1.0.cwstore');
 const OLD_FACTS = JSON.parse(fs.readFileSync(path.resolve('test/fixtures/stores/v0.1.0.json'), 'utf8')) as {
@@ -45,6 +48,8 @@ export interface Base {
   caseIds: string[];
   /** A backup of the base store, made before AFTER_BACKUP was added. */
   backupFile: string;
+  /** A review request (.cwpack) for the base store, signed by a contact it has checked: the `open` rounds open it. */
+  packageFile: string;
 }
 
 function platformFor(dir: string): Platform {
@@ -88,8 +93,26 @@ export async function prepareBase(dir: string, padMb = 0): Promise<Base> {
   fs.writeFileSync(caseFile, json);
   const backupFile = session.backups().create('manual').file;
   await session.cases().importJson(json.replace(/DEMO-ST2-0001/g, AFTER_BACKUP));
+  // An investigating officer's store sends the base store a review request; each has checked the other's card.
+  const senderDir = path.join(dir, 'sender');
+  fs.mkdirSync(senderDir);
+  const sender = new Session({ ...platformFor(senderDir), actor: 'Zofia Wójcik-O’Neill' });
+  const send = createDispatcher(sender);
+  const ok = async <N extends ApiName>(d: typeof dispatch, name: N, input: ApiInput<N>): Promise<ApiOutput<N>> => {
+    const x = await d(name, input);
+    if (!x.ok) throw new Error(x.error.message);
+    return x.data as ApiOutput<N>;
+  };
+  await ok(send, 'store.create', { path: path.join(senderDir, 'io.cwstore'), passphrase: PASS, ownerName: 'Zofia Wójcik-O’Neill', demo: false });
+  const reviewed = await ok(send, 'cases.importJson', { json: json.replace(/DEMO-ST2-0001/g, REVIEWED) });
+  const cardOf = async (d: typeof dispatch) => fs.readFileSync((await ok(d, 'exchange.exportCard', {})).path!, 'utf8');
+  const baseCard = await cardOf(dispatch);
+  await ok(send, 'exchange.addContact', { text: baseCard, verified: true });
+  await ok(dispatch, 'exchange.addContact', { text: await cardOf(send), verified: true });
+  const sent = await ok(send, 'review.send', { caseId: reviewed.id, to: actor });
+  sender.lock('user');
   session.lock('user');
-  return { dir, store, caseFile, caseIds: [demo!.id], backupFile };
+  return { dir, store, caseFile, caseIds: [demo!.id], backupFile, packageFile: sent.path! };
 }
 
 export interface RoundResult {
@@ -158,7 +181,7 @@ function freshCopy(base: Base, roundDir: string, from: string): string {
 export async function runRound(base: Base, op: Op, roundDir: string, delayMs: number): Promise<RoundResult> {
   const started = Date.now();
   const store = freshCopy(base, roundDir, op === 'migrate' ? OLD_STORE : base.store);
-  const child = startDriver(op, store, op === 'import' || op === 'delete' ? base.caseFile : op === 'restore' ? base.backupFile : undefined);
+  const child = startDriver(op, store, op === 'import' || op === 'delete' ? base.caseFile : op === 'restore' ? base.backupFile : op === 'open' ? base.packageFile : undefined);
   await child.ready;
   const readyAt = Date.now();
   let exited = false;
@@ -251,6 +274,13 @@ export function checkStore(base: Base, op: Op, store: string, acks: string[]): {
       if (at === -2 || (at >= 0 && at < keys.length - 1)) lost(`new keys ${keys.at(-1)} (the store holds ${current ?? 'no keys'})`);
       const previous = new Set((db.prepare('SELECT fingerprint FROM exchange_previous_identities').all() as { fingerprint: string }[]).map((r) => r.fingerprint));
       for (const k of keys) if (k !== current && !previous.has(k)) lost(`retired keys ${k} (not kept among the previous keys)`);
+    }
+    if (op === 'open') {
+      // Opened in one transaction: the case and the record of the package together, or neither.
+      const hasCase = Boolean(db.prepare('SELECT 1 FROM cases WHERE reference = ?').get(REVIEWED));
+      const hasPackage = Boolean(db.prepare("SELECT 1 FROM exchange_packages WHERE direction = 'in' AND reference = ?").get(REVIEWED));
+      if (hasCase !== hasPackage) problems.push(`half an opened package: the case is ${hasCase ? '' : 'not '}there, the record of the package is ${hasPackage ? '' : 'not '}there`);
+      if (acks.some((a) => a.startsWith('open ')) && !hasCase) lost(`the opened review request (case ${REVIEWED})`);
     }
     const restored = !db.prepare('SELECT 1 FROM cases WHERE reference = ?').get(AFTER_BACKUP);
     if (op !== 'restore' && restored) problems.push(`case ${AFTER_BACKUP} was lost`);
@@ -348,14 +378,16 @@ export async function runRounds(opts: {
   const random = opts.random ?? Math.random;
   fs.mkdirSync(path.join(opts.dir, 'base'), { recursive: true });
   const base = await prepareBase(path.join(opts.dir, 'base'), opts.padMb ?? 0);
-  const limits: Record<Op, number> = { save: 1500, attach: 1500, import: 2000, issue: 1500, passphrase: 2500, backup: 2000, restore: 2500, migrate: 2500, delete: 4000, keys: 1500, ...opts.maxDelayMs };
+  const limits: Record<Op, number> = { save: 1500, attach: 1500, import: 2000, issue: 1500, passphrase: 2500, backup: 2000, restore: 2500, migrate: 2500, delete: 4000, keys: 1500, open: 2500, ...opts.maxDelayMs };
   // A one-off operation is killed anywhere from its start to a little past its end: time one full run first.
+  const summary: Summary = { rounds: 0, kills: 0, storesLost: 0, acksLost: 0, acks: 0, failures: [] };
   for (const op of ops.filter((o) => ONE_OFF.includes(o) && !opts.maxDelayMs?.[o])) {
     const r = await runRound(base, op, path.join(opts.dir, `calibrate-${op}`), 600_000);
     limits[op] = Math.ceil(r.runMs * 1.1);
-    opts.log?.(`calibration: an uninterrupted ${op} takes ${r.runMs} ms; kills are spread over 0-${limits[op]} ms`);
+    // The uninterrupted run is checked like any round: its ack must be there.
+    if (r.problems.length || r.acks.length === 0) summary.failures.push({ op, round: -1, problems: r.problems.length ? r.problems : ['the uninterrupted run acknowledged nothing'] });
+    opts.log?.(`calibration: an uninterrupted ${op} takes ${r.runMs} ms; kills are spread over 0-${limits[op]} ms${r.problems.length ? `; PROBLEMS: ${r.problems.join(' | ')}` : ''}`);
   }
-  const summary: Summary = { rounds: 0, kills: 0, storesLost: 0, acksLost: 0, acks: 0, failures: [] };
   for (let i = 0; i < opts.rounds; i++) {
     const op = ops[i % ops.length]!;
     const roundDir = path.join(opts.dir, `round-${i}`);
