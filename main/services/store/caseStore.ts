@@ -431,7 +431,12 @@ export class CaseStore {
    * fsynced. A crash at any point leaves either the untouched store (old passphrase) or the complete new
    * one (new passphrase). The store is then reopened from the new file.
    */
-  changePassphrase(current: string, next: string, hooks: { beforeChange?: (db: Db) => void; beforeReplace?: () => void } = {}): void {
+  changePassphrase(
+    current: string,
+    next: string,
+    /** beforeChange: the backup before the change; beforeReplace (tests): the moment the checked copy is about to replace the store. */
+    hooks: { beforeChange?: (db: Db) => void; beforeReplace?: () => void } = {},
+  ): void {
     const db = this.db;
     // The words an attacker holding this file would try first: its people's names and its case references.
     const references = (db.prepare('SELECT reference FROM cases').all() as { reference: string }[]).map((r) => r.reference);
