@@ -146,10 +146,22 @@ export const handlers: HandlerTable = {
   },
   'store.changePassphrase': ({ current, next }, s) => {
     const store = s.requireStore();
-    store.changePassphrase(current, next, { beforeChange: () => s.backups().create('before-passphrase') });
     // A remembered old passphrase would no longer open the store: forget it rather than keep a stale secret.
-    const { [store.path]: _stale, ...rest } = s.settings().remembered;
-    s.updateSettings({ remembered: rest });
+    const forget = () => {
+      const { [store.path]: _stale, ...rest } = s.settings().remembered;
+      s.updateSettings({ remembered: rest });
+    };
+    try {
+      store.changePassphrase(current, next, { beforeChange: () => s.backups().create('before-passphrase') });
+    } catch (e) {
+      // Changed, but the store could not be opened again: the old passphrase is stale all the same.
+      if (!store.isOpen) {
+        forget();
+        s.lock('user');
+      }
+      throw e;
+    }
+    forget();
     return { changed: true };
   },
   'store.verify': ({ exported }, s) => verifyStore(s, exported ?? null),

@@ -465,7 +465,7 @@ export class CaseStore {
       } finally {
         copy.close();
       }
-    }, hooks.beforeReplace);
+    }, 'The passphrase was changed, but Casewright could not open the store again; unlock it with the new passphrase.', hooks.beforeReplace);
   }
 
   /**
@@ -487,7 +487,7 @@ export class CaseStore {
       } finally {
         copy.close();
       }
-    });
+    }, 'The backup was restored, but Casewright could not open the store again; unlock it with the passphrase the backup was made with.');
   }
 
   /**
@@ -497,7 +497,7 @@ export class CaseStore {
    * `passphrase` and passes a quick check, closes the store (no journal or WAL is left that could be played
    * back into the new file), renames the copy over it, fsyncs the folder and reopens.
    */
-  private replaceFile(passphrase: string, write: (tmp: string, db: Db) => void, beforeReplace?: () => void): void {
+  private replaceFile(passphrase: string, write: (tmp: string, db: Db) => void, doneButClosed: string, beforeReplace?: () => void): void {
     const db = this.db;
     const tmp = rekeyTempPath(this.path);
     let closed = false;
@@ -545,6 +545,10 @@ export class CaseStore {
     }
     try {
       this.reopen(passphrase);
+    } catch {
+      // The new file is in place: saying "nothing was saved" here would be wrong. The store is closed (LOCKED
+      // sends the window back to the unlock screen).
+      throw new UserError('LOCKED', doneButClosed);
     } finally {
       lock?.release();
     }
