@@ -12,10 +12,10 @@ import { caseRepository } from '../services/cases/caseRepository';
 import { UserError, isUserError } from '../services/errors';
 import type { Session } from '../services/session/session';
 import { appendAudit, auditHead, listAudit, verifyAuditChain, type AuditAnchor } from '../services/store/audit';
-import { missingEvidenceFiles, summaryMismatches } from '../services/store/verify';
+import { checksBeyondIntegrity, missingEvidenceFiles, summaryMismatches } from '../services/store/verify';
 import { RANK_AT_MOST, searchDetailed } from '../services/search/searchIndex';
 import { docxToRich } from '../services/import/docxToRich';
-import { CaseStore, describeStoreError } from '../services/store/caseStore';
+import { CaseStore, damagedMessage, describeStoreError } from '../services/store/caseStore';
 import { BackupService } from '../services/backup/backupService';
 import { backupHandlers } from './backup';
 import { exchangeHandlers } from './exchange';
@@ -70,7 +70,11 @@ const today = (t: string | undefined, s: Session) => t ?? todayOf(s);
 /** Integrity, the audit chain and what it covers, and the device's record (and a case file's, if given). */
 function verifyStore(s: Session, exported: AuditAnchor | null): VerifyResult {
   const store = s.requireStore();
-  const problems = [...store.integrityProblems(), ...verifyAuditChain(store.db, { anchor: s.auditAnchor(), exported }), ...missingEvidenceFiles(store.db), ...summaryMismatches(store.db)];
+  const integrity = store.integrityProblems();
+  const problems = [
+    ...integrity,
+    ...checksBeyondIntegrity(store, [() => verifyAuditChain(store.db, { anchor: s.auditAnchor(), exported }), () => missingEvidenceFiles(store.db), () => summaryMismatches(store.db)], integrity),
+  ];
   const notes = s.storeWasKnown
     ? []
     : ['This device had no record of this store before it was opened here, so entries removed from the end of its audit log before then cannot be detected.'];
@@ -142,10 +146,22 @@ export const handlers: HandlerTable = {
   },
   'store.changePassphrase': ({ current, next }, s) => {
     const store = s.requireStore();
-    store.changePassphrase(current, next, { beforeChange: () => s.backups().create('before-passphrase') });
     // A remembered old passphrase would no longer open the store: forget it rather than keep a stale secret.
-    const { [store.path]: _stale, ...rest } = s.settings().remembered;
-    s.updateSettings({ remembered: rest });
+    const forget = () => {
+      const { [store.path]: _stale, ...rest } = s.settings().remembered;
+      s.updateSettings({ remembered: rest });
+    };
+    try {
+      store.changePassphrase(current, next, { beforeChange: () => s.backups().create('before-passphrase') });
+    } catch (e) {
+      // Changed, but the store could not be opened again: the old passphrase is stale all the same.
+      if (!store.isOpen) {
+        forget();
+        s.lock('user');
+      }
+      throw e;
+    }
+    forget();
     return { changed: true };
   },
   'store.verify': ({ exported }, s) => verifyStore(s, exported ?? null),
@@ -321,8 +337,14 @@ export function createDispatcher(session: Session, onInternalError: (e: unknown)
     } catch (e) {
       if (writes) recordAnchor(session, onInternalError);
       if (isUserError(e)) return { ok: false, error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } };
-      // SQLite's busy, full-disk and read-only errors have plain sentences of their own.
-      const known = /^SQLITE_(BUSY|LOCKED|FULL|READONLY)/.test((e as { code?: string })?.code ?? '') ? describeStoreError(e, session.path ?? 'the case store') : null;
+      // SQLite's busy, full-disk, disk-error and read-only errors have plain sentences of their own.
+      const code = (e as { code?: string })?.code ?? '';
+      const known =
+        session.isOpen && /^SQLITE_CORRUPT/.test(code)
+          ? new UserError('DAMAGED', damagedMessage(session.path ?? 'the case store'))
+          : /^(SQLITE_(BUSY|LOCKED|FULL|READONLY|IOERR)|ENOSPC|EIO$)/.test(code)
+            ? describeStoreError(e, session.path ?? 'the case store')
+            : null;
       if (known) return { ok: false, error: { code: known.code, message: known.message } };
       // The store was locked (idle, or from another window) while this call was waiting on something: say so,
       // and the window goes back to the unlock screen (LOCKED), rather than report an internal problem.

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import os from 'node:os';
@@ -136,39 +137,73 @@ const OPTIONS = {
 
 /**
  * The CLI's settings file (CASEWRIGHT_SETTINGS): only the audit anchors, written whole through a temporary
- * file and a rename. A missing or unreadable file is an empty record, never a failure.
+ * file and a rename. A missing or unreadable file is an empty record, never a failure. Two commands may share
+ * the file at once: each write takes a short lock (`<file>.lock-write`, made with O_EXCL), reads the file again
+ * and applies only what this command changed, so neither drops the other's record of its store.
  */
 export function fileSettings(file: string): SettingsStore {
-  const read = (): PersistedSettings => {
+  const anchorsOnDisk = (): NonNullable<PersistedSettings['auditAnchors']> => {
     let anchors: unknown;
     try {
       anchors = (JSON.parse(fs.readFileSync(file, 'utf8')) as { auditAnchors?: unknown }).auditAnchors;
     } catch {
       anchors = undefined;
     }
-    const auditAnchors: PersistedSettings['auditAnchors'] = {};
+    const auditAnchors: NonNullable<PersistedSettings['auditAnchors']> = {};
     if (anchors && typeof anchors === 'object') {
       for (const [k, v] of Object.entries(anchors as Record<string, { length?: unknown; head?: unknown }>)) {
         if (v && Number.isInteger(v.length) && typeof v.head === 'string') auditAnchors[k] = { length: v.length as number, head: v.head };
       }
     }
-    return { ...DEFAULT_SETTINGS, auditAnchors };
+    return auditAnchors;
   };
-  let value = read();
+  let value: PersistedSettings = { ...DEFAULT_SETTINGS, auditAnchors: anchorsOnDisk() };
   return {
     read: () => value,
     write: (next) => {
-      value = next;
-      const tmp = `${file}.part`;
+      const before = value.auditAnchors ?? {};
+      const after = next.auditAnchors ?? {};
+      const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.part`;
       try {
-        fs.writeFileSync(tmp, `${JSON.stringify({ auditAnchors: next.auditAnchors }, null, 2)}\n`);
-        fs.renameSync(tmp, file);
+        const release = lockFileBriefly(`${file}.lock-write`);
+        try {
+          const merged = anchorsOnDisk();
+          for (const k of Object.keys(before)) if (!(k in after)) delete merged[k];
+          for (const [k, v] of Object.entries(after)) if (before[k]?.length !== v.length || before[k]?.head !== v.head) merged[k] = v;
+          fs.writeFileSync(tmp, `${JSON.stringify({ auditAnchors: merged }, null, 2)}\n`, { mode: 0o600 });
+          fs.renameSync(tmp, file);
+          value = { ...next, auditAnchors: merged };
+        } finally {
+          release();
+        }
       } catch (e) {
         fs.rmSync(tmp, { force: true });
         throw new UserError('READ_ONLY', `Cannot write the settings file ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); check CASEWRIGHT_SETTINGS.`);
       }
     },
   };
+}
+
+/**
+ * A lock held for a moment (a settings write): a file made with O_EXCL. One left by a command that died is
+ * taken over after 10 seconds; waiting longer than that for a write of a few hundred bytes means exactly that.
+ */
+function lockFileBriefly(lock: string): () => void {
+  let until = Date.now() + 10_000;
+  for (;;) {
+    try {
+      fs.closeSync(fs.openSync(lock, 'wx', 0o600));
+      return () => fs.rmSync(lock, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if (Date.now() > until) {
+        fs.rmSync(lock, { force: true });
+        until = Date.now() + 10_000;
+        continue;
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
 }
 
 function cliPlatform(env: NodeJS.ProcessEnv, out?: string, store?: string): Platform {

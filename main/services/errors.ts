@@ -13,6 +13,10 @@ export type ErrorCode =
   | 'READ_ONLY'
   | 'BUSY'
   | 'DISK_FULL'
+  /** The disk failed a read or write (SQLITE_IOERR, EIO): unplugged, failing, or a network folder that went away. */
+  | 'DISK_ERROR'
+  /** Part of the store cannot be read any more (a spoilt page: SQLITE_CORRUPT): restore a backup. */
+  | 'DAMAGED'
   | 'EXISTS'
   | 'NOT_FOUND'
   | 'CONFLICT'

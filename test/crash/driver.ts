@@ -1,7 +1,8 @@
 /**
  * The crash suite's child process: opens a store through the real handler table and performs one kind of
  * write over and over (or once, for a passphrase change or a restore), printing "ack <kind> <item>" only
- * after each write has returned, i.e. committed. The parent kills it with SIGKILL at a random moment and
+ * after each write has returned, i.e. committed. For `migrate` the kill window starts before the open, which
+ * migrates a store made by an earlier version. The parent kills it with SIGKILL at a random moment and
  * then checks that every acknowledged write is still there. Pipes to the parent are written synchronously
  * on POSIX, so an ack line the parent reads was printed after its commit.
  *
@@ -41,6 +42,13 @@ async function call<N extends ApiName>(name: N, input: ApiInput<N>): Promise<Api
 }
 const ack = (s: string) => process.stdout.write(`ack ${s}\n`);
 
+if (op === 'migrate') {
+  process.stdout.write('ready\n');
+  await call('store.open', { path: store, passphrase: pass });
+  ack('migrate');
+  session.lock('user');
+  process.exit(0);
+}
 await call('store.open', { path: store, passphrase: pass });
 // The first call of the day also makes the daily backup; the kill window starts after it (backup rounds cover backups).
 const first = (await call('cases.list', {})).find((c) => c.reference === 'DEMO-ST2-0001')!;
@@ -66,6 +74,24 @@ switch (op) {
       ack(`import ${c.record.reference}`);
     }
   }
+  case 'delete': {
+    // A case comes in and is deleted for good (with its files, issued documents and search entries), over and over.
+    const json = JSON.parse(fs.readFileSync(arg!, 'utf8')) as { case: { reference: string } };
+    for (let i = 1; ; i++) {
+      const reference = `CRASH-DEL-${process.pid}-${i}`;
+      json.case.reference = reference;
+      const c = await call('cases.importJson', { json: JSON.stringify(json) });
+      ack(`import ${reference}`);
+      await call('cases.delete', { id: c.id, confirmReference: reference });
+      ack(`delete ${reference}`);
+    }
+  }
+  case 'keys':
+    // New exchange keys (a lost laptop), over and over: the store must hold the last acknowledged ones.
+    for (;;) {
+      const v = await call('exchange.newKeys', { reason: 'Laptop left on a train (crash test)' });
+      ack(`keys ${v.fingerprint}`);
+    }
   case 'issue':
     for (;;) {
       const d = await call('documents.issue', { caseId: first.id, kind: 'statement-of-complaint', variant: 'council', subjectId: '', final: false });
@@ -80,6 +106,12 @@ switch (op) {
     await call('backup.restore', { file: arg!, passphrase: pass });
     ack('restore');
     break;
+  case 'open': {
+    // A review request from a checked contact: the case, its files and the record of the package in one transaction.
+    const opened = await call('exchange.open', { dataBase64: fs.readFileSync(arg!).toString('base64') });
+    ack(`open ${opened.reference}`);
+    break;
+  }
   case 'passphrase':
     await call('store.changePassphrase', { current: pass, next });
     ack('passphrase');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { BackupInfo, BackupKind } from '../../../shared/api/types';
 import { UserError } from '../errors';
-import { STORE_EXTENSION, checkLooksLikeStore, createPrivateFile, describeStoreError, fsyncDir, fsyncFile, openReadOnly, passphraseOpens } from '../store/caseStore';
+import { STORE_EXTENSION, damagedMessage, isDamage, checkLooksLikeStore, createPrivateFile, describeStoreError, fsyncDir, fsyncFile, openReadOnly, passphraseOpens } from '../store/caseStore';
 import { LATEST_VERSION, currentVersion } from '../store/migrations';
 
 /**
@@ -101,6 +101,8 @@ export class BackupService {
       const code = (e as { code?: string }).code ?? '';
       if (code === 'SQLITE_FULL' || code === 'ENOSPC') throw new UserError('DISK_FULL', `The backup could not be made because the disk holding ${this.folder} is full; free some space or choose another backup folder.`);
       if (e instanceof UserError) throw e;
+      // The store itself no longer reads in full: the folder is not the problem, and no backup replaces a good one.
+      if (isDamage(e)) throw new UserError('DAMAGED', `The backup could not be made: ${damagedMessage(this.storePath)}`);
       throw new UserError('READ_ONLY', `The backup could not be made in ${this.folder} (${(e as Error).message}); choose another backup folder in Settings and try again.`);
     }
     if (opts.prune !== false) this.prune();

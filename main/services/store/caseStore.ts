@@ -10,6 +10,7 @@ import { allRefs } from './digests';
 import { deriveStoreKey, keyBytes, STORE_KDF_ITER, takeStoreKey } from './earlyKey';
 import { LATEST_VERSION, currentVersion, migrate } from './migrations';
 import { passphraseProblem } from './passphrasePolicy';
+import { lockStore } from './storeLock';
 
 /**
  * One case store: a single SQLCipher-encrypted SQLite file. The cipher is pinned to SQLCipher 4
@@ -27,6 +28,11 @@ export const BUSY_TIMEOUT_MS = 5000;
 export const rekeyTempPath = (storePath: string) => `${storePath}.rekey-tmp`;
 export const RECOVERED_NOTICE = 'Casewright was interrupted while saving; it finished recovering the store.';
 export const BUSY_MESSAGE = 'Another Casewright window or command is using this store; close it and try again.';
+/** What an open store whose pages no longer all read (SQLITE_CORRUPT) is reported as, by verify, a backup and any call. */
+export const damagedMessage = (storePath: string) =>
+  `${path.basename(storePath)} is damaged (part of it can no longer be read); restore the newest backup (Settings → Backups, or store restore on the command line) before making more changes.`;
+/** SQLite's codes for a page that fails its check (SQLCipher's HMAC) or a file that is not the database it was. */
+export const isDamage = (e: unknown) => /^SQLITE_(CORRUPT|NOTADB)/.test((e as { code?: string })?.code ?? '');
 
 export interface StoreOptions {
   actor: string;
@@ -49,6 +55,9 @@ export function applyCipher(db: Db, secret: string | DerivedKey): void {
   db.pragma(`cipher = '${CIPHER_SETTINGS.cipher}'`);
   db.pragma(`legacy = ${CIPHER_SETTINGS.legacy}`);
   db.pragma(`kdf_iter = ${CIPHER_SETTINGS.kdfIter}`);
+  // Every handle, not only the session's: this build's default keeps temporary tables and sorts in files on
+  // disk, outside the cipher's guarantees (a migration of a restored copy sorts, for one).
+  db.pragma('temp_store = MEMORY');
   if (typeof secret === 'string') {
     db.key(keyBytes(secret));
     return;
@@ -108,6 +117,16 @@ function firstPage(storePath: string): Buffer | null {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * Whether a key derived earlier is still the key for the file as it is now: the file's salt is unchanged (the
+ * key is PBKDF2 of the passphrase and the salt). A replaced file has another salt; should it not, a passphrase
+ * that no longer opens it is refused by the read-only open that follows.
+ */
+function keyStillOpens(storePath: string, key: DerivedKey): boolean {
+  const page = firstPage(storePath);
+  return page !== null && page.subarray(0, 16).equals(key.salt);
 }
 
 /** The page key if page 1's HMAC checks out under it (wiped and null if not). */
@@ -192,6 +211,12 @@ export function describeStoreError(e: unknown, storePath: string): UserError {
   if (isBusy(e)) return new UserError('BUSY', BUSY_MESSAGE);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return new UserError('DISK_FULL', 'The disk is full, so nothing was saved; free some space and try again.');
+  }
+  if (code === 'SQLITE_READONLY_DBMOVED') {
+    return new UserError('BUSY', `${name} was moved or replaced while Casewright had it open, so the last change was not saved; open the store again.`);
+  }
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
+    return new UserError('DISK_ERROR', `Casewright could not read or write ${name} on its disk, so the last change was not saved; check that the disk is connected and working, then try again.`);
   }
   if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
     // Never advise copying the store file: a copy without its -journal or -wal can be unreadable.
@@ -331,13 +356,24 @@ export class CaseStore {
     return CaseStore.openWithKey(storePath, passphrase, opts, key, ready);
   }
 
-  private static openWithKey(storePath: string, passphrase: string, opts: StoreOptions, key: DerivedKey | null, ready?: DerivedKeks): CaseStore {
+  private static openWithKey(storePath: string, passphrase: string, opts: StoreOptions, derived: DerivedKey | null, ready?: DerivedKeks): CaseStore {
+    let key = derived;
     if (!key) {
       throw new UserError('WRONG_PASSPHRASE', 'That passphrase does not open this case store; check it and try again.');
     }
     let db: Db | null = null;
     let notice: string | null = null;
+    let lock: { release(): void } | null = null;
     try {
+      // No other window or command replaces the file (a passphrase change, a restore) while this one opens it:
+      // see storeLock.ts. Held until the handle is in WAL mode, from when SQLite itself keeps a replace out.
+      lock = lockStore(storePath, 'open', BUSY_TIMEOUT_MS);
+      // The file may have been replaced between the passphrase check and the lock: check page 1 again.
+      if (!keyStillOpens(storePath, key)) {
+        key.raw.fill(0);
+        key = storeKeyFor(storePath, passphrase);
+        if (!key) throw new UserError('WRONG_PASSPHRASE', 'That passphrase does not open this case store; check it and try again.');
+      }
       if (hasHotJournal(storePath)) {
         // A crash in the middle of a save left a journal. The passphrase is right, so let SQLite roll it back
         // now (it needs write access), before anything reads the half-written pages.
@@ -374,7 +410,8 @@ export class CaseStore {
       db?.close();
       throw describeStoreError(e, storePath);
     } finally {
-      key.raw.fill(0);
+      lock?.release();
+      key?.raw.fill(0);
       for (const k of ready?.values() ?? []) k.fill(0);
     }
   }
@@ -394,7 +431,12 @@ export class CaseStore {
    * fsynced. A crash at any point leaves either the untouched store (old passphrase) or the complete new
    * one (new passphrase). The store is then reopened from the new file.
    */
-  changePassphrase(current: string, next: string, hooks: { beforeChange?: (db: Db) => void } = {}): void {
+  changePassphrase(
+    current: string,
+    next: string,
+    /** beforeChange: the backup before the change; beforeReplace (tests): the moment the checked copy is about to replace the store. */
+    hooks: { beforeChange?: (db: Db) => void; beforeReplace?: () => void } = {},
+  ): void {
     const db = this.db;
     // The words an attacker holding this file would try first: its people's names and its case references.
     const references = (db.prepare('SELECT reference FROM cases').all() as { reference: string }[]).map((r) => r.reference);
@@ -423,7 +465,7 @@ export class CaseStore {
       } finally {
         copy.close();
       }
-    });
+    }, 'The passphrase was changed, but Casewright could not open the store again; unlock it with the new passphrase.', hooks.beforeReplace);
   }
 
   /**
@@ -445,7 +487,7 @@ export class CaseStore {
       } finally {
         copy.close();
       }
-    });
+    }, 'The backup was restored, but Casewright could not open the store again; unlock it with the passphrase the backup was made with.');
   }
 
   /**
@@ -455,11 +497,14 @@ export class CaseStore {
    * `passphrase` and passes a quick check, closes the store (no journal or WAL is left that could be played
    * back into the new file), renames the copy over it, fsyncs the folder and reopens.
    */
-  private replaceFile(passphrase: string, write: (tmp: string, db: Db) => void): void {
+  private replaceFile(passphrase: string, write: (tmp: string, db: Db) => void, doneButClosed: string, beforeReplace?: () => void): void {
     const db = this.db;
     const tmp = rekeyTempPath(this.path);
     let closed = false;
+    let lock: { release(): void } | null = null;
     try {
+      // Exclusive: no other window or command is in the middle of opening the store (storeLock.ts).
+      lock = lockStore(this.path, 'replace', BUSY_TIMEOUT_MS);
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.pragma('journal_mode = DELETE');
       db.pragma('locking_mode = EXCLUSIVE');
@@ -475,6 +520,7 @@ export class CaseStore {
       } finally {
         check.close();
       }
+      beforeReplace?.();
       this.handle = null;
       closed = true;
       db.close();
@@ -483,6 +529,7 @@ export class CaseStore {
       fsyncDir(path.dirname(this.path));
     } catch (e) {
       removeTempLeftovers(this.path);
+      lock?.release();
       if (!closed) {
         // Back to normal sharing and WAL on the same handle; the store itself was never touched.
         try {
@@ -496,7 +543,15 @@ export class CaseStore {
       // Closed but not replaced: the old store is intact; it can only be reopened with its passphrase.
       throw describeStoreError(e, this.path);
     }
-    this.reopen(passphrase);
+    try {
+      this.reopen(passphrase);
+    } catch {
+      // The new file is in place: saying "nothing was saved" here would be wrong. The store is closed (LOCKED
+      // sends the window back to the unlock screen).
+      throw new UserError('LOCKED', doneButClosed);
+    } finally {
+      lock?.release();
+    }
   }
 
   /** A fresh handle on the new file at the store's path (migrated if it came from an older backup). */
@@ -518,9 +573,15 @@ export class CaseStore {
     return row?.value ?? null;
   }
 
+  /** SQLite's integrity check, as one plain sentence if it finds anything (its own report is for SQLite's authors). */
   integrityProblems(): string[] {
-    const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
-    return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok').map((r) => `SQLite integrity check: ${r}.`);
+    try {
+      const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
+      return rows.some((r) => r.integrity_check !== 'ok') ? [damagedMessage(this.path)] : [];
+    } catch (e) {
+      if (isDamage(e)) return [damagedMessage(this.path)];
+      throw e;
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { summaryColumnsOf } from '../../../shared/domain/caseSummary';
 import { verifyAuditChain } from './audit';
-import type { CaseStore } from './caseStore';
+import { isDamage, type CaseStore } from './caseStore';
 
 /** Evidence entries that point at a file the store does not hold (the case is named, one sentence each). */
 export function missingEvidenceFiles(db: Database): string[] {
@@ -49,7 +49,23 @@ export function summaryMismatches(db: Database): string[] {
   return problems;
 }
 
+/**
+ * The checks after SQLite's own, on a store that may be damaged: a check that meets a page that no longer reads
+ * adds nothing (the damage is already reported, in one sentence, by the integrity check).
+ */
+export function checksBeyondIntegrity(store: CaseStore, checks: (() => string[])[], integrity: string[]): string[] {
+  return checks.flatMap((check) => {
+    try {
+      return check();
+    } catch (e) {
+      if (isDamage(e) && integrity.length > 0) return [];
+      throw e;
+    }
+  });
+}
+
 /** Everything `store verify` checks: SQLite's integrity check, the audit chain and the evidence's files. */
 export function verifyStore(store: CaseStore): string[] {
-  return [...store.integrityProblems(), ...verifyAuditChain(store.db), ...missingEvidenceFiles(store.db), ...summaryMismatches(store.db)];
+  const integrity = store.integrityProblems();
+  return [...integrity, ...checksBeyondIntegrity(store, [() => verifyAuditChain(store.db), () => missingEvidenceFiles(store.db), () => summaryMismatches(store.db)], integrity)];
 }

@@ -7,7 +7,7 @@ import { tempDir } from '../../helpers/tmp';
  * moment while it writes. Long runs: `npm run test:crash -- --rounds 200`.
  */
 describe('killing Casewright in the middle of a write', () => {
-  it('never loses the store or an acknowledged write', { timeout: 240_000 }, async () => {
+  it('never loses the store or an acknowledged write', { timeout: 420_000 }, async () => {
     const lines: string[] = [];
     const s = await runRounds({ dir: tempDir(), rounds: OPS.length, ops: OPS, log: (l) => lines.push(l) });
     expect(s.failures, lines.join('\n')).toEqual([]);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CaseService } from '../../../main/services/cases/caseService';
 import { UserError } from '../../../main/services/errors';
 import { verifyAuditChain } from '../../../main/services/store/audit';
-import { BUSY_MESSAGE, CaseStore, describeStoreError, RECOVERED_NOTICE, openDatabase, applyCipher, rekeyTempPath } from '../../../main/services/store/caseStore';
+import { BUSY_MESSAGE, CaseStore, describeStoreError, RECOVERED_NOTICE, openDatabase, openReadOnly, applyCipher, rekeyTempPath } from '../../../main/services/store/caseStore';
 import { verifyStore } from '../../../main/services/store/verify';
 import { buildDemoCase } from '../../../shared/domain/demoCase';
 import { GOOD_PASSPHRASE, OTHER_PASSPHRASE, storeFiles, tempDir } from '../../helpers/tmp';
@@ -63,9 +63,39 @@ describe('a store after a crash', () => {
     }
     expect(describeStoreError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }), '/x/cases.cwstore').message).toBe(BUSY_MESSAGE);
   });
+
+  it('says what a disk error or a store moved while open means, in one sentence without SQLite\'s words', () => {
+    // A change whose copy was taken away met these (a raced open before the lock beside the store), and a disk
+    // that fails or is unplugged gives the first: they were shown as "Something went wrong …: disk I/O error."
+    // and as a folder that is read-only.
+    for (const code of ['SQLITE_IOERR', 'SQLITE_IOERR_DELETE_NOENT', 'SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC', 'EIO']) {
+      const e = describeStoreError(Object.assign(new Error('disk I/O error'), { code }), '/x/cases.cwstore');
+      expect(e.code).toBe('DISK_ERROR');
+      expect(e.message).toBe('Casewright could not read or write cases.cwstore on its disk, so the last change was not saved; check that the disk is connected and working, then try again.');
+    }
+    const moved = describeStoreError(Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY_DBMOVED' }), '/x/cases.cwstore');
+    expect(moved.code).toBe('BUSY');
+    expect(moved.message).toBe('cases.cwstore was moved or replaced while Casewright had it open, so the last change was not saved; open the store again.');
+    expect(moved.message).not.toMatch(/read-only|copy/i);
+  });
 });
 
 describe('durability settings', () => {
+  it('keeps SQLite\'s temporary tables and sorts in memory on every handle, not only the session\'s', () => {
+    // The build's default is temporary files on disk (TEMP_STORE=1), outside the cipher's guarantees. The copy a
+    // restore migrates, a passphrase change's copy, the read-only checks and the hot-journal rollback are
+    // handles of their own; each is keyed through applyCipher.
+    const { file, store } = newStore();
+    store.lock();
+    const db = openDatabase(file, { readonly: true, fileMustExist: true });
+    applyCipher(db, GOOD_PASSPHRASE);
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
+    db.close();
+    const ro = openReadOnly(file, GOOD_PASSPHRASE);
+    expect(ro.pragma('temp_store', { simple: true })).toBe(2);
+    ro.close();
+  });
+
   it('syncs every commit fully and keeps the store private to its owner', () => {
     const { file, store } = newStore();
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
