@@ -3,8 +3,8 @@
  * compatibility forms (ligatures, full-width letters), full case folding (ß → ss, final sigma → sigma, the
  * Turkish dotted and dotless i → i), letters that are not a base letter plus an accent (Ł → l, Đ → d,
  * Ø → o, Æ → ae, Þ → th), accents dropped, every kind of apostrophe dropped ("O’Neill", "O'Neill" and
- * "ONeill" fold alike), every kind of dash to "-", invisible characters (soft hyphen, zero-width space,
- * joiners) dropped, and all spacing to one space.
+ * "ONeill" fold alike), every kind of dash to "-", invisible characters (every format character: soft hyphen,
+ * zero-width space, joiners, direction marks, invisible separators) dropped, and all spacing to one space.
  */
 const SPECIAL: Record<string, string> = {
   ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ø: 'o', Ø: 'o', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', þ: 'th', Þ: 'th',
@@ -12,7 +12,12 @@ const SPECIAL: Record<string, string> = {
 };
 const APOSTROPHES = /['\u2019\u2018\u02bc\u02bb`\u00b4\u2032\uff07]/u;
 const DASHES = /[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/u;
-const INVISIBLE = /^(?:[\u00ad\u200b-\u200f\u2060\ufeff]|\u034f)$/u;
+/**
+ * Every format character (Unicode Cf: soft hyphen, zero-width space and joiners, direction marks and
+ * isolates, word joiner, invisible separator and times, byte-order mark, tag characters…), which a reader
+ * never sees inside a word, and the combining grapheme joiner.
+ */
+const INVISIBLE = /^(?:\p{Cf}|\u034f)$/u;
 const SPACE = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]/u;
 
 /**

@@ -60,6 +60,12 @@ export interface NameHit {
   kind: FormKind;
   /** The matched text as written. */
   text: string;
+  /**
+   * A family's name in the plural ("the Nowaks", "the O’Neills’ flat", "the Joneses"): the hit takes in the
+   * plural ending (and a plural possessive's apostrophe); it names several people, so the pseudonymiser writes
+   * "[name removed]" rather than one person's alias.
+   */
+  plural?: boolean;
 }
 
 interface Form {
@@ -119,7 +125,8 @@ function formsOf(p: NamedPerson): Form[] {
   const add = (pattern: string, kind: FormKind, opts: { common?: boolean; month?: boolean; capitalsOnly?: boolean; titled?: boolean; needle?: string } = {}) => {
     const body = opts.titled === false ? pattern : `${titlePrefix}?${pattern}`;
     // A possessive "s" may follow (its apostrophe is folded away): checked against the original text below.
-    out.push({ re: new RegExp(`(?<![\\p{L}\\p{N}])(${body})(?=s?(?![\\p{L}\\p{N}]))`, 'gu'), personId: p.id, kind, common: !!opts.common, month: !!opts.month, capitalsOnly: !!opts.capitalsOnly, needle: opts.needle ?? '' });
+    // A family plural "s" or "es" may follow ("the Nowaks", "the Joneses"): also checked below.
+    out.push({ re: new RegExp(`(?<![\\p{L}\\p{N}])(${body})(?=(?:e?s)?(?![\\p{L}\\p{N}]))`, 'gu'), personId: p.id, kind, common: !!opts.common, month: !!opts.month, capitalsOnly: !!opts.capitalsOnly, needle: opts.needle ?? '' });
   };
   const full = foldName(p.name);
   if (!full) return out;
@@ -205,6 +212,27 @@ function after(text: string, i: number): string {
 
 const isNumberWord = (w: string) => /^\d+(?:st|nd|rd|th)?$/iu.test(w);
 
+const APOSTROPHE = /['’‘ʼ`´′]/u;
+/** Words before a family's name in the plural: "the Nowaks", "both O’Neills". */
+const PLURAL_BEFORE = new Set(['the', 'both', 'all', 'other']);
+
+/**
+ * The ending after a name found at folded [fs, fe): "" for none; "s" for a possessive ("O’Neill’s", the
+ * apostrophe folded away); the plural ending for a family plural ("the Nowaks", "the Nowaks’ flat", "the
+ * Joneses"); null for a letter that makes it another word ("Jo" in "Jos", "Jon" in "Jones").
+ */
+function ending(text: string, folded: string, from: number[], fs: number, fe: number, end: number): { plural: string } | null {
+  const next = /^(e?s)(?![\p{L}\p{N}])/u.exec(folded.slice(fe))?.[1];
+  if (!next) return { plural: '' };
+  if (next === 's' && APOSTROPHE.test(text.slice(end, from[fe]))) return { plural: '' };
+  if (text.slice(end, from[fe]) !== '') return null;
+  // "es" only after a name that takes it ("Jones" → "Joneses", "Fox" → "Foxes").
+  if (next === 'es' && !/(?:s|x|z|ch|sh)$/u.test(folded.slice(fs, fe))) return null;
+  const afterEnding = text[from[fe + next.length - 1]! + 1] ?? '';
+  if (APOSTROPHE.test(afterEnding) || PLURAL_BEFORE.has(foldName(before(text, from[fs]!).word))) return { plural: next };
+  return null;
+}
+
 /**
  * A finder for the given people: `find(text)` returns every place a name of theirs is written, longest first
  * where finds overlap, each with everyone it could be.
@@ -236,15 +264,22 @@ export function nameFinder(people: readonly NamedPerson[], opts: { protect?: rea
     for (const c of cands) {
       const start = from[c.fs]!;
       const end = endOf(c.fe);
-      // "s" straight after the name: only as a possessive ("O’Neill’s"), never another name ("Jo" in "Jos").
-      if (folded[c.fe] === 's' && !/['’‘ʼ`´′]/u.test(text.slice(end, from[c.fe]))) continue;
-      const same = hits.find((h) => h.fs === c.fs && h.fe === c.fe);
+      // "s" straight after the name: a possessive ("O’Neill’s") or a family plural ("the Nowaks"), never
+      // another name ("Jo" in "Jos").
+      const tail = ending(text, folded, from, c.fs, c.fe, end);
+      if (!tail) continue;
+      const plural = tail.plural.length > 0;
+      const fe = c.fe + tail.plural.length;
+      let pEnd = plural ? endOf(fe) : end;
+      // "the Nowaks’ flat": the plural possessive's apostrophe goes with the name.
+      if (plural && APOSTROPHE.test(text[pEnd] ?? '')) pEnd++;
+      const same = hits.find((h) => h.fs === c.fs && h.fe === fe);
       if (same) {
         if (!same.personIds.includes(c.form.personId)) same.personIds.push(c.form.personId);
         continue;
       }
-      if (hits.some((h) => c.fs < h.fe && c.fe > h.fs)) continue;
-      const written = text.slice(start, end);
+      if (hits.some((h) => c.fs < h.fe && fe > h.fs)) continue;
+      const written = text.slice(start, pEnd);
       const titled = new RegExp(`^${titlePrefix}`, 'u').test(folded.slice(c.fs, c.fe)) && c.form.kind !== 'full';
       if (c.form.capitalsOnly && written !== written.toUpperCase()) continue;
       if (c.form.common && !titled) {
@@ -252,7 +287,7 @@ export function nameFinder(people: readonly NamedPerson[], opts: { protect?: rea
         const first = [...written][0]!;
         if (first === first.toLowerCase()) continue;
         if (b.sentenceStart) continue;
-        if (isNumberWord(b.word) || isNumberWord(after(text, end))) continue;
+        if (isNumberWord(b.word) || isNumberWord(after(text, pEnd))) continue;
         if (c.form.month && DATE_WORDS.has(foldName(b.word))) {
           // "between April and May" is a date; "Ms Fischer and May agreed" is a person.
           if (!LINKS.has(foldName(b.word))) continue;
@@ -260,7 +295,7 @@ export function nameFinder(people: readonly NamedPerson[], opts: { protect?: rea
           if (MONTHS.includes(foldName(b2.word)) || isNumberWord(b2.word)) continue;
         }
       }
-      hits.push({ fs: c.fs, fe: c.fe, start, end, personIds: [c.form.personId], kind: titled ? 'title' : c.form.kind, text: written });
+      hits.push({ fs: c.fs, fe, start, end: pEnd, personIds: [c.form.personId], kind: titled ? 'title' : c.form.kind, text: written, ...(plural ? { plural: true } : {}) });
     }
     return hits.sort((a, b) => a.start - b.start).map(({ fs: _s, fe: _e, ...h }) => h);
   };
