@@ -182,7 +182,8 @@ function protectedSpans(folded: string, protect: string[]): [number, number][] {
     new RegExp(`(?<![\\p{L}\\p{N}])(?:${m})\\.? *\\d{1,4}(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])`, 'gu'),
     /\d{4}-\d{2}-\d{2}/gu,
     /\d{1,2}\/\d{1,2}\/\d{2,4}/gu,
-    ...protect.map((p) => foldName(p)).filter(Boolean).map((p) => new RegExp(esc(p).replace(/ /g, ' +'), 'gu')),
+    // Whole words only: a short reference ("AN", "LAKE") must not shield every name it is part of ("Jordan", "Blake").
+    ...protect.map((p) => foldName(p)).filter(Boolean).map((p) => new RegExp(`(?<![\\p{L}\\p{N}])${esc(p).replace(/ /g, ' +')}(?![\\p{L}\\p{N}])`, 'gu')),
   ];
   for (const re of res) for (const x of folded.matchAll(re)) spans.push([x.index, x.index + x[0].length]);
   return spans;

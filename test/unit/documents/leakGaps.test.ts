@@ -114,3 +114,33 @@ describe('end to end: the complainant’s report of a case whose notes use the f
     store.lock();
   });
 });
+
+describe('the case reference and the protective marking', () => {
+  it('shield only themselves, as whole words: a short reference no longer hides every name it is part of', () => {
+    const r = { ...hardCase(), reference: 'RAUS' };
+    // "Strauß" folds to "strauss", which holds "raus": before, the whole name was taken for the reference.
+    expect(findLeaks(r, 'investigation-report', [{ where: 'PDF, page 1', text: 'Then Strauß wrote to the school.' }]).map((h) => h.personId)).toEqual(['p-hans']);
+    expect(findLeaks({ ...hardCase(), reference: 'AN 1' }, 'investigation-report', [{ where: 'PDF, page 1', text: 'Then Hans wrote.' }]).map((h) => h.personId)).toEqual(['p-hans']);
+    // The reference itself is still never a name inside the text.
+    expect(findLeaks({ ...hardCase(), reference: 'HOPE-7' }, 'investigation-report', [{ where: 'PDF, page 1', text: 'Case HOPE-7, page 2' }])).toEqual([]);
+  });
+
+  it('are checked themselves: a reference or marking that names someone is reported once each, and refuses the export', async () => {
+    const store = (await import('../../../main/services/store/caseStore')).CaseStore.create(path.join(tempDir(), 'r.cwstore'), GOOD_PASSPHRASE, { actor: 'IO' });
+    const cases = new CaseService(() => store.db, 'IO');
+    const docs = new DocumentService(() => store.db, 'IO');
+    const base = caseRecordSchema.parse(hardCase());
+    // The council files the case under the child's name; the complainant's report names the child nowhere else.
+    const c = cases.create({ ...base, reference: 'KIERAN NOWAK ST2', council: { ...base.council, protectiveMarking: 'OFFICIAL-SENSITIVE WOJCIK' } });
+    const hits = await docs.check(c, docs.current(c, 'investigation-report', 'complainant', TODAY));
+    expect(hits.filter((h) => !h.where.startsWith('file name')).map((h) => [h.where, h.person, h.matched])).toEqual([
+      ['case reference (every page header and the file names)', 'Kieran Nowak', 'KIERAN NOWAK'],
+      ['protective marking (every page header)', 'Łucja Wójcik', 'WOJCIK'],
+    ]);
+    await expect(docs.guard(c, docs.current(c, 'investigation-report', 'complainant', TODAY))).rejects.toMatchObject({ code: 'LEAK' });
+    // The demo's own reference and marking name nobody.
+    const demo = cases.create({ ...base, reference: 'GAPS-2' });
+    expect((await docs.check(demo, docs.current(demo, 'ip-report', 'complainant', TODAY))).filter((h) => /^case reference|^protective marking/.test(h.where))).toEqual([]);
+    store.lock();
+  });
+});
