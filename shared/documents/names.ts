@@ -211,6 +211,22 @@ function after(text: string, i: number): string {
   return text.slice(k, e);
 }
 
+/** An e-mail address in folded text. */
+const ADDRESS = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+
+/**
+ * What finds a person inside an e-mail address: the letters of each name word (three or more, not a particle
+ * or an ordinary word) as a piece of the address between dots, digits and the like, alone or with one letter
+ * before or after it ("jordan.blake@", "jordanb@", "blakej@", "jblake2@", "kieran@nowak.example"). The whole
+ * address is the hit, so the complainant's version writes the person's alias in its place.
+ */
+function addressFormOf(p: NamedPerson): { words: string[]; form: Form } {
+  const words = [...new Set(nameWords(p.name).flatMap((w) => w.split(/[-‐‑‒–—―−]/u)).map((w) => foldName(w).replace(/[^\p{L}]/gu, '')))].filter(
+    (w) => w.length >= 3 && !PARTICLES.has(w) && !COMMON_WORDS.has(w),
+  );
+  return { words, form: { re: ADDRESS, personId: p.id, kind: 'part', common: false, month: false, capitalsOnly: false, needle: '' } };
+}
+
 const isNumberWord = (w: string) => /^\d+(?:st|nd|rd|th)?$/iu.test(w);
 
 const APOSTROPHE = /['’‘ʼ`´′]/u;
@@ -238,8 +254,18 @@ function ending(text: string, folded: string, from: number[], fs: number, fe: nu
  * A finder for the given people: `find(text)` returns every place a name of theirs is written, longest first
  * where finds overlap, each with everyone it could be.
  */
-export function nameFinder(people: readonly NamedPerson[], opts: { protect?: readonly string[]; /** Tests only: search with every form, needle or not. */ everyForm?: boolean } = {}): (text: string) => NameHit[] {
+export function nameFinder(
+  people: readonly NamedPerson[],
+  opts: {
+    protect?: readonly string[];
+    /** Tests only: search with every form, needle or not. */
+    everyForm?: boolean;
+    /** E-mail addresses built from a name ("jordanb@…", "blakej@…"), found whole; on unless false. */
+    addresses?: boolean;
+  } = {},
+): (text: string) => NameHit[] {
   const forms = people.filter((p) => p.name.trim()).flatMap(formsOf);
+  const addressForms = opts.addresses === false ? [] : people.filter((p) => p.name.trim()).map(addressFormOf).filter((f) => f.words.length);
   const protect = [...(opts.protect ?? [])].filter((x) => x.trim());
   return (input) => {
     const text = input.normalize('NFC');
@@ -255,6 +281,17 @@ export function nameFinder(people: readonly NamedPerson[], opts: { protect?: rea
         const fe = fs + x[1]!.length;
         if (guarded.some(([a, b]) => fs < b && fe > a)) continue;
         cands.push({ fs, fe, form });
+      }
+    }
+    if (addressForms.length && folded.includes('@')) {
+      for (const x of folded.matchAll(ADDRESS)) {
+        if (guarded.some(([a, b]) => x.index < b && x.index + x[0].length > a)) continue;
+        const segments = x[0].split(/[^\p{L}]+/u).filter(Boolean);
+        for (const f of addressForms) {
+          if (segments.some((seg) => f.words.some((w) => seg.length - w.length <= 1 && seg.length >= w.length && (seg.startsWith(w) || seg.endsWith(w))))) {
+            cands.push({ fs: x.index, fe: x.index + x[0].length, form: f.form });
+          }
+        }
       }
     }
     // Longest first; then a stronger kind of match; then earlier.

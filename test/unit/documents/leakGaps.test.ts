@@ -6,6 +6,7 @@ import { DocumentService } from '../../../main/services/documents/documentServic
 import { findLeaks } from '../../../main/services/documents/leakCheck';
 import { foldName } from '../../../shared/documents/fold';
 import { nameFinder } from '../../../shared/documents/names';
+import { findPlainNames } from '../../../shared/documents/plainNames';
 import { AMBIGUOUS, pseudonymiser } from '../../../shared/documents/pseudonymise';
 import { caseRecordSchema } from '../../../shared/domain/case';
 import type { Person } from '../../../shared/domain/investigation';
@@ -142,5 +143,45 @@ describe('the case reference and the protective marking', () => {
     const demo = cases.create({ ...base, reference: 'GAPS-2' });
     expect((await docs.check(demo, docs.current(demo, 'ip-report', 'complainant', TODAY))).filter((h) => /^case reference|^protective marking/.test(h.where))).toEqual([]);
     store.lock();
+  });
+});
+
+describe('a name inside an e-mail address', () => {
+  it('is found whole, however the address is built from the name, and not in an address that only looks alike', () => {
+    const find = nameFinder([jordan, lucja, person('lee', 'Marcus Lee', 'Manager 2'), person('anna', 'Anna Smith-Jones', 'the IRO')]);
+    const found = (t: string) => find(t).map((h) => `${h.text}=${h.personIds.join('+')}`);
+    expect(found('An e-mail from jordanb@harrowfield.gov.uk at 9.')).toEqual(['jordanb@harrowfield.gov.uk=jordan']);
+    expect(found('cc blakej@harrowfield.gov.uk; jblake2@school.example; J.Blake@x.org')).toEqual(['blakej@harrowfield.gov.uk=jordan', 'jblake2@school.example=jordan', 'J.Blake@x.org=jordan']);
+    expect(found('lucja@wojcik-family.example and ajones@school.example and smith-jones.a@school.example')).toEqual(['lucja@wojcik-family.example=lucja', 'ajones@school.example=anna', 'smith-jones.a@school.example=anna']);
+    // "Lee" is not "leeds", nor "care" anyone.
+    expect(found('complaints.leeds@x.gov.uk, socialcare@x.gov.uk')).toEqual([]);
+  });
+
+  it('becomes the person’s alias in the complainant’s version, and the leak check reports one left in the letterhead', () => {
+    expect(pseudonymiser([jordan])('E-mails from jordanb@harrowfield.gov.uk were not answered.')).toBe('E-mails from Social Worker 1 were not answered.');
+    const r = caseRecordSchema.parse(hardCase());
+    const hits = findLeaks(r, 'investigation-report', [{ where: 'Word, document body', text: 'Contact: blakej@harrowfield.gov.uk' }]);
+    expect(hits.map((h) => [h.personId, h.matched])).toEqual([['person-jordan', 'blakej@harrowfield.gov.uk']]);
+  });
+
+  it('is not offered as a mention (converting it would print the name where the address was)', () => {
+    const r = caseRecordSchema.parse({ ...hardCase(), summary: 'Write to jordanb@harrowfield.gov.uk.' });
+    expect(findPlainNames(r).filter((x) => x.text.includes('@'))).toEqual([]);
+  });
+
+  it('is found for any hard surname and any usual way of building the address (property)', () => {
+    const given = ['Łucja', 'İlkay', 'Siân', 'Ștefan', 'Aoife', 'Bartłomiej'];
+    const family = ['Wójcik', 'Yılmaz', 'Popescu', 'Strauß', 'Nowak', 'Kowalczyk', "O'Neill"];
+    fc.assert(
+      fc.property(fc.constantFrom(...given), fc.constantFrom(...family), fc.nat(5), fc.nat(99), (g, f, how, n) => {
+        const p = person('x', `${g} ${f}`, 'the aunt');
+        const gf = foldName(g).replace(/[^a-z]/g, '');
+        const ff = foldName(f).replace(/[^a-z]/g, '');
+        const local = [`${gf}.${ff}`, `${gf[0]}${ff}`, `${ff}${gf[0]}`, `${gf}${ff[0]}`, `${gf[0]}.${ff}${n}`, `${ff}.${gf}`][how]!;
+        const text = `Sent to ${local}@council.example on Monday.`;
+        expect(pseudonymiser([p])(text), text).toBe('Sent to the aunt on Monday.');
+      }),
+      { numRuns: 200 },
+    );
   });
 });
