@@ -229,6 +229,13 @@ function addressFormOf(p: NamedPerson): { words: string[]; form: Form } {
 
 const isNumberWord = (w: string) => /^\d+(?:st|nd|rd|th)?$/iu.test(w);
 
+/** Verbs that, straight after a word that could be a name, make it a person ("Grace rang the office"). */
+const PERSON_VERBS = new Set([
+  'said', 'says', 'rang', 'phoned', 'called', 'told', 'wrote', 'emailed', 'texted', 'visited', 'attended', 'asked', 'agreed', 'explained',
+  'reported', 'confirmed', 'stated', 'replied', 'recalled', 'described', 'denied', 'admitted', 'spoke', 'signed', 'refused', 'declined',
+  'complained', 'apologised', 'apologized', 'recorded', 'disclosed', 'alleged', 'insisted', 'shouted', 'messaged',
+]);
+
 const APOSTROPHE = /['’‘ʼ`´′]/u;
 /** Words before a family's name in the plural: "the Nowaks", "both O’Neills". */
 const PLURAL_BEFORE = new Set(['the', 'both', 'all', 'other']);
@@ -324,7 +331,9 @@ export function nameFinder(
         const b = before(text, start);
         const first = [...written][0]!;
         if (first === first.toLowerCase()) continue;
-        if (b.sentenceStart) continue;
+        // At the start of a sentence only when a person's verb follows ("Grace rang", "Will said"): "Hope is
+        // fading" and "May we ask" stay.
+        if (b.sentenceStart && !PERSON_VERBS.has(foldName(after(text, pEnd)))) continue;
         if (isNumberWord(b.word) || isNumberWord(after(text, pEnd))) continue;
         if (c.form.month && DATE_WORDS.has(foldName(b.word))) {
           // "between April and May" is a date; "Ms Fischer and May agreed" is a person.

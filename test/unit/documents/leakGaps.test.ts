@@ -185,3 +185,28 @@ describe('a name inside an e-mail address', () => {
     );
   });
 });
+
+describe('letters from another script that look Latin', () => {
+  it('do not hide a name ("Jоrdan Blаke" with a Cyrillic о and а, "ΗOPE" with a Greek Η), and Greek and Cyrillic names still find themselves', () => {
+    const find = nameFinder([jordan, person('olga', 'Ольга Петрова', 'the aunt'), person('giorgos', 'Γιώργος Παπαδόπουλος', 'Doctor 1'), person('hope', 'Hope Rose', 'Health Visitor 1')]);
+    const ids = (t: string) => find(t).map((h) => h.personIds.join('+'));
+    expect(ids('On Monday J\u043erdan Bl\u0430ke rang.')).toEqual(['jordan']);
+    expect(ids('Then B\u039bAKE rang.')).toEqual([]);
+    expect(ids('Then \u0392LAKE rang and Mrs \u0397OPE wrote.')).toEqual(['jordan', 'hope']);
+    expect(ids('ОЛЬГА ПЕТРОВА and Петрова; ΠΑΠΑΔΟΠΟΥΛΟΣ and Dr Παπαδοπουλος.')).toEqual(['olga', 'olga', 'giorgos', 'giorgos']);
+    expect(pseudonymiser([jordan])('J\u043erdan Bl\u0430ke rang.')).toBe('Social Worker 1 rang.');
+  });
+});
+
+describe('a name that is also an ordinary word, at the start of a sentence', () => {
+  it('is found when a person’s verb follows it, and left alone otherwise', () => {
+    const grace = person('grace', 'Grace Hill', 'Teacher 1');
+    const will = person('will', 'Will Mayer', 'Manager 3');
+    const find = nameFinder([grace, will, person('hope', 'Hope Rose', 'Health Visitor 1')]);
+    const found = (t: string) => find(t).map((h) => `${h.text}=${h.personIds.join('+')}`);
+    expect(found('Grace rang the office. Will said no. Hope visited on Monday.')).toEqual(['Grace=grace', 'Will=will', 'Hope=hope']);
+    expect(found('Grace, who was on leave, said nothing.')).toEqual([]);
+    expect(found('Hope is fading. Will the council act? Grace periods apply.')).toEqual([]);
+    expect(pseudonymiser([grace, will])('Grace rang the office. Will said no.')).toBe('Teacher 1 rang the office. Manager 3 said no.');
+  });
+});

@@ -37,7 +37,7 @@ export function PeopleTab({ editor }: { editor: CaseEditor }) {
           {commonWordsIn(p.name).length > 0 && (
             <p className="hint">
               <strong>Note: </strong>“{commonWordsIn(p.name).join('”, “')}” {commonWordsIn(p.name).length === 1 ? 'is' : 'are'} also {commonWordsIn(p.name).length === 1 ? 'an ordinary word' : 'ordinary words'}. The check of the complainant’s version
-              flags {commonWordsIn(p.name).length === 1 ? 'it' : 'them'} only after a title (Mrs, Mr) or with a capital in mid-sentence, so mention {p.name} with @ rather than typing the name.
+              flags {commonWordsIn(p.name).length === 1 ? 'it' : 'them'} only after a title (Mrs, Mr), with a capital in mid-sentence, or before a verb such as “said” or “rang”, so mention {p.name} with @ rather than typing the name.
             </p>
           )}
           <div className="grid">
