@@ -47,6 +47,13 @@ const WORD = /[\p{L}\p{N}]/u;
 export interface NamedPerson {
   id: string;
   name: string;
+  /** Other names they go by, separated by commas (nicknames, another spelling): found as their name is. */
+  alsoKnownAs?: string;
+}
+
+/** The names a person is found by: their name, then each other name they go by. */
+export function namesOf(p: NamedPerson): string[] {
+  return [p.name, ...(p.alsoKnownAs ?? '').split(/[,;\n]/u)].map((n) => n.trim()).filter(Boolean);
 }
 
 export type FormKind = 'full' | 'words' | 'title' | 'part' | 'initials';
@@ -271,8 +278,10 @@ export function nameFinder(
     addresses?: boolean;
   } = {},
 ): (text: string) => NameHit[] {
-  const forms = people.filter((p) => p.name.trim()).flatMap(formsOf);
-  const addressForms = opts.addresses === false ? [] : people.filter((p) => p.name.trim()).map(addressFormOf).filter((f) => f.words.length);
+  // Each other name a person goes by is searched for as a name of theirs (same id).
+  const named = people.flatMap((p) => namesOf(p).map((name) => ({ id: p.id, name })));
+  const forms = named.flatMap(formsOf);
+  const addressForms = opts.addresses === false ? [] : named.map(addressFormOf).filter((f) => f.words.length);
   const protect = [...(opts.protect ?? [])].filter((x) => x.trim());
   return (input) => {
     const text = input.normalize('NFC');

@@ -210,3 +210,38 @@ describe('a name that is also an ordinary word, at the start of a sentence', () 
     expect(pseudonymiser([grace, will])('Grace rang the office. Will said no.')).toBe('Teacher 1 rang the office. Manager 3 said no.');
   });
 });
+
+describe('other names a person goes by (the register’s “also known as”)', () => {
+  it('are found and replaced like the name, and reported by the leak check with the registered name', () => {
+    const kez = person('kez', 'Kieran Nowak', 'Child A', { kind: 'child', alsoKnownAs: 'Kez, Kieran Nowak-Hale; Kiki' });
+    const fn = pseudonymiser([kez]);
+    expect(fn('Kez told his teacher; KEZ’s bag; Kieran Nowak-Hale moved; Kiki cried.')).toBe('Child A told his teacher; Child A’s bag; Child A moved; Child A cried.');
+    const r = { ...caseRecordSchema.parse(hardCase()), people: [kez] };
+    expect(findLeaks(r, 'investigation-report', [{ where: 'PDF, page 2', text: 'At school Kez was upset.' }]).map((h) => [h.person, h.matched])).toEqual([['Kieran Nowak', 'Kez']]);
+  });
+
+  it('is optional: a record or case file from before reads, and a list too long is refused with a sentence', () => {
+    const r = caseRecordSchema.parse(hardCase());
+    expect(r.people.every((p) => p.alsoKnownAs === undefined)).toBe(true);
+    const long = caseRecordSchema.safeParse({ ...hardCase(), people: [{ ...hardCase().people[0]!, alsoKnownAs: 'x'.repeat(301) }] });
+    expect(long.success).toBe(false);
+    expect(long.error?.issues[0]?.message).toBe('must be at most 300 characters');
+  });
+
+  it('keep a nickname out of the complainant’s report end to end', async () => {
+    const store = (await import('../../../main/services/store/caseStore')).CaseStore.create(path.join(tempDir(), 'k.cwstore'), GOOD_PASSPHRASE, { actor: 'IO' });
+    const cases = new CaseService(() => store.db, 'IO');
+    const docs = new DocumentService(() => store.db, 'IO');
+    const base = caseRecordSchema.parse(hardCase());
+    const people = base.people.map((p) => (p.id === 'p-hans' ? { ...p, alsoKnownAs: 'Hansi' } : p));
+    const c = cases.create({ ...base, reference: 'AKA-1', people, summary: 'Hansi collected the child from school on Fridays.' });
+    const model = docs.current(c, 'investigation-report', 'complainant', TODAY);
+    const wordText = Object.values(await docxParts(await docs.render(model, 'docx'))).map(docxText).join('\n');
+    expect(wordText).not.toMatch(/Hansi/i);
+    expect(wordText).toContain('The uncle collected the child');
+    // The council's text as it was, had the pseudonymiser not known the nickname, is caught by the leak check.
+    const leaky = { ...model, blocks: [...model.blocks, { type: 'paragraph' as const, runs: [{ text: 'Hansi collected the child.' }] }] };
+    expect((await docs.check(c, leaky)).map((h) => h.person)).toContain('Hans Strauß');
+    store.lock();
+  });
+});
