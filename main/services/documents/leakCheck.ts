@@ -1,4 +1,4 @@
-import { LETTERS_TO_COMPLAINANT, shownPeople } from '../../../shared/documents/context';
+import { LETTERS_TO_COMPLAINANT, documentPeople, shownPeople } from '../../../shared/documents/context';
 import { foldName } from '../../../shared/documents/fold';
 import type { DocumentKind } from '../../../shared/documents/model';
 import { nameFinder } from '../../../shared/documents/names';
@@ -131,11 +131,13 @@ export function leakKey(personId: string, text: string, start: number, end: numb
  * person" are left out.
  */
 export function findLeaks(record: CaseRecord, kind: DocumentKind, sources: LeakSource[], letterToComplainant = LETTERS_TO_COMPLAINANT.includes(kind)): LeakHit[] {
-  const allowed = new Set([...shownPeople(record, letterToComplainant), ...record.people.filter((p) => p.kind === 'complainant')].map((p) => p.id));
-  const guarded = nameFinder(record.people, { protect: [record.reference, record.council.protectiveMarking] });
-  const whole = nameFinder(record.people);
+  // The register, and the Overview's child, complainants and supporters it does not hold by name.
+  const people = documentPeople(record);
+  const allowed = new Set([...shownPeople(record, letterToComplainant), ...people.filter((p) => p.kind === 'complainant')].map((p) => p.id));
+  const guarded = nameFinder(people, { protect: [record.reference, record.council.protectiveMarking] });
+  const whole = nameFinder(people);
   const dismissed = new Set(record.leakDismissals.map((d) => d.key));
-  const byId = new Map(record.people.map((p) => [p.id, p]));
+  const byId = new Map(people.map((p) => [p.id, p]));
   const hits: LeakHit[] = [];
   const seen = new Set<string>();
   for (const s of sources) {
