@@ -100,5 +100,18 @@ describe('our own documents in the complainant’s hearing pack', () => {
     target = path.join(dir, 'panel.pdf');
     await call('bundle.build', { caseId, recipient: 'panel' });
     expect(pdftotextAll(target)).toContain('Wiśniewska');
-  }, 180_000);
+
+    // The case file carries the issued versions as PDFs; in another store they are files it did not make, read
+    // and redacted like evidence in the complainant's pack (before, copied as they came).
+    const { json } = await call('cases.exportJson', { id: caseId });
+    let otherTarget = '';
+    const other = testSession({ chooseSavePath: async () => otherTarget });
+    await other.call('store.create', { path: path.join(other.dir, 'other.cwstore'), passphrase: GOOD_PASSPHRASE, ownerName: 'Other Officer', demo: false });
+    const imported = await other.call('cases.importJson', { json });
+    otherTarget = path.join(other.dir, 'complainant.pdf');
+    const built = await other.call('bundle.build', { caseId: imported.id, recipient: 'complainant' });
+    expect(pdftotextAll(otherTarget)).not.toContain('Wiśniewska');
+    const log = JSON.parse(fs.readFileSync(built.redactionLogPath!, 'utf8')) as { removed: string; reason: string }[];
+    expect(log).toEqual(expect.arrayContaining([expect.objectContaining({ removed: expect.stringMatching(/Wiśniewska/), reason: expect.stringMatching(/^Leak check: names Dorota Wiśniewska/) })]));
+  }, 240_000);
 });
