@@ -228,9 +228,11 @@ const ADDRESS = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p
  * address is the hit, so the complainant's version writes the person's alias in its place.
  */
 function addressFormOf(p: NamedPerson): { words: string[]; form: Form } {
-  const words = [...new Set(nameWords(p.name).flatMap((w) => w.split(/[-‐‑‒–—―−]/u)).map((w) => foldName(w).replace(/[^\p{L}]/gu, '')))].filter(
-    (w) => w.length >= 3 && !PARTICLES.has(w) && !COMMON_WORDS.has(w),
-  );
+  const parts = nameWords(p.name).flatMap((w) => w.split(/[-‐‑‒–—―−]/u)).map((w) => foldName(w).replace(/[^\p{L}]/gu, '')).filter(Boolean);
+  // Each word, and runs of words written together ("obriain" of "Ó Briain", "smithjones" of "Smith-Jones").
+  const runs: string[] = [];
+  for (let i = 0; i < parts.length; i++) for (let j = i + 2; j <= parts.length; j++) runs.push(parts.slice(i, j).join(''));
+  const words = [...new Set([...parts.filter((w) => !PARTICLES.has(w) && !COMMON_WORDS.has(w)), ...runs])].filter((w) => w.length >= 3);
   return { words, form: { re: ADDRESS, personId: p.id, kind: 'part', common: false, month: false, capitalsOnly: false, needle: '' } };
 }
 

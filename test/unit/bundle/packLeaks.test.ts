@@ -110,6 +110,7 @@ describe('our own documents in the complainant’s hearing pack', () => {
     const imported = await other.call('cases.importJson', { json });
     otherTarget = path.join(other.dir, 'complainant.pdf');
     const built = await other.call('bundle.build', { caseId: imported.id, recipient: 'complainant' });
+    if (!('manifestPath' in built)) throw new Error('not built');
     expect(pdftotextAll(otherTarget)).not.toContain('Wiśniewska');
     const log = JSON.parse(fs.readFileSync(built.redactionLogPath!, 'utf8')) as { removed: string; reason: string }[];
     expect(log).toEqual(expect.arrayContaining([expect.objectContaining({ removed: expect.stringMatching(/Wiśniewska/), reason: expect.stringMatching(/^Leak check: names Dorota Wiśniewska/) })]));

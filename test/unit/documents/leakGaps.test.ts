@@ -8,6 +8,8 @@ import { foldName } from '../../../shared/documents/fold';
 import { nameFinder } from '../../../shared/documents/names';
 import { findPlainNames } from '../../../shared/documents/plainNames';
 import { AMBIGUOUS, pseudonymiser } from '../../../shared/documents/pseudonymise';
+import { buildDocument } from '../../../shared/documents/build';
+import { modelText } from '../../../shared/documents/model';
 import { caseRecordSchema } from '../../../shared/domain/case';
 import type { Person } from '../../../shared/domain/investigation';
 import { docxParts, docxText, tool, writeTemp } from '../../helpers/documents';
@@ -276,5 +278,47 @@ describe('people the Overview names whom the register does not hold by that name
     expect(letterText).toContain('Kieran');
     expect(await docs.check(c, letter)).toEqual([]);
     store.lock();
+  });
+});
+
+describe('every way of writing a name found in this review, in every text field that reaches the complainant’s report (property)', () => {
+  const KINDS = ['investigation-report', 'ip-report', 'adjudication-letter', 'statement-of-complaint', 'panel-report', 'council-response'] as const;
+  it('never leaves the surname in the complainant’s version', () => {
+    const given = ['Łucja', 'İlkay', 'Siân', 'Ștefan', 'Aoife', 'Thắng', 'Γιάννης'];
+    // Surnames nobody in the hard case shares.
+    const family = ['Kowalczyk', 'Wiśniewska', 'Yıldız', 'Đặng', 'Papadakis', 'Ó Briain', 'Szczęsny', 'Çelik', 'MacAulay'];
+    const letters = (s: string) => foldName(s).replace(/[^\p{L}]/gu, '');
+    const cyr: Record<string, string> = { o: 'о', a: 'а', e: 'е', c: 'с', p: 'р' };
+    const forms = [
+      (g: string, f: string) => `Then ${f} rang.`,
+      (_g: string, f: string) => `Later the ${f}${/(?:s|x|z|ch|sh)$/iu.test(f) ? 'es' : 's'}’ flat was visited.`,
+      (_g: string, f: string) => `A note of ${f}’s visit.`,
+      (g: string, f: string) => `${g.toUpperCase()} ${f.toUpperCase()} WROTE.`,
+      (g: string, f: string) => `${g.normalize('NFD')} ${f.normalize('NFD')} wrote.`,
+      (g: string, f: string) => { const a = [...f]; const h = Math.ceil(a.length / 2); return `Then ${g} ${a.slice(0, h).join('')}\u2063${a.slice(h).join('')} wrote.`; },
+      (g: string, f: string) => `E-mails from ${letters(g)[0]}${letters(f)}@council.example went unanswered.`,
+      (_g: string, f: string) => `Mrs ${f} agreed.`,
+      (g: string, f: string) => `${[...g][0]}. ${f} signed.`,
+      (_g: string, f: string) => `Then ${[...f].map((ch) => cyr[ch] ?? ch).join('')} rang.`,
+    ];
+    const base = caseRecordSchema.parse(hardCase());
+    fc.assert(
+      fc.property(fc.constantFrom(...given), fc.constantFrom(...family), fc.nat(forms.length - 1), fc.nat(4), fc.constantFrom(...KINDS), (g, f, how, where, kind) => {
+        const text = forms[how]!(g, f);
+        const p = person('p-x', `${g} ${f}`, 'the aunt', { kind: 'family' });
+        const withText = [
+          { summary: text },
+          { chronology: [...base.chronology, { id: 'c-p', date: '2026-05', event: text, pointIds: ['point-1'], key: true }] },
+          { evidence: [...base.evidence, { id: 'e-p', ref: 'E99', title: text.slice(0, 300), source: 'Council', date: '2026-02-10', description: '', attachmentId: null, pointIds: [], extracts: [] }] },
+          { recommendations: base.recommendations.map((x, i) => (i === 0 ? { ...x, text } : x)) },
+          { points: base.points.map((x, i) => (i === 0 ? { ...x, summary: text } : x)) },
+        ][where]!;
+        const r = caseRecordSchema.parse({ ...base, people: [...base.people, p], ...withText });
+        const out = foldName(modelText(buildDocument(kind, r, { today: TODAY, variant: 'complainant', draft: { version: 1 } })));
+        const surname = foldName(f).split(' ').at(-1)!;
+        expect(out.includes(surname), `${text} (field ${where}, ${kind})`).toBe(false);
+      }),
+      { numRuns: Number(process.env.LEAK_RUNS ?? 150) },
+    );
   });
 });
