@@ -220,9 +220,13 @@ function after(text: string, i: number): string {
 
 /** An e-mail address in folded text. */
 const ADDRESS = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/** A user name in folded text: letters with digits or an underscore ("jblake2", "jordan_b", "blake01"). */
+const HANDLE = /(?<![\p{L}\p{N}._@-])(?=[\p{L}\p{N}._]*\p{L})(?=[\p{L}\p{N}._]*[\d_])[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*(?![\p{L}\p{N}_@-])/gu;
+/** A word in capitals in the original text, as case systems log user names ("BLAKEJ", "JORDANB"). */
+const CAPITALS = /(?<![\p{L}\p{N}])\p{Lu}{4,}(?![\p{L}\p{N}])/gu;
 
 /**
- * What finds a person inside an e-mail address: the letters of each name word (three or more, not a particle
+ * What finds a person inside an e-mail address or a user name: the letters of each name word (three or more, not a particle
  * or an ordinary word) as a piece of the address between dots, digits and the like, alone or with one letter
  * before or after it ("jordan.blake@", "jordanb@", "blakej@", "jblake2@", "kieran@nowak.example"). The whole
  * address is the hit, so the complainant's version writes the person's alias in its place.
@@ -301,13 +305,27 @@ export function nameFinder(
         cands.push({ fs, fe, form });
       }
     }
-    if (addressForms.length && folded.includes('@')) {
-      for (const x of folded.matchAll(ADDRESS)) {
-        if (guarded.some(([a, b]) => x.index < b && x.index + x[0].length > a)) continue;
-        const segments = x[0].split(/[^\p{L}]+/u).filter(Boolean);
+    if (addressForms.length) {
+      // E-mail addresses, and user names as case systems log them ("BLAKEJ", "jblake2", "jordan_b").
+      // [start, end, the shortest name word that may have a letter beside it]: in an address three letters
+      // ("annl@"); in a user name four, so that "ANNE" and "JANE" in capitals are not Ann and Jan.
+      const tokens: [number, number, number][] = [];
+      if (folded.includes('@')) for (const x of folded.matchAll(ADDRESS)) tokens.push([x.index, x.index + x[0].length, 3]);
+      if (/[\d_]/u.test(folded)) for (const x of folded.matchAll(HANDLE)) tokens.push([x.index, x.index + x[0].length, 4]);
+      if (/\p{Lu}{4}/u.test(text)) {
+        for (const x of text.matchAll(CAPITALS)) {
+          const fs = from.indexOf(x.index);
+          const fe = from.indexOf(x.index + x[0].length);
+          if (fs >= 0 && fe > fs) tokens.push([fs, fe, 4]);
+        }
+      }
+      for (const [fs, fe, least] of tokens) {
+        if (guarded.some(([a, b]) => fs < b && fe > a)) continue;
+        const segments = folded.slice(fs, fe).split(/[^\p{L}]+/u).filter(Boolean);
+        const fits = (seg: string, w: string) => seg === w || (seg.length === w.length + 1 && w.length >= least && (seg.startsWith(w) || seg.endsWith(w)));
         for (const f of addressForms) {
-          if (segments.some((seg) => f.words.some((w) => seg.length - w.length <= 1 && seg.length >= w.length && (seg.startsWith(w) || seg.endsWith(w))))) {
-            cands.push({ fs: x.index, fe: x.index + x[0].length, form: f.form });
+          if (segments.some((seg) => f.words.some((w) => fits(seg, w)))) {
+            cands.push({ fs, fe, form: f.form });
           }
         }
       }

@@ -167,6 +167,14 @@ describe('a name inside an e-mail address', () => {
     expect(hits.map((h) => [h.personId, h.matched])).toEqual([['person-jordan', 'blakej@harrowfield.gov.uk']]);
   });
 
+  it('and a user name as a case system logs it ("BLAKEJ", "jblake2", "jordan_b") are found too, but not "ANNE" for Ann or "JANE" for Jan', () => {
+    const find = nameFinder([jordan, person('ann', 'Ann Lee', 'Manager 4'), person('jan', 'Jan Kowalski', 'the father', { kind: 'family' })]);
+    const found = (t: string) => find(t).map((h) => `${h.text}=${h.personIds.join('+')}`);
+    expect(found('Case note entered by BLAKEJ on 12/03/2026; updated by jblake2, then jordan_b and JORDANB.')).toEqual(['BLAKEJ=jordan', 'jblake2=jordan', 'jordan_b=jordan', 'JORDANB=jordan']);
+    expect(found('ANNE SAID THAT JANE WOULD CALL. Version 2_draft, point_1, DEMO-ST2-0001.')).toEqual([]);
+    expect(pseudonymiser([jordan])('Case note entered by BLAKEJ on 12/03/2026.')).toBe('Case note entered by Social Worker 1 on 12/03/2026.');
+  });
+
   it('is not offered as a mention (converting it would print the name where the address was)', () => {
     const r = caseRecordSchema.parse({ ...hardCase(), summary: 'Write to jordanb@harrowfield.gov.uk.' });
     expect(findPlainNames(r).filter((x) => x.text.includes('@'))).toEqual([]);
