@@ -19,11 +19,14 @@ export const ANNOTATIONS_REMOVED = 'comments, links and form entries';
 export const ANNOTATIONS_REASON =
   'The complainant’s version carries no annotations from files Casewright did not make: their words are not on the page the leak check reads (print the file to PDF and add it again to keep form entries as page text)';
 
-/** Takes every annotation off a copied page; how many there were. */
+/**
+ * Takes every annotation off a source page (how many there were), and the other words a page can carry that
+ * nobody reads on it: its own XMP metadata, an application's private data, page actions and the thumbnail.
+ */
 function dropAnnotations(page: PDFPage): number {
   const annots = page.node.lookup(PDFName.of('Annots'));
   const n = annots instanceof PDFArray ? annots.size() : annots ? 1 : 0;
-  page.node.delete(PDFName.of('Annots'));
+  for (const key of ['Annots', 'Metadata', 'PieceInfo', 'AA', 'Thumb']) page.node.delete(PDFName.of(key));
   return n;
 }
 

@@ -38,6 +38,10 @@ async function annotatedPdf(): Promise<Buffer> {
   page.drawText('Write to the duty desk', { x: 50, y: 655, size: 12, font, color: rgb(0, 0, 0.8) });
   const annots = page.node.lookup(PDFName.of('Annots')) as unknown as { push(r: unknown): void };
   for (const r of [freeText, note, link]) annots.push(r);
+  // The page's own metadata and an application's private data, which no reader shows on the page.
+  const xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Jordan Blake</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>';
+  page.node.set(PDFName.of('Metadata'), ctx.register(ctx.stream(xmp, { Type: 'Metadata', Subtype: 'XML' })));
+  page.node.set(PDFName.of('PieceInfo'), ctx.obj({ Casework: { LastModified: PDFString.of('D:20260301'), Private: PDFString.of('Drafted by Jordan Blake') } }));
   return Buffer.from(await doc.save());
 }
 
