@@ -313,10 +313,13 @@ export function nameFinder(
       if (folded.includes('@')) for (const x of folded.matchAll(ADDRESS)) tokens.push([x.index, x.index + x[0].length, 3]);
       if (/[\d_]/u.test(folded)) for (const x of folded.matchAll(HANDLE)) tokens.push([x.index, x.index + x[0].length, 4]);
       if (/\p{Lu}{4}/u.test(text)) {
+        // Where each character of the text starts in the folded text (the first folded character it gave).
+        const at = new Map<number, number>();
+        for (let k = from.length - 1; k >= 0; k--) at.set(from[k]!, k);
         for (const x of text.matchAll(CAPITALS)) {
-          const fs = from.indexOf(x.index);
-          const fe = from.indexOf(x.index + x[0].length);
-          if (fs >= 0 && fe > fs) tokens.push([fs, fe, 4]);
+          const fs = at.get(x.index);
+          const fe = at.get(x.index + x[0].length);
+          if (fs !== undefined && fe !== undefined && fe > fs) tokens.push([fs, fe, 4]);
         }
       }
       for (const [fs, fe, least] of tokens) {
