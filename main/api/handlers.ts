@@ -22,6 +22,7 @@ import { exchangeHandlers } from './exchange';
 import { bundleHandlers } from './bundle';
 import { papersHandlers } from './papers';
 import { writeExport } from './writeExport';
+import { documentPeople } from '../../shared/documents/context';
 
 type Handler<N extends ApiName> = (input: ApiParsedInput<N>, session: Session) => Promise<ApiOutput<N>> | ApiOutput<N>;
 type HandlerTable = { [N in ApiName]: Handler<N> };
@@ -250,7 +251,8 @@ export const handlers: HandlerTable = {
   },
   'documents.notThisPerson': ({ caseId, revision, personId, key, matched, context }, s) => {
     const c = s.cases().get(caseId);
-    if (!c.record.people.some((p) => p.id === personId)) throw new UserError('NOT_FOUND', 'That person is no longer in the people register; check the document again.');
+    // The register, or a child, complainant or supporter the Overview names and the register does not hold.
+    if (!documentPeople(c.record).some((p) => p.id === personId)) throw new UserError('NOT_FOUND', 'That person is no longer in the people register; check the document again.');
     if (c.record.leakDismissals.some((d) => d.key === key)) return c;
     const dismissal = { personId, key, matched, context, by: s.platform.actor, at: new Date().toISOString() };
     return s.cases().update(caseId, revision, { ...c.record, leakDismissals: [...c.record.leakDismissals, dismissal] });

@@ -6,6 +6,7 @@ import type { CaseRecord } from '../domain/case';
 import type { Person } from '../domain/investigation';
 import { panelPapersOf } from '../domain/panelPapers';
 import { incompleteReasons } from './completeness';
+import { foldName } from './fold';
 import { mentionResolver } from './mentions';
 import { mapModelText, pseudonymiser } from './pseudonymise';
 import type { Block, DocumentKind, DocumentModel, Letterhead, Run, Variant } from './model';
@@ -131,7 +132,7 @@ export function finish(
   // Mentions first, from the register by id: a name in the council's version, the alias in the complainant's.
   const resolved = mapModelText(model, mentionResolver(r.people, ctx.variant, shown));
   if (ctx.variant === 'council') return resolved;
-  const hidden = r.people.filter((p) => !shown.includes(p));
+  const hidden = documentPeople(r).filter((p) => !shown.includes(p));
   return withoutLinks(mapModelText(resolved, pseudonymiser(hidden, { named: shown, protect: [r.reference, r.council.protectiveMarking] })));
 }
 
@@ -150,6 +151,29 @@ function withoutLinks(m: DocumentModel): DocumentModel {
   return { ...m, blocks };
 }
 
+/**
+ * The people a document is checked against: the people register, and the people the Overview names (the
+ * child, each complainant, the advocate, the representative) whom the register does not hold by that name.
+ * The builders print the Overview's names ("Child or young person: Kieran Nowak"); a child whose name was
+ * corrected on the Overview but not in the register, or a representative added later, would otherwise be a
+ * name nobody knew to replace or to look for.
+ */
+export function documentPeople(r: CaseRecord): Person[] {
+  const known = new Set(r.people.map((p) => foldName(p.name)));
+  const extra: Person[] = [];
+  const add = (id: string, name: string | undefined, kind: Person['kind'], role: string) => {
+    const f = foldName(name ?? '');
+    if (!f || known.has(f)) return;
+    known.add(f);
+    extra.push({ id, name: name!.trim(), kind, role, organisation: '', pseudonym: '', actsForId: null, consentHeld: false, thirdParty: false });
+  };
+  add('overview-child', r.child.name, 'child', 'Child');
+  r.complainants.forEach((c, i) => add(`overview-complainant-${i + 1}`, c.name, 'complainant', 'Complainant'));
+  add('overview-advocate', r.advocate?.name, 'advocate', 'Advocate');
+  add('overview-representative', r.representative?.name, 'representative', 'Representative');
+  return extra.length ? [...r.people, ...extra] : r.people;
+}
+
 /** The letters addressed to the complainant, which name them and their own child. */
 export const LETTERS_TO_COMPLAINANT: readonly DocumentKind[] = ['statement-of-complaint', 'extension-letter', 'adjudication-letter', 'council-response'];
 
@@ -163,7 +187,7 @@ export function shownPeople(r: CaseRecord, letterToComplainant: boolean): Person
   const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase().trim() === b.normalize('NFC').toLowerCase().trim();
   // The advocate and representative the letter is copied to (written consent held) are named in it too.
   const copied = [r.advocate, r.representative].filter((x) => x?.writtenConsentHeld).map((x) => x!.name);
-  return r.people.filter(
+  return documentPeople(r).filter(
     (p) => p.kind === 'complainant' || (p.kind === 'child' && sameName(p.name, r.child.name)) || ((p.kind === 'advocate' || p.kind === 'representative') && copied.some((n) => sameName(n, p.name))),
   );
 }

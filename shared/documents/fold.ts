@@ -2,17 +2,28 @@
  * Folding for matching names (issue 10): two spellings of one name fold to the same string. NFKC/NFKD
  * compatibility forms (ligatures, full-width letters), full case folding (ß → ss, final sigma → sigma, the
  * Turkish dotted and dotless i → i), letters that are not a base letter plus an accent (Ł → l, Đ → d,
- * Ø → o, Æ → ae, Þ → th), accents dropped, every kind of apostrophe dropped ("O’Neill", "O'Neill" and
- * "ONeill" fold alike), every kind of dash to "-", invisible characters (soft hyphen, zero-width space,
- * joiners) dropped, and all spacing to one space.
+ * Ø → o, Æ → ae, Þ → th), Cyrillic and Greek letters that look Latin to their Latin twin (о → o),
+ * accents dropped, every kind of apostrophe dropped ("O’Neill", "O'Neill" and "ONeill" fold alike), every kind of dash to "-", invisible characters (every format character: soft hyphen,
+ * zero-width space, joiners, direction marks, invisible separators) dropped, and all spacing to one space.
  */
 const SPECIAL: Record<string, string> = {
   ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ø: 'o', Ø: 'o', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', þ: 'th', Þ: 'th',
   ß: 'ss', ẞ: 'ss', ı: 'i', ħ: 'h', Ħ: 'h', ŀ: 'l', Ŀ: 'l', ŧ: 't', Ŧ: 't', ĸ: 'q', ſ: 's', ς: 'σ', ϲ: 'σ',
+  // Cyrillic and Greek letters drawn like Latin ones (as capitals or small letters), so "Jоrdan" typed with a
+  // Cyrillic о, or pasted so, is still Jordan. Both sides of a match fold alike, so Greek and Cyrillic names
+  // still find themselves.
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', і: 'i', ј: 'j',
+  ԁ: 'd', һ: 'h', ԛ: 'q', ԝ: 'w', ӏ: 'l', α: 'a', β: 'b', ε: 'e', ζ: 'z', η: 'h', ι: 'i', κ: 'k', μ: 'm', ν: 'n', ο: 'o',
+  ρ: 'p', τ: 't', υ: 'y', χ: 'x',
 };
 const APOSTROPHES = /['\u2019\u2018\u02bc\u02bb`\u00b4\u2032\uff07]/u;
 const DASHES = /[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/u;
-const INVISIBLE = /^(?:[\u00ad\u200b-\u200f\u2060\ufeff]|\u034f)$/u;
+/**
+ * Every format character (Unicode Cf: soft hyphen, zero-width space and joiners, direction marks and
+ * isolates, word joiner, invisible separator and times, byte-order mark, tag characters…), which a reader
+ * never sees inside a word, and the combining grapheme joiner.
+ */
+const INVISIBLE = /^(?:\p{Cf}|\u034f)$/u;
 const SPACE = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]/u;
 
 /**

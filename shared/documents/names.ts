@@ -47,6 +47,13 @@ const WORD = /[\p{L}\p{N}]/u;
 export interface NamedPerson {
   id: string;
   name: string;
+  /** Other names they go by, separated by commas (nicknames, another spelling): found as their name is. */
+  alsoKnownAs?: string;
+}
+
+/** The names a person is found by: their name, then each other name they go by. */
+export function namesOf(p: NamedPerson): string[] {
+  return [p.name, ...(p.alsoKnownAs ?? '').split(/[,;\n]/u)].map((n) => n.trim()).filter(Boolean);
 }
 
 export type FormKind = 'full' | 'words' | 'title' | 'part' | 'initials';
@@ -60,6 +67,12 @@ export interface NameHit {
   kind: FormKind;
   /** The matched text as written. */
   text: string;
+  /**
+   * A family's name in the plural ("the Nowaks", "the O’Neills’ flat", "the Joneses"): the hit takes in the
+   * plural ending (and a plural possessive's apostrophe); it names several people, so the pseudonymiser writes
+   * "[name removed]" rather than one person's alias.
+   */
+  plural?: boolean;
 }
 
 interface Form {
@@ -119,7 +132,8 @@ function formsOf(p: NamedPerson): Form[] {
   const add = (pattern: string, kind: FormKind, opts: { common?: boolean; month?: boolean; capitalsOnly?: boolean; titled?: boolean; needle?: string } = {}) => {
     const body = opts.titled === false ? pattern : `${titlePrefix}?${pattern}`;
     // A possessive "s" may follow (its apostrophe is folded away): checked against the original text below.
-    out.push({ re: new RegExp(`(?<![\\p{L}\\p{N}])(${body})(?=s?(?![\\p{L}\\p{N}]))`, 'gu'), personId: p.id, kind, common: !!opts.common, month: !!opts.month, capitalsOnly: !!opts.capitalsOnly, needle: opts.needle ?? '' });
+    // A family plural "s" or "es" may follow ("the Nowaks", "the Joneses"): also checked below.
+    out.push({ re: new RegExp(`(?<![\\p{L}\\p{N}])(${body})(?=(?:e?s)?(?![\\p{L}\\p{N}]))`, 'gu'), personId: p.id, kind, common: !!opts.common, month: !!opts.month, capitalsOnly: !!opts.capitalsOnly, needle: opts.needle ?? '' });
   };
   const full = foldName(p.name);
   if (!full) return out;
@@ -175,7 +189,8 @@ function protectedSpans(folded: string, protect: string[]): [number, number][] {
     new RegExp(`(?<![\\p{L}\\p{N}])(?:${m})\\.? *\\d{1,4}(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])`, 'gu'),
     /\d{4}-\d{2}-\d{2}/gu,
     /\d{1,2}\/\d{1,2}\/\d{2,4}/gu,
-    ...protect.map((p) => foldName(p)).filter(Boolean).map((p) => new RegExp(esc(p).replace(/ /g, ' +'), 'gu')),
+    // Whole words only: a short reference ("AN", "LAKE") must not shield every name it is part of ("Jordan", "Blake").
+    ...protect.map((p) => foldName(p)).filter(Boolean).map((p) => new RegExp(`(?<![\\p{L}\\p{N}])${esc(p).replace(/ /g, ' +')}(?![\\p{L}\\p{N}])`, 'gu')),
   ];
   for (const re of res) for (const x of folded.matchAll(re)) spans.push([x.index, x.index + x[0].length]);
   return spans;
@@ -203,14 +218,76 @@ function after(text: string, i: number): string {
   return text.slice(k, e);
 }
 
+/** An e-mail address in folded text. */
+const ADDRESS = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/** A user name in folded text: letters with digits or an underscore ("jblake2", "jordan_b", "blake01"). */
+const HANDLE = /(?<![\p{L}\p{N}._@-])(?=[\p{L}\p{N}._]*\p{L})(?=[\p{L}\p{N}._]*[\d_])[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*(?![\p{L}\p{N}_@-])/gu;
+/** A word in capitals in the original text, as case systems log user names ("BLAKEJ", "JORDANB"). */
+const CAPITALS = /(?<![\p{L}\p{N}])\p{Lu}{4,}(?![\p{L}\p{N}])/gu;
+
+/**
+ * What finds a person inside an e-mail address or a user name: the letters of each name word (three or more, not a particle
+ * or an ordinary word) as a piece of the address between dots, digits and the like, alone or with one letter
+ * before or after it ("jordan.blake@", "jordanb@", "blakej@", "jblake2@", "kieran@nowak.example"). The whole
+ * address is the hit, so the complainant's version writes the person's alias in its place.
+ */
+function addressFormOf(p: NamedPerson): { words: string[]; form: Form } {
+  const parts = nameWords(p.name).flatMap((w) => w.split(/[-‐‑‒–—―−]/u)).map((w) => foldName(w).replace(/[^\p{L}]/gu, '')).filter(Boolean);
+  // Each word, and runs of words written together ("obriain" of "Ó Briain", "smithjones" of "Smith-Jones").
+  const runs: string[] = [];
+  for (let i = 0; i < parts.length; i++) for (let j = i + 2; j <= parts.length; j++) runs.push(parts.slice(i, j).join(''));
+  const words = [...new Set([...parts.filter((w) => !PARTICLES.has(w) && !COMMON_WORDS.has(w)), ...runs])].filter((w) => w.length >= 3);
+  return { words, form: { re: ADDRESS, personId: p.id, kind: 'part', common: false, month: false, capitalsOnly: false, needle: '' } };
+}
+
 const isNumberWord = (w: string) => /^\d+(?:st|nd|rd|th)?$/iu.test(w);
+
+/** Verbs that, straight after a word that could be a name, make it a person ("Grace rang the office"). */
+const PERSON_VERBS = new Set([
+  'said', 'says', 'rang', 'phoned', 'called', 'told', 'wrote', 'emailed', 'texted', 'visited', 'attended', 'asked', 'agreed', 'explained',
+  'reported', 'confirmed', 'stated', 'replied', 'recalled', 'described', 'denied', 'admitted', 'spoke', 'signed', 'refused', 'declined',
+  'complained', 'apologised', 'apologized', 'recorded', 'disclosed', 'alleged', 'insisted', 'shouted', 'messaged',
+]);
+
+const APOSTROPHE = /['’‘ʼ`´′]/u;
+/** Words before a family's name in the plural: "the Nowaks", "both O’Neills". */
+const PLURAL_BEFORE = new Set(['the', 'both', 'all', 'other']);
+
+/**
+ * The ending after a name found at folded [fs, fe): "" for none; "s" for a possessive ("O’Neill’s", the
+ * apostrophe folded away); the plural ending for a family plural ("the Nowaks", "the Nowaks’ flat", "the
+ * Joneses"); null for a letter that makes it another word ("Jo" in "Jos", "Jon" in "Jones").
+ */
+function ending(text: string, folded: string, from: number[], fs: number, fe: number, end: number): { plural: string } | null {
+  const next = /^(e?s)(?![\p{L}\p{N}])/u.exec(folded.slice(fe))?.[1];
+  if (!next) return { plural: '' };
+  if (next === 's' && APOSTROPHE.test(text.slice(end, from[fe]))) return { plural: '' };
+  if (text.slice(end, from[fe]) !== '') return null;
+  // "es" only after a name that takes it ("Jones" → "Joneses", "Fox" → "Foxes").
+  if (next === 'es' && !/(?:s|x|z|ch|sh)$/u.test(folded.slice(fs, fe))) return null;
+  const afterEnding = text[from[fe + next.length - 1]! + 1] ?? '';
+  if (APOSTROPHE.test(afterEnding) || PLURAL_BEFORE.has(foldName(before(text, from[fs]!).word))) return { plural: next };
+  return null;
+}
 
 /**
  * A finder for the given people: `find(text)` returns every place a name of theirs is written, longest first
  * where finds overlap, each with everyone it could be.
  */
-export function nameFinder(people: readonly NamedPerson[], opts: { protect?: readonly string[]; /** Tests only: search with every form, needle or not. */ everyForm?: boolean } = {}): (text: string) => NameHit[] {
-  const forms = people.filter((p) => p.name.trim()).flatMap(formsOf);
+export function nameFinder(
+  people: readonly NamedPerson[],
+  opts: {
+    protect?: readonly string[];
+    /** Tests only: search with every form, needle or not. */
+    everyForm?: boolean;
+    /** E-mail addresses built from a name ("jordanb@…", "blakej@…"), found whole; on unless false. */
+    addresses?: boolean;
+  } = {},
+): (text: string) => NameHit[] {
+  // Each other name a person goes by is searched for as a name of theirs (same id).
+  const named = people.flatMap((p) => namesOf(p).map((name) => ({ id: p.id, name })));
+  const forms = named.flatMap(formsOf);
+  const addressForms = opts.addresses === false ? [] : named.map(addressFormOf).filter((f) => f.words.length);
   const protect = [...(opts.protect ?? [])].filter((x) => x.trim());
   return (input) => {
     const text = input.normalize('NFC');
@@ -228,6 +305,34 @@ export function nameFinder(people: readonly NamedPerson[], opts: { protect?: rea
         cands.push({ fs, fe, form });
       }
     }
+    if (addressForms.length) {
+      // E-mail addresses, and user names as case systems log them ("BLAKEJ", "jblake2", "jordan_b").
+      // [start, end, the shortest name word that may have a letter beside it]: in an address three letters
+      // ("annl@"); in a user name four, so that "ANNE" and "JANE" in capitals are not Ann and Jan.
+      const tokens: [number, number, number][] = [];
+      if (folded.includes('@')) for (const x of folded.matchAll(ADDRESS)) tokens.push([x.index, x.index + x[0].length, 3]);
+      if (/[\d_]/u.test(folded)) for (const x of folded.matchAll(HANDLE)) tokens.push([x.index, x.index + x[0].length, 4]);
+      if (/\p{Lu}{4}/u.test(text)) {
+        // Where each character of the text starts in the folded text (the first folded character it gave).
+        const at = new Map<number, number>();
+        for (let k = from.length - 1; k >= 0; k--) at.set(from[k]!, k);
+        for (const x of text.matchAll(CAPITALS)) {
+          const fs = at.get(x.index);
+          const fe = at.get(x.index + x[0].length);
+          if (fs !== undefined && fe !== undefined && fe > fs) tokens.push([fs, fe, 4]);
+        }
+      }
+      for (const [fs, fe, least] of tokens) {
+        if (guarded.some(([a, b]) => fs < b && fe > a)) continue;
+        const segments = folded.slice(fs, fe).split(/[^\p{L}]+/u).filter(Boolean);
+        const fits = (seg: string, w: string) => seg === w || (seg.length === w.length + 1 && w.length >= least && (seg.startsWith(w) || seg.endsWith(w)));
+        for (const f of addressForms) {
+          if (segments.some((seg) => f.words.some((w) => fits(seg, w)))) {
+            cands.push({ fs, fe, form: f.form });
+          }
+        }
+      }
+    }
     // Longest first; then a stronger kind of match; then earlier.
     const rank: Record<FormKind, number> = { full: 0, words: 1, title: 2, initials: 3, part: 4 };
     cands.sort((a, b) => b.fe - b.fs - (a.fe - a.fs) || rank[a.form.kind] - rank[b.form.kind] || a.fs - b.fs);
@@ -236,23 +341,32 @@ export function nameFinder(people: readonly NamedPerson[], opts: { protect?: rea
     for (const c of cands) {
       const start = from[c.fs]!;
       const end = endOf(c.fe);
-      // "s" straight after the name: only as a possessive ("O’Neill’s"), never another name ("Jo" in "Jos").
-      if (folded[c.fe] === 's' && !/['’‘ʼ`´′]/u.test(text.slice(end, from[c.fe]))) continue;
-      const same = hits.find((h) => h.fs === c.fs && h.fe === c.fe);
+      // "s" straight after the name: a possessive ("O’Neill’s") or a family plural ("the Nowaks"), never
+      // another name ("Jo" in "Jos").
+      const tail = ending(text, folded, from, c.fs, c.fe, end);
+      if (!tail) continue;
+      const plural = tail.plural.length > 0;
+      const fe = c.fe + tail.plural.length;
+      let pEnd = plural ? endOf(fe) : end;
+      // "the Nowaks’ flat": the plural possessive's apostrophe goes with the name.
+      if (plural && APOSTROPHE.test(text[pEnd] ?? '')) pEnd++;
+      const same = hits.find((h) => h.fs === c.fs && h.fe === fe);
       if (same) {
         if (!same.personIds.includes(c.form.personId)) same.personIds.push(c.form.personId);
         continue;
       }
-      if (hits.some((h) => c.fs < h.fe && c.fe > h.fs)) continue;
-      const written = text.slice(start, end);
+      if (hits.some((h) => c.fs < h.fe && fe > h.fs)) continue;
+      const written = text.slice(start, pEnd);
       const titled = new RegExp(`^${titlePrefix}`, 'u').test(folded.slice(c.fs, c.fe)) && c.form.kind !== 'full';
       if (c.form.capitalsOnly && written !== written.toUpperCase()) continue;
       if (c.form.common && !titled) {
         const b = before(text, start);
         const first = [...written][0]!;
         if (first === first.toLowerCase()) continue;
-        if (b.sentenceStart) continue;
-        if (isNumberWord(b.word) || isNumberWord(after(text, end))) continue;
+        // At the start of a sentence only when a person's verb follows ("Grace rang", "Will said"): "Hope is
+        // fading" and "May we ask" stay.
+        if (b.sentenceStart && !PERSON_VERBS.has(foldName(after(text, pEnd)))) continue;
+        if (isNumberWord(b.word) || isNumberWord(after(text, pEnd))) continue;
         if (c.form.month && DATE_WORDS.has(foldName(b.word))) {
           // "between April and May" is a date; "Ms Fischer and May agreed" is a person.
           if (!LINKS.has(foldName(b.word))) continue;
@@ -260,7 +374,7 @@ export function nameFinder(people: readonly NamedPerson[], opts: { protect?: rea
           if (MONTHS.includes(foldName(b2.word)) || isNumberWord(b2.word)) continue;
         }
       }
-      hits.push({ fs: c.fs, fe: c.fe, start, end, personIds: [c.form.personId], kind: titled ? 'title' : c.form.kind, text: written });
+      hits.push({ fs: c.fs, fe, start, end: pEnd, personIds: [c.form.personId], kind: titled ? 'title' : c.form.kind, text: written, ...(plural ? { plural: true } : {}) });
     }
     return hits.sort((a, b) => a.start - b.start).map(({ fs: _s, fe: _e, ...h }) => h);
   };

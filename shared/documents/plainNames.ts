@@ -181,7 +181,8 @@ function textNodes(doc: RichNode): { node: RichNode; path: number[] }[] {
  * Make a new one when the people register, the reference or the marking changes.
  */
 export function plainNameFinder(r: CaseRecord): (text: string) => NameHit[] {
-  const find = nameFinder(r.people, { protect: [r.reference, r.council.protectiveMarking] });
+  // An e-mail address is not offered as a mention: converting it would print the person's name in its place.
+  const find = nameFinder(r.people, { protect: [r.reference, r.council.protectiveMarking], addresses: false });
   const seen = new Map<string, NameHit[]>();
   return (text) => {
     let hits = seen.get(text);

@@ -51,6 +51,8 @@ export function pseudonymiser(hidden: readonly Person[], opts: PseudonymiseOptio
   const find = nameFinder([...hidden, ...named], { protect: opts.protect ?? [] });
   const replacement = (h: NameHit): string | null => {
     if (h.personIds.some((id) => namedIds.has(id))) return null;
+    // "the Nowaks": a family, several people, so no one person's alias.
+    if (h.plural) return AMBIGUOUS;
     const as = [...new Set(h.personIds.map((id) => alias.get(id) ?? AMBIGUOUS))];
     return as.length === 1 ? as[0]! : AMBIGUOUS;
   };

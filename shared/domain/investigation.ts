@@ -51,6 +51,12 @@ export const personSchema = z.object({
   organisation: txt(200),
   /** How reports for the complainant refer to them: "Child A", "Social Worker 1", "the Team Manager". */
   pseudonym: txt(100),
+  /**
+   * Other names they go by, separated by commas: nicknames, a maiden name, another spelling ("Kez, Kieran
+   * Nowak-Hale"). The complainant's version and its leak check find these as they find the name. Optional, so
+   * records and case files from before it still read.
+   */
+  alsoKnownAs: z.string().trim().max(300, { message: 'must be at most 300 characters' }).optional(),
   /** Whose behalf they act on (a person id), and whether written consent to do so is held. */
   actsForId: id.nullable().default(null),
   consentHeld: z.boolean().default(false),

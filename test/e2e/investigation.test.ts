@@ -81,7 +81,8 @@ describe('an investigation from statement to findings', () => {
     await page.getByRole('button', { name: 'Add the person' }).click();
     await fillAndLeave('Role of Jordan Blake', 'Social worker');
     await fillAndLeave('Pseudonym for Jordan Blake', 'Social Worker 1');
-    await expect.poll(() => saved().people.find((p) => p.name === 'Jordan Blake')).toMatchObject({ name: 'Jordan Blake', kind: 'staff', role: 'Social worker', pseudonym: 'Social Worker 1', thirdParty: true });
+    await fillAndLeave('Other names Jordan Blake goes by', 'Jordie, Jordan Blake-Hale');
+    await expect.poll(() => saved().people.find((p) => p.name === 'Jordan Blake')).toMatchObject({ name: 'Jordan Blake', kind: 'staff', role: 'Social worker', pseudonym: 'Social Worker 1', thirdParty: true, alsoKnownAs: 'Jordie, Jordan Blake-Hale' });
     await expectAccessible(page, 'people');
 
     // Plan.

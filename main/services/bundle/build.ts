@@ -15,6 +15,21 @@ import { loadPdf } from './pdfFacts';
 import { PackTags } from './tags';
 import { openPdfjs, pageTexts, redactPages, type RedactRequest, type RedactedPage } from './redact';
 
+export const ANNOTATIONS_REMOVED = 'comments, links and form entries';
+export const ANNOTATIONS_REASON =
+  'The complainant’s version carries no annotations from files Casewright did not make: their words are not on the page the leak check reads (print the file to PDF and add it again to keep form entries as page text)';
+
+/**
+ * Takes every annotation off a source page (how many there were), and the other words a page can carry that
+ * nobody reads on it: its own XMP metadata, an application's private data, page actions and the thumbnail.
+ */
+function dropAnnotations(page: PDFPage): number {
+  const annots = page.node.lookup(PDFName.of('Annots'));
+  const n = annots instanceof PDFArray ? annots.size() : annots ? 1 : 0;
+  for (const key of ['Annots', 'Metadata', 'PieceInfo', 'AA', 'Thumb']) page.node.delete(PDFName.of(key));
+  return n;
+}
+
 /** One document's pages for one recipient. */
 export interface SourceFile {
   name: string;
@@ -295,7 +310,7 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
       try {
         const perPage = new Map<number, RedactRequest[]>();
         if (src.leakCheck) (await pageTexts(pj)).forEach((t, i) => perPage.set(i, src.leakCheck!(t)));
-        redacted = await redactPages(pj, src.redact, perPage);
+        redacted = await redactPages(pj, src.redact, perPage, { annotations: !src.leakCheck });
       } finally {
         await pj.destroy();
       }
@@ -311,6 +326,12 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
     const hasTree = doc.catalog.has(PDFName.of('StructTreeRoot'));
     const keepStructure = hasTree && byIndex.size === 0 && src.redact.length === 0 && !src.leakCheck;
     const copiedTagged = keepStructure ? await tags.copyTagged(doc, part) : null;
+    // The complainant's version of a file we did not make: its annotations (a form's entries, typed-on notes,
+    // comments, links and their addresses) are words the leak check, which reads the page's text, never sees,
+    // so they are taken off the source's pages before any is copied (a copied object would stay in the file
+    // even once unlinked), and the log says how many.
+    const dropped = new Map<number, number>();
+    if (src.leakCheck) for (const i of keep) dropped.set(i, dropAnnotations(doc.getPage(i)));
     const copied = copiedTagged ?? (await out.copyPages(doc, keep));
     // A tagged source whose structure was not kept: its pages hold marked content of their own, so they are not
     // wrapped again (nested ids), and the pack is not marked as fully tagged.
@@ -349,6 +370,8 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
       } else {
         page = out.addPage(copied[k++]!);
         if (wrapCopied) wrap = { tag: 'Part', mcid: tags.mcid(page, part) };
+        const n = dropped.get(i);
+        if (n) log.push({ entryId: e.id, document: e.title, page: labels[i]!, removed: ANNOTATIONS_REMOVED, reason: ANNOTATIONS_REASON, occurrences: n });
       }
       // Turned for reading where the file shows its text sideways or upside down (found when it was added):
       // the redacted picture is drawn as the file shows the page, so it turns by the same amount.

@@ -324,26 +324,45 @@ export class PackService {
   /** The bytes of an entry's pages for one recipient, with what must be redacted from them. */
   private async sourceFor(c: StoredCase, pack: Pack, e: PackEntry, recipient: Recipient): Promise<SourceFile> {
     const redact = pack.redactions.filter((r) => r.entryId === e.id && r.recipients.includes(recipient)).map((r) => ({ phrase: r.phrase, reason: r.reason || 'Redacted by the preparer' }));
+    // A letter to the complainant (brought as an issued file) names her, her child and a copied supporter, as
+    // its own leak check allowed; anything else names nobody from the register but her.
+    const rules: DocumentKind = e.source.type === 'issued-file' ? e.source.kind : 'investigation-report';
+    const leakCheck =
+      recipient === 'complainant'
+        ? (text: string) =>
+            findLeaks(c.record, rules, [{ where: e.title, text }]).map((h) => ({
+              phrase: h.matched,
+              reason: `Leak check: names ${h.person}, whom the complainant’s version must not name`,
+            }))
+        : undefined;
     if (e.source.type === 'document') {
       const issueId = recipient === 'complainant' ? e.source.complainantIssueId : e.source.councilIssueId;
       if (!issueId) throw new UserError('INVALID_INPUT', `The complainant’s version of “${e.title}” has not been issued; issue it on the Documents tab, then build the complainant’s pack again.`);
+      if (recipient === 'complainant') {
+        // Checked at its issue against the register as it was then; the register may have grown since (a
+        // neighbour named in the notes, added later), so it is checked again, as an export of it would be.
+        const docs = this.documents();
+        const hits = await docs.check(c, docs.issuedModel(c.id, issueId));
+        if (hits.length) {
+          const people = [...new Set(hits.map((h) => h.person))];
+          const shown = people.slice(0, 3).map((p) => `“${p}”`).join(', ') + (people.length > 3 ? ` and ${people.length - 3} more` : '');
+          throw new UserError(
+            'LEAK',
+            `The issued complainant’s version of “${e.title}” names ${people.length === 1 ? 'a person' : `${people.length} people`} from the people register (${shown}) in ${hits.length} place${hits.length === 1 ? '' : 's'}; issue a new version on the Documents tab and add it to the pack again, or mark each place “not this person”.`,
+            { hits },
+          );
+        }
+      }
       return { name: e.title, describe: `${e.source.kind}, issued version (${recipient === 'complainant' ? 'complainant' : 'council'}), issue ${issueId}`, data: await this.renderIssue(c.id, issueId), redact };
     }
     if (e.source.type === 'issued-file') {
       const attachmentId = recipient === 'complainant' ? e.source.complainantAttachmentId : e.source.councilAttachmentId;
       if (!attachmentId) throw new UserError('INVALID_INPUT', `The complainant’s version of “${e.title}” did not come with the case file; the pack cannot be built for the complainant until it is added again from an issued version.`);
       const file = this.attachments().read(attachmentId);
-      return { name: e.title, describe: `${e.source.kind}, issued version (${recipient === 'complainant' ? 'complainant' : 'council'}) as brought by a case file, attachment ${file.info.id}`, data: file.data, redact };
+      // Bytes another store rendered, brought by a case file: read like any file we did not make.
+      return { name: e.title, describe: `${e.source.kind}, issued version (${recipient === 'complainant' ? 'complainant' : 'council'}) as brought by a case file, attachment ${file.info.id}`, data: file.data, redact, ...(leakCheck ? { leakCheck } : {}) };
     }
     const file = this.attachments().read(e.source.attachmentId);
-    const leakCheck =
-      recipient === 'complainant'
-        ? (text: string) =>
-            findLeaks(c.record, 'investigation-report', [{ where: e.title, text }]).map((h) => ({
-              phrase: h.matched,
-              reason: `Leak check: names ${h.person}, whom the complainant’s version must not name`,
-            }))
-        : undefined;
     const describe = e.source.type === 'evidence' ? `evidence register, attachment ${file.info.id}` : `file added to the pack, attachment ${file.info.id}`;
     return { name: file.info.fileName, describe, data: file.data, redact, ...(leakCheck ? { leakCheck } : {}) };
   }
@@ -397,7 +416,7 @@ export class PackService {
       const perPage = new Map<number, RedactRequest[]>();
       if (src.leakCheck) perPage.set(i, src.leakCheck((await pageTexts(pj))[i] ?? ''));
       const onlyThis = new Map([...perPage].filter(([k]) => k === i));
-      const red = (await redactPages(pj, src.redact, onlyThis)).find((r) => r.pageIndex === i);
+      const red = (await redactPages(pj, src.redact, onlyThis, { annotations: !src.leakCheck })).find((r) => r.pageIndex === i);
       if (red) {
         const { createCanvas, loadImage } = await import('@napi-rs/canvas');
         const img = await loadImage(Buffer.from(red.jpeg));

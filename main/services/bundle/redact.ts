@@ -123,7 +123,12 @@ export async function pageTexts(doc: PdfjsDoc): Promise<string[]> {
  * Redacts `requests` (for all pages) and `perPage` (phrases the leak check found on a page) wherever they occur;
  * returns the replaced pages only.
  */
-export async function redactPages(doc: PdfjsDoc, requests: RedactRequest[], perPage: Map<number, RedactRequest[]> = new Map()): Promise<RedactedPage[]> {
+/**
+ * `opts.annotations: false` (the complainant's version of a file we did not make): the picture is drawn without
+ * the page's annotations (form entries, typed-on notes, stamps), whose words the leak check does not read and
+ * the black boxes could not cover.
+ */
+export async function redactPages(doc: PdfjsDoc, requests: RedactRequest[], perPage: Map<number, RedactRequest[]> = new Map(), opts: { annotations?: boolean } = {}): Promise<RedactedPage[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const out: RedactedPage[] = [];
   for (let i = 0; i < doc.numPages; i++) {
@@ -153,7 +158,7 @@ export async function redactPages(doc: PdfjsDoc, requests: RedactRequest[], perP
     const ctx = canvas.getContext('2d');
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
-    await page.render({ canvasContext: ctx as never, viewport: vp, canvas: canvas as never }).promise;
+    await page.render({ canvasContext: ctx as never, viewport: vp, canvas: canvas as never, ...(opts.annotations === false ? { annotationMode: pdfjs.AnnotationMode.DISABLE } : {}) }).promise;
     const runs: TextRun[] = [];
     ctx.fillStyle = '#000000';
     items.forEach((it, n) => {

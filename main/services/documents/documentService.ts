@@ -133,7 +133,7 @@ export class DocumentService {
     // PDF to leak from: the Word file and the file names are still checked.
     const pdf = rendered ? rendered.pdf : missingGlyphs(model).length ? null : await this.render(model, 'pdf');
     const names = (['docx', 'pdf'] as const).map((f) => documentFileName(c.record.reference, model, f));
-    return checkRendered(c.record, model.kind, { docx, pdf, names }, model.letterToComplainant);
+    return checkRendered(c.record, model.kind, { docx, pdf, names, printed: { reference: model.reference, marking: model.marking } }, model.letterToComplainant);
   }
 
   /** Refuses (LEAK, with the hits) a complainant's version that names someone it must not. */

@@ -1,4 +1,4 @@
-import { LETTERS_TO_COMPLAINANT, shownPeople } from '../../../shared/documents/context';
+import { LETTERS_TO_COMPLAINANT, documentPeople, shownPeople } from '../../../shared/documents/context';
 import { foldName } from '../../../shared/documents/fold';
 import type { DocumentKind } from '../../../shared/documents/model';
 import { nameFinder } from '../../../shared/documents/names';
@@ -20,6 +20,11 @@ export interface LeakSource {
   /** Where a reader finds the text: "PDF, page 2", "Word, page header", "file name". */
   where: string;
   text: string;
+  /**
+   * Checked with nothing protected: the case reference and protective marking themselves, which are never
+   * names inside other text but can be one ("KIERAN-NOWAK-ST2" prints the child's name on every page).
+   */
+  whole?: boolean;
 }
 
 const unescapeXml = (s: string) =>
@@ -161,15 +166,18 @@ export function leakKey(personId: string, text: string, start: number, end: numb
  * person" are left out.
  */
 export function findLeaks(record: CaseRecord, kind: DocumentKind, sources: LeakSource[], letterToComplainant = LETTERS_TO_COMPLAINANT.includes(kind)): LeakHit[] {
-  const allowed = new Set([...shownPeople(record, letterToComplainant), ...record.people.filter((p) => p.kind === 'complainant')].map((p) => p.id));
-  const find = nameFinder(record.people, { protect: [record.reference, record.council.protectiveMarking] });
+  // The register, and the Overview's child, complainants and supporters it does not hold by name.
+  const people = documentPeople(record);
+  const allowed = new Set([...shownPeople(record, letterToComplainant), ...people.filter((p) => p.kind === 'complainant')].map((p) => p.id));
+  const guarded = nameFinder(people, { protect: [record.reference, record.council.protectiveMarking] });
+  const whole = nameFinder(people);
   const dismissed = new Set(record.leakDismissals.map((d) => d.key));
-  const byId = new Map(record.people.map((p) => [p.id, p]));
+  const byId = new Map(people.map((p) => [p.id, p]));
   const hits: LeakHit[] = [];
   const seen = new Set<string>();
   for (const s of sources) {
     const text = s.text.normalize('NFC');
-    for (const h of find(text)) {
+    for (const h of (s.whole ? whole : guarded)(text)) {
       if (h.personIds.some((id) => allowed.has(id))) continue;
       for (const personId of h.personIds) {
         const key = leakKey(personId, text, h.start, h.end);
@@ -195,8 +203,27 @@ export function findLeaks(record: CaseRecord, kind: DocumentKind, sources: LeakS
 
 /** Reads both rendered formats and the file names of the complainant's version. */
 /** `letterToComplainant`: the document is addressed to the complainant (a letter, or her own interview record). */
-export async function checkRendered(record: CaseRecord, kind: DocumentKind, files: { docx: Buffer; pdf: Buffer | null; names: string[] }, letterToComplainant?: boolean): Promise<LeakHit[]> {
-  const sources = [...(await docxSources(files.docx)), ...(files.pdf ? await pdfSources(files.pdf) : []), ...files.names.map((n) => ({ where: 'file name', text: n }))];
+/**
+ * `printed`: the case reference and protective marking the document prints (in every page header, the file
+ * names and the file properties); inside the rendered text they are never taken for names, so they are also
+ * checked on their own, once each.
+ */
+export async function checkRendered(
+  record: CaseRecord,
+  kind: DocumentKind,
+  files: { docx: Buffer; pdf: Buffer | null; names: string[]; printed?: { reference: string; marking: string } },
+  letterToComplainant?: boolean,
+): Promise<LeakHit[]> {
+  const printed = files.printed ?? { reference: record.reference, marking: record.council.protectiveMarking };
+  const sources: LeakSource[] = [
+    ...(await docxSources(files.docx)),
+    ...(files.pdf ? await pdfSources(files.pdf) : []),
+    ...files.names.map((n) => ({ where: 'file name', text: n })),
+    { where: 'case reference (every page header and the file names)', text: printed.reference, whole: true },
+    // An issued version keeps the reference it was issued under; the file names carry the case's current one.
+    ...(record.reference !== printed.reference ? [{ where: 'case reference (the file names)', text: record.reference, whole: true }] : []),
+    { where: 'protective marking (every page header)', text: printed.marking, whole: true },
+  ];
   return findLeaks(record, kind, sources, letterToComplainant ?? LETTERS_TO_COMPLAINANT.includes(kind));
 }
 

@@ -37,7 +37,7 @@ export function PeopleTab({ editor }: { editor: CaseEditor }) {
           {commonWordsIn(p.name).length > 0 && (
             <p className="hint">
               <strong>Note: </strong>“{commonWordsIn(p.name).join('”, “')}” {commonWordsIn(p.name).length === 1 ? 'is' : 'are'} also {commonWordsIn(p.name).length === 1 ? 'an ordinary word' : 'ordinary words'}. The check of the complainant’s version
-              flags {commonWordsIn(p.name).length === 1 ? 'it' : 'them'} only after a title (Mrs, Mr) or with a capital in mid-sentence, so mention {p.name} with @ rather than typing the name.
+              flags {commonWordsIn(p.name).length === 1 ? 'it' : 'them'} only after a title (Mrs, Mr), with a capital in mid-sentence, or before a verb such as “said” or “rang”, so mention {p.name} with @ rather than typing the name.
             </p>
           )}
           <div className="grid">
@@ -55,6 +55,13 @@ export function PeopleTab({ editor }: { editor: CaseEditor }) {
             <TextField label={`Role of ${p.name}`} value={p.role} onSave={(v) => setPerson(p.id, { role: v })} placeholder="e.g. Social worker" />
             <TextField label={`Organisation of ${p.name}`} value={p.organisation} onSave={(v) => setPerson(p.id, { organisation: v })} />
             <TextField label={`Pseudonym for ${p.name}`} value={p.pseudonym} onSave={(v) => setPerson(p.id, { pseudonym: v })} placeholder="e.g. Social Worker 1" />
+            <TextField
+              label={`Other names ${p.name} goes by`}
+              hint="Nicknames, a former name or another spelling, separated by commas: the complainant’s version replaces these too."
+              value={p.alsoKnownAs ?? ''}
+              onSave={(v) => setPerson(p.id, { alsoKnownAs: v.trim() })}
+              placeholder="e.g. Kez, Kieran Nowak-Hale"
+            />
             <div className="field">
               <label htmlFor={`for-${p.id}`}>{p.name} acts on behalf of</label>
               <select id={`for-${p.id}`} value={p.actsForId ?? ''} onChange={(e) => void setPerson(p.id, { actsForId: e.target.value || null })}>
