@@ -21,10 +21,13 @@ const DASHES = /[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/
 /**
  * Every format character (Unicode Cf: soft hyphen, zero-width space and joiners, direction marks and
  * isolates, word joiner, invisible separator and times, byte-order mark, tag characters…), which a reader
- * never sees inside a word, and the combining grapheme joiner.
+ * never sees inside a word, and the combining grapheme joiner. Control characters too (other than tabs and line
+ * breaks, which are spacing): pdf.js reads a glyph that has no text of its own (an empty ToUnicode entry in an
+ * added PDF) as one, which hid the name around it from the hearing pack's leak check.
  */
-const INVISIBLE = /^(?:\p{Cf}|\u034f)$/u;
-const SPACE = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]/u;
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /^(?:\p{Cf}|\u034f|[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f])$/u;
+const SPACE = /[\s\u0085\u00a0\u2000-\u200a\u202f\u205f\u3000]/u;
 
 /**
  * One character (a code point) folded, worked out from the rules above. `foldChar` gives the same answers
