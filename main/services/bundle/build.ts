@@ -10,7 +10,7 @@ import {
 import { layoutPack, pageRange, type Layout } from '../../../shared/bundle/layout';
 import { RECIPIENT_LABELS, type BuildProgress, type Pack, type PackEntry, type Recipient, type RedactionLogEntry } from '../../../shared/bundle/model';
 import { UserError } from '../errors';
-import { reportFonts } from '../documents/fonts';
+import { keepCodePoints, reportFonts } from '../documents/fonts';
 import { loadPdf } from './pdfFacts';
 import { PackTags } from './tags';
 import { openPdfjs, pageTexts, redactPages, type RedactRequest, type RedactedPage } from './redact';
@@ -107,7 +107,9 @@ const parsedFonts = new Map<Uint8Array, FontkitFont>();
 function plainFont(bytes: Uint8Array): FontkitFont {
   let f = parsedFonts.get(bytes);
   if (!f) {
-    f = pdfLibFontkit.create(bytes);
+    // Glyphs keep the code points they are asked for with (documents/fonts.ts): the font is shared by every build
+    // of the process, and a letter that was part of a composed letter in one build lost its text in the next.
+    f = keepCodePoints(pdfLibFontkit.create(bytes));
     const font = f;
     const layout = (text: string) => ({ glyphs: font.glyphsForString(text), positions: [] });
     Object.defineProperty(font, 'layout', { value: layout });
@@ -116,7 +118,7 @@ function plainFont(bytes: Uint8Array): FontkitFont {
   return f;
 }
 /** Handed to pdf-lib's registerFontkit: the parsed, plain-layout fonts above. */
-const plainFontkit = { create: (bytes: Uint8Array) => plainFont(bytes) } as unknown as typeof pdfLibFontkit;
+export const plainFontkit = { create: (bytes: Uint8Array) => plainFont(bytes) } as unknown as typeof pdfLibFontkit;
 
 let measurer: Measure | null = null;
 function measureFont(): Measure {

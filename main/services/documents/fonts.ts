@@ -53,9 +53,9 @@ export const WORD_FONT = 'Liberation Sans';
  * the faces are shared by every document of a process (issue 15), a later document drawing that letter got a
  * glyph with no text: its ToUnicode entry was empty and the letter vanished from the PDF's text layer (screen
  * readers, search, copying, and the leak check's reading of the PDF). A glyph asked for with its code points
- * now keeps them.
+ * now keeps them. The hearing pack's fonts (pdf-lib's fontkit, also parsed once per process) need the same.
  */
-function keepCodePoints(font: fontkit.Font): fontkit.Font {
+export function keepCodePoints<F extends object>(font: F): F {
   const withGlyphs = font as unknown as { getGlyph: (id: number, codePoints?: number[]) => { codePoints: number[] } | null };
   const getGlyph = withGlyphs.getGlyph.bind(font);
   withGlyphs.getGlyph = (id, codePoints = []) => {
