@@ -10,9 +10,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The text extraction worker (main/services/attachments/isolate.ts) is its own entry, written beside
-        // index.js as extractWorker.js, where isolate.ts looks for it at run time.
-        input: { index: resolve(__dirname, 'main/electron/index.ts'), extractWorker: resolve(__dirname, 'main/services/attachments/extractWorker.ts') },
+        // The text extraction worker (attachments/isolate.ts) and the render worker (documents/renderPool.ts) are
+        // entries of their own, written beside index.js, where workerLocation.ts looks for them at run time.
+        input: {
+          index: resolve(__dirname, 'main/electron/index.ts'),
+          extractWorker: resolve(__dirname, 'main/services/attachments/extractWorker.ts'),
+          renderWorker: resolve(__dirname, 'main/services/documents/renderWorker.ts'),
+        },
         // Native and Electron-aware modules stay outside the bundle.
         external: ['electron', 'better-sqlite3-multiple-ciphers', 'electron-store', '@napi-rs/canvas'],
       },

@@ -22,6 +22,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Documents are drawn and leak-checked in two render workers, as the app does (renderPool.ts), not on
+          // the test's own thread as unit tests and the command line do.
+          env: { CASEWRIGHT_RENDER_THREADS: '2' },
           // expect.poll's default of 1 s fails on a loaded machine (the suite must pass with the other core busy).
           expect: { poll: { timeout: 15_000, interval: 50 } },
         },

@@ -6,7 +6,8 @@
 // - Split: the handler table, the document renderers (PDFKit, docx, fontkit) and the calendar export (ics)
 //   are dynamic imports, so their chunks load only for the commands that use them; `clock add` loads the
 //   entry alone.
-// - The text extraction worker is a second entry, out/cli/extractWorker.js, where isolate.ts looks for it.
+// - The text extraction worker and the render worker are entries of their own, out/cli/extractWorker.js and
+//   out/cli/renderWorker.js, where workerLocation.ts looks for them.
 // - Written safely while another `npm run cli` may be running: chunks have content hashes in their names, every
 //   file goes to a temporary name and is renamed into place, and the entries are renamed last.
 import fs from 'node:fs';
@@ -20,7 +21,7 @@ export const CLI_OUT = path.join(root, 'out', 'cli');
 export async function buildCli() {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { index: 'main/cli/index.ts', extractWorker: 'main/services/attachments/extractWorker.ts' },
+    entryPoints: { index: 'main/cli/index.ts', extractWorker: 'main/services/attachments/extractWorker.ts', renderWorker: 'main/services/documents/renderWorker.ts' },
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -37,7 +38,7 @@ export async function buildCli() {
     write: false,
   });
   fs.mkdirSync(path.join(CLI_OUT, 'chunks'), { recursive: true });
-  const entries = new Set(['index.js', 'extractWorker.js'].map((f) => path.join(CLI_OUT, f)));
+  const entries = new Set(['index.js', 'extractWorker.js', 'renderWorker.js'].map((f) => path.join(CLI_OUT, f)));
   const files = [...result.outputFiles].sort((a, b) => Number(entries.has(a.path)) - Number(entries.has(b.path)));
   for (const f of files) {
     const tmp = `${f.path}.${process.pid}.tmp`;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderPool } from '../../main/services/documents/documentService';
 import { pdfPages } from '../helpers/documents';
 import type { Harness } from '../harness/server';
 import { closeApps, createStore, openApp } from './app';
@@ -132,6 +133,8 @@ describe('the Stage 2 response', () => {
     await page.getByRole('button', { name: 'Export the whole response…' }).click();
     // 3 documents × 2 versions, the statement and the record of each of the 2 interviews held, in Word and PDF.
     await page.getByText(/Saved 18 files to/).waitFor();
+    // Drawn and checked in the render workers, as in the app (vitest.config.ts sets two for this suite).
+    expect(renderPool.threads).toBe(2);
     expect(problems).toEqual([]);
   });
 

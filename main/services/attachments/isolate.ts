@@ -1,29 +1,8 @@
-import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors';
 import type { ReadLimits } from './limits';
 import type { WorkerReply, WorkerRequest } from './isolateProtocol';
-
-/**
- * Runs one reading job (text extraction, Word import) in a worker thread with a time limit and a memory limit,
- * so a hostile or huge file cannot stall or exhaust the main process, which serves every window request.
- *
- * - Memory: the worker's V8 heap is capped with `resourceLimits`; buffers outside the heap (inflated streams)
- *   are caught by watching the process's resident memory while the worker runs.
- * - Time: a timer calls `worker.terminate()`.
- * - Where the worker's code is: from TypeScript source (tsx, Vitest) this module sits next to extractWorker.ts,
- *   which is started with tsx's loader; in the app's bundle (electron-vite) extractWorker.js is its own entry
- *   beside index.js (electron.vite.config.ts), found relative to this bundled file.
- */
-function workerLocation(): { url: URL; execArgv: string[] } {
-  const here = import.meta.url;
-  if (/\.[cm]?ts$/.test(new URL(here).pathname)) return { url: new URL('./extractWorker.ts', here), execArgv: ['--import', 'tsx'] };
-  for (const rel of ['./extractWorker.js', '../extractWorker.js']) {
-    const url = new URL(rel, here);
-    if (fs.existsSync(url)) return { url, execArgv: [] };
-  }
-  throw new Error('The text extraction worker (extractWorker.js) is missing from this build.');
-}
+import { workerLocation } from '../workerLocation';
 
 export interface Wording {
   /** How the file is named in a sentence: "notes.docx", "The Word document". */
@@ -39,8 +18,18 @@ const RSS_POLL_MS = 50;
  */
 export const MIN_HEAP_MB = 64;
 
+/**
+ * Runs one reading job (text extraction, Word import) in a worker thread with a time limit and a memory limit,
+ * so a hostile or huge file cannot stall or exhaust the main process, which serves every window request.
+ *
+ * - Memory: the worker's V8 heap is capped with `resourceLimits`; buffers outside the heap (inflated streams)
+ *   are caught by watching the process's resident memory while the worker runs.
+ * - Time: a timer calls `worker.terminate()`.
+ * - Where the worker's code is: extractWorker.ts beside this file, or extractWorker.js in a bundle
+ *   (workerLocation.ts).
+ */
 export function runIsolated<T>(req: WorkerRequest, limits: ReadLimits, words: Wording): Promise<T> {
-  const { url, execArgv } = workerLocation();
+  const { url, execArgv } = workerLocation(import.meta.url, 'extractWorker');
   // A private copy of the bytes, moved (not copied again) to the worker.
   const copy = new Uint8Array(req.data.byteLength);
   copy.set(req.data);

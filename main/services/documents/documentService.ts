@@ -11,10 +11,8 @@ import type { IssuedDocument, LeakHit } from '../../../shared/api/types';
 import { UserError } from '../errors';
 import { appendAudit } from '../store/audit';
 import { documentRef } from '../store/digests';
-import { renderDocx } from './docxRenderer';
-import { renderPdf } from './pdfRenderer';
 import { checkRendered, leakSentence } from './leakCheck';
-import { missingGlyphs, pdfFaces } from './fonts';
+import { RenderPool, renderThreads, type OnThread } from './renderPool';
 import { readIssuedModel } from './issued';
 
 export type DocumentFormat = 'docx' | 'pdf';
@@ -59,6 +57,8 @@ export class DocumentService {
   constructor(
     private readonly db: () => Database,
     private readonly actor: string,
+    /** Where documents are drawn: the process's pool unless a benchmark or test brings its own. */
+    private readonly pool: RenderPool = renderPool,
   ) {}
 
   issued(caseId: string): IssuedDocument[] {
@@ -129,11 +129,14 @@ export class DocumentService {
   async check(c: StoredCase, model: DocumentModel, rendered?: { docx: Buffer; pdf: Buffer | null }): Promise<LeakHit[]> {
     if (model.variant !== 'complainant') return [];
     const docx = rendered?.docx ?? (await this.render(model, 'docx'));
-    // A PDF the fonts cannot draw is never written (renderPdf refuses, naming the characters), so there is no
-    // PDF to leak from: the Word file and the file names are still checked.
-    const pdf = rendered ? rendered.pdf : missingGlyphs(model).length ? null : await this.render(model, 'pdf');
+    // A PDF the renderer refuses (a character the fonts cannot draw) is never written, so there is no PDF to
+    // leak from: the Word file and the file names are still checked.
+    const pdf = rendered ? rendered.pdf : await this.render(model, 'pdf').catch((e: unknown) => {
+      if (e instanceof UserError && e.code === 'INVALID_INPUT') return null;
+      throw e;
+    });
     const names = (['docx', 'pdf'] as const).map((f) => documentFileName(c.record.reference, model, f));
-    return checkRendered(c.record, model.kind, { docx, pdf, names, printed: { reference: model.reference, marking: model.marking } }, model.letterToComplainant);
+    return this.pool.check({ record: c.record, kind: model.kind, files: { docx, pdf, names, printed: { reference: model.reference, marking: model.marking } }, letterToComplainant: model.letterToComplainant });
   }
 
   /** Refuses (LEAK, with the hits) a complainant's version that names someone it must not. */
@@ -188,7 +191,7 @@ export class DocumentService {
 
   async render(model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
     try {
-      return await (format === 'pdf' ? renderPdf(model) : renderDocx(model));
+      return await this.pool.render(model, format);
     } catch (e) {
       if (e instanceof UserFacingError) throw new UserError('INVALID_INPUT', e.message);
       throw e;
@@ -196,13 +199,25 @@ export class DocumentService {
   }
 }
 
+/** The renderers and the check on this thread (when the pool has no worker threads), loaded on first use. */
+export const ON_THREAD: OnThread = {
+  render: async (model, format) => (format === 'pdf' ? (await import('./pdfRenderer')).renderPdf(model) : (await import('./docxRenderer')).renderDocx(model)),
+  check: ({ record, kind, files, letterToComplainant }) =>
+    checkRendered(record, kind, { ...files, docx: asBuffer(files.docx), pdf: files.pdf && asBuffer(files.pdf) }, letterToComplainant),
+};
+const asBuffer = (u: Uint8Array) => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+
+/** Every document of the process is rendered and checked through this pool (renderPool.ts says how many threads). */
+export const renderPool = new RenderPool(renderThreads(), ON_THREAD);
+
 /**
- * Loads what the first document would otherwise wait for: the fonts, parsed once per process (issue 15). The
- * command line calls it while the store's keys are derived on other threads. (The leak check reads our own PDFs
- * without pdf.js, so pdf.js is no longer loaded ahead.)
+ * Loads what the first document would otherwise wait for: the renderers and the fonts, parsed once per thread
+ * (issue 15). The command line calls it while the store's keys are derived on other threads. (The leak check
+ * reads our own PDFs without pdf.js, so pdf.js is no longer loaded ahead.)
  */
-export function prepareRenderers(): void {
-  pdfFaces();
+export async function prepareRenderers(): Promise<void> {
+  if (renderPool.threads) renderPool.warm();
+  else (await import('./fonts')).pdfFaces();
 }
 
 /** "DEMO-ST2-0001 investigation-report complainant v2.pdf" → a safe file name. */
@@ -241,23 +256,26 @@ export async function exportAll(
       .filter((v) => v.status !== 'planned')
       .map((v): [DocumentKind, Variant, string] => ['interview-record', c.record.people.find((p) => p.id === v.personId)?.kind === 'complainant' ? 'complainant' : 'council', v.id]),
   ];
-  const out: { name: string; data: Buffer }[] = [];
-  const hits: LeakHit[] = [];
+  const made: { kind: DocumentKind; subjectId: string; model: DocumentModel }[] = [];
   for (const [kind, variant, subjectId] of plan) {
-    let model: DocumentModel;
     try {
-      model = service.current(c, kind, variant, today, subjectId);
+      made.push({ kind, subjectId, model: service.current(c, kind, variant, today, subjectId) });
     } catch (e) {
       skipped.push(`${DOCUMENT_TITLES[kind]}: ${(e as Error).message}`);
-      continue;
     }
-    // Each file is rendered once: the leak check reads the very bytes that are written (issue 15: the
-    // complainant's versions were rendered twice, once for the check and again to write).
-    const docx = await service.render(model, 'docx');
-    const pdf = await service.render(model, 'pdf');
-    hits.push(...(await service.check(c, model, { docx, pdf })).map((h) => ({ ...h, where: `${DOCUMENT_TITLES[kind]}, ${h.where}` })));
-    out.push({ name: documentFileName(c.record.reference, model, 'docx', subjectId), data: docx }, { name: documentFileName(c.record.reference, model, 'pdf', subjectId), data: pdf });
   }
+  // Every file is asked for at once, so the render pool's threads share them out (issue 15). Each is rendered
+  // once: the leak check reads the very bytes that are written.
+  const rendered = await Promise.all(
+    made.map(async ({ kind, subjectId, model }) => {
+      const [docx, pdf] = await Promise.all([service.render(model, 'docx'), service.render(model, 'pdf')]);
+      const found = (await service.check(c, model, { docx, pdf })).map((h) => ({ ...h, where: `${DOCUMENT_TITLES[kind]}, ${h.where}` }));
+      const files = [{ name: documentFileName(c.record.reference, model, 'docx', subjectId), data: docx }, { name: documentFileName(c.record.reference, model, 'pdf', subjectId), data: pdf }];
+      return { found, files };
+    }),
+  );
+  const hits = rendered.flatMap((r) => r.found);
+  const out = rendered.flatMap((r) => r.files);
   // Nothing is written while any complainant's version names someone it must not.
   if (hits.length) throw new UserError('LEAK', leakSentence(hits), { hits });
   for (const f of out) {

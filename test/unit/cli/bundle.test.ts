@@ -75,4 +75,46 @@ describe('the bundled command line', () => {
     expect(doc.stderr).toBe('');
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   });
+
+  it('exports a whole response through the bundled render workers, the same files as on one thread (issue 15)', () => {
+    const dir = tempDir();
+    const store = path.join(dir, 'cases.cwstore');
+    expect(run(['store', 'init', '--demo', '--store', store]).status).toBe(0);
+    const exportAll = (threads: string) => {
+      const out = path.join(dir, `out-${threads}`);
+      fs.mkdirSync(out);
+      const r = spawnSync(process.execPath, ['scripts/cli.mjs', 'doc', 'export-all', '--case', 'DEMO-ST2-0001', '--out', out, '--store', store], { cwd: root, encoding: 'utf8', env: { ...env, CASEWRIGHT_RENDER_THREADS: threads } });
+      expect(r.status, r.stderr).toBe(0);
+      const folder = r.stdout.split('\n')[0]!;
+      return new Map(fs.readdirSync(folder).map((f) => [f, fs.readFileSync(path.join(folder, f))]));
+    };
+    const pooled = exportAll('2');
+    const single = exportAll('0');
+    expect([...pooled.keys()].sort()).toEqual([...single.keys()].sort());
+    expect([...pooled.keys()].filter((f) => f.endsWith('.pdf')).length).toBeGreaterThanOrEqual(7);
+    // The same sizes: the PDFs differ only in their dates and identifiers, the Word files in their dates.
+    for (const [f, data] of pooled) expect(data.length, f).toBe(single.get(f)!.length);
+  }, 120_000);
+
+  it('builds every worker the code starts, in the command line and in the app', () => {
+    const started = new Set<string>();
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) for (const m of fs.readFileSync(p, 'utf8').matchAll(/workerLocation\(import\.meta\.url, '(\w+)'\)/g)) started.add(m[1]!);
+      }
+    };
+    walk(path.join(root, 'main'));
+    expect([...started].sort()).toEqual(['extractWorker', 'renderWorker']);
+    const cliBuild = fs.readFileSync(path.join(root, 'scripts', 'build-cli.mjs'), 'utf8');
+    const appBuild = fs.readFileSync(path.join(root, 'electron.vite.config.ts'), 'utf8');
+    run(['clock', 'add', '--from', '2023-01-03', '--days', '1']);
+    for (const w of started) {
+      expect(cliBuild).toContain(`${w}: 'main/services/`);
+      expect(appBuild).toMatch(new RegExp(`${w}: resolve\\(__dirname, 'main/services/`));
+      expect(fs.existsSync(path.join(out, `${w}.js`))).toBe(true);
+    }
+  });
 });
+
