@@ -274,6 +274,22 @@ function ending(text: string, folded: string, from: number[], fs: number, fe: nu
  * A finder for the given people: `find(text)` returns every place a name of theirs is written, longest first
  * where finds overlap, each with everyone it could be.
  */
+/**
+ * Where the text's character at `i` starts in the folded text: the first folded character it gave, or
+ * undefined if it gave none. `from` (foldWithMap) never decreases, so a binary search finds it; a Map of every
+ * position, made for each text, was a tenth of the leak check of a long report.
+ */
+export function foldedStart(from: readonly number[], i: number): number | undefined {
+  let lo = 0;
+  let hi = from.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (from[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return from[lo] === i ? lo : undefined;
+}
+
 export function nameFinder(
   people: readonly NamedPerson[],
   opts: {
@@ -313,12 +329,9 @@ export function nameFinder(
       if (folded.includes('@')) for (const x of folded.matchAll(ADDRESS)) tokens.push([x.index, x.index + x[0].length, 3]);
       if (/[\d_]/u.test(folded)) for (const x of folded.matchAll(HANDLE)) tokens.push([x.index, x.index + x[0].length, 4]);
       if (/\p{Lu}{4}/u.test(text)) {
-        // Where each character of the text starts in the folded text (the first folded character it gave).
-        const at = new Map<number, number>();
-        for (let k = from.length - 1; k >= 0; k--) at.set(from[k]!, k);
         for (const x of text.matchAll(CAPITALS)) {
-          const fs = at.get(x.index);
-          const fe = at.get(x.index + x[0].length);
+          const fs = foldedStart(from, x.index);
+          const fe = foldedStart(from, x.index + x[0].length);
           if (fs !== undefined && fe !== undefined && fe > fs) tokens.push([fs, fe, 4]);
         }
       }

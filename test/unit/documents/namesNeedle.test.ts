@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameFinder, type NamedPerson } from '../../../shared/documents/names';
+import { foldWithMap } from '../../../shared/documents/fold';
+import { foldedStart, nameFinder, type NamedPerson } from '../../../shared/documents/names';
 
 // Issue 15: the finder skips a form whose literal stretch ("needle") is absent from the folded text. It must
 // find exactly what searching with every form finds.
@@ -42,5 +43,19 @@ describe('name finding with needles', () => {
     expect(ids('We met MARY ONEILL and Ms Wojcik on Tuesday.')).toEqual(['mary', 'lucja']);
     expect(ids('Papers from ILKAY YILMAZ, Hans Strauss and NGUYEN THI ANH.')).toEqual(['ilkay', 'hans', 'anh']);
     expect(ids('A note by Zoe O Brien.')).toEqual(['ss']);
+  });
+
+  it('maps a place in the text to the folded text as the table of every place did (capitals in user names)', () => {
+    // The binary search that replaced a Map of every place, built for each text, must give the same answer.
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces, 'ß', 'ﬁ', 'e\u0301', '\u200b', '\u0000', '😀', 'İ'), fc.string({ maxLength: 4 })), { maxLength: 20 }), (parts) => {
+        const text = parts.join('').normalize('NFC');
+        const { from } = foldWithMap(text);
+        const table = new Map<number, number>();
+        for (let k = from.length - 1; k >= 0; k--) table.set(from[k]!, k);
+        for (let i = 0; i <= text.length + 1; i++) expect(foldedStart(from, i)).toBe(table.get(i));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
