@@ -85,4 +85,53 @@ describe('the hearing pack', () => {
     await expectAccessible(page, 'hearing pack built');
     expect(problems).toEqual([]);
   });
+
+  it('refuses the complainant’s pack while an issued version names someone added to the register since, and builds it once a new version replaces it', async () => {
+    // A neighbour named in the notes, not in the people register when the report was issued (the first test
+    // issued version 1 of it and put it in the pack); the officer adds her to the register afterwards.
+    const s = harness.session;
+    const id = s.cases().list()[0]!.id;
+    let c = s.cases().get(id);
+    const summary = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Mrs Dorota Wiśniewska, a neighbour, called the police on 3 March 2026.' }] }] };
+    c = s.cases().update(id, c.revision, { ...c.record, summary });
+    await (await s.documents()).issue(c, 'investigation-report', 'council', '2026-11-27', false);
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    await openTab(page, 'Hearing pack');
+    await page.getByRole('button', { name: /^Remove Investigation report/ }).click();
+    await page.getByRole('status').filter({ hasText: /Took “Investigation report \(version \d+\)” out of the pack/ }).waitFor();
+    await page.getByLabel('Issued document').selectOption('investigation-report');
+    await page.getByRole('button', { name: 'Add the issued document' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added the investigation report' }).waitFor();
+    c = s.cases().get(id);
+    s.cases().update(id, c.revision, { ...c.record, people: [...c.record.people, { id: 'person-dorota', name: 'Dorota Wiśniewska', kind: 'family', role: 'Neighbour', organisation: '', pseudonym: 'a neighbour', actsForId: null, consentHeld: false, thirdParty: true }] });
+
+    // The complainant's pack is refused with one sentence naming her and saying what to do; nothing is written.
+    const file = path.join(dir, 'exports', 'DEMO-ST2-0001-hearing-pack-complainant.pdf');
+    await page.getByLabel('Version for').selectOption('complainant');
+    await page.getByRole('button', { name: 'Build the pack…' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(
+      /^Problem: The issued complainant’s version of “Investigation report \(version \d+\)” names a person from the people register \(“Dorota Wiśniewska”\) in \d+ places?; issue a new version on the Documents tab and add it to the pack again, or mark each place “not this person”\.$/,
+    );
+    expect(fs.existsSync(file)).toBe(false);
+    await expectAccessible(page, 'hearing pack, complainant’s pack refused');
+
+    // As the sentence says: a new version (the register now pseudonymises her), put in the pack in place of the old.
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    await page.getByLabel('Document', { exact: true }).selectOption('investigation-report');
+    await page.getByRole('button', { name: 'Issue this draft' }).click();
+    await page.getByText(/^Done: Issued draft version \d+, the council’s and the complainant’s versions together/).waitFor();
+    await openTab(page, 'Hearing pack');
+    await page.getByRole('button', { name: /^Remove Investigation report/ }).click();
+    await page.getByRole('status').filter({ hasText: /Took “Investigation report/ }).waitFor();
+    await page.getByLabel('Issued document').selectOption('investigation-report');
+    await page.getByRole('button', { name: 'Add the issued document' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added the investigation report' }).waitFor();
+    await page.getByLabel('Version for').selectOption('complainant');
+    await page.getByRole('button', { name: 'Build the pack…' }).click();
+    await page.getByRole('status').filter({ hasText: /Built the pack for the complainant: \d+ pages/ }).waitFor({ timeout: 120_000 });
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('a neighbour');
+    expect(text).not.toMatch(/Wi[śs]niewska|Dorota/);
+    expect(problems).toEqual([]);
+  }, 240_000);
 });
