@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { ApiName, ApiOutput, ApiParsedInput } from '../../shared/api/contract';
 import type { AppStatus } from '../../shared/api/types';
 import { checkBackupFile } from '../services/backup/backupService';
+import { backupThatOpens, backupWhen } from '../services/backup/recover';
+import { CaseStore } from '../services/store/caseStore';
 import { UserError } from '../services/errors';
 import { auditHead } from '../services/store/audit';
 import type { Session } from '../services/session/session';
@@ -39,6 +41,23 @@ export function backupHandlers(status: (s: Session) => Promise<AppStatus> | AppS
         throw new UserError('INVALID_INPUT', 'Choose the backup folder with Choose a folder…; Casewright does not take a folder typed into the app.');
       }
       return setFolder(s, folder);
+    },
+    'backup.recover': async ({ token, path: given, passphrase }, s) => {
+      if (s.isOpen) throw new UserError('INVALID_INPUT', 'A case store is open; lock it first, then restore from the unlock screen.');
+      const storePath = s.storeTarget({ token, path: given }, 'open');
+      const backup = await backupThatOpens(storePath, s.backupFolder(storePath), passphrase);
+      if (!backup) throw new UserError('WRONG_PASSPHRASE', 'That passphrase opens neither this case store nor any of its newest backups; check it and try again.');
+      checkBackupFile(backup.file, passphrase);
+      const { store, keptAs } = await CaseStore.recoverFromBackup(storePath, backup.file, passphrase, { actor: s.platform.actor });
+      s.attach(store);
+      // The log is the backup's now, put back on purpose: this device's record of it starts again from here.
+      s.resetAnchor();
+      const { [storePath]: _stale, ...rest } = s.settings().remembered;
+      s.updateSettings({ remembered: rest });
+      return {
+        ...(await status(s)),
+        notice: `Restored the backup of ${backupWhen(backup)}; changes made after it are not in the store. The store file that would not open is kept beside it as ${path.basename(keptAs)}: if you remember a newer passphrase, that file may still open with it.`,
+      };
     },
     'backup.restore': async ({ file, passphrase }, s) => {
       const store = s.requireStore();

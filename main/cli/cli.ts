@@ -31,6 +31,9 @@ export const USAGE = `Usage: npm run --silent cli -- <group> <command> [options]
   store restore --from FILE           replace the store with a backup (the store is backed up first);
                                       the backup's passphrase from CASEWRIGHT_BACKUP_PASSPHRASE, or the
                                       store's own passphrase if unset
+  store recover                       a store that no longer opens (damaged, or its passphrase changed
+                                      since), when the passphrase opens one of its newest backups: that
+                                      backup goes in its place; the store file is kept beside it
   case list                           one line per case
   case import --file CASE.json        import a case file; prints the new case's reference
   case export --case REF --out FILE   export a case to a case file
@@ -396,6 +399,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'store backups': {
         await open();
         for (const b of (await call('backup.list', {})).backups) io.stdout(`${b.createdAt}\t${b.kind}\t${b.size}\t${b.file}\n`);
+        return 0;
+      }
+      case 'store recover': {
+        // For a store that does not open with a passphrase that opens one of its newest backups (the open says
+        // so): that backup goes in its place, the store file kept beside it. No open first: it would fail.
+        const file = storePath();
+        const passphrase = await passphraseFrom(io, 'CASEWRIGHT_PASSPHRASE', 'Passphrase: ');
+        const r = await call('backup.recover', { path: file, passphrase });
+        io.stdout(`${r.notice ?? 'Restored.'}\n`);
         return 0;
       }
       case 'store restore': {

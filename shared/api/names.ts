@@ -49,6 +49,7 @@ export const API_NAME_LIST = [
   'backup.list',
   'backup.create',
   'backup.restore',
+  'backup.recover',
   'backup.chooseFolder',
   'backup.setFolder',
   'exchange.identity',

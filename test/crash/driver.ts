@@ -49,6 +49,14 @@ if (op === 'migrate') {
   session.lock('user');
   process.exit(0);
 }
+if (op === 'recover') {
+  // The store does not open (page 1 damaged); its backup goes in its place.
+  process.stdout.write('ready\n');
+  await call('backup.recover', { path: store, passphrase: pass });
+  ack('recover');
+  session.lock('user');
+  process.exit(0);
+}
 await call('store.open', { path: store, passphrase: pass });
 // The first call of the day also makes the daily backup; the kill window starts after it (backup rounds cover backups).
 const first = (await call('cases.list', {})).find((c) => c.reference === 'DEMO-ST2-0001')!;

@@ -18,10 +18,10 @@ import { CaseStore, openReadOnly, passphraseOpens } from '../../main/services/st
 import { LATEST_VERSION } from '../../main/services/store/migrations';
 import { verifyStore } from '../../main/services/store/verify';
 
-export const OPS = ['save', 'attach', 'import', 'issue', 'passphrase', 'backup', 'restore', 'migrate', 'delete', 'keys', 'open'] as const;
+export const OPS = ['save', 'attach', 'import', 'issue', 'passphrase', 'backup', 'restore', 'migrate', 'delete', 'keys', 'open', 'recover'] as const;
 export type Op = (typeof OPS)[number];
 /** Operations the driver performs once (the others repeat until killed). */
-const ONE_OFF: readonly Op[] = ['passphrase', 'restore', 'migrate', 'open'];
+const ONE_OFF: readonly Op[] = ['passphrase', 'restore', 'migrate', 'open', 'recover'];
 /** The case a review request from an investigating officer's store brings into the base store (`open` rounds). */
 export const REVIEWED = 'REVIEW-LODZ-1';
 /** A store made by Casewright 0.1.0 (store format 3): the `migrate` rounds open it, which migrates it. */
@@ -181,6 +181,7 @@ function freshCopy(base: Base, roundDir: string, from: string): string {
 export async function runRound(base: Base, op: Op, roundDir: string, delayMs: number): Promise<RoundResult> {
   const started = Date.now();
   const store = freshCopy(base, roundDir, op === 'migrate' ? OLD_STORE : base.store);
+  const damaged = op === 'recover' ? damageWithBackup(base, store) : null;
   const child = startDriver(op, store, op === 'import' || op === 'delete' ? base.caseFile : op === 'restore' ? base.backupFile : op === 'open' ? base.packageFile : undefined);
   await child.ready;
   const readyAt = Date.now();
@@ -195,7 +196,7 @@ export async function runRound(base: Base, op: Op, roundDir: string, delayMs: nu
   child.kill();
   await child.done;
   const acks = [...child.acks];
-  const result = op === 'migrate' ? checkMigrated(store, acks) : checkStore(base, op, store, acks);
+  const result = op === 'migrate' ? checkMigrated(store, acks) : damaged ? checkRecovered(store, acks, damaged) : checkStore(base, op, store, acks);
   if (child.stderr().includes('internal:')) result.problems.push(`the driver hit an internal error: ${child.stderr().trim()}`);
   return { op, killed, acks, ...result, ms: Date.now() - started, runMs: (exitedAt || Date.now()) - readyAt };
 }
@@ -300,6 +301,49 @@ export function checkStore(base: Base, op: Op, store: string, acks: string[]): {
 }
 
 /**
+ * A recover round's store: the base store with page 1 overwritten (it opens with no passphrase), and the base's
+ * backup in its backup folder under its name. Returns the damaged bytes.
+ */
+function damageWithBackup(base: Base, store: string): Buffer {
+  const folder = defaultBackupFolder(store);
+  fs.mkdirSync(folder, { recursive: true });
+  fs.copyFileSync(base.backupFile, path.join(folder, path.basename(base.backupFile).replace(/^base-/, `${path.basename(store, '.cwstore')}-`)));
+  const fd = fs.openSync(store, 'r+');
+  fs.writeSync(fd, Buffer.from('damaged by a bad sector'), 0, 23, 1500);
+  fs.closeSync(fd);
+  return fs.readFileSync(store);
+}
+
+/**
+ * A recover killed anywhere: at the store's path either the damaged file, untouched (and no ack), or the
+ * backup put back, whole, with a complete copy of the damaged file beside it; never no file, never a half.
+ */
+export function checkRecovered(store: string, acks: string[], damaged: Buffer): { storeLost: boolean; lostAcks: number; problems: string[] } {
+  if (!fs.existsSync(store)) return { storeLost: true, lostAcks: acks.length, problems: ['there is no file at the store\'s path'] };
+  const keptCopies = fs.readdirSync(path.dirname(store)).filter((f) => /-not-opening-\d{8}T\d{6}\.cwstore$/.test(f)).map((f) => fs.readFileSync(path.join(path.dirname(store), f)));
+  if (!passphraseOpens(store, PASS)) {
+    if (!fs.readFileSync(store).equals(damaged)) return { storeLost: true, lostAcks: acks.length, problems: ['the store is neither the damaged file nor the backup'] };
+    return acks.includes('recover') ? { storeLost: false, lostAcks: 1, problems: ['the recover was acknowledged but the damaged file is still in place'] } : { storeLost: false, lostAcks: 0, problems: [] };
+  }
+  const problems: string[] = [];
+  if (!keptCopies.some((k) => k.equals(damaged))) problems.push('the backup was put in place without a whole copy of the damaged file beside it');
+  let s: CaseStore;
+  try {
+    s = CaseStore.open(store, PASS, { actor });
+  } catch (e) {
+    return { storeLost: true, lostAcks: acks.length, problems: [`the recovered store does not open: ${(e as Error).message}`] };
+  }
+  try {
+    problems.push(...verifyStore(s));
+    if (s.db.prepare('SELECT 1 FROM cases WHERE reference = ?').get(AFTER_BACKUP)) problems.push('the store opens but is not the backup');
+    if (!s.db.prepare("SELECT 1 FROM audit_log WHERE action = 'store.recover'").get()) problems.push('no audit entry records the recovery');
+  } finally {
+    s.lock();
+  }
+  return { storeLost: false, lostAcks: 0, problems };
+}
+
+/**
  * A store from Casewright 0.1.0 whose first open by this version (backup before the migration, the migrations,
  * the audit key made and a `store.migrate` entry recording everything) was killed: it must open with its
  * passphrase, be migrated to this version, verify, and hold its case, its file and its issued document.
@@ -378,7 +422,7 @@ export async function runRounds(opts: {
   const random = opts.random ?? Math.random;
   fs.mkdirSync(path.join(opts.dir, 'base'), { recursive: true });
   const base = await prepareBase(path.join(opts.dir, 'base'), opts.padMb ?? 0);
-  const limits: Record<Op, number> = { save: 1500, attach: 1500, import: 2000, issue: 1500, passphrase: 2500, backup: 2000, restore: 2500, migrate: 2500, delete: 4000, keys: 1500, open: 2500, ...opts.maxDelayMs };
+  const limits: Record<Op, number> = { save: 1500, attach: 1500, import: 2000, issue: 1500, passphrase: 2500, backup: 2000, restore: 2500, migrate: 2500, delete: 4000, keys: 1500, open: 2500, recover: 2500, ...opts.maxDelayMs };
   // A one-off operation is killed anywhere from its start to a little past its end: time one full run first.
   const summary: Summary = { rounds: 0, kills: 0, storesLost: 0, acksLost: 0, acks: 0, failures: [] };
   for (const op of ops.filter((o) => ONE_OFF.includes(o) && !opts.maxDelayMs?.[o])) {

@@ -336,6 +336,62 @@ export class CaseStore {
    * while they run, so the app's main process keeps serving and the command line loads the modules it needs
    * next. The scrypt needs the wrap, which is inside the encrypted store, so the two run one after the other.
    */
+  /**
+   * Puts a backup in place of a store that no longer opens: page 1 of the file fails its check under the
+   * passphrase that opens the backup (a damaged store, or one whose passphrase was changed after that backup).
+   * Nothing is lost: the store file as it was (and anything beside it) is copied to `keptAs`, which the person
+   * can still open with a newer passphrase, before the backup is renamed over it. The backup is copied to a private temporary file, migrated,
+   * given a `store.recover` audit entry, fsynced and checked before anything is renamed; then the store is
+   * opened as usual. Refused if the passphrase opens the store itself (restore from Settings → Backups then).
+   */
+  static async recoverFromBackup(storePath: string, backupFile: string, passphrase: string, opts: StoreOptions, now: Date = new Date()): Promise<{ store: CaseStore; keptAs: string }> {
+    const own = await storeKeyForAsync(storePath, passphrase);
+    if (own) {
+      own.raw.fill(0);
+      throw new UserError('INVALID_INPUT', 'That passphrase opens this case store, so nothing needs restoring; unlock it, and restore from Settings → Backups if you want an older copy.');
+    }
+    const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '');
+    const keptAs = path.join(path.dirname(storePath), `${path.basename(storePath, STORE_EXTENSION)}-not-opening-${stamp}${STORE_EXTENSION}`);
+    const tmp = rekeyTempPath(storePath);
+    const lock = lockStore(storePath, 'replace', BUSY_TIMEOUT_MS);
+    try {
+      removeTempLeftovers(storePath);
+      createPrivateFile(tmp);
+      fs.copyFileSync(backupFile, tmp);
+      fs.chmodSync(tmp, 0o600);
+      const copy = openDatabase(tmp, { fileMustExist: true });
+      try {
+        applyCipher(copy, passphrase);
+        copy.pragma('journal_mode = DELETE');
+        recordMigration(copy, passphrase, migrate(copy), opts.actor);
+        const detail = { from: path.basename(backupFile), keptAs: path.basename(keptAs) };
+        copy.transaction(() => appendAudit(copy, { actor: opts.actor, action: 'store.recover', entity: 'store', entityId: null, detail })).immediate();
+        if ((copy.pragma('quick_check', { simple: true }) as string) !== 'ok') throw new Error('the copy of the backup did not pass its check');
+      } finally {
+        copy.close();
+      }
+      fsyncFile(tmp);
+      // Copied aside, not moved, so that a crash at any point leaves a file at the store's path: first the copy
+      // (with anything beside the store), then the store's own journal and WAL go (they belong to the old file
+      // and would be played into the new one), then the one rename that swaps the backup in.
+      const beside = ['', '-wal', '-shm', '-journal'].filter((suffix) => fs.existsSync(storePath + suffix));
+      for (const suffix of beside) {
+        fs.copyFileSync(storePath + suffix, keptAs + suffix, fs.constants.COPYFILE_EXCL);
+        fsyncFile(keptAs + suffix);
+      }
+      fsyncDir(path.dirname(storePath));
+      for (const suffix of beside) if (suffix) fs.rmSync(storePath + suffix, { force: true });
+      fs.renameSync(tmp, storePath);
+      fsyncDir(path.dirname(storePath));
+    } catch (e) {
+      removeTempLeftovers(storePath);
+      throw describeStoreError(e, backupFile);
+    } finally {
+      lock.release();
+    }
+    return { store: await CaseStore.openAsync(storePath, passphrase, opts), keptAs };
+  }
+
   static async openAsync(storePath: string, passphrase: string, opts: StoreOptions): Promise<CaseStore> {
     checkLooksLikeStore(storePath);
     const key = await storeKeyForAsync(storePath, passphrase);

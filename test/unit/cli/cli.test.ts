@@ -316,4 +316,21 @@ describe('the command line', () => {
     expect(await cli(['store', 'verify', '--store', store], device)).toEqual({ code: 0, out: 'ok\n', err: '' });
     expect((await cli(['store', 'restore', '--store', store], device)).code).toBe(2);
   });
+
+  it('puts a backup in the place of a store whose first page is damaged (store recover), keeping the file', async () => {
+    const { dir, store } = await demoStore();
+    expect((await cli(['store', 'backup', '--store', store])).code).toBe(0);
+    const fd = fs.openSync(store, 'r+');
+    fs.writeSync(fd, Buffer.from('damaged by a bad sector'), 0, 23, 1500);
+    fs.closeSync(fd);
+    const list = await cli(['case', 'list', '--store', store]);
+    expect(list.code).toBe(1);
+    expect(list.err).toMatch(/^That passphrase does not open this case store, but it opens its backup of .+ If it is damaged, restore that backup; the store file as it is now is kept beside it, untouched\.\n$/);
+    const r = await cli(['store', 'recover', '--store', store]);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toMatch(/^Restored the backup of .+ kept beside it as cases-not-opening-\d{8}T\d{6}\.cwstore: /);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('-not-opening-'))).toHaveLength(1);
+    expect((await cli(['case', 'list', '--store', store])).out).toMatch(/^DEMO-ST2-0001\t/);
+  });
 });
+

@@ -1,5 +1,5 @@
 import type { AppStatus } from '../../../../shared/api/types';
-import { call, messageOf } from '../../api';
+import { ApiFailure, call, messageOf } from '../../api';
 import { alertBox, el } from '../../ui/dom';
 
 // The unlock screen is written with the DOM directly, not React, so the window's first chunk is this screen and
@@ -21,10 +21,10 @@ function field(label: string, hint: string | undefined, control: (id: string, de
   ]);
 }
 
-/** Shows or clears a form's one error, just under its heading. */
-function errorSlot(): { node: HTMLElement; show: (message: string | null) => void } {
+/** Shows or clears a form's one error, just under its heading, with what the person can do about it if anything. */
+function errorSlot(): { node: HTMLElement; show: (message: string | null, ...offers: HTMLElement[]) => void } {
   const node = el('div');
-  return { node, show: (message) => node.replaceChildren(...(message ? [alertBox('error', message)] : [])) };
+  return { node, show: (message, ...offers) => node.replaceChildren(...(message ? [alertBox('error', message), ...offers] : [])) };
 }
 
 /**
@@ -40,7 +40,7 @@ function submitter(label: string, busyLabel: string, error: ReturnType<typeof er
     for (const b of [button, ...others]) b.disabled = busy;
     button.textContent = busy ? busyLabel : label;
   };
-  const run = async (task: () => Promise<AppStatus>, opts: { onRefused?: () => void; others?: HTMLButtonElement[] } = {}) => {
+  const run = async (task: () => Promise<AppStatus>, opts: { onRefused?: (err: unknown) => void; others?: HTMLButtonElement[] } = {}) => {
     const others = opts.others ?? [];
     setBusy(true, others);
     let opened: AppStatus;
@@ -48,7 +48,7 @@ function submitter(label: string, busyLabel: string, error: ReturnType<typeof er
       opened = await task();
     } catch (err) {
       error.show(messageOf(err));
-      opts.onRefused?.();
+      opts.onRefused?.(err);
       setBusy(false, others);
       return;
     }
@@ -129,10 +129,29 @@ function openForm(status: AppStatus, onOpened: (s: AppStatus) => void): HTMLElem
     if (!path) return error.show('Choose the case store file to open.');
     if (!passphrase) return error.show('Enter the passphrase for this case store.');
     const remember = rememberInput?.checked ?? false;
-    await unlock.run(() => call('store.open', token ? { token, passphrase, remember } : { path, passphrase, remember }), {
-      onRefused: () => (passphraseInput.value = ''),
+    const target = token ? { token } : { path };
+    await unlock.run(() => call('store.open', { ...target, passphrase, remember }), {
+      onRefused: (err) => {
+        passphraseInput.value = '';
+        offerBackup(err, target, passphrase);
+      },
       others: [rememberedButton],
     });
+  };
+
+  // A store that does not open with a passphrase that opens one of its backups (damaged, or its passphrase
+  // changed since): main says so and names the backup; the person may put it in the store's place.
+  const offerBackup = (err: unknown, target: { token: string } | { path: string }, passphrase: string) => {
+    const backup = err instanceof ApiFailure && err.code === 'WRONG_PASSPHRASE' ? (err.details as { recover?: { createdAt: string } } | undefined)?.recover : undefined;
+    if (!backup) return;
+    const when = new Date(backup.createdAt).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    const restore: HTMLButtonElement = el('button', { type: 'button', class: 'button button--secondary' }, [`Restore the backup of ${when}`], {
+      click: () => {
+        if (!window.confirm(`Put the backup of ${when} in the place of this store? Changes made after that backup will not be in it. The store file as it is now is kept beside it, untouched.`)) return;
+        void unlock.run(() => call('backup.recover', { ...target, passphrase }), { others: [rememberedButton, restore] });
+      },
+    });
+    error.show(messageOf(err), el('div', { class: 'actions' }, [restore]));
   };
 
   const form = el('form', { novalidate: true, 'aria-labelledby': 'open-heading' }, [
