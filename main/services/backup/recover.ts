@@ -1,4 +1,3 @@
-import { format } from 'date-fns';
 import type { BackupInfo } from '../../../shared/api/types';
 import { UserError } from '../errors';
 import { storeKeyForAsync } from '../store/caseStore';
@@ -33,8 +32,8 @@ export async function backupThatOpens(storePath: string, folder: string, passphr
   return null;
 }
 
-/** "28 November 2026 at 10:15", in this computer's time. */
-export const backupWhen = (b: BackupInfo) => format(new Date(b.createdAt), "d MMMM yyyy 'at' HH:mm");
+/** "28 November 2026 at 10:15", in this computer's time (as the unlock screen writes it). */
+export const backupWhen = (b: BackupInfo) => new Date(b.createdAt).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /**
  * The refusal of an open with a passphrase that does not open the store: as it was, or, when the passphrase opens
