@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { pageImage, redactFile } from '../bundle/redactJobs';
 import { convertDocx } from '../import/docxConvert';
 import { extractTextInWorker } from './extractText';
 import type { WorkerReply, WorkerRequest } from './isolateProtocol';
@@ -6,7 +7,7 @@ import type { WorkerReply, WorkerRequest } from './isolateProtocol';
 /**
  * The extraction worker: one file per worker, started by isolate.ts and stopped when done or when it passes
  * a limit. It has no store, no passphrase and no access to the main process's state; it gets bytes and
- * returns text. Under tsx and Vitest it runs from this TypeScript source; in the app it is its own entry in
+ * returns text (or, for the hearing pack, the pages it drew with their redactions: bundle/redactJobs.ts). Under tsx and Vitest it runs from this TypeScript source; in the app it is its own entry in
  * the main bundle (electron.vite.config.ts builds out/main/extractWorker.js).
  */
 const port = parentPort;
@@ -19,7 +20,11 @@ port.once('message', async (req: WorkerRequest) => {
     const value =
       req.task === 'extract'
         ? await extractTextInWorker(req.kind, data, req.limits, req.subject, req.outcome)
-        : await convertDocx(data, req.limits);
+        : req.task === 'docxToRich'
+          ? await convertDocx(data, req.limits)
+          : req.task === 'redactFile'
+            ? await redactFile(data, req.requests, req.leak, req.only)
+            : await pageImage(data, req.pageIndex);
     reply = { ok: true, value };
   } catch (e) {
     const err = e as Error;

@@ -1,10 +1,15 @@
+import type { LeakRules } from '../bundle/redactJobs';
+import type { RedactRequest } from '../bundle/redact';
 import type { FileKind } from './fileTypes';
 import type { ReadLimits } from './limits';
 
 /** Messages between the main thread (isolate.ts) and the extraction worker (extractWorker.ts). */
 export type WorkerRequest =
   | { task: 'extract'; kind: FileKind; data: Uint8Array; limits: ReadLimits; subject: string; outcome: string }
-  | { task: 'docxToRich'; data: Uint8Array; limits: ReadLimits };
+  | { task: 'docxToRich'; data: Uint8Array; limits: ReadLimits }
+  /** The hearing pack's pages drawn with redactions (bundle/redactJobs.ts). */
+  | { task: 'redactFile'; data: Uint8Array; requests: RedactRequest[]; leak: LeakRules | null; only?: number }
+  | { task: 'pageImage'; data: Uint8Array; pageIndex: number };
 
 export type WorkerReply =
   | { ok: true; value: unknown }

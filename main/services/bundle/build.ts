@@ -13,7 +13,9 @@ import { UserError } from '../errors';
 import { keepCodePoints, reportFonts } from '../documents/fonts';
 import { loadPdf } from './pdfFacts';
 import { PackTags } from './tags';
-import { openPdfjs, pageTexts, redactPages, type RedactRequest, type RedactedPage } from './redact';
+import type { RedactRequest, RedactedPage } from './redact';
+import { redactIsolated } from './redactIsolated';
+import type { LeakRules } from './redactJobs';
 
 export const ANNOTATIONS_REMOVED = 'comments, links and form entries';
 export const ANNOTATIONS_REASON =
@@ -38,8 +40,8 @@ export interface SourceFile {
   data: Uint8Array;
   /** Phrases to redact on every page, with the reason. */
   redact: RedactRequest[];
-  /** Asked of evidence in the complainant's version: phrases on each page that must not reach them. */
-  leakCheck?: (pageText: string) => RedactRequest[];
+  /** Asked of evidence in the complainant's version: each page is checked for names that must not reach them. */
+  leakCheck?: LeakRules;
 }
 
 export interface BuildInput {
@@ -307,16 +309,8 @@ export async function buildPack(input: BuildInput): Promise<BuildOutput> {
     const count = doc.getPageCount();
     if (count > e.pages) throw new UserError('CONFLICT', `“${e.title}” now has ${count} pages but its place in the pack has ${e.pages}; take it out and add it again (before the pack is sent).`);
     let redacted: RedactedPage[] = [];
-    if (src.redact.length || src.leakCheck) {
-      const pj = await openPdfjs(src.data);
-      try {
-        const perPage = new Map<number, RedactRequest[]>();
-        if (src.leakCheck) (await pageTexts(pj)).forEach((t, i) => perPage.set(i, src.leakCheck!(t)));
-        redacted = await redactPages(pj, src.redact, perPage, { annotations: !src.leakCheck });
-      } finally {
-        await pj.destroy();
-      }
-    }
+    // Drawn in the isolated worker, with its time and memory limits (redactIsolated.ts).
+    if (src.redact.length || src.leakCheck) redacted = await redactIsolated(src.name, src.data, src.redact, src.leakCheck ?? null);
     const byIndex = new Map(redacted.map((r) => [r.pageIndex, r]));
     const turns = new Map(e.turns.map((t) => [t.page, t.by]));
     const keep = Array.from({ length: count }, (_, i) => i).filter((i) => !byIndex.has(i));

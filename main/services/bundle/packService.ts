@@ -16,7 +16,8 @@ import { UserError } from '../errors';
 import { appendAudit } from '../store/audit';
 import { buildPack, indexPageCount, type BuildOutput, type SourceFile } from './build';
 import { factNotes, loadPdf, pdfFacts, turnsOf } from './pdfFacts';
-import { openPdfjs, pagePng, pageTexts, redactPages, type RedactRequest } from './redact';
+import { pageImageIsolated, redactIsolated } from './redactIsolated';
+import type { LeakRules } from './redactJobs';
 
 /** The courts' guide: a bundle should not usually exceed 350 pages. */
 export const PAGE_GUIDE = 350;
@@ -327,14 +328,7 @@ export class PackService {
     // A letter to the complainant (brought as an issued file) names her, her child and a copied supporter, as
     // its own leak check allowed; anything else names nobody from the register but her.
     const rules: DocumentKind = e.source.type === 'issued-file' ? e.source.kind : 'investigation-report';
-    const leakCheck =
-      recipient === 'complainant'
-        ? (text: string) =>
-            findLeaks(c.record, rules, [{ where: e.title, text }]).map((h) => ({
-              phrase: h.matched,
-              reason: `Leak check: names ${h.person}, whom the complainant’s version must not name`,
-            }))
-        : undefined;
+    const leakCheck: LeakRules | undefined = recipient === 'complainant' ? { record: c.record, rules, title: e.title } : undefined;
     if (e.source.type === 'document') {
       const issueId = recipient === 'complainant' ? e.source.complainantIssueId : e.source.councilIssueId;
       if (!issueId) throw new UserError('INVALID_INPUT', `The complainant’s version of “${e.title}” has not been issued; issue it on the Documents tab, then build the complainant’s pack again.`);
@@ -410,25 +404,19 @@ export class PackService {
     const labels = lay.labels.get(e.id)!;
     const i = labels.findIndex((l) => l.toLowerCase() === wanted);
     const src = await this.sourceFor(c, pack, e, recipient);
-    const pj = await openPdfjs(src.data);
-    try {
-      if (i >= pj.numPages) return { label: labels[i]!, title: e.title, png: new Uint8Array(), note: `Page ${labels[i]} is a blank page, so that every version of the pack has the same page numbers.` };
-      const perPage = new Map<number, RedactRequest[]>();
-      if (src.leakCheck) perPage.set(i, src.leakCheck((await pageTexts(pj))[i] ?? ''));
-      const onlyThis = new Map([...perPage].filter(([k]) => k === i));
-      const red = (await redactPages(pj, src.redact, onlyThis, { annotations: !src.leakCheck })).find((r) => r.pageIndex === i);
-      if (red) {
-        const { createCanvas, loadImage } = await import('@napi-rs/canvas');
-        const img = await loadImage(Buffer.from(red.jpeg));
-        const w = 700;
-        const canvas = createCanvas(w, Math.round((img.height * w) / img.width));
-        canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
-        return { label: labels[i]!, title: e.title, png: new Uint8Array(await canvas.encode('png')), note: `Redacted in this version: ${red.removed.length} phrase${red.removed.length === 1 ? '' : 's'}.` };
-      }
-      return { label: labels[i]!, title: e.title, png: await pagePng(pj, i), note: null };
-    } finally {
-      await pj.destroy();
+    // Drawn in the isolated worker, with its time and memory limits (redactIsolated.ts).
+    const red = src.redact.length || src.leakCheck ? (await redactIsolated(src.name, src.data, src.redact, src.leakCheck ?? null, i, 'the page cannot be shown'))[0] : undefined;
+    if (red) {
+      const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+      const img = await loadImage(Buffer.from(red.jpeg));
+      const w = 700;
+      const canvas = createCanvas(w, Math.round((img.height * w) / img.width));
+      canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
+      return { label: labels[i]!, title: e.title, png: new Uint8Array(await canvas.encode('png')), note: `Redacted in this version: ${red.removed.length} phrase${red.removed.length === 1 ? '' : 's'}.` };
     }
+    const png = await pageImageIsolated(src.name, src.data, i);
+    if (!png) return { label: labels[i]!, title: e.title, png: new Uint8Array(), note: `Page ${labels[i]} is a blank page, so that every version of the pack has the same page numbers.` };
+    return { label: labels[i]!, title: e.title, png, note: null };
   }
 
   // The pack in the case file (version 6).

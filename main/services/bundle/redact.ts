@@ -126,12 +126,13 @@ export async function pageTexts(doc: PdfjsDoc): Promise<string[]> {
 /**
  * `opts.annotations: false` (the complainant's version of a file we did not make): the picture is drawn without
  * the page's annotations (form entries, typed-on notes, stamps), whose words the leak check does not read and
- * the black boxes could not cover.
+ * the black boxes could not cover. `opts.only`: that page alone (a preview).
  */
-export async function redactPages(doc: PdfjsDoc, requests: RedactRequest[], perPage: Map<number, RedactRequest[]> = new Map(), opts: { annotations?: boolean } = {}): Promise<RedactedPage[]> {
+export async function redactPages(doc: PdfjsDoc, requests: RedactRequest[], perPage: Map<number, RedactRequest[]> = new Map(), opts: { annotations?: boolean; only?: number } = {}): Promise<RedactedPage[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const out: RedactedPage[] = [];
   for (let i = 0; i < doc.numPages; i++) {
+    if (opts.only !== undefined && opts.only !== i) continue;
     const asks = [...requests, ...(perPage.get(i) ?? [])];
     if (asks.length === 0) continue;
     const page = await doc.getPage(i + 1);
