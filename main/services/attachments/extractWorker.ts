@@ -13,7 +13,8 @@ import type { WorkerReply, WorkerRequest } from './isolateProtocol';
 const port = parentPort;
 if (!port) throw new Error('extractWorker.ts must be started as a worker thread.');
 
-port.once('message', async (req: WorkerRequest) => {
+// One job at a time: a worker started by `runIsolated` gets one; one kept by `IsolatedWorker` gets several.
+port.on('message', async (req: WorkerRequest) => {
   const data = Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength);
   let reply: WorkerReply;
   try {

@@ -1,4 +1,4 @@
-import { runIsolated } from '../attachments/isolate';
+import { IsolatedWorker } from '../attachments/isolate';
 import { DEFAULT_LIMITS, type ReadLimits } from '../attachments/limits';
 import type { RedactRequest, RedactedPage } from './redact';
 import type { LeakRules } from './redactJobs';
@@ -10,6 +10,11 @@ import type { LeakRules } from './redactJobs';
  * slow laptop, so the time limit is five minutes, not the ninety seconds a file's reading gets.
  */
 const DRAW_LIMITS: ReadLimits = { ...DEFAULT_LIMITS, timeMs: 300_000 };
+/**
+ * One worker kept while files keep coming (a build's files, previews): a fresh worker per file cost ~1.5 s each,
+ * ~0.1 s in a warm one (12-page file, bundled worker). A job that passes a limit stops it; the next starts afresh.
+ */
+const drawing = new IsolatedWorker(DRAW_LIMITS.heapMb);
 
 /** The pages of `name` to replace for one recipient (redact.ts `redactPages`), drawn in the worker. */
 export function redactIsolated(
@@ -21,10 +26,10 @@ export function redactIsolated(
   outcome = 'the pack was not built',
   limits: ReadLimits = DRAW_LIMITS,
 ): Promise<RedactedPage[]> {
-  return runIsolated({ task: 'redactFile', data, requests, leak, ...(only === undefined ? {} : { only }) }, limits, { subject: `“${name}”`, outcome });
+  return drawing.run({ task: 'redactFile', data, requests, leak, ...(only === undefined ? {} : { only }) }, limits, { subject: `“${name}”`, outcome });
 }
 
 /** One page of `name` as a PNG for the preview, drawn in the worker; null past its last page. */
 export function pageImageIsolated(name: string, data: Uint8Array, pageIndex: number): Promise<Uint8Array | null> {
-  return runIsolated({ task: 'pageImage', data, pageIndex }, DRAW_LIMITS, { subject: `“${name}”`, outcome: 'the page cannot be shown' });
+  return drawing.run({ task: 'pageImage', data, pageIndex }, DRAW_LIMITS, { subject: `“${name}”`, outcome: 'the page cannot be shown' });
 }

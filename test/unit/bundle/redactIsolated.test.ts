@@ -7,9 +7,9 @@ import { caseRecordSchema } from '../../../shared/domain/case';
 import { textPdf } from './fixtures';
 
 /**
- * The hearing pack draws pages of files it did not make (pdf.js on a canvas) in the isolated worker, with a time
- * and a memory limit, not on the main process's thread: what comes back is the same redacted pages, and a file
- * that takes too long is stopped and refused with one sentence.
+ * The hearing pack draws pages of files it did not make (pdf.js on a canvas) in an isolated worker kept between
+ * files, with a time and a memory limit per file, not on the main process's thread: what comes back is the same
+ * redacted pages, and a file that takes too long is stopped and refused with one sentence, its worker with it.
  */
 describe('page drawing for the hearing pack, in the isolated worker', () => {
   const record = caseRecordSchema.parse(buildDemoCase('2026-11-27'));
@@ -35,5 +35,8 @@ describe('page drawing for the hearing pack, in the isolated worker', () => {
     const refused = await redactIsolated('bundle.pdf', pdf, [{ phrase: 'Redact me', reason: 'x' }], null, undefined, 'the pack was not built', { ...DEFAULT_LIMITS, timeMs: 200 }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(UserError);
     expect((refused as UserError).message).toMatch(/^“bundle\.pdf” took longer than 0 seconds to read \(it may be damaged or unusually built\), so the pack was not built; /);
+    // The stopped worker is not reused: the next file is drawn by a fresh one, within the usual limits.
+    const next = await redactIsolated('bundle.pdf', pdf, [{ phrase: 'Redact me', reason: 'x' }], null, 0);
+    expect(next.map((p) => p.removed)).toEqual([[{ phrase: 'Redact me', reason: 'x', occurrences: 1 }]]);
   }, 60_000);
 });
