@@ -187,6 +187,25 @@ function hasHotJournal(storePath: string): boolean {
 
 const isBusy = (e: unknown) => /^SQLITE_(BUSY|LOCKED)/.test((e as { code?: string }).code ?? '');
 
+/**
+ * Fills `tmp` with a copy of a backup, ready to replace a store (a restore, a recovery): migrated first if it is
+ * from an older version, then its own audit key (wrapped under the passphrase it was made with, or made now for
+ * a store from before the keyed chain) signs the `action` entry.
+ */
+function copyBackupInto(tmp: string, backupFile: string, passphrase: string, actor: string, action: 'store.restore' | 'store.recover', detail: Record<string, unknown>): void {
+  fs.copyFileSync(backupFile, tmp);
+  fs.chmodSync(tmp, 0o600);
+  const copy = openDatabase(tmp, { fileMustExist: true });
+  try {
+    applyCipher(copy, passphrase);
+    copy.pragma('journal_mode = DELETE');
+    recordMigration(copy, passphrase, migrate(copy), actor);
+    copy.transaction(() => appendAudit(copy, { actor, action, entity: 'store', entityId: null, detail })).immediate();
+  } finally {
+    copy.close();
+  }
+}
+
 /** Removes a passphrase change's or restore's half-written copy left by a crash (it is never the store itself). */
 function removeTempLeftovers(storePath: string): void {
   const tmp = rekeyTempPath(storePath);
@@ -357,20 +376,14 @@ export class CaseStore {
     try {
       removeTempLeftovers(storePath);
       createPrivateFile(tmp);
-      fs.copyFileSync(backupFile, tmp);
-      fs.chmodSync(tmp, 0o600);
-      const copy = openDatabase(tmp, { fileMustExist: true });
-      try {
-        applyCipher(copy, passphrase);
-        copy.pragma('journal_mode = DELETE');
-        recordMigration(copy, passphrase, migrate(copy), opts.actor);
-        const detail = { from: path.basename(backupFile), keptAs: path.basename(keptAs) };
-        copy.transaction(() => appendAudit(copy, { actor: opts.actor, action: 'store.recover', entity: 'store', entityId: null, detail })).immediate();
-        if ((copy.pragma('quick_check', { simple: true }) as string) !== 'ok') throw new Error('the copy of the backup did not pass its check');
-      } finally {
-        copy.close();
-      }
+      copyBackupInto(tmp, backupFile, passphrase, opts.actor, 'store.recover', { from: path.basename(backupFile), keptAs: path.basename(keptAs) });
       fsyncFile(tmp);
+      const check = openReadOnly(tmp, passphrase);
+      try {
+        if ((check.pragma('quick_check', { simple: true }) as string) !== 'ok') throw new Error('the copy of the backup did not pass its check');
+      } finally {
+        check.close();
+      }
       // Copied aside, not moved, so that a crash at any point leaves a file at the store's path: first the copy
       // (with anything beside the store), then the store's own journal and WAL go (they belong to the old file
       // and would be played into the new one), then the one rename that swaps the backup in.
@@ -529,21 +542,7 @@ export class CaseStore {
    * was made with; the same safe route as a passphrase change. The restore is recorded in the copy's audit log.
    */
   restoreFrom(backupFile: string, backupPassphrase: string, detail: Record<string, unknown>): void {
-    this.replaceFile(backupPassphrase, (tmp) => {
-      fs.copyFileSync(backupFile, tmp);
-      fs.chmodSync(tmp, 0o600);
-      const copy = openDatabase(tmp, { fileMustExist: true });
-      try {
-        applyCipher(copy, backupPassphrase);
-        copy.pragma('journal_mode = DELETE');
-        // A backup from an older version is migrated first; its own audit key (wrapped under the passphrase it
-        // was made with, or made now for a store from before the keyed chain) then signs the restore entry.
-        recordMigration(copy, backupPassphrase, migrate(copy), this.actor);
-        copy.transaction(() => appendAudit(copy, { actor: this.actor, action: 'store.restore', entity: 'store', entityId: null, detail })).immediate();
-      } finally {
-        copy.close();
-      }
-    }, 'The backup was restored, but Casewright could not open the store again; unlock it with the passphrase the backup was made with.');
+    this.replaceFile(backupPassphrase, (tmp) => copyBackupInto(tmp, backupFile, backupPassphrase, this.actor, 'store.restore', detail), 'The backup was restored, but Casewright could not open the store again; unlock it with the passphrase the backup was made with.');
   }
 
   /**
