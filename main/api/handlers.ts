@@ -9,7 +9,7 @@ import { todayInLondon } from '../services/clockToday';
 import { addDemoCase } from '../services/demo';
 import { clocksForCase } from '../services/cases/caseClocks';
 import { caseRepository } from '../services/cases/caseRepository';
-import { wrongPassphrase } from '../services/backup/recover';
+import { offerBackup } from '../services/backup/recover';
 import { UserError, isUserError } from '../services/errors';
 import type { Session } from '../services/session/session';
 import { appendAudit, auditHead, listAudit, verifyAuditChain, type AuditAnchor } from '../services/store/audit';
@@ -105,9 +105,9 @@ export const handlers: HandlerTable = {
     // Asked before opening, so a device without a keychain says so without the store having been opened.
     const canRemember = remember ? ((await vault?.isAvailable()) ?? false) : false;
     const store = await CaseStore.openAsync(path, passphrase, { actor: s.platform.actor, beforeMigrate: beforeMigrate(s, path) }).catch(async (e: unknown) => {
-      // A store that will not open looks like a wrong passphrase; its backups may tell the two apart.
-      if (e instanceof UserError && e.code === 'WRONG_PASSPHRASE') throw await wrongPassphrase(e, path, s.backupFolder(path), passphrase);
-      throw e;
+      // A store that will not open looks like a wrong passphrase (or is no longer a whole file); its backups may
+      // tell, and be offered in its place.
+      throw e instanceof UserError ? await offerBackup(e, path, s.backupFolder(path), passphrase) : e;
     });
     s.attach(store);
     const notice = store.notice;

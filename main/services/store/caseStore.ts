@@ -364,6 +364,8 @@ export class CaseStore {
    * opened as usual. Refused if the passphrase opens the store itself (restore from Settings → Backups then).
    */
   static async recoverFromBackup(storePath: string, backupFile: string, passphrase: string, opts: StoreOptions, now: Date = new Date()): Promise<{ store: CaseStore; keptAs: string }> {
+    // No file at all, or a folder: said as an open would say it. A file cut short is recovered like a damaged one.
+    if (!fs.statSync(storePath, { throwIfNoEntry: false })?.isFile()) checkLooksLikeStore(storePath);
     const own = await storeKeyForAsync(storePath, passphrase);
     if (own) {
       own.raw.fill(0);

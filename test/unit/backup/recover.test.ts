@@ -88,4 +88,25 @@ describe('a store that does not open, with a backup that does', () => {
     expect(JSON.stringify(newer.db.prepare('SELECT record FROM cases').all())).toContain('Written after the backup.');
     newer.lock();
   }, 60_000);
+
+  it('offers the backup for a store file cut short, and refuses a store path with no file with the open’s sentence', async () => {
+    const { file, dispatch, call } = await storeWithBackup();
+    // A copy that stopped half way, or a disk that lost the end of the file.
+    fs.truncateSync(file, 3000);
+    const refused = await dispatch('store.open', { path: file, passphrase: GOOD_PASSPHRASE });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_A_STORE', message: expect.stringMatching(/^cases\.cwstore is no longer a whole case store \(it may have been cut short or damaged\), but that passphrase opens its backup of .+\. Restore that backup; the store file as it is now is kept beside it, untouched\.$/), details: { recover: expect.any(Object) } },
+    });
+    // With a passphrase that opens no backup, the open's own sentence, and nothing offered.
+    const plain = await dispatch('store.open', { path: file, passphrase: OTHER_PASSPHRASE });
+    expect(plain).toMatchObject({ ok: false, error: { code: 'NOT_A_STORE', message: 'cases.cwstore is not a Casewright case store; choose a .cwstore file.' } });
+    expect(plain.ok === false && plain.error.details).toBeFalsy();
+    await call('backup.recover', { path: file, passphrase: GOOD_PASSPHRASE });
+    expect((await call('cases.list', {})).length).toBe(1);
+    await call('store.lock', {});
+    fs.rmSync(file);
+    expect(await dispatch('backup.recover', { path: file, passphrase: GOOD_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/^There is no case store at .+; check the path, or create a new store\.$/) } });
+  }, 60_000);
 });
+

@@ -139,10 +139,10 @@ function openForm(status: AppStatus, onOpened: (s: AppStatus) => void): HTMLElem
     });
   };
 
-  // A store that does not open with a passphrase that opens one of its backups (damaged, or its passphrase
-  // changed since): main says so and names the backup; the person may put it in the store's place.
+  // A store that does not open (damaged, cut short, or its passphrase changed since) with a passphrase that opens
+  // one of its backups: main says so and names the backup; the person may put it in the store's place.
   const offerBackup = (err: unknown, target: { token: string } | { path: string }, passphrase: string) => {
-    const backup = err instanceof ApiFailure && err.code === 'WRONG_PASSPHRASE' ? (err.details as { recover?: { createdAt: string } } | undefined)?.recover : undefined;
+    const backup = err instanceof ApiFailure ? (err.details as { recover?: { createdAt: string } } | undefined)?.recover : undefined;
     if (!backup) return;
     const when = new Date(backup.createdAt).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
     const restore: HTMLButtonElement = el('button', { type: 'button', class: 'button button--secondary' }, [`Restore the backup of ${when}`], {
