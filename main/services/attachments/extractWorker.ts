@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { pageImage, redactFile } from '../bundle/redactJobs';
+import { factsOf, pageImage, redactFile } from '../bundle/redactJobs';
 import { convertDocx } from '../import/docxConvert';
 import { extractTextInWorker } from './extractText';
 import type { WorkerReply, WorkerRequest } from './isolateProtocol';
@@ -25,11 +25,15 @@ port.on('message', async (req: WorkerRequest) => {
           ? await convertDocx(data, req.limits)
           : req.task === 'redactFile'
             ? await redactFile(data, req.requests, req.leak, req.only)
-            : await pageImage(data, req.pageIndex);
+            : req.task === 'pageImage'
+              ? await pageImage(data, req.pageIndex)
+              : await factsOf(req.name, data);
     reply = { ok: true, value };
   } catch (e) {
     const err = e as Error;
-    if (err.name === 'Refusal') reply = { ok: false, refusal: err.message };
+    // A refusal in the reader's words, or a UserError of the pack's checks (INVALID_INPUT: an encrypted or
+    // damaged PDF), is the sentence the person sees.
+    if (err.name === 'Refusal' || (err.name === 'UserError' && (err as Error & { code?: string }).code === 'INVALID_INPUT')) reply = { ok: false, refusal: err.message };
     else if (err instanceof RangeError && /call stack/i.test(err.message)) reply = { ok: false, tooDeep: true };
     else reply = { ok: false, error: err?.message ?? String(e) };
   }

@@ -9,7 +9,9 @@ export type WorkerRequest =
   | { task: 'docxToRich'; data: Uint8Array; limits: ReadLimits }
   /** The hearing pack's pages drawn with redactions (bundle/redactJobs.ts). */
   | { task: 'redactFile'; data: Uint8Array; requests: RedactRequest[]; leak: LeakRules | null; only?: number }
-  | { task: 'pageImage'; data: Uint8Array; pageIndex: number };
+  | { task: 'pageImage'; data: Uint8Array; pageIndex: number }
+  /** A PDF added to the pack: its pages' facts (bundle/pdfFacts.ts), read with pdf-lib and pdf.js. */
+  | { task: 'pdfFacts'; data: Uint8Array; name: string };
 
 export type WorkerReply =
   | { ok: true; value: unknown }

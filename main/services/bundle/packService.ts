@@ -15,8 +15,8 @@ import { docxSources, findLeaks } from '../documents/leakCheck';
 import { UserError } from '../errors';
 import { appendAudit } from '../store/audit';
 import { buildPack, indexPageCount, type BuildOutput, type SourceFile } from './build';
-import { factNotes, loadPdf, pdfFacts, turnsOf } from './pdfFacts';
-import { pageImageIsolated, redactIsolated } from './redactIsolated';
+import { factNotes, loadPdf, turnsOf } from './pdfFacts';
+import { pageImageIsolated, pdfFactsIsolated, redactIsolated } from './redactIsolated';
 import type { LeakRules } from './redactJobs';
 
 /** The courts' guide: a bundle should not usually exceed 350 pages. */
@@ -171,7 +171,7 @@ export class PackService {
     const file = this.attachments().read(ev.attachmentId);
     if (!isPdf(file.data)) throw new UserError('INVALID_INPUT', `${ev.ref} is “${file.info.fileName}”, which is not a PDF; a pack holds PDF pages only, so save it as PDF, attach that to ${ev.ref}, then add it again.`);
     await this.refuseHuge(file.info.fileName, file.data);
-    const facts = await pdfFacts(file.info.fileName, file.data);
+    const facts = await pdfFactsIsolated(file.info.fileName, file.data);
     const { pack } = this.get(c.id);
     const next = this.place(c.id, pack, {
       sectionId: this.section(pack, opts.section, 'C'), title: opts.title?.trim() || `${ev.ref} ${ev.title}`, date: ev.date && /^\d{4}-\d{2}-\d{2}$/.test(ev.date) ? ev.date : null,
@@ -194,7 +194,7 @@ export class PackService {
     const attachments = this.attachments();
     const prepared = await attachments.prepare(fileName, data);
     await this.refuseHuge(fileName, data);
-    const facts = await pdfFacts(fileName, data);
+    const facts = await pdfFactsIsolated(fileName, data);
     const { pack } = this.get(c.id);
     const sectionId = this.section(pack, opts.section, 'B');
     let attachmentId = '';

@@ -1,5 +1,6 @@
 import { IsolatedWorker } from '../attachments/isolate';
 import { DEFAULT_LIMITS, type ReadLimits } from '../attachments/limits';
+import type { PdfFacts } from './pdfFacts';
 import type { RedactRequest, RedactedPage } from './redact';
 import type { LeakRules } from './redactJobs';
 
@@ -32,4 +33,9 @@ export function redactIsolated(
 /** One page of `name` as a PNG for the preview, drawn in the worker; null past its last page. */
 export function pageImageIsolated(name: string, data: Uint8Array, pageIndex: number): Promise<Uint8Array | null> {
   return drawing.run({ task: 'pageImage', data, pageIndex }, DRAW_LIMITS, { subject: `“${name}”`, outcome: 'the page cannot be shown' });
+}
+
+/** A PDF added to the pack, read in the worker (pdf-lib and pdf.js): its pages' facts, or one sentence why not. */
+export function pdfFactsIsolated(name: string, data: Uint8Array): Promise<PdfFacts> {
+  return drawing.run({ task: 'pdfFacts', data, name }, DRAW_LIMITS, { subject: `“${name}”`, outcome: 'it was not added' });
 }
