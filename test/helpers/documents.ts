@@ -11,6 +11,9 @@ export async function docxParts(data: Buffer): Promise<Record<string, string>> {
   return out;
 }
 
+/** A Word file's XML parts as one string, the times of writing blanked (to compare two renderings). */
+export const undatedParts = async (data: Buffer): Promise<string> => JSON.stringify(await docxParts(data)).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, 'date');
+
 /** The visible text of a Word part: every w:t, paragraphs on their own lines. */
 export function docxText(xml: string): string {
   return xml

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { factsOf, pageImage, redactFile } from '../bundle/redactJobs';
+import { pdfFacts } from '../bundle/pdfFacts';
+import { pageImage, redactFile } from '../bundle/redactJobs';
 import { convertDocx } from '../import/docxConvert';
 import { extractTextInWorker } from './extractText';
 import type { WorkerReply, WorkerRequest } from './isolateProtocol';
@@ -27,7 +28,7 @@ port.on('message', async (req: WorkerRequest) => {
             ? await redactFile(data, req.requests, req.leak, req.only)
             : req.task === 'pageImage'
               ? await pageImage(data, req.pageIndex)
-              : await factsOf(req.name, data);
+              : await pdfFacts(req.name, data);
     reply = { ok: true, value };
   } catch (e) {
     const err = e as Error;

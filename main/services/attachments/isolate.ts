@@ -98,7 +98,7 @@ function jobOn<T>(worker: Worker, req: WorkerRequest, limits: ReadLimits, words:
 
 /**
  * An isolated worker kept between jobs, for work that comes in runs (the hearing pack's page drawing: one job per
- * file of a build, and a page preview at a time). Starting a worker costs about 1.5 s (pdf.js, the canvas and
+ * file of a build, and a page preview at a time). Starting a worker costs about 1.8 s (pdf.js, the canvas and
  * the fonts load and warm up), which every file paid when each job had its own. The limits hold per job as in
  * `runIsolated`: a job that passes one stops the worker, and the next job gets a fresh one. Jobs run one at a
  * time; an idle worker lets the process exit and is stopped after `idleMs`.

@@ -45,6 +45,26 @@ function weekOf(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A store's backups in a folder, newest first (no store need be open: the unlock screen's recovery asks too). */
+export function listBackups(storePath: string, folder: string): BackupInfo[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const prefix = `${path.basename(storePath, STORE_EXTENSION)}-`;
+  return names
+    .filter((n) => n.startsWith(prefix))
+    .flatMap((n) => {
+      const p = parseName(n);
+      if (!p) return [];
+      const file = path.join(folder, n);
+      return [{ file, name: n, createdAt: p.createdAt, kind: p.kind, size: fs.statSync(file).size }];
+    })
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
 export class BackupService {
   constructor(
     private readonly db: () => Database,
@@ -54,22 +74,7 @@ export class BackupService {
   ) {}
 
   list(): BackupInfo[] {
-    let names: string[];
-    try {
-      names = fs.readdirSync(this.folder);
-    } catch {
-      return [];
-    }
-    const prefix = `${path.basename(this.storePath, STORE_EXTENSION)}-`;
-    return names
-      .filter((n) => n.startsWith(prefix))
-      .flatMap((n) => {
-        const p = parseName(n);
-        if (!p) return [];
-        const file = path.join(this.folder, n);
-        return [{ file, name: n, createdAt: p.createdAt, kind: p.kind, size: fs.statSync(file).size }];
-      })
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return listBackups(this.storePath, this.folder);
   }
 
   /** Makes, fsyncs and checks one backup, then prunes the rolling set. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BackupInfo } from '../../../shared/api/types';
 import { UserError } from '../errors';
 import { storeKeyForAsync } from '../store/caseStore';
-import { BackupService } from './backupService';
+import { listBackups } from './backupService';
 
 /**
  * A store that no longer opens (page 1 damaged, say) looks exactly like a wrong passphrase: SQLCipher's check of
@@ -15,15 +15,7 @@ const NEWEST = 3;
 
 /** The newest of the store's newest backups that the passphrase opens (each tried costs one PBKDF2). */
 export async function backupThatOpens(storePath: string, folder: string, passphrase: string): Promise<BackupInfo | null> {
-  const newest = new BackupService(
-    () => {
-      throw new Error('no store is open');
-    },
-    storePath,
-    folder,
-  )
-    .list()
-    .slice(0, NEWEST);
+  const newest = listBackups(storePath, folder).slice(0, NEWEST);
   for (const b of newest) {
     const key = await storeKeyForAsync(b.file, passphrase).catch(() => null);
     if (key) {

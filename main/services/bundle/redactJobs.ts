@@ -1,7 +1,6 @@
 import type { DocumentKind } from '../../../shared/documents/model';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { findLeaks } from '../documents/leakCheck';
-import { pdfFacts, type PdfFacts } from './pdfFacts';
 import { openPdfjs, pagePng, pageTexts, redactPages, type RedactRequest, type RedactedPage } from './redact';
 
 /**
@@ -54,9 +53,4 @@ export async function pageImage(data: Uint8Array, pageIndex: number): Promise<Ui
   } finally {
     await pj.destroy();
   }
-}
-
-/** What the pack needs of a file when it is added: each page's size, rotation, text layer and turn (pdfFacts.ts). */
-export function factsOf(name: string, data: Uint8Array): Promise<PdfFacts> {
-  return pdfFacts(name, data);
 }

@@ -13,6 +13,7 @@ import { appendAudit } from '../store/audit';
 import { documentRef } from '../store/digests';
 import { checkRendered, leakSentence } from './leakCheck';
 import { RenderPool, renderThreads, type OnThread } from './renderPool';
+import { asBuffer } from './renderProtocol';
 import { readIssuedModel } from './issued';
 
 export type DocumentFormat = 'docx' | 'pdf';
@@ -205,7 +206,6 @@ export const ON_THREAD: OnThread = {
   check: ({ record, kind, files, letterToComplainant }) =>
     checkRendered(record, kind, { ...files, docx: asBuffer(files.docx), pdf: files.pdf && asBuffer(files.pdf) }, letterToComplainant),
 };
-const asBuffer = (u: Uint8Array) => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
 
 /** Every document of the process is rendered and checked through this pool (renderPool.ts says how many threads). */
 export const renderPool = new RenderPool(renderThreads(), ON_THREAD);

@@ -4,7 +4,7 @@ import { UserFacingError } from '../../../shared/documents/errors';
 import type { DocumentModel } from '../../../shared/documents/model';
 import { workerLocation } from '../workerLocation';
 import type { LeakHit } from '../../../shared/api/types';
-import type { CheckJob, RenderReply, RenderRequest } from './renderProtocol';
+import { asBuffer, type CheckJob, type RenderReply, type RenderRequest } from './renderProtocol';
 
 /**
  * In the app, documents are rendered and leak-checked in worker threads (issue 15), not on the main process's
@@ -65,7 +65,7 @@ export class RenderPool {
   async render(model: DocumentModel, format: 'docx' | 'pdf'): Promise<Buffer> {
     if (this.size === 0) return this.onThread.render(model, format);
     const { bytes } = await this.submit({ id: this.nextId++, task: 'render', model, format });
-    return Buffer.from(bytes!.buffer, bytes!.byteOffset, bytes!.byteLength);
+    return asBuffer(bytes!);
   }
 
   /**

@@ -10,6 +10,9 @@ export interface CheckJob {
   letterToComplainant?: boolean;
 }
 
+/** A Buffer over the same memory (bytes that crossed between threads arrive as plain Uint8Arrays). */
+export const asBuffer = (u: Uint8Array): Buffer => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+
 /** Messages between the render pool (renderPool.ts) and a render worker (renderWorker.ts). */
 export type RenderRequest =
   | { id: number; task: 'render'; model: DocumentModel; format: 'docx' | 'pdf' }

@@ -4,7 +4,7 @@ import { renderDocx } from './docxRenderer';
 import { pdfFaces } from './fonts';
 import { checkRendered } from './leakCheck';
 import { renderPdf } from './pdfRenderer';
-import type { RenderReply, RenderRequest } from './renderProtocol';
+import { asBuffer, type RenderReply, type RenderRequest } from './renderProtocol';
 
 /**
  * A render worker (issue 15): turns document models into Word and PDF bytes, and reads a complainant's version
@@ -14,8 +14,6 @@ import type { RenderReply, RenderRequest } from './renderProtocol';
  */
 const port = parentPort;
 if (!port) throw new Error('renderWorker.ts must be started as a worker thread.');
-
-const asBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
 port.on('message', async (req: RenderRequest) => {
   let reply: RenderReply;

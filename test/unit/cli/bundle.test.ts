@@ -2,10 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docxParts } from '../../helpers/documents';
+import { undatedParts } from '../../helpers/documents';
 import { GOOD_PASSPHRASE, tempDir } from '../../helpers/tmp';
-
-const undatedParts = async (b: Buffer) => JSON.stringify(await docxParts(b)).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, 'date');
 
 /**
  * `npm run cli` runs the bundled command line (scripts/cli.mjs → out/cli/index.js), built on demand by esbuild.
